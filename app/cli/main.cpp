@@ -1,0 +1,53 @@
+#include "app/cli/clicommands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace {
+
+void printUsage(QTextStream &out)
+{
+    out << QCoreApplication::translate("cli",
+        "Usage: wirescope-cli <command> [options]\n"
+        "\n"
+        "Commands:\n"
+        "  http         send one HTTP/1.1 request and show its bytes and phase timings\n"
+        "  ws           open a WebSocket and print every frame as JSON lines\n"
+        "  serve-demo   run the embedded demo server until interrupted\n"
+        "\n"
+        "Run 'wirescope-cli <command> --help' for the options of a command.\n"
+        "Output formats: docs/cli.md\n");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("wirescope-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Wirescope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(WIRESCOPE_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (arguments.size() < 2 || arguments.at(1) == u"--help" || arguments.at(1) == u"-h") {
+        printUsage(arguments.size() < 2 ? err : out);
+        return arguments.size() < 2 ? 2 : 0;
+    }
+    if (arguments.at(1) == u"--version") {
+        out << "wirescope-cli " << QCoreApplication::applicationVersion() << '\n';
+        return 0;
+    }
+    const QString command = arguments.takeAt(1);
+    arguments[0] += u' ' + command;
+    if (command == u"serve-demo")
+        return runServeDemoCommand(arguments);
+    if (command == u"ws")
+        return runWsCommand(arguments);
+    if (command == u"http")
+        return runHttpCommand(arguments);
+    err << QCoreApplication::translate("cli", "wirescope-cli: unknown command '%1'\n").arg(command);
+    printUsage(err);
+    return 2;
+}

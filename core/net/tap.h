@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/wire/direction.h"
+
+#include <QByteArray>
+
+#include <vector>
+
+namespace wirescope {
+
+class SessionClock;
+
+// One chunk exactly as it crossed the socket, stamped when the read returned or the write
+// was handed to the socket. streamOffset counts bytes per direction from the connection's
+// start, so a parser's byte offsets map straight back to a chunk and a time.
+struct CapturedChunk {
+    qint64 tNs = 0;
+    Direction direction = Direction::In;
+    qint64 streamOffset = 0;
+    QByteArray bytes;
+};
+
+// Stamps every chunk read or written on one connection. Keeping the chunks is what makes
+// the raw view truthful; it can be turned off for headless throughput runs.
+class Tap
+{
+public:
+    explicit Tap(const SessionClock &clock);
+
+    const CapturedChunk &record(Direction direction, const QByteArray &bytes);
+
+    qint64 bytesIn() const { return m_bytesIn; }
+    qint64 bytesOut() const { return m_bytesOut; }
+    const std::vector<CapturedChunk> &chunks() const { return m_chunks; }
+    void setKeepChunks(bool keep) { m_keepChunks = keep; }
+    const SessionClock &clock() const { return m_clock; }
+
+private:
+    const SessionClock &m_clock;
+    std::vector<CapturedChunk> m_chunks;
+    CapturedChunk m_last;
+    qint64 m_bytesIn = 0;
+    qint64 m_bytesOut = 0;
+    bool m_keepChunks = true;
+};
+
+} // namespace wirescope

@@ -1,0 +1,1 @@
+# http benchmarks: wirescope_add_bench(...)

@@ -1,0 +1,1 @@
+# ui benchmarks: wirescope_add_bench(...)

@@ -1,0 +1,1 @@
+# ws benchmarks: wirescope_add_bench(...)

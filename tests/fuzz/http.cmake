@@ -1,0 +1,1 @@
+# HTTP fuzz targets: wirescope_add_fuzzer(...)

@@ -1,0 +1,1 @@
+# WebSocket fuzz targets: wirescope_add_fuzzer(...)
