@@ -5,6 +5,6 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$root/scripts/deps.sh"
 cd "$root"
-cmake --preset release -DWIRESCOPE_TESTS=OFF >/dev/null
+cmake --preset release >/dev/null
 cmake --build --preset release --target wirescope
 exec "$root/build/release/app/wirescope" "$@"
