@@ -1,0 +1,1 @@
+target_sources(wirescope_ui PRIVATE)
