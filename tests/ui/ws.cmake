@@ -1,1 +1,2 @@
-# WebSocket UI tests (owned by uiws): wirescope_add_test(tst_ws... SOURCES ... LIBS wirescope_ui wirescope_demo)
+# WebSocket UI tests (owned by uiws).
+wirescope_add_test(tst_hexview SOURCES tst_hexview.cpp LIBS wirescope_ui)
