@@ -1,0 +1,173 @@
+#pragma once
+
+#include "core/net/tap.h"
+#include "core/net/tlsinfo.h"
+#include "core/net/wsconnectoptions.h"
+#include "core/wire/direction.h"
+#include "core/wire/violation.h"
+#include "core/wire/wsframe.h"
+#include "core/wire/wshandshake.h"
+#include "core/wire/wsmessageassembler.h"
+
+#include <QMetaType>
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace wirescope {
+
+class SessionClock;
+class Tap;
+
+enum class WsConnectionState : quint8 {
+    Idle,
+    Connecting,   // TCP (and TLS) connect
+    Handshaking,  // upgrade request sent, waiting for the 101
+    Open,
+    Closing,      // a close frame was sent or received, waiting for the other side / TCP end
+    Closed,
+};
+QString wsConnectionStateName(WsConnectionState state); // "idle", "connecting", ...
+
+// The opening handshake as it happened.
+struct WsHandshakeRecord {
+    qint64 tNsRequest = 0;    // request written
+    qint64 tNsResponse = 0;   // response head complete
+    QByteArray requestBytes;  // raw, as sent
+    QByteArray responseBytes; // raw head (+ body of a non-101 answer)
+    WsHttpResponse response;
+    WsHandshakeVerdict verdict;
+    bool deflateNegotiated = false;
+    PmdParams deflateParams;
+    TlsInfo tls;              // used == false for ws://
+    QString peerAddress;      // "127.0.0.1:8080"
+    qint64 connectNs = 0;     // TCP connect duration
+    qint64 tlsNs = 0;         // TLS handshake duration (0 for ws://)
+};
+
+struct WsFrameEvent {
+    qint64 tNs = 0;
+    Direction direction = Direction::In;
+    quint64 index = 0;        // per-connection frame counter (both directions)
+    WsFrame frame;
+};
+
+struct WsMessageEvent {
+    qint64 tNs = 0;
+    Direction direction = Direction::In;
+    WsMessage message;
+};
+
+struct WsViolationEvent {
+    qint64 tNs = 0;
+    Direction direction = Direction::In; // whose bytes broke the rule
+    Violation violation;
+};
+
+struct WsPongEvent {
+    qint64 tNs = 0;
+    QByteArray payload;
+    qint64 rttNs = -1;        // -1: unsolicited pong (no ping with this payload outstanding)
+};
+
+enum class WsCloseInitiator : quint8 { None, Client, Server };
+
+// How the connection ended (RFC 6455 §7).
+struct WsCloseRecord {
+    qint64 tNs = 0;
+    WsCloseInitiator initiator = WsCloseInitiator::None; // who sent the first close frame
+    bool sentClose = false;
+    std::optional<quint16> sentCode;
+    QString sentReason;
+    bool receivedClose = false;
+    std::optional<quint16> receivedCode;
+    QString receivedReason;
+    // RFC 6455 §7.1.5: 1005 when the close frame had no code, 1006 when no close frame arrived.
+    quint16 code = 1006;
+    QString reason;
+    // RFC 6455 §7.1.4: both close frames exchanged, then TCP closed.
+    bool clean = false;
+    QString errorId; // why it failed when not clean ("ws.timeout.close", a violation id ...)
+};
+
+struct WsErrorEvent {
+    qint64 tNs = 0;
+    QString id;       // "net.connect_failed", "net.timeout.connect", "tls.handshake_failed", ...
+    QString message;  // English, for the CLI and logs
+};
+
+// A WebSocket client connection: ws:// and wss:// over QTcpSocket/QSslSocket, RFC 6455
+// spoken by core/wire. Every chunk read or written goes through the Tap first; frames in
+// both directions are decoded from those bytes (outgoing ones by a server-role parser),
+// so what is shown is what crossed the socket.
+//
+// Signals are emitted once per event with value types; a UI coalesces them (DESIGN.md).
+// Headless users can switch frame reports off (reportFrames) and still get messages.
+class WsConnection : public QObject
+{
+    Q_OBJECT
+public:
+    explicit WsConnection(QObject *parent = nullptr);
+    // Shares a clock with a session (must outlive the connection).
+    WsConnection(const SessionClock *clock, QObject *parent);
+    ~WsConnection() override;
+
+    void open(const WsConnectOptions &options);
+
+    // Data and control. Return false when the connection is not open.
+    bool sendText(const QString &text, qsizetype fragmentSize = 0);
+    bool sendBinary(const QByteArray &data, qsizetype fragmentSize = 0);
+    bool ping(const QByteArray &payload = {});   // RTT reported by pongReceived
+    bool pong(const QByteArray &payload = {});
+    // Starts the close handshake (RFC 6455 §7.1.2). code absent: empty close payload.
+    bool close(std::optional<quint16> code = quint16(1000), const QString &reason = {});
+    // Writes crafted bytes as they are (WsFrameWriter::craft): the outgoing parser decodes them.
+    bool sendRaw(const QByteArray &bytes);
+    // Drops the TCP connection without a close handshake.
+    void abort();
+
+    WsConnectionState state() const { return m_state; }
+    const WsConnectOptions &options() const { return m_options; }
+    const WsHandshakeRecord &handshake() const { return m_handshake; }
+    const WsCloseRecord &closeRecord() const { return m_close; }
+    const Tap &tap() const;
+    const SessionClock &clock() const;
+    bool deflateActive() const;
+    quint64 framesIn() const { return m_framesIn; }
+    quint64 framesOut() const { return m_framesOut; }
+
+signals:
+    void stateChanged(wirescope::WsConnectionState state);
+    void chunkCaptured(const wirescope::CapturedChunk &chunk);
+    void handshakeFinished(const wirescope::WsHandshakeRecord &record);
+    void frameDecoded(const wirescope::WsFrameEvent &event);
+    void messageDecoded(const wirescope::WsMessageEvent &event);
+    void violationFound(const wirescope::WsViolationEvent &event);
+    void pingReceived(qint64 tNs, const QByteArray &payload);
+    void pongReceived(const wirescope::WsPongEvent &event);
+    void errorOccurred(const wirescope::WsErrorEvent &event);
+    void closed(const wirescope::WsCloseRecord &record); // always the last signal
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+    WsConnectOptions m_options;
+    WsConnectionState m_state = WsConnectionState::Idle;
+    WsHandshakeRecord m_handshake;
+    WsCloseRecord m_close;
+    quint64 m_framesIn = 0;
+    quint64 m_framesOut = 0;
+    friend struct Private;
+};
+
+} // namespace wirescope
+
+Q_DECLARE_METATYPE(wirescope::WsConnectionState)
+Q_DECLARE_METATYPE(wirescope::WsHandshakeRecord)
+Q_DECLARE_METATYPE(wirescope::WsFrameEvent)
+Q_DECLARE_METATYPE(wirescope::WsMessageEvent)
+Q_DECLARE_METATYPE(wirescope::WsViolationEvent)
+Q_DECLARE_METATYPE(wirescope::WsPongEvent)
+Q_DECLARE_METATYPE(wirescope::WsCloseRecord)
+Q_DECLARE_METATYPE(wirescope::WsErrorEvent)

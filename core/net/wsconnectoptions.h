@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/wire/permessagedeflate.h"
+#include "core/wire/wshandshake.h"
+
+#include <QList>
+#include <QNetworkProxy>
+#include <QSslCertificate>
+#include <QUrl>
+
+namespace wirescope {
+
+// Everything a WebSocket connection can be asked to do, in one value (saved with a
+// session, edited by the UI's connect form, filled by the CLI's options).
+struct WsConnectOptions {
+    QUrl url;                     // ws://host[:port]/path?query or wss://...
+    QString origin;
+    QStringList subprotocols;
+    QList<WsHeader> headers;      // custom request headers
+    QString basicUser;            // also taken from the URL's user info
+    QString basicPassword;
+    QString bearerToken;
+    QList<WsHeader> cookies;
+
+    bool permessageDeflate = false; // offer permessage-deflate (RFC 7692)
+    PmdOffer deflateOffer;
+
+    // TLS: certificate errors are always recorded; ignoring them is an explicit choice.
+    bool ignoreCertificateErrors = false;
+    QList<QSslCertificate> caCertificates; // trusted in addition to the system store
+    QNetworkProxy proxy = QNetworkProxy(QNetworkProxy::NoProxy);
+
+    int connectTimeoutMs = 10000;   // TCP (+ TLS) connect
+    int handshakeTimeoutMs = 10000; // request sent -> 101 received
+    int closeTimeoutMs = 5000;      // close sent -> peer's close and TCP end
+
+    bool autoPong = true;        // RFC 6455 §5.5.2: answer pings (switch off to test servers)
+    bool keepInspecting = false; // on a violation: record it and go on instead of failing
+
+    quint64 maxFramePayload = 64ull * 1024 * 1024;
+    quint64 maxMessageSize = 64ull * 1024 * 1024;
+    qint64 maxInflatedSize = 64ll * 1024 * 1024;
+
+    bool keepChunks = true;       // keep every raw chunk in the Tap (off for headless benchmarks)
+    bool reportFrames = true;     // emit frameDecoded for every frame
+    bool validateUtf8 = true;
+
+    WsHandshakeRequestOptions handshakeRequestOptions() const;
+};
+
+} // namespace wirescope

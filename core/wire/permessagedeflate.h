@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/wire/wsframe.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace wirescope {
+
+// RFC 7692 §7.1: the parameters a client offers in Sec-WebSocket-Extensions.
+struct PmdOffer {
+    bool serverNoContextTakeover = false;
+    bool clientNoContextTakeover = false;
+    std::optional<int> serverMaxWindowBits;  // 8-15
+    bool clientMaxWindowBits = true;         // offer "client_max_window_bits" (no value)
+    std::optional<int> clientMaxWindowBitsValue; // 8-15, sends "client_max_window_bits=N"
+
+    QByteArray headerValue() const; // "permessage-deflate; client_max_window_bits"
+};
+
+// What the server's response agreed to.
+struct PmdParams {
+    bool serverNoContextTakeover = false;
+    bool clientNoContextTakeover = false;
+    int serverMaxWindowBits = 15;
+    int clientMaxWindowBits = 15;
+
+    QByteArray headerValue() const; // the response form, for a server
+};
+
+// RFC 7692 §7.1: checks the server's permessage-deflate extension element against the
+// offer. Returns the agreed parameters, or nullopt with *error set.
+std::optional<PmdParams> pmdNegotiate(const PmdOffer &offer, const QByteArray &responseElement,
+                                      QString *error);
+
+struct PmdInflateResult {
+    enum class Status : quint8 { Ok, TooBig, Corrupt };
+    Status status = Status::Ok;
+    QByteArray data;
+    QString error; // zlib's message when corrupt
+};
+
+// permessage-deflate for one connection (RFC 7692 §7.2): one compressor for what we send,
+// one decompressor for what we receive, each keeping its LZ77 window between messages
+// unless the negotiated *_no_context_takeover says otherwise.
+class PerMessageDeflate
+{
+public:
+    // role: which side we are (a client compresses with client_* parameters).
+    PerMessageDeflate(WsRole role, const PmdParams &params);
+    ~PerMessageDeflate();
+    PerMessageDeflate(const PerMessageDeflate &) = delete;
+    PerMessageDeflate &operator=(const PerMessageDeflate &) = delete;
+
+    // RFC 7692 §7.2.1: deflate, flush with Z_SYNC_FLUSH and strip the final 00 00 FF FF.
+    QByteArray compress(QByteArrayView message);
+    // RFC 7692 §7.2.2: append 00 00 FF FF and inflate; never produces more than maxSize
+    // bytes (TooBig instead).
+    PmdInflateResult decompress(QByteArrayView compressed, qint64 maxSize);
+
+    const PmdParams &params() const { return m_params; }
+
+private:
+    struct Streams;
+    WsRole m_role;
+    PmdParams m_params;
+    std::unique_ptr<Streams> m_streams;
+};
+
+} // namespace wirescope
