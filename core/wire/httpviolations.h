@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/wire/violation.h"
+
+namespace wirescope::httpv {
+
+// HTTP/1.1 violation kinds (stable ids, part of the CLI JSON contract).
+extern const ViolationKind BadStatusLine;
+extern const ViolationKind BadVersion;
+extern const ViolationKind BadHeaderLine;
+extern const ViolationKind BadHeaderName;
+extern const ViolationKind SpaceBeforeColon;
+extern const ViolationKind ObsFold;
+extern const ViolationKind BareLf;
+extern const ViolationKind ClTeConflict;
+extern const ViolationKind ClMismatch;
+extern const ViolationKind BadContentLength;
+extern const ViolationKind BadTransferEncoding;
+extern const ViolationKind BadChunkSize;
+extern const ViolationKind BadChunkEnd;
+extern const ViolationKind LineTooLong;
+extern const ViolationKind HeadersTooLarge;
+extern const ViolationKind TooManyHeaders;
+extern const ViolationKind BodyTooLarge;
+extern const ViolationKind TooManyInterim;
+extern const ViolationKind Truncated;
+extern const ViolationKind BodyNotAllowed;
+extern const ViolationKind UnknownCoding;
+extern const ViolationKind DecodeFailed;
+extern const ViolationKind DecodeLimit;
+extern const ViolationKind NulInHeader;
+
+} // namespace wirescope::httpv
