@@ -47,6 +47,8 @@ private:
     void failExchange(HttpExchange *exchange, const QString &id, const QString &message);
     void finishExchange(HttpExchange *exchange);
     void releaseConnection(HttpConnection *connection, bool reusable);
+    void retryHop(HttpExchange *exchange);
+    void sendHop(HttpExchange *exchange, bool allowReuse);
     QString poolKey(const PreparedRequest &prepared, const HttpRequestOptions &options) const;
 
     std::unique_ptr<SessionClock> m_ownClock;

@@ -1,0 +1,305 @@
+#include "core/net/httpclient.h"
+
+#include "core/net/httpconnection.h"
+#include "core/net/sessionclock.h"
+#include "core/wire/contentdecoder.h"
+#include "core/wire/httprequestwriter.h"
+
+#include <QFile>
+#include <QTimer>
+#include <QUrl>
+
+namespace wirescope {
+
+namespace {
+
+std::optional<QByteArray> loadBodyFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    return file.readAll();
+}
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+void registerTypes()
+{
+    static const bool done = [] {
+        qRegisterMetaType<wirescope::HttpProgress>();
+        qRegisterMetaType<wirescope::HttpExchangeRecord>();
+        qRegisterMetaType<wirescope::HttpError>();
+        qRegisterMetaType<wirescope::HttpRequest>();
+        qRegisterMetaType<wirescope::HttpResponse>();
+        qRegisterMetaType<wirescope::PhaseTimings>();
+        qRegisterMetaType<wirescope::TlsInfo>();
+        return true;
+    }();
+    Q_UNUSED(done);
+}
+
+QString originOf(const PreparedRequest &r)
+{
+    return r.scheme + QLatin1String("://") + r.host + u':' + QString::number(r.port);
+}
+
+} // namespace
+
+HttpExchange::HttpExchange(HttpClient *client, quint64 id)
+    : QObject(client)
+    , m_client(client)
+{
+    m_record.id = id;
+}
+
+HttpExchange::~HttpExchange()
+{
+    if (!m_finished && m_connection)
+        m_client->releaseConnection(m_connection, false);
+}
+
+void HttpExchange::cancel()
+{
+    if (m_finished)
+        return;
+    m_client->failExchange(this, QStringLiteral("cancelled"), QStringLiteral("cancelled by the user"));
+}
+
+HttpClient::HttpClient(const SessionClock *clock, QObject *parent)
+    : QObject(parent)
+{
+    registerTypes();
+    if (!clock) {
+        m_ownClock = std::make_unique<SessionClock>();
+        clock = m_ownClock.get();
+    }
+    m_clock = clock;
+}
+
+HttpClient::~HttpClient() = default;
+
+int HttpClient::idleConnectionCount() const
+{
+    return int(m_idle.size());
+}
+
+void HttpClient::closeIdleConnections()
+{
+    const QList<HttpConnection *> idle = m_idle.values();
+    m_idle.clear();
+    for (HttpConnection *c : idle) {
+        c->abort();
+        c->deleteLater();
+    }
+}
+
+QString HttpClient::poolKey(const PreparedRequest &prepared, const HttpRequestOptions &options) const
+{
+    // Connections are shared only between requests that would open an identical one.
+    QString key = originOf(prepared);
+    if (options.proxy.type() != QNetworkProxy::NoProxy)
+        key += QStringLiteral("|proxy=%1:%2").arg(options.proxy.hostName()).arg(options.proxy.port());
+    if (prepared.scheme == u"https") {
+        key += options.ignoreCertificateErrors ? QLatin1String("|insecure") : QLatin1String("|verify");
+        for (const QSslCertificate &c : options.caCertificates)
+            key += u'|' + QString::fromLatin1(c.digest(QCryptographicHash::Sha256).toHex().left(16));
+    }
+    return key;
+}
+
+HttpExchange *HttpClient::start(const HttpRequest &request, const HttpRequestOptions &options,
+                                const VariableScope &variables)
+{
+    auto *exchange = new HttpExchange(this, m_nextExchangeId++);
+    exchange->m_record.request = request;
+    exchange->m_record.options = options;
+    exchange->m_record.startNs = m_clock->nowNs();
+    const PreparedRequest prepared = prepareRequest(request, variables, loadBodyFile);
+    if (options.totalTimeoutMs > 0) {
+        auto *timer = new QTimer(exchange);
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, exchange, [this, exchange] {
+            failExchange(exchange, QStringLiteral("timeout.total"),
+                         QStringLiteral("no complete response within %1 ms").arg(exchange->m_record.options.totalTimeoutMs));
+        });
+        timer->start(options.totalTimeoutMs);
+    }
+    // Started from the event loop, so the caller can connect to the signals first.
+    QTimer::singleShot(0, exchange, [this, exchange, prepared] {
+        if (exchange->m_finished)
+            return;
+        if (!prepared.unresolvedVariables.isEmpty()) {
+            failExchange(exchange, QStringLiteral("request.unresolved_variables"),
+                         QStringLiteral("unresolved variables: ") + prepared.unresolvedVariables.join(QLatin1String(", ")));
+            return;
+        }
+        if (!prepared.errors.isEmpty()) {
+            failExchange(exchange, QStringLiteral("request.invalid"), prepared.errors.join(QLatin1String("; ")));
+            return;
+        }
+        beginHop(exchange, prepared);
+    });
+    return exchange;
+}
+
+void HttpClient::beginHop(HttpExchange *exchange, const PreparedRequest &prepared)
+{
+    HttpHop hop;
+    hop.request = prepared;
+    const HttpRequestOptions &options = exchange->m_record.options;
+    HttpWriterOptions writer;
+    writer.acceptEncoding = options.acceptCompressed;
+    writer.absoluteForm = options.proxy.type() == QNetworkProxy::HttpProxy && prepared.scheme == u"http";
+    if (options.useCookies)
+        writer.cookie = m_cookies.cookieHeaderFor(QUrl(prepared.url), QDateTime::currentDateTimeUtc());
+    HttpRequestWriter::completeHeaders(hop.request, writer);
+    hop.requestBytes = HttpRequestWriter::write(hop.request, writer);
+    hop.timings.startNs = exchange->m_record.hops.isEmpty() ? exchange->m_record.startNs : m_clock->nowNs();
+    exchange->m_record.hops.append(std::move(hop));
+    sendHop(exchange, options.reuseConnections);
+}
+
+void HttpClient::sendHop(HttpExchange *exchange, bool allowReuse)
+{
+    HttpHop &hop = exchange->m_record.hops.last();
+    const QString key = poolKey(hop.request, exchange->m_record.options);
+    if (allowReuse) {
+        // Most recently used first: the one least likely to have been closed by the server.
+        while (HttpConnection *idle = m_idle.take(key)) {
+            if (!idle->isIdle()) {
+                idle->abort();
+                idle->deleteLater();
+                continue;
+            }
+            exchange->m_connection = idle;
+            idle->sendOn(exchange, hop.requestBytes);
+            return;
+        }
+    }
+    auto *connection = new HttpConnection(this, m_nextConnectionId++, key);
+    exchange->m_connection = connection;
+    connection->open(exchange, hop.requestBytes);
+}
+
+void HttpClient::retryHop(HttpExchange *exchange)
+{
+    HttpHop &hop = exchange->m_record.hops.last();
+    const qint64 start = hop.timings.startNs;
+    hop.timings = PhaseTimings();
+    hop.timings.startNs = start; // the failed attempt counts as blocked time
+    hop.chunks.clear();
+    hop.responseBytes.clear();
+    hop.response = HttpResponse();
+    hop.connection = ConnectionInfo();
+    sendHop(exchange, false);
+}
+
+void HttpClient::onHopFinished(HttpExchange *exchange, HttpConnection *connection)
+{
+    HttpHop &hop = exchange->m_record.hops.last();
+    const HttpRequestOptions &options = exchange->m_record.options;
+    decodeResponseBody(hop.response, options.decodedBodyLimit, options.decodeContent);
+    const bool reusable = options.reuseConnections && connection->reusable();
+    exchange->m_connection = nullptr;
+    releaseConnection(connection, reusable);
+
+    const QUrl url(hop.request.url);
+    if (options.useCookies) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const QByteArray &value : hop.response.headerValues("Set-Cookie"))
+            m_cookies.setCookieFromHeader(value, url, now);
+    }
+
+    const QByteArray location = hop.response.headerValue("Location");
+    if (options.followRedirects && isRedirect(hop.response.status) && !location.isEmpty()) {
+        if (exchange->m_record.hops.size() > options.maxRedirects) {
+            failExchange(exchange, QStringLiteral("redirect.limit"),
+                         QStringLiteral("more than %1 redirects").arg(options.maxRedirects));
+            return;
+        }
+        // RFC 9110 §10.2.2: Location is a URI reference, resolved against the request URL.
+        const QUrl next = url.resolved(QUrl::fromEncoded(location));
+        HttpRequest nextRequest;
+        nextRequest.setUrl(QString::fromUtf8(next.toEncoded(QUrl::RemoveFragment)));
+        PreparedRequest p = prepareRequest(nextRequest, VariableScope(), {});
+        if (!p.errors.isEmpty()) {
+            failExchange(exchange, QStringLiteral("redirect.invalid"),
+                         QStringLiteral("cannot follow Location \"%1\": %2")
+                             .arg(QString::fromUtf8(location), p.errors.join(QLatin1String("; "))));
+            return;
+        }
+        const PreparedRequest &prev = hop.request;
+        // RFC 9110 §15.4.4: 303 -> GET. §15.4.2/§15.4.3: 301/302 after POST -> GET (as
+        // every browser and curl do). 307/308 keep method and body (§15.4.8, §15.4.9).
+        const int status = hop.response.status;
+        const bool toGet = (status == 303 && prev.method != "HEAD")
+                           || ((status == 301 || status == 302) && prev.method == "POST");
+        p.method = toGet ? QByteArray("GET") : prev.method;
+        p.body = toGet ? QByteArray() : prev.body;
+        const bool sameOrigin = originOf(p) == originOf(prev);
+        for (const WireHeader &h : prev.headers) {
+            const QByteArray name = h.name.toLower();
+            if (name == "host" || name == "content-length" || name == "cookie")
+                continue;
+            // Credentials never travel to another origin (what curl and browsers do).
+            if (!sameOrigin && (name == "authorization" || name == "proxy-authorization"))
+                continue;
+            if (toGet && (name == "content-type" || name == "transfer-encoding"))
+                continue;
+            p.headers.append(h);
+        }
+        beginHop(exchange, p);
+        return;
+    }
+    finishExchange(exchange);
+}
+
+void HttpClient::failExchange(HttpExchange *exchange, const QString &id, const QString &message)
+{
+    if (exchange->m_finished)
+        return;
+    exchange->m_record.error = HttpError{id, message};
+    if (HttpConnection *connection = exchange->m_connection) {
+        exchange->m_connection = nullptr;
+        connection->abort();
+        releaseConnection(connection, false);
+    }
+    finishExchange(exchange);
+}
+
+void HttpClient::finishExchange(HttpExchange *exchange)
+{
+    exchange->m_finished = true;
+    exchange->m_record.endNs = m_clock->nowNs();
+    if (auto *timer = exchange->findChild<QTimer *>())
+        timer->stop();
+    HttpProgress p;
+    p.phase = ExchangePhase::Done;
+    p.hop = int(exchange->m_record.hops.size()) - 1;
+    if (!exchange->m_record.hops.isEmpty()) {
+        p.bytesSent = exchange->m_record.hops.last().requestBytes.size();
+        p.bytesReceived = exchange->m_record.hops.last().responseBytes.size();
+    }
+    p.tNs = exchange->m_record.endNs;
+    emit exchange->progress(p);
+    emit exchange->finished(exchange->m_record);
+    emit exchangeFinished(exchange->m_record);
+}
+
+void HttpClient::releaseConnection(HttpConnection *connection, bool reusable)
+{
+    if (reusable) {
+        connection->m_exchange = nullptr;
+        connection->m_state = HttpConnection::State::Ready;
+        m_idle.insert(connection->poolKey(), connection);
+        return;
+    }
+    m_idle.remove(connection->poolKey(), connection);
+    connection->abort();
+    connection->deleteLater();
+}
+
+} // namespace wirescope
