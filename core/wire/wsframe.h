@@ -106,11 +106,15 @@ struct WsFrame {
     WsFrameHeader header;
     qint64 streamOffset = 0;     // offset of the frame's first byte in its direction's stream
     QByteArray headerBytes;      // the raw 2-14 header bytes
-    QByteArray maskedPayload;    // payload bytes as on the wire (shares data with payload when unmasked)
     QByteArray payload;          // unmasked payload
     bool payloadDiscarded = false; // over the frame limit: payload skipped, not stored
 
     qint64 wireSize() const { return header.headerSize + qint64(header.payloadLength); }
+    // The payload bytes exactly as on the wire (payload XOR key again; the same data as
+    // payload when unmasked). Computed on demand so parsing copies a payload once.
+    QByteArray maskedPayload() const;
+    // headerBytes + maskedPayload(): the frame's bytes as they crossed the socket.
+    QByteArray wireBytes() const;
 };
 
 // RFC 6455 §5.3: XOR with the 4-byte key, starting at key byte (keyOffset % 4).
