@@ -146,6 +146,15 @@ void HttpConnection::open(HttpExchange *exchange, const QByteArray &requestBytes
         return;
     }
     hop.timings.dnsStartNs = m_client->clock().nowNs();
+    const QString lower = host.toLower();
+    if (lower == u"localhost" || lower.endsWith(QLatin1String(".localhost"))) {
+        // RFC 6761 §6.3: localhost names are the loopback addresses, never looked up
+        // (as browsers do); the dns phase is then just this decision.
+        m_addresses = {QHostAddress(QHostAddress::LocalHost), QHostAddress(QHostAddress::LocalHostIPv6)};
+        hop.timings.dnsEndNs = m_client->clock().nowNs();
+        connectToAddress();
+        return;
+    }
     m_state = State::Resolving;
     progress(int(ExchangePhase::Resolving));
     m_lookupId = QHostInfo::lookupHost(host, this, &HttpConnection::onLookedUp);

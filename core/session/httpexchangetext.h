@@ -1,0 +1,15 @@
+#pragma once
+
+#include "core/net/httpexchange.h"
+
+#include <QString>
+
+namespace wirescope {
+
+// curl -v style text for one exchange: "*" info lines, "> " request head, "< " response
+// head (interim responses too), for every hop. The body is not part of it.
+QString httpExchangeHeadText(const HttpExchangeRecord &record);
+// One line per HAR phase, e.g. "* timings: blocked 0.010 ms | dns - | ...".
+QString phaseTimingsText(const PhaseTimings &timings);
+
+} // namespace wirescope
