@@ -1,4 +1,5 @@
 #include "core/demo/demoserver.h"
+#include "ui/app/appsettings.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -22,7 +23,14 @@ int main(int argc, char *argv[])
     if (appTranslator.load(QLocale(), QStringLiteral("wirescope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
 
-    wirescope::MainWindow window;
+    // The demo server makes the window useful offline from the first launch (issue 2);
+    // a preference turns it off. A taken port is reported in the status bar, not fatal.
+    wirescope::DemoServer demo;
+    QString demoError;
+    if (wirescope::AppSettings::startDemoServer() && !demo.start(wirescope::AppSettings::demoServerPort()))
+        demoError = demo.errorString();
+
+    wirescope::MainWindow window(&demo, demoError);
     window.show();
     return app.exec();
 }

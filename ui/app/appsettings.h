@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace wirescope {
+
+// The application's preferences, one place for their QSettings keys and defaults.
+namespace AppSettings {
+bool startDemoServer();          // default true: the window is useful offline from the first launch
+void setStartDemoServer(bool on);
+quint16 demoServerPort();        // 0 = a free port chosen at launch
+void setDemoServerPort(quint16 port);
+} // namespace AppSettings
+
+} // namespace wirescope

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "core/wire/httprequest.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+class QTabWidget;
+
+namespace wirescope {
+
+class KeyValueEditor;
+class KeyValueModel;
+
+// What the user edits before sending: method, URL, query parameters (kept in sync with the
+// URL both ways, by HttpRequest), headers, body and auth. Widgets only; the request model
+// and its rules live in core/wire/httprequest.h.
+class HttpComposer : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit HttpComposer(QWidget *parent = nullptr);
+
+    HttpRequest request() const;
+    void setRequest(const HttpRequest &request);
+
+    // Send button becomes Cancel while an exchange runs.
+    void setBusy(bool busy);
+    bool isBusy() const { return m_busy; }
+    // A problem found before sending (unresolved variables, unreadable file); empty clears it.
+    void showProblem(const QString &text);
+
+    QComboBox *methodBox() const { return m_method; }
+    QLineEdit *urlEdit() const { return m_url; }
+    QPushButton *sendButton() const { return m_send; }
+    QComboBox *environmentBox() const { return m_environment; }
+    QTabWidget *tabs() const { return m_tabs; }
+    KeyValueModel *paramsModel() const { return m_params; }
+    KeyValueModel *headersModel() const { return m_headers; }
+
+signals:
+    void sendRequested();
+    void cancelRequested();
+    void manageEnvironmentsRequested();
+    void titleChanged(const QString &title);
+
+private:
+    QWidget *createBodyTab();
+    QWidget *createAuthTab();
+    void urlEdited(const QString &text);
+    void paramsEdited();
+    void sendOrCancel();
+    void validateJson();
+    void formatJson();
+    void updateTitle();
+
+    HttpRequest m_request; // method, URL and parameters; the rest is read from the widgets
+    bool m_busy = false;
+
+    QComboBox *m_method;
+    QLineEdit *m_url;
+    QPushButton *m_send;
+    QComboBox *m_environment;
+    QLabel *m_problem;
+    QTabWidget *m_tabs;
+    KeyValueModel *m_params;
+    KeyValueModel *m_headers;
+
+    QComboBox *m_bodyKind;
+    QStackedWidget *m_bodyStack;
+    QComboBox *m_rawContentType;
+    QPlainTextEdit *m_rawText;
+    QPlainTextEdit *m_jsonText;
+    QLabel *m_jsonStatus;
+    KeyValueModel *m_formFields;
+    KeyValueModel *m_multipartFields;
+    QLineEdit *m_filePath;
+    QLineEdit *m_fileContentType;
+
+    QComboBox *m_authKind;
+    QStackedWidget *m_authStack;
+    QLineEdit *m_user;
+    QLineEdit *m_password;
+    QLineEdit *m_token;
+};
+
+} // namespace wirescope

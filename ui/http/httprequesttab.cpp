@@ -1,0 +1,144 @@
+#include "ui/http/httprequesttab.h"
+
+#include "core/net/httpclient.h"
+#include "ui/http/httpcomposer.h"
+#include "ui/http/httpresponseview.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace wirescope {
+
+namespace {
+constexpr qint64 MaxBodyFileBytes = 512LL * 1024 * 1024; // a body file larger than this is refused, not loaded
+}
+
+HttpRequestTab::HttpRequestTab(HttpClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_composer(new HttpComposer(this))
+    , m_response(new HttpResponseView(this))
+{
+    m_splitter->addWidget(m_composer);
+    m_splitter->addWidget(m_response);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_splitter);
+    setFocusProxy(m_composer);
+
+    connect(m_composer, &HttpComposer::sendRequested, this, &HttpRequestTab::send);
+    connect(m_composer, &HttpComposer::cancelRequested, this, &HttpRequestTab::cancel);
+    connect(m_composer, &HttpComposer::titleChanged, this, &HttpRequestTab::titleChanged);
+    connect(m_composer, &HttpComposer::manageEnvironmentsRequested, this, &HttpRequestTab::manageEnvironmentsRequested);
+}
+
+HttpRequestTab::~HttpRequestTab()
+{
+    if (m_exchange)
+        m_exchange->cancel();
+}
+
+bool HttpRequestTab::isPristine() const
+{
+    return !m_sentOnce && !isRunning();
+}
+
+void HttpRequestTab::setEnvironments(const QList<Environment> &environments)
+{
+    QComboBox *box = m_composer->environmentBox();
+    const QString current = box->currentIndex() > 0 ? box->currentText() : QString();
+    m_environments = environments;
+    box->clear();
+    box->addItem(tr("No environment"));
+    for (const Environment &env : environments)
+        box->addItem(env.name);
+    const int found = current.isEmpty() ? -1 : box->findText(current);
+    box->setCurrentIndex(found > 0 ? found : 0);
+}
+
+void HttpRequestTab::setRequest(const HttpRequest &request)
+{
+    m_composer->setRequest(request);
+}
+
+void HttpRequestTab::showRecord(const HttpExchangeRecord &record)
+{
+    m_response->showRecord(record);
+}
+
+VariableScope HttpRequestTab::currentScope() const
+{
+    const int index = m_composer->environmentBox()->currentIndex() - 1; // 0 is "No environment"
+    VariableScope scope;
+    if (index >= 0 && index < m_environments.size())
+        scope.addEnvironment(m_environments.at(index));
+    return scope;
+}
+
+void HttpRequestTab::send()
+{
+    if (isRunning())
+        return;
+    const HttpRequest request = m_composer->request();
+    if (request.url().trimmed().isEmpty()) {
+        m_composer->showProblem(tr("Enter a URL first."));
+        m_composer->urlEdit()->setFocus();
+        return;
+    }
+    const VariableScope scope = currentScope();
+    // Check everything before a byte leaves: unresolved {{variables}}, a bad URL, a file.
+    const PreparedRequest prepared = prepareRequest(request, scope, [](const QString &path) -> std::optional<QByteArray> {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly) || file.size() > MaxBodyFileBytes)
+            return std::nullopt;
+        return file.readAll();
+    });
+    if (!prepared.isValid()) {
+        QStringList problems;
+        if (!prepared.unresolvedVariables.isEmpty()) {
+            QStringList names;
+            for (const QString &name : prepared.unresolvedVariables)
+                names.append(QStringLiteral("{{") + name + QStringLiteral("}}"));
+            problems.append(tr("Not sent: no value for %1 in the selected environment.").arg(names.join(QStringLiteral(", "))));
+        }
+        for (const QString &error : prepared.errors)
+            problems.append(tr("Not sent: %1").arg(error));
+        m_composer->showProblem(problems.join(u' '));
+        return;
+    }
+    m_composer->showProblem({});
+
+    HttpRequestOptions options;
+    options.followRedirects = true; // as browsers and Postman; every hop stays visible in Raw
+    m_exchange = m_client->start(request, options, scope);
+    m_sentOnce = true;
+    m_composer->setBusy(true);
+    m_response->showProgress({});
+    connect(m_exchange, &HttpExchange::progress, this, [this](const HttpProgress &p) { m_response->showProgress(p); });
+    connect(m_exchange, &HttpExchange::finished, this, &HttpRequestTab::onFinished);
+}
+
+void HttpRequestTab::cancel()
+{
+    if (m_exchange)
+        m_exchange->cancel();
+}
+
+void HttpRequestTab::onFinished(const HttpExchangeRecord &record)
+{
+    if (m_exchange)
+        m_exchange->deleteLater();
+    m_exchange = nullptr;
+    m_composer->setBusy(false);
+    m_response->showRecord(record);
+    emit exchangeFinished(record);
+}
+
+} // namespace wirescope

@@ -1,0 +1,455 @@
+#include "ui/http/httpresponseview.h"
+
+#include "ui/common/units.h"
+#include "ui/http/jsonhighlighter.h"
+#include "ui/http/timingwaterfallwidget.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace wirescope {
+
+namespace {
+
+constexpr qint64 TextDisplayLimit = 2 * 1024 * 1024; // beyond this the views say they truncated
+constexpr qint64 HexDisplayLimit = 256 * 1024;
+
+QPlainTextEdit *readOnlyText(QWidget *parent, const QString &accessibleName)
+{
+    auto *edit = new QPlainTextEdit(parent);
+    edit->setReadOnly(true);
+    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit->setAccessibleName(accessibleName);
+    edit->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return edit;
+}
+
+QTreeWidget *fieldTree(QWidget *parent, const QString &accessibleName)
+{
+    auto *tree = new QTreeWidget(parent);
+    tree->setColumnCount(2);
+    tree->setHeaderLabels({QCoreApplication::translate("HttpResponseView", "Name"),
+                           QCoreApplication::translate("HttpResponseView", "Value")});
+    tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    tree->header()->setStretchLastSection(true);
+    tree->setAlternatingRowColors(true);
+    tree->setAccessibleName(accessibleName);
+    tree->setRootIsDecorated(true);
+    tree->setUniformRowHeights(true);
+    return tree;
+}
+
+QTreeWidgetItem *group(QTreeWidget *tree, const QString &title)
+{
+    auto *item = new QTreeWidgetItem(tree, {title});
+    QFont bold = item->font(0);
+    bold.setBold(true);
+    item->setFont(0, bold);
+    item->setFirstColumnSpanned(true);
+    item->setExpanded(true);
+    return item;
+}
+
+bool isJsonContentType(const QByteArray &contentType)
+{
+    const QByteArray type = contentType.split(';').first().trimmed().toLower();
+    return type == "application/json" || type.endsWith("+json");
+}
+
+} // namespace
+
+HttpResponseView::HttpResponseView(QWidget *parent)
+    : QWidget(parent)
+    , m_status(new QLabel(this))
+    , m_summary(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_headers(fieldTree(this, tr("Request and response headers")))
+    , m_rawAsHex(new QCheckBox(tr("Show as he&x"), this))
+    , m_raw(readOnlyText(this, tr("Raw bytes sent and received")))
+    , m_waterfall(new TimingWaterfallWidget(this))
+    , m_tls(fieldTree(this, tr("TLS connection details")))
+{
+    m_status->setAccessibleName(tr("Response status"));
+    m_status->setMargin(4);
+    m_status->setAutoFillBackground(true);
+    m_summary->setAccessibleName(tr("Response summary"));
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_status);
+    top->addWidget(m_summary, 1);
+
+    m_tabs->addTab(createBodyTab(), tr("Bod&y"));
+    m_tabs->addTab(m_headers, tr("Hea&ders"));
+    auto *rawPage = new QWidget(this);
+    auto *rawLayout = new QVBoxLayout(rawPage);
+    rawLayout->setContentsMargins(0, 0, 0, 0);
+    rawLayout->addWidget(m_rawAsHex, 0, Qt::AlignLeft);
+    rawLayout->addWidget(m_raw, 1);
+    m_tabs->addTab(rawPage, tr("Ra&w"));
+    auto *timingScroll = new QScrollArea(this);
+    timingScroll->setWidget(m_waterfall);
+    timingScroll->setWidgetResizable(true);
+    timingScroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(timingScroll, tr("&Timing"));
+    m_tabs->addTab(m_tls, tr("T&LS"));
+    m_tabs->setAccessibleName(tr("Response parts"));
+    connect(m_rawAsHex, &QCheckBox::toggled, this, &HttpResponseView::showRaw);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_tabs, 1);
+    clear();
+}
+
+QWidget *HttpResponseView::createBodyTab()
+{
+    auto *page = new QWidget(this);
+    m_bodyMode = new QComboBox(page);
+    m_bodyMode->addItems({tr("Pretty"), tr("Raw"), tr("Hex"), tr("Preview")}); // same order as BodyMode
+    m_bodyMode->setAccessibleName(tr("Body view"));
+    m_bodyNote = new QLabel(page);
+    m_bodyStack = new QStackedWidget(page);
+    m_pretty = readOnlyText(page, tr("Body, pretty-printed"));
+    m_highlighter = new JsonHighlighter(m_pretty->document());
+    m_rawBody = readOnlyText(page, tr("Body as text"));
+    m_hex = readOnlyText(page, tr("Body as hex dump"));
+    m_image = new QLabel(page);
+    m_image->setAlignment(Qt::AlignCenter);
+    m_image->setAccessibleName(tr("Image preview"));
+    m_imageArea = new QScrollArea(page);
+    m_imageArea->setWidget(m_image);
+    m_imageArea->setWidgetResizable(true);
+    m_bodyStack->addWidget(m_pretty);
+    m_bodyStack->addWidget(m_rawBody);
+    m_bodyStack->addWidget(m_hex);
+    m_bodyStack->addWidget(m_imageArea);
+    connect(m_bodyMode, &QComboBox::currentIndexChanged, m_bodyStack, &QStackedWidget::setCurrentIndex);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_bodyMode);
+    bar->addWidget(m_bodyNote, 1);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_bodyStack, 1);
+    return page;
+}
+
+QColor HttpResponseView::statusColor(int status)
+{
+    if (status >= 200 && status < 300)
+        return QColor(0x2e, 0x7d, 0x32);
+    if (status >= 300 && status < 400)
+        return QColor(0x15, 0x65, 0xc0);
+    if (status >= 400 && status < 500)
+        return QColor(0xc6, 0x60, 0x00);
+    if (status >= 100 && status < 200)
+        return QColor(0x54, 0x6e, 0x7a);
+    return QColor(0xc6, 0x28, 0x28);
+}
+
+void HttpResponseView::setStatusChip(const QString &text, const QColor &color)
+{
+    m_status->setText(text);
+    QPalette pal = m_status->palette();
+    if (color.isValid()) {
+        pal.setColor(QPalette::Window, color);
+        pal.setColor(QPalette::WindowText, Qt::white);
+    } else {
+        pal = palette();
+    }
+    m_status->setPalette(pal);
+    m_status->setAutoFillBackground(color.isValid());
+    QFont f = m_status->font();
+    f.setBold(color.isValid());
+    m_status->setFont(f);
+}
+
+void HttpResponseView::clear()
+{
+    m_record = {};
+    setStatusChip(tr("No response yet"), {});
+    m_summary->setText(tr("Press Enter in the URL bar to send the request."));
+    m_pretty->clear();
+    m_rawBody->clear();
+    m_hex->clear();
+    m_image->clear();
+    m_bodyNote->clear();
+    m_headers->clear();
+    m_raw->clear();
+    m_waterfall->clear();
+    m_tls->clear();
+}
+
+void HttpResponseView::showProgress(const HttpProgress &progress)
+{
+    static const char *const phaseNames[] = {
+        QT_TR_NOOP("Queued"),  QT_TR_NOOP("Resolving the host name"), QT_TR_NOOP("Connecting"),
+        QT_TR_NOOP("TLS handshake"), QT_TR_NOOP("Sending"), QT_TR_NOOP("Waiting for the server"),
+        QT_TR_NOOP("Receiving"), QT_TR_NOOP("Done"),
+    };
+    const int phase = std::clamp(int(progress.phase), 0, int(std::size(phaseNames)) - 1);
+    setStatusChip(tr(phaseNames[phase]) + QStringLiteral("…"), {});
+    QString text = tr("%1 sent, %2 received").arg(formatBytes(progress.bytesSent), formatBytes(progress.bytesReceived));
+    if (progress.hop > 0)
+        text += u' ' + tr("(redirect %1)").arg(progress.hop);
+    m_summary->setText(text + u' ' + tr("— Esc cancels"));
+}
+
+void HttpResponseView::showRecord(const HttpExchangeRecord &record)
+{
+    m_record = record;
+    const HttpHop *hop = record.finalHop();
+    const bool gotResponse = hop && hop->response.status > 0;
+
+    if (gotResponse) {
+        const HttpResponse &r = hop->response;
+        setStatusChip(QString::number(r.status) + u' ' + QString::fromLatin1(r.reason), statusColor(r.status));
+    } else {
+        setStatusChip(record.error.id == QLatin1String("cancelled") ? tr("Cancelled") : tr("Failed"),
+                      statusColor(0));
+    }
+
+    QStringList parts;
+    if (record.startNs >= 0 && record.endNs >= record.startNs)
+        parts.append(tr("Time %1").arg(formatDurationNs(record.endNs - record.startNs)));
+    if (gotResponse) {
+        const HttpResponse &r = hop->response;
+        parts.append(tr("Size %1 (headers %2, body %3)")
+                         .arg(formatBytes(hop->responseBytes.size()), formatBytes(r.headBytes), formatBytes(r.wireBodyBytes)));
+        if (!r.contentCodings.isEmpty())
+            parts.append(tr("%1 decoded (%2)")
+                             .arg(formatBytes(r.decodedSize()), QString::fromLatin1(r.contentCodings.join(", "))));
+        if (r.decodedTruncated)
+            parts.append(tr("decoded body truncated at the size limit"));
+        if (!r.violations.isEmpty())
+            parts.append(tr("%n protocol finding(s), see Headers", nullptr, int(r.violations.size())));
+    }
+    if (record.hops.size() > 1)
+        parts.append(tr("%n redirect(s) followed", nullptr, int(record.hops.size() - 1)));
+    if (!record.error.isNull())
+        parts.append(record.error.message.isEmpty() ? record.error.id : record.error.message);
+    m_summary->setText(parts.join(QStringLiteral("  ·  ")));
+
+    if (hop) {
+        showBody(hop->response);
+        m_waterfall->setTimings(hop->timings, hop->connection.reused);
+        showTls(hop->connection);
+    } else {
+        showBody({});
+        m_waterfall->clear();
+        showTls({});
+    }
+    showHeaders(record);
+    showRaw();
+}
+
+void HttpResponseView::showBody(const HttpResponse &response)
+{
+    const QByteArray &body = response.decodedBody;
+    const QByteArray contentType = response.headerValue("Content-Type");
+    const bool truncated = body.size() > TextDisplayLimit;
+    const QByteArray shown = truncated ? body.left(TextDisplayLimit) : body;
+
+    QString pretty;
+    const bool json = isJsonContentType(contentType) || body.trimmed().startsWith('{') || body.trimmed().startsWith('[');
+    if (json && !truncated) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+        if (error.error == QJsonParseError::NoError)
+            pretty = QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    }
+    const QString text = bytesAsText(shown, TextDisplayLimit);
+    m_pretty->setPlainText(pretty.isEmpty() ? text : pretty);
+    m_rawBody->setPlainText(text);
+    m_hex->setPlainText(hexDump(body, HexDisplayLimit));
+
+    QImage image;
+    const bool isImage = contentType.trimmed().toLower().startsWith("image/");
+    if (isImage)
+        image.loadFromData(body);
+    m_image->setPixmap(image.isNull() ? QPixmap() : QPixmap::fromImage(image));
+    m_image->setText(image.isNull() ? (isImage ? tr("The image could not be decoded.") : tr("Not an image."))
+                                    : QString());
+
+    QStringList notes;
+    if (!contentType.isEmpty())
+        notes.append(QString::fromLatin1(contentType));
+    notes.append(formatBytes(body.size()));
+    if (truncated)
+        notes.append(tr("showing the first %1").arg(formatBytes(TextDisplayLimit)));
+    m_bodyNote->setText(notes.join(QStringLiteral("  ·  ")));
+
+    BodyMode mode = BodyMode::Raw;
+    if (!image.isNull())
+        mode = BodyMode::Preview;
+    else if (!pretty.isEmpty())
+        mode = BodyMode::Pretty;
+    else if (!body.isValidUtf8())
+        mode = BodyMode::Hex;
+    m_bodyMode->setCurrentIndex(int(mode));
+}
+
+void HttpResponseView::showHeaders(const HttpExchangeRecord &record)
+{
+    m_headers->clear();
+    const HttpHop *hop = record.finalHop();
+    if (!hop) {
+        auto *item = new QTreeWidgetItem(m_headers, {record.error.message.isEmpty() ? tr("Nothing was sent.")
+                                                                                    : record.error.message});
+        item->setFirstColumnSpanned(true);
+        return;
+    }
+    const HttpResponse &r = hop->response;
+    if (!r.violations.isEmpty()) {
+        QTreeWidgetItem *findings = group(m_headers, tr("Protocol findings (%1)").arg(r.violations.size()));
+        for (const Violation &v : r.violations) {
+            const QString text = v.kind ? QCoreApplication::translate("Violation", v.kind->text) : v.id();
+            auto *item = new QTreeWidgetItem(findings, {v.id(), text + (v.detail.isEmpty() ? QString() : u" (" + v.detail + u')')
+                                                                + u"  " + v.rfc()});
+            item->setForeground(1, statusColor(v.isError() ? 500 : 400));
+        }
+    }
+    QTreeWidgetItem *req = group(m_headers, tr("Request headers (%1)").arg(hop->request.headers.size()));
+    new QTreeWidgetItem(req, {QString::fromLatin1(hop->request.method), QString::fromLatin1(hop->request.target)});
+    for (const WireHeader &h : hop->request.headers)
+        new QTreeWidgetItem(req, {QString::fromLatin1(h.name), QString::fromUtf8(h.value)});
+    QTreeWidgetItem *resp = group(m_headers, tr("Response headers (%1)").arg(r.headers.size()));
+    if (r.status > 0)
+        new QTreeWidgetItem(resp, {QString::fromLatin1(r.version), QString::number(r.status) + u' ' + QString::fromLatin1(r.reason)});
+    for (const HttpHeaderField &h : r.headers)
+        new QTreeWidgetItem(resp, {QString::fromLatin1(h.name), QString::fromUtf8(h.value)});
+    if (!r.trailers.isEmpty()) {
+        QTreeWidgetItem *trailers = group(m_headers, tr("Trailers (%1)").arg(r.trailers.size()));
+        for (const HttpHeaderField &h : r.trailers)
+            new QTreeWidgetItem(trailers, {QString::fromLatin1(h.name), QString::fromUtf8(h.value)});
+    }
+    for (const HttpInterimResponse &interim : r.interim) {
+        QTreeWidgetItem *item = group(m_headers, tr("Interim response %1 %2").arg(interim.status).arg(QString::fromLatin1(interim.reason)));
+        for (const HttpHeaderField &h : interim.headers)
+            new QTreeWidgetItem(item, {QString::fromLatin1(h.name), QString::fromUtf8(h.value)});
+    }
+}
+
+void HttpResponseView::showRaw()
+{
+    QString text;
+    const bool hex = m_rawAsHex->isChecked();
+    for (qsizetype i = 0; i < m_record.hops.size(); ++i) {
+        const HttpHop &hop = m_record.hops.at(i);
+        const QString hopNote = m_record.hops.size() > 1 ? tr(" (hop %1 of %2)").arg(i + 1).arg(m_record.hops.size()) : QString();
+        text += tr("── Sent, %1%2 ──").arg(formatBytes(hop.requestBytes.size()), hopNote) + u'\n';
+        text += hex ? hexDump(hop.requestBytes, HexDisplayLimit) : bytesAsText(hop.requestBytes, TextDisplayLimit);
+        text += u"\n\n" + tr("── Received, %1%2 ──").arg(formatBytes(hop.responseBytes.size()), hopNote) + u'\n';
+        text += hex ? hexDump(hop.responseBytes, HexDisplayLimit) : bytesAsText(hop.responseBytes, TextDisplayLimit);
+        text += u"\n\n";
+    }
+    m_raw->setPlainText(text);
+}
+
+void HttpResponseView::showTls(const ConnectionInfo &connection)
+{
+    m_tls->clear();
+    QTreeWidgetItem *conn = group(m_tls, tr("Connection"));
+    if (!connection.remoteAddress.isEmpty()) {
+        new QTreeWidgetItem(conn, {tr("Remote"), connection.remoteAddress + u':' + QString::number(connection.remotePort)});
+        new QTreeWidgetItem(conn, {tr("Local"), connection.localAddress + u':' + QString::number(connection.localPort)});
+        new QTreeWidgetItem(conn, {tr("Connection"), connection.reused ? tr("#%1, reused (keep-alive)").arg(connection.id)
+                                                                       : tr("#%1, new").arg(connection.id)});
+    }
+    const TlsInfo &tls = connection.tls;
+    if (!tls.used) {
+        new QTreeWidgetItem(conn, {tr("TLS"), tr("Not used: plain HTTP, every byte is readable on the wire")});
+        return;
+    }
+    new QTreeWidgetItem(conn, {tr("Protocol"), tls.protocol});
+    new QTreeWidgetItem(conn, {tr("Cipher"), tls.cipher});
+    new QTreeWidgetItem(conn, {tr("ALPN"), tls.alpn.isEmpty() ? tr("none") : QString::fromLatin1(tls.alpn)});
+
+    QTreeWidgetItem *errors = group(m_tls, tls.errors.isEmpty() ? tr("Certificate verification: passed")
+                                                                 : tr("Certificate errors (%1)%2")
+                                                                       .arg(tls.errors.size())
+                                                                       .arg(tls.errorsIgnored ? tr(", ignored on request") : QString()));
+    for (const TlsErrorInfo &e : tls.errors) {
+        auto *item = new QTreeWidgetItem(errors, {e.id, e.message});
+        item->setForeground(1, statusColor(500));
+    }
+    QTreeWidgetItem *chain = group(m_tls, tr("Certificate chain (%1)").arg(tls.chain.size()));
+    for (qsizetype i = 0; i < tls.chain.size(); ++i) {
+        const TlsCertificateInfo &c = tls.chain.at(i);
+        auto *cert = new QTreeWidgetItem(chain, {tr("#%1").arg(i), c.subject});
+        new QTreeWidgetItem(cert, {tr("Subject"), c.subject});
+        new QTreeWidgetItem(cert, {tr("Issuer"), c.issuer});
+        new QTreeWidgetItem(cert, {tr("Valid from"), c.notBefore.toString(Qt::ISODate)});
+        new QTreeWidgetItem(cert, {tr("Valid until"), c.notAfter.toString(Qt::ISODate)});
+        if (!c.subjectAltNames.isEmpty())
+            new QTreeWidgetItem(cert, {tr("Alternative names"), c.subjectAltNames.join(QStringLiteral(", "))});
+        new QTreeWidgetItem(cert, {tr("SHA-256"), QString::fromLatin1(c.sha256)});
+        cert->setExpanded(i == 0);
+    }
+}
+
+QString HttpResponseView::hexDump(const QByteArray &bytes, qint64 maxBytes)
+{
+    const qint64 n = std::min<qint64>(bytes.size(), maxBytes);
+    QString out;
+    out.reserve(int(n / 16 + 1) * 80);
+    for (qint64 row = 0; row < n; row += 16) {
+        out += QStringLiteral("%1  ").arg(row, 8, 16, QLatin1Char('0'));
+        QString ascii;
+        for (qint64 i = row; i < row + 16; ++i) {
+            if (i < n) {
+                const auto b = quint8(bytes.at(i));
+                out += QStringLiteral("%1 ").arg(b, 2, 16, QLatin1Char('0'));
+                ascii += (b >= 0x20 && b < 0x7f) ? QChar(char16_t(b)) : QChar(u'.');
+            } else {
+                out += QStringLiteral("   ");
+            }
+            if (i == row + 7)
+                out += u' ';
+        }
+        out += u' ' + ascii + u'\n';
+    }
+    if (bytes.size() > n)
+        out += QCoreApplication::translate("HttpResponseView", "… %1 more not shown").arg(formatBytes(bytes.size() - n)) + u'\n';
+    return out;
+}
+
+QString HttpResponseView::bytesAsText(const QByteArray &bytes, qint64 maxBytes)
+{
+    const QByteArray shown = bytes.left(maxBytes);
+    QString decoded = QString::fromUtf8(shown);
+    QString out;
+    out.reserve(decoded.size());
+    for (qsizetype i = 0; i < decoded.size(); ++i) {
+        const QChar c = decoded.at(i);
+        if (c == u'\r' && i + 1 < decoded.size() && decoded.at(i + 1) == u'\n')
+            continue; // CRLF shows as one line break
+        if (c == u'\n' || c == u'\t' || c.unicode() >= 0x20)
+            out += c;
+        else
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+    }
+    if (bytes.size() > shown.size())
+        out += u'\n' + QCoreApplication::translate("HttpResponseView", "… %1 more not shown").arg(formatBytes(bytes.size() - shown.size()));
+    return out;
+}
+
+} // namespace wirescope

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/net/httpexchange.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QScrollArea;
+class QStackedWidget;
+class QTabWidget;
+class QTreeWidget;
+
+namespace wirescope {
+
+class JsonHighlighter;
+class TimingWaterfallWidget;
+
+// The answer to one exchange: status (coloured), total time and sizes at a glance, and tabs
+// Body (pretty JSON, raw text, hex, image preview), Headers (request and response), Raw
+// (exact bytes each way), Timing (waterfall) and TLS. Shows what core/net recorded; parses
+// nothing itself.
+class HttpResponseView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class BodyMode { Pretty = 0, Raw, Hex, Preview };
+
+    explicit HttpResponseView(QWidget *parent = nullptr);
+
+    void showRecord(const HttpExchangeRecord &record);
+    void showProgress(const HttpProgress &progress);
+    void clear();
+
+    QLabel *statusLabel() const { return m_status; }
+    QLabel *summaryLabel() const { return m_summary; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QComboBox *bodyModeBox() const { return m_bodyMode; }
+    QPlainTextEdit *prettyView() const { return m_pretty; }
+    QPlainTextEdit *rawBodyView() const { return m_rawBody; }
+    QTreeWidget *headersTree() const { return m_headers; }
+    QPlainTextEdit *rawView() const { return m_raw; }
+    TimingWaterfallWidget *waterfall() const { return m_waterfall; }
+    QTreeWidget *tlsTree() const { return m_tls; }
+
+    // Text of a classic hex dump (offset, 16 bytes, printable column), at most `maxBytes`.
+    static QString hexDump(const QByteArray &bytes, qint64 maxBytes);
+    // Bytes as readable text: UTF-8 where valid, CR LF kept as line breaks, other control
+    // bytes as \xNN, so nothing is hidden.
+    static QString bytesAsText(const QByteArray &bytes, qint64 maxBytes);
+    // 2xx green, 3xx blue, 4xx orange, 5xx and failures red.
+    static QColor statusColor(int status);
+
+private:
+    QWidget *createBodyTab();
+    void showBody(const HttpResponse &response);
+    void showHeaders(const HttpExchangeRecord &record);
+    void showRaw();
+    void showTls(const ConnectionInfo &connection);
+    void setStatusChip(const QString &text, const QColor &color);
+
+    HttpExchangeRecord m_record;
+    QLabel *m_status;
+    QLabel *m_summary;
+    QTabWidget *m_tabs;
+    QComboBox *m_bodyMode;
+    QLabel *m_bodyNote;
+    QStackedWidget *m_bodyStack;
+    QPlainTextEdit *m_pretty;
+    JsonHighlighter *m_highlighter;
+    QPlainTextEdit *m_rawBody;
+    QPlainTextEdit *m_hex;
+    QScrollArea *m_imageArea;
+    QLabel *m_image;
+    QTreeWidget *m_headers;
+    QCheckBox *m_rawAsHex;
+    QPlainTextEdit *m_raw;
+    TimingWaterfallWidget *m_waterfall;
+    QTreeWidget *m_tls;
+};
+
+} // namespace wirescope

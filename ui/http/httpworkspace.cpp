@@ -1,0 +1,274 @@
+#include "ui/http/httpworkspace.h"
+
+#include "core/net/httpclient.h"
+#include "ui/http/environmentdialog.h"
+#include "ui/http/environmentstore.h"
+#include "ui/http/httpcomposer.h"
+#include "ui/http/httphistorymodel.h"
+#include "ui/http/httprequesttab.h"
+#include "ui/http/httpresponseview.h"
+#include "ui/http/httptimingchart.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace wirescope {
+
+namespace {
+QString splitterKey() { return QStringLiteral("http/requestSplitter"); }
+}
+
+HttpWorkspace::HttpWorkspace(QWidget *parent)
+    : QWidget(parent)
+    , m_client(new HttpClient(nullptr, this))
+    , m_tabs(new QTabWidget(this))
+    , m_history(new HttpHistoryModel(500, this))
+    , m_historyPanel(new QWidget(this))
+    , m_historyView(new QTableView(m_historyPanel))
+    , m_chart(new HttpTimingChart(this))
+    , m_environments(EnvironmentStore::load())
+{
+    setAccessibleName(tr("HTTP requests"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    m_tabs->setAccessibleName(tr("HTTP request tabs"));
+    auto *plus = new QToolButton(m_tabs);
+    plus->setText(QStringLiteral("+"));
+    plus->setToolTip(tr("New HTTP request (Ctrl+N)"));
+    plus->setAccessibleName(tr("New HTTP request"));
+    plus->setAutoRaise(true);
+    m_tabs->setCornerWidget(plus, Qt::TopRightCorner);
+    connect(plus, &QToolButton::clicked, this, &HttpWorkspace::newRequest);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &HttpWorkspace::closeTab);
+
+    auto *title = new QLabel(tr("<b>HTTP</b>"), this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(title);
+    layout->addWidget(m_tabs, 1);
+
+    // History panel (docked by the main window).
+    m_historyView->setModel(m_history);
+    m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_historyView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_historyView->verticalHeader()->hide();
+    m_historyView->setWordWrap(false);
+    m_historyView->setAlternatingRowColors(true);
+    m_historyView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_historyView->horizontalHeader()->setSectionResizeMode(int(HttpHistoryModel::Column::Url), QHeaderView::Stretch);
+    m_historyView->setAccessibleName(tr("Request history"));
+    connect(m_historyView, &QTableView::activated, this, [this](const QModelIndex &index) { reopenFromHistory(index.row()); });
+    auto *historyHint = new QLabel(tr("Requests sent in this session. Double-click or Enter reopens one."), m_historyPanel);
+    historyHint->setWordWrap(true);
+    auto *clearHistory = new QPushButton(tr("Clear &History"), m_historyPanel);
+    connect(clearHistory, &QPushButton::clicked, m_history, &HttpHistoryModel::clear);
+    auto *historyLayout = new QVBoxLayout(m_historyPanel);
+    historyLayout->setContentsMargins(4, 4, 4, 4);
+    historyLayout->addWidget(historyHint);
+    historyLayout->addWidget(m_historyView, 1);
+    historyLayout->addWidget(clearHistory, 0, Qt::AlignLeft);
+
+    // Actions: global ones (new request) work anywhere in the window; send/cancel/focus URL
+    // only while the focus is in this workspace, so the WebSocket side can use the same keys.
+    auto *newAction = new QAction(tr("&New HTTP Request"), this);
+    newAction->setShortcut(QKeySequence::New);
+    connect(newAction, &QAction::triggered, this, &HttpWorkspace::newRequest);
+
+    auto *closeAction = new QAction(tr("&Close HTTP Request"), this);
+    closeAction->setShortcut(QKeySequence::Close);
+    closeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(closeAction, &QAction::triggered, this, [this] { closeTab(m_tabs->currentIndex()); });
+
+    auto *sendAction = new QAction(tr("&Send HTTP Request"), this);
+    sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    sendAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(sendAction, &QAction::triggered, this, [this] {
+        if (HttpRequestTab *tab = currentTab())
+            tab->send();
+    });
+
+    auto *cancelAction = new QAction(tr("C&ancel HTTP Request"), this);
+    cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    cancelAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(cancelAction, &QAction::triggered, this, [this] {
+        if (HttpRequestTab *tab = currentTab())
+            tab->cancel();
+    });
+
+    auto *focusUrl = new QAction(tr("Go to &URL Bar"), this);
+    focusUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(focusUrl, &QAction::triggered, this, [this] {
+        if (HttpRequestTab *tab = currentTab()) {
+            tab->composer()->urlEdit()->setFocus(Qt::ShortcutFocusReason);
+            tab->composer()->urlEdit()->selectAll();
+        }
+    });
+    m_actions = {newAction, sendAction, cancelAction, focusUrl, closeAction};
+    addActions(m_actions);
+
+    auto *envAction = new QAction(tr("&Environments..."), this);
+    envAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(envAction, &QAction::triggered, this, &HttpWorkspace::editEnvironments);
+    auto *clearAction = new QAction(tr("Clear HTTP &History"), this);
+    connect(clearAction, &QAction::triggered, m_history, &HttpHistoryModel::clear);
+    m_editActions = {envAction, clearAction};
+    addActions(m_editActions);
+
+    m_requestSplitterState = QSettings().value(splitterKey()).toByteArray();
+    newRequest();
+}
+
+HttpWorkspace::~HttpWorkspace() = default;
+
+QWidget *HttpWorkspace::chartsWidget() const
+{
+    return m_chart;
+}
+
+HttpRequestTab *HttpWorkspace::currentTab() const
+{
+    return qobject_cast<HttpRequestTab *>(m_tabs->currentWidget());
+}
+
+void HttpWorkspace::setDefaultUrl(const QUrl &url)
+{
+    m_defaultUrl = url;
+    // The first, untouched tab starts with it too.
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *tab = qobject_cast<HttpRequestTab *>(m_tabs->widget(i));
+        if (tab && tab->isPristine() && tab->composer()->request().url().isEmpty()) {
+            HttpRequest request;
+            request.setUrl(url.toString());
+            tab->setRequest(request);
+        }
+    }
+}
+
+HttpRequestTab *HttpWorkspace::newRequest()
+{
+    HttpRequest request;
+    request.setUrl(m_defaultUrl.toString());
+    HttpRequestTab *tab = addTab(request);
+    tab->composer()->urlEdit()->setFocus(Qt::OtherFocusReason);
+    return tab;
+}
+
+HttpRequestTab *HttpWorkspace::addTab(const HttpRequest &request)
+{
+    auto *tab = new HttpRequestTab(m_client, m_tabs);
+    tab->setEnvironments(m_environments);
+    if (!m_requestSplitterState.isEmpty())
+        tab->splitter()->restoreState(m_requestSplitterState);
+    connect(tab, &HttpRequestTab::titleChanged, this, [this, tab](const QString &title) {
+        const int index = m_tabs->indexOf(tab);
+        if (index < 0)
+            return;
+        m_tabs->setTabText(index, title.size() > 28 ? title.left(27) + QStringLiteral("…") : title);
+        m_tabs->setTabToolTip(index, title);
+    });
+    connect(tab, &HttpRequestTab::exchangeFinished, this,
+            [this, tab](const HttpExchangeRecord &record) { onExchangeFinished(tab, record); });
+    connect(tab, &HttpRequestTab::manageEnvironmentsRequested, this, &HttpWorkspace::editEnvironments);
+    connect(tab->splitter(), &QSplitter::splitterMoved, this, [this, tab] { m_requestSplitterState = tab->splitter()->saveState(); });
+    const int index = m_tabs->addTab(tab, tr("New request"));
+    tab->setRequest(request);
+    m_tabs->setCurrentIndex(index);
+    return tab;
+}
+
+void HttpWorkspace::openRequest(const QString &method, const QUrl &url)
+{
+    HttpRequest request;
+    request.setMethod(method);
+    request.setUrl(url.toString());
+    HttpRequestTab *tab = currentTab();
+    if (tab && tab->isPristine())
+        tab->setRequest(request);
+    else
+        tab = addTab(request);
+    tab->composer()->urlEdit()->setFocus(Qt::OtherFocusReason);
+}
+
+void HttpWorkspace::reopenFromHistory(int row)
+{
+    if (row < 0 || row >= m_history->rowCount())
+        return;
+    const HttpExchangeRecord &record = m_history->recordAt(row);
+    HttpRequestTab *tab = currentTab();
+    if (!tab || !tab->isPristine())
+        tab = addTab(record.request);
+    else
+        tab->setRequest(record.request);
+    tab->showRecord(record);
+    tab->composer()->urlEdit()->setFocus(Qt::OtherFocusReason);
+}
+
+void HttpWorkspace::closeTab(int index)
+{
+    QWidget *tab = m_tabs->widget(index);
+    if (!tab)
+        return;
+    m_tabs->removeTab(index);
+    tab->deleteLater();
+    if (m_tabs->count() == 0)
+        newRequest(); // never an empty workspace
+}
+
+void HttpWorkspace::onExchangeFinished(HttpRequestTab *tab, const HttpExchangeRecord &record)
+{
+    Q_UNUSED(tab)
+    m_history->add(record);
+    if (const HttpHop *hop = record.finalHop(); hop && hop->timings.complete()) {
+        ++m_sentCount;
+        m_chart->addExchange(QStringLiteral("#%1").arg(m_sentCount),
+                             record.request.method() + u' ' + hop->request.url, hop->timings);
+    }
+}
+
+void HttpWorkspace::setEnvironments(const QList<Environment> &environments)
+{
+    m_environments = environments;
+    EnvironmentStore::save(environments);
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto *tab = qobject_cast<HttpRequestTab *>(m_tabs->widget(i)))
+            tab->setEnvironments(environments);
+}
+
+void HttpWorkspace::editEnvironments()
+{
+    EnvironmentDialog dialog(m_environments, this);
+    if (dialog.exec() == QDialog::Accepted)
+        setEnvironments(dialog.environments());
+}
+
+void HttpWorkspace::saveState() const
+{
+    if (HttpRequestTab *tab = currentTab())
+        QSettings().setValue(splitterKey(), tab->splitter()->saveState());
+}
+
+void HttpWorkspace::restoreState()
+{
+    m_requestSplitterState = QSettings().value(splitterKey()).toByteArray();
+    if (m_requestSplitterState.isEmpty())
+        return;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto *tab = qobject_cast<HttpRequestTab *>(m_tabs->widget(i)))
+            tab->splitter()->restoreState(m_requestSplitterState);
+}
+
+} // namespace wirescope

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "core/net/httpexchange.h"
+#include "core/wire/variables.h"
+
+#include <QList>
+#include <QUrl>
+#include <QWidget>
+
+class QAction;
+class QTabWidget;
+class QTableView;
+
+namespace wirescope {
+
+class HttpClient;
+class HttpHistoryModel;
+class HttpRequestTab;
+class HttpTimingChart;
+
+// Tabs of HTTP requests, the history of what was sent and the live timing chart. The main
+// window embeds it, docks historyWidget() and chartsWidget(), and puts actions() in File and
+// editActions() in Edit.
+class HttpWorkspace : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit HttpWorkspace(QWidget *parent = nullptr);
+    ~HttpWorkspace() override;
+
+    // The URL a new request starts with (the demo server's /get).
+    void setDefaultUrl(const QUrl &url);
+    QUrl defaultUrl() const { return m_defaultUrl; }
+
+    QWidget *chartsWidget() const;
+    QWidget *historyWidget() const { return m_historyPanel; }
+    QList<QAction *> actions() const { return m_actions; }
+    QList<QAction *> editActions() const { return m_editActions; }
+
+    QTabWidget *tabs() const { return m_tabs; }
+    HttpRequestTab *currentTab() const;
+    HttpHistoryModel *historyModel() const { return m_history; }
+    QTableView *historyView() const { return m_historyView; }
+    HttpTimingChart *timingChart() const { return m_chart; }
+    HttpClient *client() const { return m_client; }
+
+    void setEnvironments(const QList<Environment> &environments); // saved to QSettings
+    const QList<Environment> &environments() const { return m_environments; }
+
+    void saveState() const;
+    void restoreState();
+
+public slots:
+    HttpRequestTab *newRequest();
+    // Opens `url` in the current tab when it is still untouched, else in a new one.
+    void openRequest(const QString &method, const QUrl &url);
+    void reopenFromHistory(int row);
+    void closeTab(int index);
+    void editEnvironments();
+
+private:
+    HttpRequestTab *addTab(const HttpRequest &request);
+    void onExchangeFinished(HttpRequestTab *tab, const HttpExchangeRecord &record);
+
+    HttpClient *m_client;
+    QTabWidget *m_tabs;
+    HttpHistoryModel *m_history;
+    QWidget *m_historyPanel;
+    QTableView *m_historyView;
+    HttpTimingChart *m_chart;
+    QList<QAction *> m_actions;
+    QList<QAction *> m_editActions;
+    QList<Environment> m_environments;
+    QUrl m_defaultUrl;
+    QByteArray m_requestSplitterState;
+    int m_sentCount = 0;
+};
+
+} // namespace wirescope

@@ -1,0 +1,111 @@
+#include "ui/http/timingwaterfall.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace wirescope {
+
+QString WaterfallRow::harName() const
+{
+    switch (phase) {
+    case Phase::Blocked:
+        return QStringLiteral("blocked");
+    case Phase::Dns:
+        return QStringLiteral("dns");
+    case Phase::Connect:
+        return QStringLiteral("connect");
+    case Phase::Ssl:
+        return QStringLiteral("ssl");
+    case Phase::Send:
+        return QStringLiteral("send");
+    case Phase::Wait:
+        return QStringLiteral("wait");
+    case Phase::Receive:
+        return QStringLiteral("receive");
+    }
+    return {};
+}
+
+QString WaterfallRow::label() const
+{
+    switch (phase) {
+    case Phase::Blocked:
+        return QCoreApplication::translate("TimingWaterfall", "Queueing (blocked)");
+    case Phase::Dns:
+        return QCoreApplication::translate("TimingWaterfall", "DNS lookup (dns)");
+    case Phase::Connect:
+        return QCoreApplication::translate("TimingWaterfall", "Initial connection (connect)");
+    case Phase::Ssl:
+        return QCoreApplication::translate("TimingWaterfall", "TLS handshake (ssl)");
+    case Phase::Send:
+        return QCoreApplication::translate("TimingWaterfall", "Request sent (send)");
+    case Phase::Wait:
+        return QCoreApplication::translate("TimingWaterfall", "Waiting for server (wait)");
+    case Phase::Receive:
+        return QCoreApplication::translate("TimingWaterfall", "Content download (receive)");
+    }
+    return {};
+}
+
+QColor WaterfallRow::color() const
+{
+    // Mid-tone colours (Chrome DevTools' hues) that read on light and dark backgrounds alike.
+    switch (phase) {
+    case Phase::Blocked:
+        return QColor(0x9e, 0x9e, 0x9e);
+    case Phase::Dns:
+        return QColor(0x00, 0x96, 0x88);
+    case Phase::Connect:
+        return QColor(0xf5, 0x8f, 0x00);
+    case Phase::Ssl:
+        return QColor(0x9c, 0x27, 0xb0);
+    case Phase::Send:
+        return QColor(0x43, 0xa0, 0x47);
+    case Phase::Wait:
+        return QColor(0x1e, 0x88, 0xe5);
+    case Phase::Receive:
+        return QColor(0xe5, 0x39, 0x35);
+    }
+    return {};
+}
+
+QList<WaterfallRow> TimingWaterfall::rows(const PhaseTimings &t)
+{
+    QList<WaterfallRow> out;
+    if (!t.complete())
+        return out;
+    using P = WaterfallRow::Phase;
+    qint64 cursor = 0;
+    // Phases follow each other; each starts where its own stamp says, so gaps stay honest.
+    auto add = [&](P phase, qint64 startStamp, qint64 durationNs, bool nested = false) {
+        if (durationNs < 0)
+            return;
+        const qint64 start = startStamp >= 0 ? startStamp - t.startNs : cursor;
+        out.append({phase, start, durationNs, nested});
+        if (!nested)
+            cursor = start + durationNs;
+    };
+    add(P::Blocked, t.startNs, t.blockedNs());
+    add(P::Dns, t.dnsStartNs, t.dnsNs());
+    add(P::Connect, t.connectStartNs, t.connectNs());
+    add(P::Ssl, t.sslStartNs, t.sslNs(), true);
+    add(P::Send, t.sendStartNs, t.sendNs());
+    add(P::Wait, t.sendEndNs, t.waitNs());
+    add(P::Receive, t.firstByteNs, t.receiveNs());
+    return out;
+}
+
+QRectF TimingWaterfall::barRect(const WaterfallRow &row, qint64 totalNs, const QRectF &area, qreal minWidth)
+{
+    if (totalNs <= 0 || area.width() <= 0)
+        return {area.left(), area.top(), std::min(minWidth, area.width()), area.height()};
+    const qreal scale = area.width() / qreal(totalNs);
+    qreal x = area.left() + qreal(std::clamp<qint64>(row.startNs, 0, totalNs)) * scale;
+    qreal w = std::max(minWidth, qreal(row.durationNs) * scale);
+    if (x + w > area.right()) // a minimum-width bar at the very end stays inside the area
+        x = std::max(area.left(), area.right() - w);
+    return {x, area.top(), std::min(w, area.width()), area.height()};
+}
+
+} // namespace wirescope
