@@ -1,0 +1,713 @@
+#include "core/net/wsconnection.h"
+
+#include "core/net/sessionclock.h"
+#include "core/net/tap.h"
+#include "core/wire/permessagedeflate.h"
+#include "core/wire/wsframeparser.h"
+#include "core/wire/wsframewriter.h"
+#include "core/wire/wsviolations.h"
+
+#include <QHash>
+#include <QSslCipher>
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace wirescope {
+
+QString wsConnectionStateName(WsConnectionState state)
+{
+    switch (state) {
+    case WsConnectionState::Idle: return QStringLiteral("idle");
+    case WsConnectionState::Connecting: return QStringLiteral("connecting");
+    case WsConnectionState::Handshaking: return QStringLiteral("handshaking");
+    case WsConnectionState::Open: return QStringLiteral("open");
+    case WsConnectionState::Closing: return QStringLiteral("closing");
+    case WsConnectionState::Closed: return QStringLiteral("closed");
+    }
+    return {};
+}
+
+namespace {
+
+void registerMetaTypes()
+{
+    static const bool done = [] {
+        qRegisterMetaType<WsConnectionState>();
+        qRegisterMetaType<WsHandshakeRecord>();
+        qRegisterMetaType<WsFrameEvent>();
+        qRegisterMetaType<WsMessageEvent>();
+        qRegisterMetaType<WsViolationEvent>();
+        qRegisterMetaType<WsPongEvent>();
+        qRegisterMetaType<WsCloseRecord>();
+        qRegisterMetaType<WsErrorEvent>();
+        qRegisterMetaType<CapturedChunk>();
+        return true;
+    }();
+    Q_UNUSED(done);
+}
+
+QString tlsProtocolName(QSsl::SslProtocol protocol)
+{
+    switch (protocol) {
+    case QSsl::TlsV1_2: return QStringLiteral("TLSv1.2");
+    case QSsl::TlsV1_3: return QStringLiteral("TLSv1.3");
+    case QSsl::DtlsV1_2: return QStringLiteral("DTLSv1.2");
+    default: return QStringLiteral("unknown");
+    }
+}
+
+// RFC 6455 §7.4.1: which close code a violation by the peer calls for.
+quint16 closeCodeFor(const ViolationKind *kind)
+{
+    if (kind == &wsv::InvalidUtf8 || kind == &wsv::InvalidCloseReasonUtf8 || kind == &wsv::InflateFailed)
+        return wsclose::InvalidPayload; // 1007
+    if (kind == &wsv::MessageTooBig || kind == &wsv::FrameTooBig || kind == &wsv::InflateTooBig)
+        return wsclose::MessageTooBig; // 1009
+    return wsclose::ProtocolError; // 1002
+}
+
+} // namespace
+
+struct WsConnection::Private {
+    WsConnection *q;
+    SessionClock ownClock;
+    const SessionClock *clock;
+    std::unique_ptr<Tap> tap;
+    QTcpSocket *socket = nullptr;
+    QSslSocket *ssl = nullptr;
+    QTimer connectTimer;
+    QTimer handshakeTimer;
+    QTimer closeTimer;
+    WsHandshakeRequest request;
+    WsHandshakeResponseParser responseParser;
+    WsFrameParser inParser{WsFrameParserOptions{WsRole::Client, 0, 0}};
+    WsFrameParser outParser{WsFrameParserOptions{WsRole::Server, 0, 0}};
+    WsMessageAssembler inAssembler;
+    WsMessageAssembler outAssembler;
+    std::unique_ptr<PerMessageDeflate> deflate;    // our compressor and the peer's inflater
+    std::unique_ptr<PerMessageDeflate> outInflate; // inflates what we sent, for our own log
+    WsFrameWriter writer{WsRole::Client};
+    QHash<QByteArray, qint64> pendingPings;
+    quint64 frameIndex = 0;
+    qint64 connectStartNs = 0;
+    qint64 tcpDoneNs = 0;
+    bool failed = false;
+    bool finished = false;
+    WsParseResult scratch;
+
+    explicit Private(WsConnection *owner, const SessionClock *sharedClock)
+        : q(owner)
+        , clock(sharedClock ? sharedClock : &ownClock)
+        , tap(std::make_unique<Tap>(*clock))
+    {
+    }
+
+    qint64 now() const { return clock->nowNs(); }
+    void setState(WsConnectionState state);
+    void error(const QString &id, const QString &message);
+    void writeBytes(const QByteArray &bytes);
+    void onConnected();
+    void onEncrypted();
+    void sendRequest();
+    void onReadyRead();
+    void onDisconnected();
+    void onSocketError();
+    void handleHandshakeBytes(const QByteArray &bytes);
+    void finishHandshake(qsizetype used, const QByteArray &bytes);
+    void processIncoming(QByteArrayView bytes);
+    void processOutgoing(QByteArrayView bytes);
+    bool reportViolation(Direction direction, const Violation &violation);
+    void handleControl(const WsFrame &frame, const WsAssembleResult &assembled);
+    void failWith(const Violation &violation);
+    void sendClose(std::optional<quint16> code, const QString &reason);
+    void finish();
+    void fillTls();
+};
+
+WsConnection::WsConnection(QObject *parent)
+    : WsConnection(nullptr, parent)
+{
+}
+
+WsConnection::WsConnection(const SessionClock *clock, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this, clock))
+{
+    registerMetaTypes();
+    d->connectTimer.setSingleShot(true);
+    d->handshakeTimer.setSingleShot(true);
+    d->closeTimer.setSingleShot(true);
+    connect(&d->connectTimer, &QTimer::timeout, this, [this] {
+        d->error(QStringLiteral("net.timeout.connect"),
+                 QStringLiteral("connect timed out after %1 ms").arg(m_options.connectTimeoutMs));
+        m_close.errorId = QStringLiteral("net.timeout.connect");
+        abort();
+    });
+    connect(&d->handshakeTimer, &QTimer::timeout, this, [this] {
+        d->error(QStringLiteral("ws.timeout.handshake"),
+                 QStringLiteral("no handshake response within %1 ms").arg(m_options.handshakeTimeoutMs));
+        m_close.errorId = QStringLiteral("ws.timeout.handshake");
+        abort();
+    });
+    connect(&d->closeTimer, &QTimer::timeout, this, [this] {
+        // RFC 6455 §7.1.1: the client waits for the server to end TCP, within reason.
+        if (m_close.errorId.isEmpty())
+            m_close.errorId = QStringLiteral("ws.timeout.close");
+        abort();
+    });
+}
+
+WsConnection::~WsConnection()
+{
+    if (d->socket) {
+        d->socket->disconnect(this);
+        d->socket->abort();
+    }
+}
+
+const Tap &WsConnection::tap() const
+{
+    return *d->tap;
+}
+
+const SessionClock &WsConnection::clock() const
+{
+    return *d->clock;
+}
+
+bool WsConnection::deflateActive() const
+{
+    return d->deflate != nullptr;
+}
+
+void WsConnection::Private::setState(WsConnectionState state)
+{
+    if (q->m_state == state)
+        return;
+    q->m_state = state;
+    emit q->stateChanged(state);
+}
+
+void WsConnection::Private::error(const QString &id, const QString &message)
+{
+    emit q->errorOccurred(WsErrorEvent{now(), id, message});
+}
+
+void WsConnection::open(const WsConnectOptions &options)
+{
+    if (m_state != WsConnectionState::Idle && m_state != WsConnectionState::Closed)
+        return;
+    m_options = options;
+    m_handshake = WsHandshakeRecord();
+    m_close = WsCloseRecord();
+    m_framesIn = m_framesOut = 0;
+    d->tap = std::make_unique<Tap>(*d->clock);
+    d->tap->setKeepChunks(options.keepChunks);
+    d->failed = false;
+    d->finished = false;
+    d->frameIndex = 0;
+    d->pendingPings.clear();
+    d->deflate.reset();
+    d->outInflate.reset();
+    d->responseParser = WsHandshakeResponseParser();
+    d->inParser = WsFrameParser(WsFrameParserOptions{WsRole::Client, options.maxFramePayload, 0});
+    // What we send is decoded like a server would: it must be masked.
+    d->outParser = WsFrameParser(WsFrameParserOptions{WsRole::Server, ~quint64(0) >> 1, 0});
+    WsAssemblerOptions assemblerOptions{options.maxMessageSize, options.maxInflatedSize, options.validateUtf8};
+    d->inAssembler = WsMessageAssembler(assemblerOptions);
+    d->outAssembler = WsMessageAssembler(WsAssemblerOptions{~quint64(0) >> 1, options.maxInflatedSize, options.validateUtf8});
+
+    const QString scheme = options.url.scheme().toLower();
+    const bool secure = scheme == u"wss";
+    const bool usable = (scheme == u"ws" || scheme == u"wss") && !options.url.host().isEmpty();
+    if (!usable || (secure && !QSslSocket::supportsSsl())) {
+        const QString id = usable ? QStringLiteral("tls.unavailable") : QStringLiteral("ws.bad_url");
+        d->setState(WsConnectionState::Connecting);
+        // Reported from the event loop, so a caller connecting after open() sees it.
+        QTimer::singleShot(0, this, [this, id] {
+            d->error(id, id == u"ws.bad_url" ? QStringLiteral("not a ws:// or wss:// URL: ") + m_options.url.toString()
+                                             : QStringLiteral("TLS is not available (no OpenSSL backend)"));
+            m_close.errorId = id;
+            d->finish();
+        });
+        return;
+    }
+    if (d->socket) {
+        d->socket->disconnect(this);
+        d->socket->deleteLater();
+    }
+    if (secure) {
+        d->ssl = new QSslSocket(this);
+        d->socket = d->ssl;
+        QSslConfiguration conf = d->ssl->sslConfiguration();
+        if (!options.caCertificates.isEmpty())
+            conf.addCaCertificates(options.caCertificates);
+        conf.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        conf.setAllowedNextProtocols({QByteArrayLiteral("http/1.1")});
+        d->ssl->setSslConfiguration(conf);
+        connect(d->ssl, &QSslSocket::encrypted, this, [this] { d->onEncrypted(); });
+        connect(d->ssl, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+            const QList<QSslCertificate> chain = d->ssl->peerCertificateChain();
+            for (const QSslError &e : errors)
+                m_handshake.tls.errors.append(TlsErrorInfo::fromSslError(e, chain));
+            if (m_options.ignoreCertificateErrors) {
+                // Explicitly asked for: recorded above, then ignored.
+                m_handshake.tls.errorsIgnored = true;
+                d->ssl->ignoreSslErrors();
+            }
+        });
+    } else {
+        d->ssl = nullptr;
+        d->socket = new QTcpSocket(this);
+    }
+    d->socket->setProxy(options.proxy);
+    connect(d->socket, &QTcpSocket::connected, this, [this] { d->onConnected(); });
+    connect(d->socket, &QTcpSocket::readyRead, this, [this] { d->onReadyRead(); });
+    connect(d->socket, &QTcpSocket::disconnected, this, [this] { d->onDisconnected(); });
+    connect(d->socket, &QTcpSocket::errorOccurred, this, [this] { d->onSocketError(); });
+
+    d->setState(WsConnectionState::Connecting);
+    d->connectStartNs = d->now();
+    if (options.connectTimeoutMs > 0)
+        d->connectTimer.start(options.connectTimeoutMs);
+    const quint16 port = quint16(options.url.port(secure ? 443 : 80));
+    if (secure)
+        d->ssl->connectToHostEncrypted(options.url.host(), port);
+    else
+        d->socket->connectToHost(options.url.host(), port);
+}
+
+void WsConnection::Private::onConnected()
+{
+    tcpDoneNs = now();
+    q->m_handshake.connectNs = tcpDoneNs - connectStartNs;
+    q->m_handshake.peerAddress = socket->peerAddress().toString() + u':' + QString::number(socket->peerPort());
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (!ssl)
+        sendRequest();
+}
+
+void WsConnection::Private::fillTls()
+{
+    TlsInfo &tls = q->m_handshake.tls;
+    tls.used = true;
+    tls.protocol = tlsProtocolName(ssl->sessionProtocol());
+    tls.cipher = ssl->sessionCipher().name();
+    tls.alpn = ssl->sslConfiguration().nextNegotiatedProtocol();
+    tls.chain.clear();
+    const QList<QSslCertificate> chain = ssl->peerCertificateChain();
+    for (const QSslCertificate &certificate : chain)
+        tls.chain.append(TlsCertificateInfo::fromCertificate(certificate));
+    tls.errorsIgnored = q->m_options.ignoreCertificateErrors && !tls.errors.isEmpty();
+}
+
+void WsConnection::Private::onEncrypted()
+{
+    q->m_handshake.tlsNs = now() - tcpDoneNs;
+    fillTls();
+    sendRequest();
+}
+
+void WsConnection::Private::sendRequest()
+{
+    connectTimer.stop();
+    request = wsBuildHandshakeRequest(q->m_options.handshakeRequestOptions());
+    q->m_handshake.requestBytes = request.bytes;
+    setState(WsConnectionState::Handshaking);
+    if (q->m_options.handshakeTimeoutMs > 0)
+        handshakeTimer.start(q->m_options.handshakeTimeoutMs);
+    q->m_handshake.tNsRequest = now();
+    const CapturedChunk &chunk = tap->record(Direction::Out, request.bytes);
+    emit q->chunkCaptured(chunk);
+    socket->write(request.bytes);
+}
+
+void WsConnection::Private::writeBytes(const QByteArray &bytes)
+{
+    const CapturedChunk &chunk = tap->record(Direction::Out, bytes);
+    emit q->chunkCaptured(chunk);
+    socket->write(bytes);
+    processOutgoing(bytes);
+}
+
+void WsConnection::Private::onReadyRead()
+{
+    while (socket && socket->bytesAvailable() > 0) {
+        const QByteArray bytes = socket->read(qMax<qint64>(socket->bytesAvailable(), 64 * 1024));
+        if (bytes.isEmpty())
+            break;
+        const CapturedChunk &chunk = tap->record(Direction::In, bytes);
+        emit q->chunkCaptured(chunk);
+        if (q->m_state == WsConnectionState::Handshaking)
+            handleHandshakeBytes(bytes);
+        else if (q->m_state == WsConnectionState::Open || q->m_state == WsConnectionState::Closing)
+            processIncoming(bytes);
+    }
+}
+
+void WsConnection::Private::handleHandshakeBytes(const QByteArray &bytes)
+{
+    const qsizetype used = responseParser.feed(bytes);
+    const auto state = responseParser.state();
+    if (state == WsHandshakeResponseParser::State::Failed) {
+        handshakeTimer.stop();
+        q->m_handshake.responseBytes += bytes;
+        q->m_handshake.tNsResponse = now();
+        const Violation &v = responseParser.error();
+        emit q->violationFound(WsViolationEvent{now(), Direction::In, v});
+        emit q->handshakeFinished(q->m_handshake);
+        error(v.id(), violationMessage(v));
+        q->m_close.errorId = v.id();
+        socket->abort();
+        finish();
+        return;
+    }
+    if (state == WsHandshakeResponseParser::State::Complete)
+        finishHandshake(used, bytes);
+    else
+        q->m_handshake.responseBytes += bytes.left(used);
+}
+
+void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &bytes)
+{
+    handshakeTimer.stop();
+    WsHandshakeRecord &record = q->m_handshake;
+    record.tNsResponse = now();
+    record.responseBytes += bytes.left(used);
+    record.response = responseParser.response();
+    record.verdict = wsCheckHandshakeResponse(request, record.response);
+    std::vector<Violation> violations = record.verdict.violations;
+    // RFC 7692 §5: the server's permessage-deflate answer, checked against our offer.
+    if (record.verdict.ok && q->m_options.permessageDeflate) {
+        for (const QByteArray &element : std::as_const(record.verdict.extensions)) {
+            if (!element.toLower().startsWith("permessage-deflate"))
+                continue;
+            QString why;
+            const auto params = pmdNegotiate(q->m_options.deflateOffer, element, &why);
+            if (!params) {
+                violations.push_back(Violation{&wsv::HandshakeBadExtensionParams, -1, 0, why});
+                record.verdict.ok = false;
+                break;
+            }
+            record.deflateNegotiated = true;
+            record.deflateParams = *params;
+        }
+    }
+    for (const Violation &v : violations)
+        emit q->violationFound(WsViolationEvent{record.tNsResponse, Direction::In, v});
+    if (!record.verdict.ok) {
+        emit q->handshakeFinished(record);
+        const Violation &first = violations.empty() ? Violation{&wsv::HandshakeBadStatus, -1, 0, QString()} : violations.front();
+        q->m_close.errorId = first.id();
+        error(first.id(), violationMessage(first));
+        if (record.response.status != 101 && responseParser.state() != WsHandshakeResponseParser::State::Complete)
+            return; // reading the refusal's body; finishes on disconnect
+        socket->abort();
+        finish();
+        return;
+    }
+    if (record.deflateNegotiated) {
+        deflate = std::make_unique<PerMessageDeflate>(WsRole::Client, record.deflateParams);
+        outInflate = std::make_unique<PerMessageDeflate>(WsRole::Server, record.deflateParams);
+        inParser.setAllowedRsvBits(4);
+        outParser.setAllowedRsvBits(4);
+        inAssembler.setDeflate(deflate.get());
+        outAssembler.setDeflate(outInflate.get());
+    }
+    setState(WsConnectionState::Open);
+    emit q->handshakeFinished(record);
+    // Frames may follow the 101 in the same chunk.
+    if (used < bytes.size())
+        processIncoming(QByteArrayView(bytes).sliced(used));
+}
+
+bool WsConnection::Private::reportViolation(Direction direction, const Violation &violation)
+{
+    emit q->violationFound(WsViolationEvent{now(), direction, violation});
+    // RFC 6455 §7.1.7: a peer's error fails the connection unless we keep inspecting.
+    if (direction == Direction::In && violation.isError() && !q->m_options.keepInspecting && !failed) {
+        failWith(violation);
+        return true;
+    }
+    return false;
+}
+
+void WsConnection::Private::processIncoming(QByteArrayView bytes)
+{
+    if (failed)
+        return;
+    scratch.events.clear();
+    inParser.feed(bytes, scratch);
+    const qint64 t = now();
+    for (WsParseEvent &event : scratch.events) {
+        if (event.type == WsParseEventType::Violation) {
+            if (reportViolation(Direction::In, event.violation))
+                return;
+            continue;
+        }
+        WsFrame &frame = event.frame;
+        ++q->m_framesIn;
+        const quint64 index = frameIndex++;
+        WsAssembleResult assembled = inAssembler.push(frame);
+        if (q->m_options.reportFrames)
+            emit q->frameDecoded(WsFrameEvent{t, Direction::In, index, frame});
+        for (const Violation &v : assembled.violations)
+            if (reportViolation(Direction::In, v))
+                return;
+        if (assembled.hasMessage)
+            emit q->messageDecoded(WsMessageEvent{t, Direction::In, std::move(assembled.message)});
+        if (frame.header.isControl())
+            handleControl(frame, assembled);
+        if (!socket)
+            return;
+    }
+    if (inParser.state() == WsFrameParser::State::Failed && !failed) {
+        // The stream cannot be decoded any further, even when keeping inspecting.
+        failed = true;
+        if (q->m_close.errorId.isEmpty())
+            q->m_close.errorId = QStringLiteral("ws.unparseable_stream");
+        sendClose(wsclose::ProtocolError, QString());
+        socket->disconnectFromHost();
+    }
+}
+
+void WsConnection::Private::handleControl(const WsFrame &frame, const WsAssembleResult &assembled)
+{
+    const qint64 t = now();
+    switch (frame.header.opcode) {
+    case WsOpcode::Ping:
+        emit q->pingReceived(t, frame.payload);
+        // RFC 6455 §5.5.2: answer with a pong carrying the same payload (unless we already closed).
+        if (q->m_options.autoPong && !q->m_close.sentClose && q->m_state == WsConnectionState::Open)
+            writeBytes(writer.pong(frame.payload));
+        break;
+    case WsOpcode::Pong: {
+        WsPongEvent pong{t, frame.payload, -1};
+        const auto it = pendingPings.find(frame.payload);
+        if (it != pendingPings.end()) {
+            pong.rttNs = t - it.value();
+            pendingPings.erase(it);
+        }
+        emit q->pongReceived(pong);
+        break;
+    }
+    case WsOpcode::Close: {
+        WsCloseRecord &c = q->m_close;
+        if (c.receivedClose)
+            break; // a second close is reported as data after close
+        c.receivedClose = true;
+        c.receivedCode = assembled.close.code;
+        c.receivedReason = assembled.close.reason;
+        if (!c.sentClose) {
+            c.initiator = WsCloseInitiator::Server;
+            // RFC 6455 §5.5.1: answer with a close frame, echoing the status code.
+            std::optional<quint16> echo = assembled.close.code;
+            if (echo && !wsCloseCodeValidOnWire(*echo))
+                echo = wsclose::ProtocolError;
+            sendClose(echo, QString());
+        }
+        setState(WsConnectionState::Closing);
+        // RFC 6455 §7.1.1: the server closes TCP first; the client waits, then gives up.
+        closeTimer.start(q->m_options.closeTimeoutMs > 0 ? q->m_options.closeTimeoutMs : 5000);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+void WsConnection::Private::failWith(const Violation &violation)
+{
+    failed = true;
+    q->m_close.errorId = violation.id();
+    sendClose(closeCodeFor(violation.kind), QString());
+    setState(WsConnectionState::Closing);
+    // RFC 6455 §7.1.7: after failing, the connection is closed; do not wait long.
+    closeTimer.start(std::min(q->m_options.closeTimeoutMs > 0 ? q->m_options.closeTimeoutMs : 5000, 1000));
+    socket->disconnectFromHost();
+}
+
+void WsConnection::Private::sendClose(std::optional<quint16> code, const QString &reason)
+{
+    WsCloseRecord &c = q->m_close;
+    if (c.sentClose || !socket || socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    c.sentClose = true;
+    c.sentCode = code;
+    c.sentReason = reason;
+    if (!c.receivedClose && c.initiator == WsCloseInitiator::None)
+        c.initiator = WsCloseInitiator::Client;
+    writeBytes(writer.close(code, reason));
+}
+
+void WsConnection::Private::processOutgoing(QByteArrayView bytes)
+{
+    scratch.events.clear();
+    outParser.feed(bytes, scratch);
+    const qint64 t = now();
+    for (WsParseEvent &event : scratch.events) {
+        if (event.type == WsParseEventType::Violation) {
+            emit q->violationFound(WsViolationEvent{t, Direction::Out, event.violation});
+            continue;
+        }
+        ++q->m_framesOut;
+        const quint64 index = frameIndex++;
+        WsAssembleResult assembled = outAssembler.push(event.frame);
+        if (q->m_options.reportFrames)
+            emit q->frameDecoded(WsFrameEvent{t, Direction::Out, index, std::move(event.frame)});
+        for (const Violation &v : assembled.violations)
+            emit q->violationFound(WsViolationEvent{t, Direction::Out, v});
+        if (assembled.hasMessage)
+            emit q->messageDecoded(WsMessageEvent{t, Direction::Out, std::move(assembled.message)});
+    }
+}
+
+void WsConnection::Private::onDisconnected()
+{
+    finish();
+}
+
+void WsConnection::Private::onSocketError()
+{
+    if (!socket || finished)
+        return;
+    const auto err = socket->error();
+    if (err == QAbstractSocket::RemoteHostClosedError) {
+        if (q->m_state == WsConnectionState::Handshaking) {
+            responseParser.finishAtEof();
+            if (responseParser.state() == WsHandshakeResponseParser::State::Complete
+                && responseParser.response().status != 101) {
+                q->m_handshake.response = responseParser.response();
+                return; // the refusal was already reported
+            }
+            error(QStringLiteral("ws.handshake.eof"), QStringLiteral("the server closed the connection during the handshake"));
+            if (q->m_close.errorId.isEmpty())
+                q->m_close.errorId = QStringLiteral("ws.handshake.eof");
+        }
+        return; // finish() runs on disconnected
+    }
+    QString id = QStringLiteral("net.socket_error");
+    if (err == QAbstractSocket::ConnectionRefusedError)
+        id = QStringLiteral("net.connection_refused");
+    else if (err == QAbstractSocket::HostNotFoundError)
+        id = QStringLiteral("net.host_not_found");
+    else if (err == QAbstractSocket::SslHandshakeFailedError)
+        id = QStringLiteral("tls.handshake_failed");
+    else if (err == QAbstractSocket::ProxyConnectionRefusedError || err == QAbstractSocket::ProxyNotFoundError
+             || err == QAbstractSocket::ProxyProtocolError || err == QAbstractSocket::ProxyAuthenticationRequiredError)
+        id = QStringLiteral("net.proxy_error");
+    QString message = socket->errorString();
+    if (id == u"tls.handshake_failed" && ssl) {
+        fillTls();
+        for (const TlsErrorInfo &e : std::as_const(q->m_handshake.tls.errors))
+            message += QStringLiteral("; ") + e.message;
+    }
+    error(id, message);
+    if (q->m_close.errorId.isEmpty())
+        q->m_close.errorId = id;
+    if (socket->state() == QAbstractSocket::UnconnectedState)
+        finish();
+}
+
+void WsConnection::Private::finish()
+{
+    if (finished)
+        return;
+    finished = true;
+    connectTimer.stop();
+    handshakeTimer.stop();
+    closeTimer.stop();
+    if (q->m_state == WsConnectionState::Handshaking && responseParser.state() != WsHandshakeResponseParser::State::Head) {
+        responseParser.finishAtEof();
+        if (responseParser.response().status != 0 && responseParser.response().status != 101) {
+            // A refusal: report it as an HTTP response with its body.
+            WsHandshakeRecord &record = q->m_handshake;
+            record.response = responseParser.response();
+            record.responseBytes = record.response.head + record.response.body;
+            emit q->handshakeFinished(record);
+        }
+    }
+    WsCloseRecord &c = q->m_close;
+    c.tNs = now();
+    // RFC 6455 §7.1.5: 1005 for a close frame without code, 1006 without a close frame.
+    if (c.receivedClose) {
+        c.code = c.receivedCode ? *c.receivedCode : wsclose::NoStatusReceived;
+        c.reason = c.receivedReason;
+    } else {
+        c.code = wsclose::AbnormalClosure;
+        c.reason.clear();
+    }
+    // RFC 6455 §7.1.4: clean when both close frames crossed and TCP then closed.
+    c.clean = c.sentClose && c.receivedClose && !failed && c.errorId.isEmpty();
+    setState(WsConnectionState::Closed);
+    emit q->closed(c);
+}
+
+bool WsConnection::sendText(const QString &text, qsizetype fragmentSize)
+{
+    if (m_state != WsConnectionState::Open)
+        return false;
+    const QByteArray utf8 = text.toUtf8();
+    if (d->deflate)
+        d->writeBytes(d->writer.message(WsOpcode::Text, d->deflate->compress(utf8), fragmentSize, true));
+    else
+        d->writeBytes(d->writer.message(WsOpcode::Text, utf8, fragmentSize));
+    return true;
+}
+
+bool WsConnection::sendBinary(const QByteArray &data, qsizetype fragmentSize)
+{
+    if (m_state != WsConnectionState::Open)
+        return false;
+    if (d->deflate)
+        d->writeBytes(d->writer.message(WsOpcode::Binary, d->deflate->compress(data), fragmentSize, true));
+    else
+        d->writeBytes(d->writer.message(WsOpcode::Binary, data, fragmentSize));
+    return true;
+}
+
+bool WsConnection::ping(const QByteArray &payload)
+{
+    if (m_state != WsConnectionState::Open)
+        return false;
+    d->pendingPings.insert(payload.left(125), d->now());
+    d->writeBytes(d->writer.ping(QByteArrayView(payload).first(std::min<qsizetype>(payload.size(), 125))));
+    return true;
+}
+
+bool WsConnection::pong(const QByteArray &payload)
+{
+    if (m_state != WsConnectionState::Open)
+        return false;
+    d->writeBytes(d->writer.pong(QByteArrayView(payload).first(std::min<qsizetype>(payload.size(), 125))));
+    return true;
+}
+
+bool WsConnection::close(std::optional<quint16> code, const QString &reason)
+{
+    if (m_state != WsConnectionState::Open)
+        return false;
+    d->sendClose(code, reason);
+    d->setState(WsConnectionState::Closing);
+    d->closeTimer.start(m_options.closeTimeoutMs > 0 ? m_options.closeTimeoutMs : 5000);
+    return true;
+}
+
+bool WsConnection::sendRaw(const QByteArray &bytes)
+{
+    if (m_state != WsConnectionState::Open && m_state != WsConnectionState::Closing)
+        return false;
+    d->writeBytes(bytes);
+    return true;
+}
+
+void WsConnection::abort()
+{
+    if (d->socket)
+        d->socket->abort();
+    d->finish();
+}
+
+} // namespace wirescope
