@@ -179,7 +179,7 @@ ParseResult HttpResponseParser::feed(QByteArrayView bytes)
             if (end > 0 && raw.at(end - 1) == '\r') {
                 --end;
             } else if (m_leniency.bareLf) {
-                note(httpv::BareLf, lineOffset + end, 1, QStringLiteral("tolerated"));
+                note(httpv::BareLfTolerated, lineOffset + end, 1, QStringLiteral("tolerated"));
             } else {
                 fail(httpv::BareLf, lineOffset + end, 1, QString());
                 return {used, ParseStatus::Error};
@@ -332,7 +332,7 @@ ParseStatus HttpResponseParser::onHeaderLine(const QByteArray &rawLine, const QB
             return fail(httpv::BadHeaderLine, lineOffset, line.size(), QStringLiteral("whitespace before the first header"));
         if (!m_leniency.obsFold)
             return fail(httpv::ObsFold, lineOffset, rawLine.size(), QString());
-        note(httpv::ObsFold, lineOffset, rawLine.size(), QString());
+        note(httpv::ObsFoldTolerated, lineOffset, rawLine.size(), QStringLiteral("tolerated"));
         HttpHeaderField &prev = m_headerTarget->last();
         prev.value += ' ' + trimOws(line);
         prev.raw += rawLine;

@@ -21,6 +21,10 @@ const ViolationKind ObsFold{"http.obs_fold", G::Protocol, S::Error, "RFC 9112 §
     QT_TRANSLATE_NOOP("Violation", "A header value is folded over several lines (obs-fold)")};
 const ViolationKind BareLf{"http.bare_lf", G::Protocol, S::Error, "RFC 9112 §2.2",
     QT_TRANSLATE_NOOP("Violation", "A line ends with LF without CR")};
+const ViolationKind BareLfTolerated{"http.bare_lf", G::Protocol, S::Warning, "RFC 9112 §2.2",
+    QT_TRANSLATE_NOOP("Violation", "A line ends with LF without CR")};
+const ViolationKind ObsFoldTolerated{"http.obs_fold", G::Protocol, S::Warning, "RFC 9112 §5.2",
+    QT_TRANSLATE_NOOP("Violation", "A header value is folded over several lines (obs-fold)")};
 const ViolationKind ClTeConflict{"http.cl_te_conflict", G::Security, S::Error, "RFC 9112 §6.3",
     QT_TRANSLATE_NOOP("Violation", "Both Transfer-Encoding and Content-Length are present: the framing is ambiguous")};
 const ViolationKind ClMismatch{"http.cl_mismatch", G::Security, S::Error, "RFC 9112 §6.3",

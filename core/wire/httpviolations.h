@@ -12,6 +12,9 @@ extern const ViolationKind BadHeaderName;
 extern const ViolationKind SpaceBeforeColon;
 extern const ViolationKind ObsFold;
 extern const ViolationKind BareLf;
+// The same rules when a named leniency tolerates them: same id, warning severity.
+extern const ViolationKind BareLfTolerated;
+extern const ViolationKind ObsFoldTolerated;
 extern const ViolationKind ClTeConflict;
 extern const ViolationKind ClMismatch;
 extern const ViolationKind BadContentLength;
