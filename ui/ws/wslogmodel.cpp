@@ -21,7 +21,7 @@ int WsLogModel::rowCount(const QModelIndex &parent) const
 {
     if (parent.isValid())
         return 0;
-    return filterActive() ? int(m_visible.size()) : int(m_store.size());
+    return filterActive() ? int(m_visible.size()) : int(m_announced);
 }
 
 int WsLogModel::columnCount(const QModelIndex &parent) const
@@ -39,7 +39,7 @@ qsizetype WsLogModel::storeRow(int row) const
 int WsLogModel::rowForStoreRow(qsizetype row) const
 {
     if (!filterActive())
-        return row < m_store.size() ? int(row) : -1;
+        return row >= 0 && row < m_announced ? int(row) : -1;
     const auto it = std::lower_bound(m_visible.begin(), m_visible.end(), quint32(row));
     return it != m_visible.end() && *it == quint32(row) ? int(it - m_visible.begin()) : -1;
 }
@@ -311,6 +311,7 @@ void WsLogModel::rebuildFilter()
 {
     beginResetModel();
     m_visible.clear();
+    m_announced = m_store.size();
     if (filterActive()) {
         for (qsizetype row = 0; row < m_store.size(); ++row) {
             if (accepts(row))
@@ -368,6 +369,7 @@ void WsLogModel::appendBatch(std::vector<WsLogEntry> &&entries)
     // The store already holds the rows; announce them to views in one insertion.
     if (!filterActive()) {
         beginInsertRows({}, int(firstNew), int(m_store.size() - 1));
+        m_announced = m_store.size();
         endInsertRows();
         return;
     }
@@ -376,6 +378,7 @@ void WsLogModel::appendBatch(std::vector<WsLogEntry> &&entries)
         if (accepts(row))
             accepted.push_back(quint32(row));
     }
+    m_announced = m_store.size();
     if (accepted.empty())
         return;
     const int first = int(m_visible.size());
@@ -389,6 +392,7 @@ void WsLogModel::clear()
     beginResetModel();
     m_store.clear();
     m_visible.clear();
+    m_announced = 0;
     endResetModel();
 }
 

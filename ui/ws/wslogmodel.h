@@ -88,6 +88,7 @@ private:
 
     WsLogStore m_store;
     std::vector<quint32> m_visible; // used only while a filter is active
+    qsizetype m_announced = 0;      // store rows the views know about (unfiltered)
     qint64 m_originNs = 0;
     quint32 m_types = ShowAllTypes;
     quint32 m_directions = ShowBothDirections;

@@ -1,0 +1,286 @@
+#include "ui/ws/wscomposer.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace wirescope {
+
+WsComposer::WsComposer(QWidget *parent)
+    : QWidget(parent)
+    , m_modeBox(new QComboBox(this))
+    , m_editor(new QPlainTextEdit(this))
+    , m_status(new QLabel(this))
+    , m_fragments(new QSpinBox(this))
+    , m_send(new QPushButton(tr("&Send"), this))
+    , m_ping(new QPushButton(tr("P&ing"), this))
+    , m_craft(new QCheckBox(tr("&Craft mode"), this))
+    , m_craftPanel(new QFrame(this))
+    , m_fin(new QCheckBox(tr("FIN"), m_craftPanel))
+    , m_opcode(new QComboBox(m_craftPanel))
+    , m_mask(new QCheckBox(tr("MASK"), m_craftPanel))
+    , m_lengthBox(new QComboBox(m_craftPanel))
+{
+    m_modeBox->addItem(tr("Text"), int(Mode::Text));
+    m_modeBox->addItem(tr("JSON"), int(Mode::Json));
+    m_modeBox->addItem(tr("Binary (hex)"), int(Mode::Binary));
+    m_modeBox->setAccessibleName(tr("Message type"));
+    m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_editor->setPlaceholderText(tr("Message to send (Ctrl+Enter sends)"));
+    m_editor->setAccessibleName(tr("Message to send"));
+    m_editor->setTabChangesFocus(true);
+    m_fragments->setRange(1, 1000);
+    m_fragments->setPrefix(tr("in "));
+    m_fragments->setSuffix(tr(" fragment(s)"));
+    m_fragments->setAccessibleName(tr("Number of fragments"));
+    m_fragments->setToolTip(tr("RFC 6455 §5.4: split the message into this many frames"));
+    m_send->setDefault(true);
+    m_send->setToolTip(tr("Send the message (Ctrl+Enter)"));
+    m_ping->setToolTip(tr("Send a ping; the pong's round-trip time appears in the log and the chart (Ctrl+Shift+P)"));
+    m_craft->setToolTip(tr("Write one frame with header bits of your choosing, even ones RFC 6455 forbids"));
+
+    // Craft mode: a panel in warning colours so nobody mistakes it for normal sending.
+    m_craftPanel->setObjectName(QStringLiteral("craftPanel"));
+    m_craftPanel->setAutoFillBackground(true);
+    QPalette warn = m_craftPanel->palette();
+    const bool dark = warn.color(QPalette::Window).lightness() < 128;
+    warn.setColor(QPalette::Window, dark ? QColor(0x5d, 0x40, 0x00) : QColor(0xff, 0xf3, 0xcd));
+    warn.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xe0, 0x82) : QColor(0x66, 0x4d, 0x03));
+    m_craftPanel->setPalette(warn);
+    m_craftPanel->setFrameShape(QFrame::StyledPanel);
+    auto *craftLayout = new QGridLayout(m_craftPanel);
+    auto *banner = new QLabel(tr("<b>\u26a0 CRAFT MODE</b> — the next frame is written exactly as set here, "
+                                 "unchecked: it may break RFC 6455 on purpose."),
+                              m_craftPanel);
+    banner->setWordWrap(true);
+    craftLayout->addWidget(banner, 0, 0, 1, 8);
+    m_fin->setChecked(true);
+    craftLayout->addWidget(m_fin, 1, 0);
+    for (int i = 0; i < 3; ++i) {
+        m_rsv[i] = new QCheckBox(tr("RSV%1").arg(i + 1), m_craftPanel);
+        craftLayout->addWidget(m_rsv[i], 1, 1 + i);
+    }
+    for (int op = 0; op < 16; ++op)
+        m_opcode->addItem(QStringLiteral("0x%1 %2").arg(op, 0, 16).arg(wsOpcodeName(WsOpcode(op))), op);
+    m_opcode->setCurrentIndex(1);
+    m_opcode->setAccessibleName(tr("Crafted opcode"));
+    auto *opLabel = new QLabel(tr("&Opcode:"), m_craftPanel);
+    opLabel->setBuddy(m_opcode);
+    craftLayout->addWidget(opLabel, 1, 4);
+    craftLayout->addWidget(m_opcode, 1, 5);
+    m_mask->setChecked(true);
+    m_mask->setToolTip(tr("Unchecked writes an unmasked client frame (RFC 6455 §5.1 forbids it)"));
+    craftLayout->addWidget(m_mask, 1, 6);
+    m_lengthBox->addItem(tr("minimal length"), int(WsCraftSpec::Length::Minimal));
+    m_lengthBox->addItem(tr("16-bit length"), int(WsCraftSpec::Length::Force16));
+    m_lengthBox->addItem(tr("64-bit length"), int(WsCraftSpec::Length::Force64));
+    m_lengthBox->setAccessibleName(tr("Crafted length encoding"));
+    craftLayout->addWidget(m_lengthBox, 1, 7);
+    m_craftPanel->setVisible(false);
+
+    auto *row = new QHBoxLayout;
+    auto *modeLabel = new QLabel(tr("&Type:"), this);
+    modeLabel->setBuddy(m_modeBox);
+    row->addWidget(modeLabel);
+    row->addWidget(m_modeBox);
+    row->addWidget(m_fragments);
+    row->addWidget(m_craft);
+    row->addStretch(1);
+    row->addWidget(m_status);
+    row->addWidget(m_ping);
+    row->addWidget(m_send);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_craftPanel);
+    layout->addWidget(m_editor, 1);
+    layout->addLayout(row);
+
+    setTabOrder(m_editor, m_modeBox);
+    setTabOrder(m_modeBox, m_fragments);
+    setTabOrder(m_fragments, m_craft);
+    setTabOrder(m_craft, m_ping);
+    setTabOrder(m_ping, m_send);
+
+    connect(m_modeBox, &QComboBox::currentIndexChanged, this, &WsComposer::updateState);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &WsComposer::updateState);
+    connect(m_craft, &QCheckBox::toggled, this, [this](bool on) {
+        m_craftPanel->setVisible(on);
+        m_fragments->setEnabled(!on);
+        m_send->setText(on ? tr("&Send crafted frame") : tr("&Send"));
+        updateState();
+    });
+    connect(m_send, &QPushButton::clicked, this, &WsComposer::send);
+    connect(m_ping, &QPushButton::clicked, this, &WsComposer::sendPing);
+    auto *sendShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_editor);
+    sendShortcut->setContext(Qt::WidgetShortcut);
+    connect(sendShortcut, &QShortcut::activated, this, &WsComposer::send);
+    auto *sendShortcut2 = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), m_editor);
+    sendShortcut2->setContext(Qt::WidgetShortcut);
+    connect(sendShortcut2, &QShortcut::activated, this, &WsComposer::send);
+    auto *pingShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this);
+    pingShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(pingShortcut, &QShortcut::activated, this, &WsComposer::sendPing);
+    updateState();
+}
+
+QCheckBox *WsComposer::craftRsvCheck(int bit) const
+{
+    return (bit >= 1 && bit <= 3) ? m_rsv[bit - 1] : nullptr;
+}
+
+void WsComposer::setMode(Mode mode)
+{
+    m_modeBox->setCurrentIndex(m_modeBox->findData(int(mode)));
+}
+
+WsComposer::Mode WsComposer::mode() const
+{
+    return Mode(m_modeBox->currentData().toInt());
+}
+
+void WsComposer::setText(const QString &text)
+{
+    m_editor->setPlainText(text);
+}
+
+QString WsComposer::text() const
+{
+    return m_editor->toPlainText();
+}
+
+void WsComposer::setFragments(int count)
+{
+    m_fragments->setValue(count);
+}
+
+void WsComposer::setCraftMode(bool on)
+{
+    m_craft->setChecked(on);
+}
+
+bool WsComposer::craftMode() const
+{
+    return m_craft->isChecked();
+}
+
+void WsComposer::setConnected(bool connected)
+{
+    m_connected = connected;
+    updateState();
+}
+
+QString WsComposer::validationError() const
+{
+    const QString text = m_editor->toPlainText();
+    switch (mode()) {
+    case Mode::Text:
+        return {};
+    case Mode::Json: {
+        QJsonParseError error;
+        QJsonDocument::fromJson(text.toUtf8(), &error);
+        if (error.error == QJsonParseError::NoError)
+            return {};
+        return tr("Invalid JSON at character %1: %2").arg(error.offset).arg(error.errorString());
+    }
+    case Mode::Binary: {
+        QString digits = text;
+        digits.remove(QRegularExpression(QStringLiteral("\\s")));
+        if (digits.startsWith(QStringLiteral("0x"), Qt::CaseInsensitive))
+            digits = digits.mid(2);
+        for (const QChar c : digits) {
+            if (!c.isDigit() && !(c.toLower() >= u'a' && c.toLower() <= u'f'))
+                return tr("Not a hex digit: \u201c%1\u201d").arg(c);
+        }
+        if (digits.size() % 2)
+            return tr("Odd number of hex digits");
+        return {};
+    }
+    }
+    return {};
+}
+
+QByteArray WsComposer::payload() const
+{
+    const QString text = m_editor->toPlainText();
+    if (mode() != Mode::Binary)
+        return text.toUtf8();
+    QString digits = text;
+    digits.remove(QRegularExpression(QStringLiteral("\\s")));
+    if (digits.startsWith(QStringLiteral("0x"), Qt::CaseInsensitive))
+        digits = digits.mid(2);
+    return QByteArray::fromHex(digits.toLatin1());
+}
+
+WsCraftSpec WsComposer::craftSpec() const
+{
+    WsCraftSpec spec;
+    spec.fin = m_fin->isChecked();
+    spec.rsv1 = m_rsv[0]->isChecked();
+    spec.rsv2 = m_rsv[1]->isChecked();
+    spec.rsv3 = m_rsv[2]->isChecked();
+    spec.opcode = quint8(m_opcode->currentData().toInt());
+    spec.masked = m_mask->isChecked();
+    spec.lengthEncoding = WsCraftSpec::Length(m_lengthBox->currentData().toInt());
+    spec.payload = payload();
+    return spec;
+}
+
+qsizetype WsComposer::fragmentSize(qsizetype payloadSize) const
+{
+    const int n = m_fragments->value();
+    if (n <= 1 || payloadSize <= 1)
+        return 0;
+    return (payloadSize + n - 1) / n;
+}
+
+void WsComposer::updateState()
+{
+    const QString error = validationError();
+    if (!error.isEmpty()) {
+        m_status->setText(QStringLiteral("<span style=\"color:#c62828\">%1</span>").arg(error.toHtmlEscaped()));
+    } else if (mode() == Mode::Json && !m_editor->toPlainText().isEmpty()) {
+        m_status->setText(QStringLiteral("<span style=\"color:#2e7d32\">%1</span>").arg(tr("\u2714 valid JSON").toHtmlEscaped()));
+    } else {
+        m_status->setText(tr("%n byte(s)", nullptr, int(payload().size())));
+    }
+    m_send->setEnabled(m_connected && error.isEmpty());
+    m_ping->setEnabled(m_connected);
+}
+
+void WsComposer::send()
+{
+    if (!m_connected || !validationError().isEmpty())
+        return;
+    const QByteArray data = payload();
+    if (craftMode()) {
+        Q_EMIT craftRequested(craftSpec());
+        return;
+    }
+    if (mode() == Mode::Binary)
+        Q_EMIT binaryRequested(data, fragmentSize(data.size()));
+    else
+        Q_EMIT textRequested(m_editor->toPlainText(), fragmentSize(data.size()));
+}
+
+void WsComposer::sendPing()
+{
+    if (!m_connected)
+        return;
+    // A short, unique payload lets the engine match the pong to this ping.
+    static quint32 counter = 0;
+    Q_EMIT pingRequested(QByteArray("wirescope-") + QByteArray::number(++counter));
+}
+
+} // namespace wirescope

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/wire/wsframe.h"
+#include "ui/widgets/hexlayout.h"
+
+#include <QAbstractTableModel>
+
+namespace wirescope {
+
+// The fields of one frame as a table (RFC 6455 §5.2): name, bits or bytes, value, meaning.
+// Rows follow WsField's order; absent fields (no extended length, no key) are left out.
+class WsFrameFieldsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { FieldColumn, PositionColumn, ValueColumn, MeaningColumn, ColumnCount };
+    enum Role { FieldRole = Qt::UserRole + 1, ByteOffsetRole, ByteLengthRole };
+
+    explicit WsFrameFieldsModel(QObject *parent = nullptr);
+
+    void setFrame(const WsFrame &frame);
+    const WsFrame &frame() const { return m_frame; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    WsField fieldAt(int row) const { return m_rows.at(row); }
+    int rowOf(WsField field) const { return int(m_rows.indexOf(field)); }
+    // The fields as byte ranges for the hex view, in row order.
+    QList<HexField> hexFields() const;
+
+    static QString fieldTitle(WsField field);
+    QString valueText(WsField field) const;
+    QString meaningText(WsField field) const;
+    static QString bitsText(quint64 value, int bits);
+
+private:
+    WsFrame m_frame;
+    QList<WsField> m_rows;
+};
+
+} // namespace wirescope

@@ -1,0 +1,169 @@
+#include "ui/ws/wsframeinspector.h"
+
+#include "ui/widgets/hexview.h"
+#include "ui/ws/wsframediagram.h"
+#include "ui/ws/wsframefieldsmodel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace wirescope {
+
+WsFrameInspector::WsFrameInspector(QWidget *parent)
+    : QWidget(parent)
+    , m_frameBox(new QComboBox(this))
+    , m_summary(new QLabel(this))
+    , m_diagram(new WsFrameDiagram(this))
+    , m_fields(new WsFrameFieldsModel(this))
+    , m_fieldsView(new QTableView(this))
+    , m_hex(new HexView(this))
+{
+    auto *top = new QHBoxLayout;
+    auto *frameLabel = new QLabel(tr("&Frame:"), this);
+    frameLabel->setBuddy(m_frameBox);
+    top->addWidget(frameLabel);
+    top->addWidget(m_frameBox);
+    top->addWidget(m_summary, 1);
+    m_frameBox->setAccessibleName(tr("Frame of the message"));
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_fieldsView->setModel(m_fields);
+    m_fieldsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_fieldsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_fieldsView->verticalHeader()->hide();
+    m_fieldsView->horizontalHeader()->setStretchLastSection(true);
+    m_fieldsView->setWordWrap(false);
+    m_fieldsView->setAccessibleName(tr("Frame header fields"));
+    m_hex->setAccessibleName(tr("Frame bytes"));
+
+    auto *diagramScroll = new QScrollArea(this);
+    diagramScroll->setWidget(m_diagram);
+    diagramScroll->setWidgetResizable(true);
+    diagramScroll->setFrameShape(QFrame::NoFrame);
+
+    auto *bottom = new QSplitter(Qt::Horizontal, this);
+    bottom->addWidget(m_fieldsView);
+    bottom->addWidget(m_hex);
+    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(1, 2);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(diagramScroll);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    connect(m_frameBox, &QComboBox::currentIndexChanged, this, &WsFrameInspector::showFrame);
+    connect(m_fieldsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { fieldRowChanged(current.isValid() ? current.row() : -1); });
+    connect(m_hex, &HexView::fieldSelected, this, [this](int hexField) {
+        // Hex fields are listed in the table's row order.
+        if (m_syncing)
+            return;
+        m_fieldsView->selectRow(hexField);
+    });
+    connect(m_hex, &HexView::bytesSelected, this, [this](qint64 start, qint64) {
+        if (hexFieldAt(m_hex->fields(), start) < 0)
+            m_fieldsView->clearSelection();
+    });
+    connect(m_diagram, &WsFrameDiagram::fieldClicked, this, [this](int field) { selectField(WsField(field)); });
+    showMessage(tr("Select a message or frame in the log."));
+}
+
+void WsFrameInspector::setFrames(const std::vector<WsFrame> &frames, Direction direction)
+{
+    m_frames = frames;
+    m_direction = direction;
+    const QSignalBlocker blocker(m_frameBox);
+    m_frameBox->clear();
+    for (size_t i = 0; i < m_frames.size(); ++i) {
+        const WsFrame &frame = m_frames[i];
+        m_frameBox->addItem(tr("%1 of %2: %3, %4 bytes%5")
+                                .arg(i + 1)
+                                .arg(m_frames.size())
+                                .arg(wsOpcodeName(frame.header.opcode))
+                                .arg(frame.header.payloadLength)
+                                .arg(frame.header.fin ? tr(", FIN") : QString()));
+    }
+    m_frameBox->setEnabled(m_frames.size() > 1);
+    if (m_frames.empty()) {
+        showMessage(tr("No frame bytes for this row."));
+        return;
+    }
+    showFrame(0);
+}
+
+void WsFrameInspector::showMessage(const QString &text)
+{
+    m_frames.clear();
+    m_frameBox->clear();
+    m_frameBox->setEnabled(false);
+    m_summary->setText(text);
+    m_fields->setFrame(WsFrame());
+    m_diagram->clear();
+    m_hex->setBytes({});
+}
+
+int WsFrameInspector::currentFrame() const
+{
+    return m_frames.empty() ? -1 : m_frameBox->currentIndex();
+}
+
+void WsFrameInspector::setCurrentFrame(int index)
+{
+    m_frameBox->setCurrentIndex(index);
+}
+
+void WsFrameInspector::showFrame(int index)
+{
+    if (index < 0 || size_t(index) >= m_frames.size())
+        return;
+    if (m_frameBox->currentIndex() != index) {
+        const QSignalBlocker blocker(m_frameBox);
+        m_frameBox->setCurrentIndex(index);
+    }
+    const WsFrame &frame = m_frames[size_t(index)];
+    m_fields->setFrame(frame);
+    m_diagram->setFrame(frame);
+    m_hex->setBytes(frame.wireBytes(), m_fields->hexFields());
+    const QString who = m_direction == Direction::Out ? tr("sent") : tr("received");
+    m_summary->setText(tr("%1 frame, %2 header bytes + %3 payload bytes at stream offset %4")
+                           .arg(who)
+                           .arg(frame.header.headerSize)
+                           .arg(frame.header.payloadLength)
+                           .arg(frame.streamOffset));
+    m_fieldsView->resizeColumnsToContents();
+}
+
+void WsFrameInspector::selectField(WsField field)
+{
+    const int row = m_fields->rowOf(field);
+    if (row >= 0)
+        m_fieldsView->selectRow(row);
+}
+
+void WsFrameInspector::fieldRowChanged(int row)
+{
+    if (row < 0 || row >= m_fields->rowCount()) {
+        m_hex->setSelection(0, 0);
+        m_diagram->setCurrentField(-1);
+        return;
+    }
+    m_syncing = true;
+    m_hex->selectField(row);
+    m_diagram->setCurrentField(int(m_fields->fieldAt(row)));
+    m_syncing = false;
+}
+
+} // namespace wirescope

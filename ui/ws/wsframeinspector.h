@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/wire/direction.h"
+#include "core/wire/wsframe.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QTableView;
+
+namespace wirescope {
+
+class HexView;
+class WsFrameDiagram;
+class WsFrameFieldsModel;
+
+// The selected row's frame(s): the RFC 6455 §5.2 diagram with this frame's bits, the fields
+// table and the hex dump of the wire bytes. Choosing a field in any of the three highlights
+// it in the other two.
+class WsFrameInspector : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WsFrameInspector(QWidget *parent = nullptr);
+
+    void setFrames(const std::vector<WsFrame> &frames, Direction direction);
+    void showMessage(const QString &text); // no frames: say why
+
+    int frameCount() const { return int(m_frames.size()); }
+    int currentFrame() const;
+    void setCurrentFrame(int index);
+    void selectField(WsField field);
+
+    WsFrameFieldsModel *fieldsModel() const { return m_fields; }
+    QTableView *fieldsView() const { return m_fieldsView; }
+    HexView *hexView() const { return m_hex; }
+    WsFrameDiagram *diagram() const { return m_diagram; }
+
+private:
+    void showFrame(int index);
+    void fieldRowChanged(int row);
+
+    std::vector<WsFrame> m_frames;
+    Direction m_direction = Direction::In;
+    QComboBox *m_frameBox;
+    QLabel *m_summary;
+    WsFrameDiagram *m_diagram;
+    WsFrameFieldsModel *m_fields;
+    QTableView *m_fieldsView;
+    HexView *m_hex;
+    bool m_syncing = false;
+};
+
+} // namespace wirescope
