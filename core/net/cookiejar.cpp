@@ -77,7 +77,18 @@ bool CookieJar::setCookieFromHeader(const QByteArray &setCookie, const QUrl &url
     }
     c.path = nc.path().startsWith(u'/') ? nc.path() : defaultPath(url);
     // §5.3 step 3: Max-Age wins over Expires (QNetworkCookie folds both into expirationDate).
+    // QNetworkCookie applies Max-Age to the wall clock of the moment it parses; the jar's
+    // notion of "now" is the caller's, so Max-Age (§5.2.2) is applied here.
     c.expires = nc.expirationDate();
+    for (const QByteArray &attribute : setCookie.split(';').mid(1)) {
+        const QByteArray a = attribute.trimmed();
+        if (!a.toLower().startsWith("max-age="))
+            continue;
+        bool ok = false;
+        const qint64 seconds = a.mid(8).trimmed().toLongLong(&ok);
+        if (ok)
+            c.expires = seconds <= 0 ? now.addSecs(-1) : now.addSecs(qMin<qint64>(seconds, 400LL * 24 * 3600));
+    }
     // §8.6 / RFC 6265bis: a Secure cookie can only be set from a secure origin.
     if (c.secure && url.scheme() != u"https")
         return false;

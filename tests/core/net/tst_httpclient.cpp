@@ -1,0 +1,547 @@
+#include "core/net/httpclient.h"
+#include "core/net/sessionclock.h"
+#include "tests/peers/nginxpeer.h"
+
+#include <QSignalSpy>
+#include <QSslCertificate>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+
+using namespace wirescope;
+using namespace wirescope::test;
+
+namespace {
+
+// A scripted HTTP server on 127.0.0.1 for what nginx cannot be made to do: hostile answers,
+// 303/307 redirects, cookies, acting as a proxy. Each request head (plus Content-Length body)
+// is handed to `handler`, which writes whatever bytes it wants.
+class ScriptedServer
+{
+public:
+    using Handler = std::function<void(QTcpSocket *socket, const QByteArray &request)>;
+
+    explicit ScriptedServer(Handler handler)
+        : m_handler(std::move(handler))
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
+            while (QTcpSocket *s = m_server.nextPendingConnection()) {
+                ++m_connections;
+                auto buffer = std::make_shared<QByteArray>();
+                QObject::connect(s, &QTcpSocket::readyRead, s, [this, s, buffer] {
+                    buffer->append(s->readAll());
+                    while (true) {
+                        const qsizetype end = buffer->indexOf("\r\n\r\n");
+                        if (end < 0)
+                            return;
+                        qsizetype length = 0;
+                        for (const QByteArray &line : buffer->left(end).split('\n')) {
+                            if (line.toLower().startsWith("content-length:"))
+                                length = line.mid(15).trimmed().toLongLong();
+                        }
+                        if (buffer->size() < end + 4 + length)
+                            return;
+                        const QByteArray request = buffer->left(end + 4 + length);
+                        buffer->remove(0, end + 4 + length);
+                        m_requests.append(request);
+                        m_handler(s, request);
+                    }
+                });
+                QObject::connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            }
+        });
+    }
+    quint16 port() const { return m_server.serverPort(); }
+    QString url(const QString &path) const { return QStringLiteral("http://127.0.0.1:%1%2").arg(port()).arg(path); }
+    int connections() const { return m_connections; }
+    const QList<QByteArray> &requests() const { return m_requests; }
+
+private:
+    QTcpServer m_server;
+    Handler m_handler;
+    QList<QByteArray> m_requests;
+    int m_connections = 0;
+};
+
+QByteArray pathOf(const QByteArray &request)
+{
+    const QList<QByteArray> parts = request.left(request.indexOf("\r\n")).split(' ');
+    return parts.value(1);
+}
+
+HttpExchangeRecord exchange(HttpClient &client, const QString &url, HttpRequestOptions options = {},
+                            const QString &method = QStringLiteral("GET"), const HttpBody &body = {},
+                            const QList<KeyValueRow> &headers = {})
+{
+    HttpRequest request;
+    request.setMethod(method);
+    request.setUrl(url);
+    request.setBody(body);
+    request.setHeaders(headers);
+    if (options.totalTimeoutMs == 30'000)
+        options.totalTimeoutMs = 15'000;
+    HttpExchange *ex = client.start(request, options);
+    QSignalSpy spy(ex, &HttpExchange::finished);
+    if (!spy.wait(20'000))
+        qWarning("exchange did not finish");
+    HttpExchangeRecord record = ex->record();
+    ex->deleteLater();
+    return record;
+}
+
+// The HAR phases must tile the total exactly.
+bool phasesAddUp(const PhaseTimings &t)
+{
+    qint64 sum = 0;
+    for (qint64 v : {t.blockedNs(), t.dnsNs(), t.connectNs(), t.sendNs(), t.waitNs(), t.receiveNs()}) {
+        if (v < -1)
+            return false;
+        if (v > 0)
+            sum += v;
+    }
+    return t.totalNs() >= 0 && sum == t.totalNs();
+}
+
+QByteArray inboundBytes(const HttpHop &hop)
+{
+    QByteArray in;
+    for (const CapturedChunk &c : hop.chunks) {
+        if (c.direction == Direction::In)
+            in += c.bytes;
+    }
+    return in;
+}
+
+} // namespace
+
+class TestHttpClient : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void fetchesAStaticFileWithEveryByteAndPhase();
+    void decodesGzipFromNginx();
+    void readsChunkedBodiesThroughProxyPass();
+    void reusesOneConnectionForSequentialRequests();
+    void followsRedirectsRecordingEveryHop();
+    void doesNotFollowWithoutBeingAsked();
+    void redirectMethodRules_data();
+    void redirectMethodRules();
+    void crossOriginRedirectDropsAuthorization();
+    void keepsCookiesPerSession();
+    void trustsAnExtraCaAndReportsTheChain();
+    void refusesAnUntrustedCertificateByDefault();
+    void ignoresCertificateErrorsWhenAsked();
+    void hostileServersGiveClearErrors_data();
+    void hostileServersGiveClearErrors();
+    void slowlorisHitsTheTotalTimeout();
+    void refusedConnectionIsAnError();
+    void cancelStopsTheExchange();
+    void unresolvedVariablesSendNothing();
+    void plainHttpThroughAProxyUsesAbsoluteForm();
+    void retriesOnceWhenAnIdleConnectionWasClosed();
+
+private:
+    NginxPeer m_nginx;
+    std::unique_ptr<ScriptedServer> m_backend; // /proxy/ upstream: chunked answers
+};
+
+void TestHttpClient::initTestCase()
+{
+    m_backend = std::make_unique<ScriptedServer>([](QTcpSocket *s, const QByteArray &) {
+        s->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+                 "6\r\nchunk1\r\n6;ext=1\r\nchunk2\r\n0\r\n\r\n");
+    });
+    NginxPeer::Options options;
+    options.tls = true;
+    options.httpBackendPort = m_backend->port();
+    QString error;
+    QVERIFY2(m_nginx.start(options, &error), qPrintable(QStringLiteral("nginx peer: ") + error));
+}
+
+void TestHttpClient::fetchesAStaticFileWithEveryByteAndPhase()
+{
+    HttpClient client;
+    const HttpExchangeRecord r = exchange(client, m_nginx.httpUrl(QStringLiteral("/small.html")).toString());
+    QVERIFY2(r.completed(), qPrintable(r.error.id + u' ' + r.error.message));
+    const HttpHop &hop = *r.finalHop();
+    QCOMPARE(hop.response.status, 200);
+    QCOMPARE(hop.response.decodedBody, NginxPeer::fileContent(QStringLiteral("small.html")));
+    QVERIFY(hop.requestBytes.startsWith("GET /small.html HTTP/1.1\r\nHost: 127.0.0.1:"));
+    // The raw view: what the parser consumed is exactly what the socket delivered.
+    QCOMPARE(inboundBytes(hop), hop.responseBytes);
+    QCOMPARE(hop.responseBytes.size(), hop.response.headBytes + 1024);
+    QCOMPARE(hop.connection.remoteAddress, QStringLiteral("127.0.0.1"));
+    QVERIFY(!hop.connection.reused);
+    QVERIFY(!hop.connection.tls.used);
+    const PhaseTimings &t = hop.timings;
+    QCOMPARE(t.dnsNs(), -1); // an IP literal is not looked up
+    QCOMPARE(t.sslNs(), -1);
+    QVERIFY(t.connectNs() > 0);
+    QVERIFY(t.waitNs() >= 0);
+    QVERIFY(phasesAddUp(t));
+    QCOMPARE(t.startNs, r.startNs);
+
+    // By name: localhost has a (tiny) dns phase.
+    const HttpExchangeRecord named = exchange(client, QStringLiteral("http://localhost:%1/small.html").arg(m_nginx.port()));
+    QVERIFY(named.completed());
+    QVERIFY(named.finalHop()->timings.dnsNs() >= 0);
+    QVERIFY(phasesAddUp(named.finalHop()->timings));
+}
+
+void TestHttpClient::decodesGzipFromNginx()
+{
+    HttpClient client;
+    HttpRequestOptions options;
+    options.acceptCompressed = true;
+    const HttpExchangeRecord r = exchange(client, m_nginx.httpUrl(QStringLiteral("/big.txt")).toString(), options);
+    QVERIFY(r.completed());
+    const HttpResponse &resp = r.finalHop()->response;
+    QVERIFY(r.finalHop()->requestBytes.contains("Accept-Encoding: gzip, deflate, br\r\n"));
+    QCOMPARE(resp.contentCodings, QList<QByteArray>{"gzip"});
+    QCOMPARE(resp.decodedBody, NginxPeer::fileContent(QStringLiteral("big.txt")));
+    QVERIFY(resp.encodedSize() < resp.decodedSize() / 4);
+    QVERIFY(resp.violations.isEmpty());
+}
+
+void TestHttpClient::readsChunkedBodiesThroughProxyPass()
+{
+    HttpClient client;
+    const HttpExchangeRecord r = exchange(client, m_nginx.httpUrl(QStringLiteral("/proxy/anything")).toString());
+    QVERIFY2(r.completed(), qPrintable(r.error.message));
+    const HttpResponse &resp = r.finalHop()->response;
+    QCOMPARE(resp.status, 200);
+    QCOMPARE(resp.framing, BodyFraming::Chunked);
+    QCOMPARE(resp.decodedBody, QByteArray("chunk1chunk2"));
+    QVERIFY(resp.chunks.size() >= 2);
+}
+
+void TestHttpClient::reusesOneConnectionForSequentialRequests()
+{
+    HttpClient client;
+    quint64 firstId = 0;
+    for (int i = 0; i < 5; ++i) {
+        const HttpExchangeRecord r = exchange(client, m_nginx.httpUrl(QStringLiteral("/small.html")).toString());
+        QVERIFY(r.completed());
+        const HttpHop &hop = *r.finalHop();
+        if (i == 0) {
+            firstId = hop.connection.id;
+            QVERIFY(!hop.connection.reused);
+            continue;
+        }
+        QVERIFY(hop.connection.reused);
+        QCOMPARE(hop.connection.id, firstId);
+        // A reused connection shows no dns/connect/ssl phase.
+        QCOMPARE(hop.timings.dnsNs(), -1);
+        QCOMPARE(hop.timings.connectNs(), -1);
+        QCOMPARE(hop.timings.sslNs(), -1);
+        QVERIFY(phasesAddUp(hop.timings));
+    }
+    // nginx's own counters: one accepted connection carried all of it.
+    const HttpExchangeRecord status = exchange(client, m_nginx.httpUrl(QStringLiteral("/status")).toString());
+    QVERIFY(status.completed());
+    QVERIFY(status.finalHop()->connection.reused);
+    const QList<QByteArray> lines = status.finalHop()->response.decodedBody.split('\n');
+    QVERIFY(lines.size() > 2);
+    const QList<QByteArray> counters = lines.at(2).trimmed().split(' ');
+    QVERIFY2(counters.size() == 3, lines.at(2).constData());
+    QCOMPARE(counters.at(2).toInt() - counters.at(0).toInt() >= 5, true);
+    QCOMPARE(client.idleConnectionCount(), 1);
+}
+
+void TestHttpClient::followsRedirectsRecordingEveryHop()
+{
+    HttpClient client;
+    HttpRequestOptions options;
+    options.followRedirects = true;
+    const HttpExchangeRecord r = exchange(client, m_nginx.httpUrl(QStringLiteral("/redirect/3")).toString(), options);
+    QVERIFY2(r.completed(), qPrintable(r.error.message));
+    QCOMPARE(r.hops.size(), 4);
+    QCOMPARE(r.hops.at(0).response.status, 302);
+    QCOMPARE(r.hops.at(0).response.headerValue("Location"), QByteArray("/redirect/2"));
+    QVERIFY(r.hops.at(1).request.url.endsWith(QStringLiteral("/redirect/2")));
+    QVERIFY(r.hops.at(1).connection.reused); // same origin, same connection
+    QCOMPARE(r.hops.last().response.status, 200);
+    QVERIFY(r.hops.last().request.url.endsWith(QStringLiteral("/small.html")));
+    for (const HttpHop &hop : r.hops)
+        QVERIFY(phasesAddUp(hop.timings));
+
+    options.maxRedirects = 2;
+    const HttpExchangeRecord limited = exchange(client, m_nginx.httpUrl(QStringLiteral("/redirect/5")).toString(), options);
+    QCOMPARE(limited.error.id, QStringLiteral("redirect.limit"));
+}
+
+void TestHttpClient::doesNotFollowWithoutBeingAsked()
+{
+    HttpClient client;
+    const HttpExchangeRecord r = exchange(client, m_nginx.httpUrl(QStringLiteral("/redirect/1")).toString());
+    QVERIFY(r.completed());
+    QCOMPARE(r.hops.size(), 1);
+    QCOMPARE(r.finalHop()->response.status, 302);
+}
+
+void TestHttpClient::redirectMethodRules_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("expectedRequestLine");
+    QTest::addColumn<bool>("bodyKept");
+    QTest::newRow("303 turns POST into GET without body") << 303 << QByteArray("GET /target HTTP/1.1") << false;
+    QTest::newRow("302 after POST becomes GET as browsers do") << 302 << QByteArray("GET /target HTTP/1.1") << false;
+    QTest::newRow("307 keeps method and body") << 307 << QByteArray("POST /target HTTP/1.1") << true;
+    QTest::newRow("308 keeps method and body") << 308 << QByteArray("POST /target HTTP/1.1") << true;
+}
+
+void TestHttpClient::redirectMethodRules()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, expectedRequestLine);
+    QFETCH(bool, bodyKept);
+    ScriptedServer server([status](QTcpSocket *s, const QByteArray &request) {
+        if (pathOf(request) == "/start")
+            s->write("HTTP/1.1 " + QByteArray::number(status) + " Moved\r\nLocation: /target\r\nContent-Length: 0\r\n\r\n");
+        else
+            s->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+    });
+    HttpClient client;
+    HttpRequestOptions options;
+    options.followRedirects = true;
+    HttpBody body;
+    body.kind = BodyKind::Json;
+    body.text = QStringLiteral("{\"k\":1}");
+    const HttpExchangeRecord r = exchange(client, server.url(QStringLiteral("/start")), options, QStringLiteral("POST"), body);
+    QVERIFY(r.completed());
+    QCOMPARE(r.hops.size(), 2);
+    const QByteArray second = r.hops.at(1).requestBytes;
+    QVERIFY2(second.startsWith(expectedRequestLine + "\r\n"), second.constData());
+    QCOMPARE(second.endsWith("{\"k\":1}"), bodyKept);
+    QCOMPARE(second.contains("Content-Type: application/json"), bodyKept);
+}
+
+void TestHttpClient::crossOriginRedirectDropsAuthorization()
+{
+    ScriptedServer target([](QTcpSocket *s, const QByteArray &) { s->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"); });
+    ScriptedServer origin([&target](QTcpSocket *s, const QByteArray &request) {
+        if (pathOf(request) == "/same")
+            s->write("HTTP/1.1 302 Found\r\nLocation: /other\r\nContent-Length: 0\r\n\r\n");
+        else if (pathOf(request) == "/other")
+            s->write("HTTP/1.1 302 Found\r\nLocation: http://localhost:" + QByteArray::number(target.port())
+                     + "/x\r\nContent-Length: 0\r\n\r\n");
+    });
+    HttpClient client;
+    HttpRequestOptions options;
+    options.followRedirects = true;
+    const HttpExchangeRecord r = exchange(client, origin.url(QStringLiteral("/same")), options, QStringLiteral("GET"), {},
+                                          {{QStringLiteral("Authorization"), QStringLiteral("Bearer secret"), true}});
+    QVERIFY(r.completed());
+    QCOMPARE(r.hops.size(), 3);
+    QVERIFY(r.hops.at(1).requestBytes.contains("Authorization: Bearer secret")); // same origin keeps it
+    QVERIFY(!r.hops.at(2).requestBytes.contains("Authorization"));               // another origin does not
+    QCOMPARE(target.requests().size(), 1);
+    QVERIFY(!target.requests().first().contains("secret"));
+}
+
+void TestHttpClient::keepsCookiesPerSession()
+{
+    ScriptedServer server([](QTcpSocket *s, const QByteArray &request) {
+        if (pathOf(request) == "/login")
+            s->write("HTTP/1.1 200 OK\r\nSet-Cookie: sid=abc; Path=/\r\nSet-Cookie: pref=dark\r\nContent-Length: 0\r\n\r\n");
+        else
+            s->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+    });
+    HttpClient client;
+    QVERIFY(exchange(client, server.url(QStringLiteral("/login"))).completed());
+    const HttpExchangeRecord r = exchange(client, server.url(QStringLiteral("/page")));
+    QVERIFY(r.finalHop()->requestBytes.contains("Cookie: sid=abc; pref=dark\r\n"));
+    HttpClient otherSession;
+    const HttpExchangeRecord fresh = exchange(otherSession, server.url(QStringLiteral("/page")));
+    QVERIFY(!fresh.finalHop()->requestBytes.contains("Cookie:"));
+}
+
+void TestHttpClient::trustsAnExtraCaAndReportsTheChain()
+{
+    HttpClient client;
+    HttpRequestOptions options;
+    options.caCertificates = QSslCertificate::fromPath(QStringLiteral(WIRESCOPE_SOURCE_DIR "/tests/peers/certs/ca.crt"));
+    QCOMPARE(options.caCertificates.size(), 1);
+    const HttpExchangeRecord r = exchange(client, QStringLiteral("https://localhost:%1/small.html").arg(m_nginx.tlsPort()), options);
+    QVERIFY2(r.completed(), qPrintable(r.error.id + u' ' + r.error.message));
+    const HttpHop &hop = *r.finalHop();
+    QCOMPARE(hop.response.decodedBody, NginxPeer::fileContent(QStringLiteral("small.html")));
+    const TlsInfo &tls = hop.connection.tls;
+    QVERIFY(tls.used);
+    QVERIFY(tls.protocol.startsWith(QStringLiteral("TLSv1.")));
+    QVERIFY(!tls.cipher.isEmpty());
+    QCOMPARE(tls.alpn, QByteArray("http/1.1"));
+    QVERIFY(tls.errors.isEmpty());
+    QVERIFY(!tls.chain.isEmpty());
+    QVERIFY(tls.chain.first().subjectAltNames.contains(QStringLiteral("DNS:localhost")));
+    QCOMPARE(tls.chain.first().sha256.size(), 64);
+    QVERIFY(tls.chain.first().notAfter > tls.chain.first().notBefore);
+    QVERIFY(hop.timings.sslNs() > 0);
+    QVERIFY(hop.timings.connectNs() >= hop.timings.sslNs()); // HAR: connect includes ssl
+    QVERIFY(phasesAddUp(hop.timings));
+    // Second request: same TLS connection, no handshake.
+    const HttpExchangeRecord again = exchange(client, QStringLiteral("https://localhost:%1/small.html").arg(m_nginx.tlsPort()), options);
+    QVERIFY(again.finalHop()->connection.reused);
+    QCOMPARE(again.finalHop()->timings.sslNs(), -1);
+}
+
+void TestHttpClient::refusesAnUntrustedCertificateByDefault()
+{
+    HttpClient client;
+    const HttpExchangeRecord r = exchange(client, QStringLiteral("https://127.0.0.1:%1/small.html").arg(m_nginx.tlsPort()));
+    QCOMPARE(r.error.id, QStringLiteral("tls.certificate"));
+    QVERIFY(!r.error.message.isEmpty());
+    QVERIFY(!r.finalHop()->connection.tls.errors.isEmpty());
+    QVERIFY(r.finalHop()->requestBytes.size() > 0);
+    QCOMPARE(r.finalHop()->timings.sendStartNs, -1); // nothing was sent
+}
+
+void TestHttpClient::ignoresCertificateErrorsWhenAsked()
+{
+    HttpClient client;
+    HttpRequestOptions options;
+    options.ignoreCertificateErrors = true;
+    const HttpExchangeRecord r = exchange(client, QStringLiteral("https://127.0.0.1:%1/small.html").arg(m_nginx.tlsPort()), options);
+    QVERIFY2(r.completed(), qPrintable(r.error.message));
+    const TlsInfo &tls = r.finalHop()->connection.tls;
+    QVERIFY(tls.errorsIgnored);
+    QVERIFY(!tls.errors.isEmpty()); // still reported
+    QVERIFY(tls.errors.first().id.startsWith(QStringLiteral("tls.")));
+}
+
+void TestHttpClient::hostileServersGiveClearErrors_data()
+{
+    QTest::addColumn<QByteArray>("answer");
+    QTest::addColumn<QString>("errorId");
+    QTest::newRow("garbage instead of HTTP") << QByteArray("\x16\x03\x01 not http at all\r\n\r\n") << QStringLiteral("http.bad_status_line");
+    QTest::newRow("endless headers") << QByteArray("HTTP/1.1 200 OK\r\n") + QByteArray("X: y\r\n").repeated(200)
+                                     << QStringLiteral("http.too_many_headers");
+    QTest::newRow("a huge chunk size") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n7fffffffffffffff\r\n")
+                                       << QStringLiteral("http.bad_chunk_size");
+    QTest::newRow("a body cut by the close") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly this")
+                                             << QStringLiteral("http.truncated");
+    QTest::newRow("smuggling-style framing") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n")
+                                             << QStringLiteral("http.cl_te_conflict");
+}
+
+void TestHttpClient::hostileServersGiveClearErrors()
+{
+    QFETCH(QByteArray, answer);
+    QFETCH(QString, errorId);
+    ScriptedServer server([answer](QTcpSocket *s, const QByteArray &) {
+        s->write(answer);
+        s->disconnectFromHost();
+    });
+    HttpClient client;
+    const HttpExchangeRecord r = exchange(client, server.url(QStringLiteral("/")));
+    QCOMPARE(r.error.id, errorId);
+    QVERIFY(!r.error.message.isEmpty());
+    QVERIFY(r.finalHop()->responseBytes.size() <= answer.size());
+    QCOMPARE(client.idleConnectionCount(), 0);
+}
+
+void TestHttpClient::slowlorisHitsTheTotalTimeout()
+{
+    // One header byte now and then, forever: the exchange ends at its total timeout.
+    QTimer drip;
+    QList<QPointer<QTcpSocket>> sockets;
+    ScriptedServer server([&](QTcpSocket *s, const QByteArray &) {
+        s->write("HTTP/1.1 200 OK\r\nX-Slow: ");
+        sockets.append(s);
+    });
+    QObject::connect(&drip, &QTimer::timeout, &drip, [&] {
+        for (const QPointer<QTcpSocket> &s : std::as_const(sockets)) {
+            if (s)
+                s->write("a");
+        }
+    });
+    drip.start(20);
+    HttpClient client;
+    HttpRequestOptions options;
+    options.totalTimeoutMs = 400;
+    const HttpExchangeRecord r = exchange(client, server.url(QStringLiteral("/")), options);
+    QCOMPARE(r.error.id, QStringLiteral("timeout.total"));
+    QVERIFY(r.finalHop()->responseBytes.size() > 0);
+}
+
+void TestHttpClient::refusedConnectionIsAnError()
+{
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    HttpClient client;
+    const HttpExchangeRecord r = exchange(client, QStringLiteral("http://127.0.0.1:%1/").arg(port));
+    QCOMPARE(r.error.id, QStringLiteral("connect.refused"));
+}
+
+void TestHttpClient::cancelStopsTheExchange()
+{
+    ScriptedServer silent([](QTcpSocket *, const QByteArray &) {});
+    HttpClient client;
+    HttpRequest request;
+    request.setUrl(silent.url(QStringLiteral("/")));
+    HttpExchange *ex = client.start(request);
+    QSignalSpy progress(ex, &HttpExchange::progress);
+    QSignalSpy finished(ex, &HttpExchange::finished);
+    QTRY_VERIFY(silent.requests().size() == 1);
+    ex->cancel();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(ex->record().error.id, QStringLiteral("cancelled"));
+    QVERIFY(progress.size() >= 2);
+    ex->cancel(); // twice is harmless
+    QCOMPARE(finished.size(), 1);
+}
+
+void TestHttpClient::unresolvedVariablesSendNothing()
+{
+    HttpClient client;
+    HttpRequest request;
+    request.setUrl(QStringLiteral("http://127.0.0.1:1/{{missing}}"));
+    HttpExchange *ex = client.start(request);
+    QSignalSpy finished(ex, &HttpExchange::finished);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(ex->record().error.id, QStringLiteral("request.unresolved_variables"));
+    QVERIFY(ex->record().error.message.contains(QStringLiteral("missing")));
+    QVERIFY(ex->record().hops.isEmpty());
+}
+
+void TestHttpClient::plainHttpThroughAProxyUsesAbsoluteForm()
+{
+    ScriptedServer proxy([](QTcpSocket *s, const QByteArray &) { s->write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nproxy"); });
+    HttpClient client;
+    HttpRequestOptions options;
+    options.proxy = QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.port());
+    const HttpExchangeRecord r = exchange(client, QStringLiteral("http://example.invalid:8080/path?q=1"), options);
+    QVERIFY2(r.completed(), qPrintable(r.error.message));
+    QCOMPARE(proxy.requests().size(), 1);
+    QVERIFY2(proxy.requests().first().startsWith("GET http://example.invalid:8080/path?q=1 HTTP/1.1\r\nHost: example.invalid:8080\r\n"),
+             proxy.requests().first().constData());
+    QCOMPARE(r.finalHop()->connection.proxy, QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()));
+}
+
+void TestHttpClient::retriesOnceWhenAnIdleConnectionWasClosed()
+{
+    // The server closes every connection right after its answer without saying so.
+    ScriptedServer server([](QTcpSocket *s, const QByteArray &) {
+        s->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        s->flush();
+        QTimer::singleShot(50, s, [s] { s->disconnectFromHost(); });
+    });
+    HttpClient client;
+    QVERIFY(exchange(client, server.url(QStringLiteral("/1"))).completed());
+    QTRY_COMPARE(client.idleConnectionCount(), 0); // the pool notices the close
+    const HttpExchangeRecord r = exchange(client, server.url(QStringLiteral("/2")));
+    QVERIFY(r.completed());
+    QCOMPARE(server.connections(), 2);
+}
+
+QTEST_GUILESS_MAIN(TestHttpClient)
+#include "tst_httpclient.moc"

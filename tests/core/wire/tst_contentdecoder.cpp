@@ -1,0 +1,156 @@
+#include "core/wire/contentdecoder.h"
+
+#include <QTest>
+
+#include <brotli/encode.h>
+#include <zlib.h>
+
+using namespace wirescope;
+
+namespace {
+
+// windowBits as in zlib's deflateInit2: 15+16 gzip, 15 zlib, -15 raw.
+QByteArray deflateWith(const QByteArray &data, int windowBits)
+{
+    z_stream zs{};
+    deflateInit2(&zs, 9, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY);
+    QByteArray out(int(deflateBound(&zs, uLong(data.size()))) + 64, '\0');
+    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
+    zs.avail_in = uInt(data.size());
+    zs.next_out = reinterpret_cast<Bytef *>(out.data());
+    zs.avail_out = uInt(out.size());
+    deflate(&zs, Z_FINISH);
+    out.resize(qsizetype(zs.total_out));
+    deflateEnd(&zs);
+    return out;
+}
+
+QByteArray brotli(const QByteArray &data)
+{
+    size_t size = BrotliEncoderMaxCompressedSize(size_t(data.size())) + 64;
+    QByteArray out(qsizetype(size), '\0');
+    BrotliEncoderCompress(5, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_GENERIC, size_t(data.size()),
+                          reinterpret_cast<const uint8_t *>(data.data()), &size, reinterpret_cast<uint8_t *>(out.data()));
+    out.resize(qsizetype(size));
+    return out;
+}
+
+QByteArray sample()
+{
+    QByteArray s;
+    for (int i = 0; i < 2000; ++i)
+        s += "line " + QByteArray::number(i) + " of a compressible body\n";
+    return s;
+}
+
+} // namespace
+
+class TestContentDecoder : public QObject
+{
+    Q_OBJECT
+private slots:
+    void decodesEachCoding_data();
+    void decodesEachCoding();
+    void undoesStackedCodingsLastFirst();
+    void capsTheOutputOfABomb();
+    void keepsTheBodyWhenCorrupt();
+    void reportsUnknownCodings();
+    void identityIsTheBody();
+};
+
+void TestContentDecoder::decodesEachCoding_data()
+{
+    QTest::addColumn<QByteArray>("coding");
+    QTest::addColumn<QByteArray>("encoded");
+    const QByteArray s = sample();
+    QTest::newRow("gzip") << QByteArray("gzip") << deflateWith(s, 15 + 16);
+    QTest::newRow("x-gzip is gzip") << QByteArray("x-gzip") << deflateWith(s, 15 + 16);
+    QTest::newRow("deflate with the zlib wrapper") << QByteArray("deflate") << deflateWith(s, 15);
+    QTest::newRow("raw deflate as some servers send it") << QByteArray("deflate") << deflateWith(s, -15);
+    QTest::newRow("br") << QByteArray("br") << brotli(s);
+}
+
+void TestContentDecoder::decodesEachCoding()
+{
+    QFETCH(QByteArray, coding);
+    QFETCH(QByteArray, encoded);
+    HttpResponse r;
+    r.body = encoded;
+    r.contentCodings = {coding};
+    decodeResponseBody(r, 64 * 1024 * 1024);
+    QCOMPARE(r.decodedBody, sample());
+    QCOMPARE(r.encodedSize(), encoded.size());
+    QCOMPARE(r.decodedSize(), sample().size());
+    QVERIFY(r.violations.isEmpty());
+    QVERIFY(!r.decodedTruncated);
+}
+
+void TestContentDecoder::undoesStackedCodingsLastFirst()
+{
+    // Content-Encoding: gzip, br  = gzip applied first, then br.
+    HttpResponse r;
+    r.body = brotli(deflateWith(sample(), 15 + 16));
+    r.contentCodings = {"gzip", "br"};
+    decodeResponseBody(r, 64 * 1024 * 1024);
+    QCOMPARE(r.decodedBody, sample());
+}
+
+
+void TestContentDecoder::capsTheOutputOfABomb()
+{
+    // 64 MiB of zeros compress to ~64 KiB; a 1 MiB cap stops the inflation there.
+    const QByteArray zeros(64 * 1024 * 1024, '\0');
+    for (const QByteArray &coding : {QByteArray("gzip"), QByteArray("br")}) {
+        HttpResponse r;
+        r.body = coding == "gzip" ? deflateWith(zeros, 15 + 16) : brotli(zeros);
+        QVERIFY(r.body.size() < 1024 * 1024);
+        r.contentCodings = {coding};
+        decodeResponseBody(r, 1024 * 1024);
+        QCOMPARE(r.decodedSize(), 1024 * 1024);
+        QVERIFY(r.decodedTruncated);
+        QCOMPARE(r.violations.size(), 1);
+        QCOMPARE(r.violations.first().id(), QStringLiteral("http.decode_limit"));
+    }
+    // Exactly at the cap is not truncated.
+    HttpResponse exact;
+    exact.body = deflateWith(QByteArray(1000, 'a'), 15 + 16);
+    exact.contentCodings = {"gzip"};
+    decodeResponseBody(exact, 1000);
+    QCOMPARE(exact.decodedSize(), 1000);
+    QVERIFY(!exact.decodedTruncated);
+}
+
+void TestContentDecoder::keepsTheBodyWhenCorrupt()
+{
+    HttpResponse r;
+    r.body = deflateWith(sample(), 15 + 16);
+    r.body[r.body.size() / 2] = char(r.body.at(r.body.size() / 2) ^ 0x55);
+    r.body.chop(10);
+    r.contentCodings = {"gzip"};
+    decodeResponseBody(r, 64 * 1024 * 1024);
+    QCOMPARE(r.decodedBody, r.body);
+    QCOMPARE(r.violations.size(), 1);
+    QCOMPARE(r.violations.first().id(), QStringLiteral("http.decode_failed"));
+}
+
+void TestContentDecoder::reportsUnknownCodings()
+{
+    HttpResponse r;
+    r.body = "zstd bytes";
+    r.contentCodings = {"zstd"};
+    decodeResponseBody(r, 1024);
+    QCOMPARE(r.decodedBody, r.body);
+    QCOMPARE(r.violations.first().id(), QStringLiteral("http.unknown_coding"));
+}
+
+void TestContentDecoder::identityIsTheBody()
+{
+    HttpResponse r;
+    r.body = "plain";
+    decodeResponseBody(r, 1024);
+    QCOMPARE(r.decodedBody, QByteArray("plain"));
+    QVERIFY(r.violations.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestContentDecoder)
+#include "tst_contentdecoder.moc"
