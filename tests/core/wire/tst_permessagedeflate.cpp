@@ -1,0 +1,125 @@
+#include "core/wire/permessagedeflate.h"
+
+#include <QTest>
+
+using namespace wirescope;
+
+class TestPerMessageDeflate : public QObject
+{
+    Q_OBJECT
+private slots:
+    void offersAreWrittenAsRfc7692Says();
+    void negotiation_data();
+    void negotiation();
+    void rfcExampleInflates();
+    void contextTakeoverShrinksRepeatedMessages();
+    void noContextTakeoverMakesMessagesIndependent();
+    void corruptDataIsReported();
+    void inflateStopsAtTheCap();
+};
+
+void TestPerMessageDeflate::offersAreWrittenAsRfc7692Says()
+{
+    QCOMPARE(PmdOffer{}.headerValue(), QByteArray("permessage-deflate; client_max_window_bits"));
+    PmdOffer offer;
+    offer.serverNoContextTakeover = true;
+    offer.clientNoContextTakeover = true;
+    offer.serverMaxWindowBits = 10;
+    offer.clientMaxWindowBitsValue = 12;
+    QCOMPARE(offer.headerValue(), QByteArray("permessage-deflate; server_no_context_takeover; client_no_context_takeover; "
+                                             "server_max_window_bits=10; client_max_window_bits=12"));
+}
+
+void TestPerMessageDeflate::negotiation_data()
+{
+    QTest::addColumn<QByteArray>("response");
+    QTest::addColumn<bool>("accepted");
+    QTest::addColumn<bool>("serverNoTakeover");
+    QTest::addColumn<int>("clientBits");
+    QTest::newRow("a bare acceptance keeps the defaults") << QByteArray("permessage-deflate") << true << false << 15;
+    QTest::newRow("the server may ask for server_no_context_takeover")
+        << QByteArray("permessage-deflate; server_no_context_takeover") << true << true << 15;
+    QTest::newRow("the server may lower the client's window when offered")
+        << QByteArray("permessage-deflate; client_max_window_bits=10") << true << false << 10;
+    QTest::newRow("a quoted value is accepted") << QByteArray("permessage-deflate; client_max_window_bits=\"9\"") << true << false << 9;
+    QTest::newRow("window bits out of range are refused") << QByteArray("permessage-deflate; server_max_window_bits=16") << false << false << 0;
+    QTest::newRow("an unknown parameter is refused") << QByteArray("permessage-deflate; speed=fast") << false << false << 0;
+    QTest::newRow("a repeated parameter is refused")
+        << QByteArray("permessage-deflate; server_no_context_takeover; server_no_context_takeover") << false << false << 0;
+}
+
+void TestPerMessageDeflate::negotiation()
+{
+    QFETCH(QByteArray, response);
+    QFETCH(bool, accepted);
+    QFETCH(bool, serverNoTakeover);
+    QFETCH(int, clientBits);
+    QString error;
+    const auto params = pmdNegotiate(PmdOffer{}, response, &error);
+    QCOMPARE(params.has_value(), accepted);
+    if (!accepted) {
+        QVERIFY(!error.isEmpty());
+        return;
+    }
+    QCOMPARE(params->serverNoContextTakeover, serverNoTakeover);
+    QCOMPARE(params->clientMaxWindowBits, clientBits);
+}
+
+void TestPerMessageDeflate::rfcExampleInflates()
+{
+    // RFC 7692 §7.2.3.1: "Hello" compressed is f2 48 cd c9 c9 07 00.
+    PerMessageDeflate deflate(WsRole::Client, PmdParams{});
+    const PmdInflateResult r = deflate.decompress(QByteArray::fromHex("f248cdc9c90700"), 1024);
+    QCOMPARE(r.status, PmdInflateResult::Status::Ok);
+    QCOMPARE(r.data, QByteArray("Hello"));
+    // §7.2.3.3: a block with no compression works too.
+    const PmdInflateResult stored = deflate.decompress(QByteArray::fromHex("000500faff48656c6c6f00"), 1024);
+    QCOMPARE(stored.data, QByteArray("Hello"));
+}
+
+void TestPerMessageDeflate::contextTakeoverShrinksRepeatedMessages()
+{
+    PerMessageDeflate client(WsRole::Client, PmdParams{});
+    PerMessageDeflate server(WsRole::Server, PmdParams{});
+    const QByteArray text = "a fairly repetitive message about WebSocket frames and masking keys";
+    const QByteArray first = client.compress(text);
+    const QByteArray second = client.compress(text);
+    QVERIFY(second.size() < first.size());
+    QCOMPARE(server.decompress(first, 1 << 20).data, text);
+    QCOMPARE(server.decompress(second, 1 << 20).data, text);
+}
+
+void TestPerMessageDeflate::noContextTakeoverMakesMessagesIndependent()
+{
+    PmdParams params;
+    params.clientNoContextTakeover = true;
+    PerMessageDeflate client(WsRole::Client, params);
+    const QByteArray text = "a fairly repetitive message about WebSocket frames and masking keys";
+    const QByteArray first = client.compress(text);
+    QCOMPARE(client.compress(text), first);
+    // A fresh receiver can read the second message alone.
+    PerMessageDeflate fresh(WsRole::Server, params);
+    QCOMPARE(fresh.decompress(first, 1 << 20).data, text);
+}
+
+void TestPerMessageDeflate::corruptDataIsReported()
+{
+    PerMessageDeflate deflate(WsRole::Client, PmdParams{});
+    const PmdInflateResult r = deflate.decompress(QByteArray::fromHex("ffffffffff"), 1024);
+    QCOMPARE(r.status, PmdInflateResult::Status::Corrupt);
+    QVERIFY(!r.error.isEmpty());
+}
+
+void TestPerMessageDeflate::inflateStopsAtTheCap()
+{
+    PerMessageDeflate server(WsRole::Server, PmdParams{});
+    const QByteArray bomb = server.compress(QByteArray(10 * 1024 * 1024, '\0'));
+    QVERIFY(bomb.size() < 20 * 1024);
+    PerMessageDeflate client(WsRole::Client, PmdParams{});
+    const PmdInflateResult r = client.decompress(bomb, 1024 * 1024);
+    QCOMPARE(r.status, PmdInflateResult::Status::TooBig);
+    QVERIFY(r.data.size() <= 1024 * 1024);
+}
+
+QTEST_GUILESS_MAIN(TestPerMessageDeflate)
+#include "tst_permessagedeflate.moc"
