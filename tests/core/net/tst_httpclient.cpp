@@ -7,6 +7,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -316,7 +317,7 @@ void TestHttpClient::redirectMethodRules()
     QVERIFY(r.completed());
     QCOMPARE(r.hops.size(), 2);
     const QByteArray second = r.hops.at(1).requestBytes;
-    QVERIFY2(second.startsWith(expectedRequestLine + "\r\n"), second.constData());
+    QVERIFY2(second.startsWith(QByteArray(expectedRequestLine + "\r\n")), second.constData());
     QCOMPARE(second.endsWith("{\"k\":1}"), bodyKept);
     QCOMPARE(second.contains("Content-Type: application/json"), bodyKept);
 }
