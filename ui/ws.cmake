@@ -20,6 +20,8 @@ target_sources(wirescope_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/ws/wscomposer.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ws/wschartswidget.h
     ${CMAKE_CURRENT_LIST_DIR}/ws/wschartswidget.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ws/wsconsole.h
+    ${CMAKE_CURRENT_LIST_DIR}/ws/wsconsole.cpp
     ${CMAKE_CURRENT_LIST_DIR}/widgets/hexlayout.h
     ${CMAKE_CURRENT_LIST_DIR}/widgets/hexlayout.cpp
     ${CMAKE_CURRENT_LIST_DIR}/widgets/hexview.h

@@ -1,31 +1,102 @@
 #include "ui/ws/wsworkspace.h"
 
+#include "core/net/wsconnection.h"
+#include "ui/ws/wschartswidget.h"
+#include "ui/ws/wscomposer.h"
+#include "ui/ws/wsconsole.h"
+
 #include <QAction>
+#include <QDateTime>
 #include <QLabel>
-#include <QStackedWidget>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSplitter>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace wirescope {
 
+namespace {
+constexpr int kMaxHistory = 100;
+} // namespace
+
 WsWorkspace::WsWorkspace(QWidget *parent)
     : QWidget(parent)
+    , m_split(new QSplitter(Qt::Horizontal, this))
     , m_tabs(new QTabWidget(this))
-    , m_charts(new QStackedWidget(this))
+    , m_history(new QListWidget(this))
+    , m_charts(new WsChartsWidget(this))
     , m_defaultUrl(QStringLiteral("ws://127.0.0.1/ws/echo"))
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_tabs);
     m_tabs->setDocumentMode(true);
     m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
     m_tabs->setAccessibleName(tr("WebSocket connections"));
-    m_charts->setAccessibleName(tr("WebSocket charts"));
+    auto *plus = new QToolButton(m_tabs);
+    plus->setText(QStringLiteral("+"));
+    plus->setToolTip(tr("New WebSocket connection (Ctrl+Shift+N)"));
+    plus->setAccessibleName(tr("New WebSocket connection"));
+    plus->setAutoRaise(true);
+    m_tabs->setCornerWidget(plus, Qt::TopRightCorner);
 
-    auto *newAction = new QAction(tr("New &WebSocket Connection"), this);
-    newAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    auto *historyPane = new QWidget(this);
+    auto *historyLayout = new QVBoxLayout(historyPane);
+    historyLayout->setContentsMargins(0, 0, 0, 0);
+    auto *historyLabel = new QLabel(tr("<b>Past connections</b>"), historyPane);
+    historyLabel->setBuddy(m_history);
+    historyLayout->addWidget(historyLabel);
+    historyLayout->addWidget(m_history, 1);
+    m_history->setAccessibleName(tr("Past WebSocket connections"));
+    m_history->setToolTip(tr("Double-click or press Enter to open a connection again with the same settings"));
+    m_history->setWordWrap(true);
+    m_history->setUniformItemSizes(false);
+
+    m_split->addWidget(historyPane);
+    m_split->addWidget(m_tabs);
+    m_split->setStretchFactor(0, 0);
+    m_split->setStretchFactor(1, 1);
+    m_split->setSizes({180, 1000});
+    m_split->setCollapsible(1, false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_split);
+
+    m_charts->setAccessibleName(tr("WebSocket charts"));
+    m_charts->hide(); // until the main window places it
+
+    auto makeAction = [this](const QString &text, const QKeySequence &shortcut, const QString &tip) {
+        auto *action = new QAction(text, this);
+        action->setShortcut(shortcut);
+        action->setStatusTip(tip);
+        action->setToolTip(tip);
+        m_actions.append(action);
+        return action;
+    };
+    QAction *newAction = makeAction(tr("New &WebSocket Connection"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+                                    tr("Open a new WebSocket console tab"));
     connect(newAction, &QAction::triggered, this, &WsWorkspace::newConsole);
-    m_actions.append(newAction);
+    m_connectAction = makeAction(tr("&Connect WebSocket"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+                                 tr("Connect the current WebSocket console"));
+    connect(m_connectAction, &QAction::triggered, this, &WsWorkspace::connectCurrent);
+    m_disconnectAction = makeAction(tr("&Disconnect WebSocket"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
+                                    tr("Close the current WebSocket connection with the chosen code and reason"));
+    connect(m_disconnectAction, &QAction::triggered, this, &WsWorkspace::disconnectCurrent);
+    m_pingAction = makeAction(tr("Send &Ping"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+                              tr("Send a ping and measure the round trip"));
+    connect(m_pingAction, &QAction::triggered, this, &WsWorkspace::pingCurrent);
+    m_followAction = makeAction(tr("&Follow WebSocket Log"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+                                tr("Scroll the message log to new messages as they arrive"));
+    m_followAction->setCheckable(true);
+    m_followAction->setChecked(true);
+    connect(m_followAction, &QAction::triggered, this, &WsWorkspace::toggleFollowCurrent);
+
+    connect(plus, &QToolButton::clicked, this, &WsWorkspace::newConsole);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &WsWorkspace::closeConsole);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &WsWorkspace::currentChanged);
+    connect(m_history, &QListWidget::itemActivated, this, &WsWorkspace::reopen);
+    newConsole();
 }
 
 WsWorkspace::~WsWorkspace() = default;
@@ -33,6 +104,12 @@ WsWorkspace::~WsWorkspace() = default;
 void WsWorkspace::setDefaultUrl(const QUrl &url)
 {
     m_defaultUrl = url;
+    // Consoles nobody has typed into yet follow the new default.
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *console = qobject_cast<WsConsole *>(m_tabs->widget(i));
+        if (console && console->state() == WsConnectionState::Idle && console->logModel()->totalRows() == 0)
+            console->setUrl(url);
+    }
 }
 
 QWidget *WsWorkspace::chartsWidget() const
@@ -45,10 +122,130 @@ QList<QAction *> WsWorkspace::actions() const
     return m_actions;
 }
 
-void WsWorkspace::newConsole()
+WsConsole *WsWorkspace::currentConsole() const
 {
-    auto *page = new QLabel(m_defaultUrl.toString(), m_tabs);
-    m_tabs->setCurrentIndex(m_tabs->addTab(page, tr("WebSocket")));
+    return qobject_cast<WsConsole *>(m_tabs->currentWidget());
+}
+
+int WsWorkspace::consoleCount() const
+{
+    return m_tabs->count();
+}
+
+WsConsole *WsWorkspace::newConsole()
+{
+    auto *console = new WsConsole(m_tabs);
+    console->setUrl(m_defaultUrl);
+    const int index = m_tabs->addTab(console, console->title());
+    connect(console, &WsConsole::titleChanged, this, [this, console](const QString &title) {
+        const int i = m_tabs->indexOf(console);
+        if (i >= 0)
+            m_tabs->setTabText(i, title);
+    });
+    connect(console, &WsConsole::stateChanged, this, [this, console](WsConnectionState state) {
+        const int i = m_tabs->indexOf(console);
+        if (i >= 0)
+            m_tabs->setTabToolTip(i, wsConnectionStateName(state));
+        updateActions();
+    });
+    connect(console, &WsConsole::connectionFinished, this, &WsWorkspace::addHistory);
+    m_tabs->setCurrentIndex(index);
+    console->urlEdit()->setFocus();
+    return console;
+}
+
+void WsWorkspace::closeConsole(int index)
+{
+    auto *console = qobject_cast<WsConsole *>(m_tabs->widget(index));
+    if (!console)
+        return;
+    if (console->state() == WsConnectionState::Open)
+        console->disconnectFromServer();
+    m_tabs->removeTab(index);
+    m_charts->setSource(nullptr, nullptr, QString());
+    console->deleteLater();
+    if (m_tabs->count() == 0)
+        newConsole();
+    currentChanged();
+}
+
+void WsWorkspace::currentChanged()
+{
+    WsConsole *console = currentConsole();
+    if (console)
+        m_charts->setSource(&console->chartData(), &console->clock(), console->title());
+    else
+        m_charts->setSource(nullptr, nullptr, QString());
+    updateActions();
+    Q_EMIT currentConsoleChanged(console);
+}
+
+void WsWorkspace::updateActions()
+{
+    WsConsole *console = currentConsole();
+    const WsConnectionState state = console ? console->state() : WsConnectionState::Idle;
+    const bool idle = state == WsConnectionState::Idle || state == WsConnectionState::Closed;
+    m_connectAction->setEnabled(console && idle);
+    m_disconnectAction->setEnabled(console && !idle);
+    m_pingAction->setEnabled(console && state == WsConnectionState::Open);
+}
+
+void WsWorkspace::connectCurrent()
+{
+    if (WsConsole *console = currentConsole())
+        console->connectToServer();
+}
+
+void WsWorkspace::disconnectCurrent()
+{
+    if (WsConsole *console = currentConsole())
+        console->disconnectFromServer();
+}
+
+void WsWorkspace::pingCurrent()
+{
+    if (WsConsole *console = currentConsole())
+        console->sendPing();
+}
+
+void WsWorkspace::toggleFollowCurrent()
+{
+    if (WsConsole *console = currentConsole())
+        console->setFollowLog(m_followAction->isChecked());
+}
+
+void WsWorkspace::addHistory(const WsConnectOptions &options, const QString &summary)
+{
+    auto *item = new QListWidgetItem;
+    item->setText(QStringLiteral("%1\n%2").arg(options.url.toString(), QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+    item->setToolTip(summary);
+    m_history->insertItem(0, item);
+    m_pastOptions.insert(item, options);
+    while (m_history->count() > kMaxHistory) {
+        QListWidgetItem *oldest = m_history->takeItem(m_history->count() - 1);
+        m_pastOptions.remove(oldest);
+        delete oldest;
+    }
+}
+
+void WsWorkspace::reopen(QListWidgetItem *item)
+{
+    if (!item || !m_pastOptions.contains(item))
+        return;
+    const WsConnectOptions options = m_pastOptions.value(item);
+    WsConsole *console = newConsole();
+    console->setOptions(options);
+    console->connectToServer();
+}
+
+QByteArray WsWorkspace::saveState() const
+{
+    return m_split->saveState();
+}
+
+bool WsWorkspace::restoreState(const QByteArray &state)
+{
+    return m_split->restoreState(state);
 }
 
 } // namespace wirescope

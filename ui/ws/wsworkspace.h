@@ -1,17 +1,25 @@
 #pragma once
 
+#include "core/net/wsconnectoptions.h"
+
+#include <QHash>
 #include <QList>
 #include <QUrl>
 #include <QWidget>
 
 class QAction;
-class QStackedWidget;
+class QListWidget;
+class QListWidgetItem;
+class QSplitter;
 class QTabWidget;
 
 namespace wirescope {
 
-// Tabs of WebSocket consoles plus the live charts that follow the current tab.
-// MainWindow embeds it and puts actions() into its menus.
+class WsChartsWidget;
+class WsConsole;
+
+// Tabs of WebSocket consoles, the list of past connections (click to reopen) and the live
+// charts that follow the current tab. MainWindow embeds it and puts actions() in its menus.
 class WsWorkspace : public QWidget
 {
     Q_OBJECT
@@ -23,20 +31,49 @@ public:
     void setDefaultUrl(const QUrl &url);
     QUrl defaultUrl() const { return m_defaultUrl; }
 
-    // Live charts of the current console; owned by the workspace, placed by the main window.
+    // Live charts of the current console; owned by the workspace until the main window
+    // places it (it may be reparented into a dock).
     QWidget *chartsWidget() const;
+    // Actions with shortcuts for the main window's menus.
     QList<QAction *> actions() const;
 
     QTabWidget *tabs() const { return m_tabs; }
+    WsConsole *currentConsole() const;
+    int consoleCount() const;
+    QListWidget *historyList() const { return m_history; }
+
+    // Splitter state for the main window to save and restore.
+    QByteArray saveState() const;
+    bool restoreState(const QByteArray &state);
 
 public Q_SLOTS:
-    void newConsole();
+    WsConsole *newConsole();
+    void closeConsole(int index);
+    void connectCurrent();
+    void disconnectCurrent();
+    void pingCurrent();
+    void toggleFollowCurrent();
+
+Q_SIGNALS:
+    void currentConsoleChanged(wirescope::WsConsole *console);
 
 private:
+    void currentChanged();
+    void addHistory(const WsConnectOptions &options, const QString &summary);
+    void reopen(QListWidgetItem *item);
+    void updateActions();
+
+    QSplitter *m_split = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QStackedWidget *m_charts = nullptr;
+    QListWidget *m_history = nullptr;
+    WsChartsWidget *m_charts = nullptr;
     QList<QAction *> m_actions;
+    QAction *m_connectAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    QAction *m_pingAction = nullptr;
+    QAction *m_followAction = nullptr;
     QUrl m_defaultUrl;
+    QHash<QListWidgetItem *, WsConnectOptions> m_pastOptions; // what each history item reopens
 };
 
 } // namespace wirescope
