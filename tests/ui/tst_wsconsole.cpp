@@ -1,0 +1,310 @@
+#include "ui/ws/wsconsole.h"
+
+#include "core/demo/demoserver.h"
+#include "core/wire/wshandshake.h"
+#include "ui/widgets/hexview.h"
+#include "ui/ws/wscomposer.h"
+#include "ui/ws/wsframediagram.h"
+#include "ui/ws/wsframefieldsmodel.h"
+#include "ui/ws/wsframeinspector.h"
+#include "ui/ws/wshandshakeview.h"
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace wirescope;
+
+// A one-shot WebSocket "server" that answers the handshake correctly and then writes
+// whatever bytes the test gives it: the way to see how the console shows a broken peer.
+class CraftedPeer : public QObject
+{
+public:
+    explicit CraftedPeer(QByteArray afterHandshake)
+        : m_after(std::move(afterHandshake))
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            m_socket = m_server.nextPendingConnection();
+            connect(m_socket, &QTcpSocket::readyRead, this, [this] { onRead(); });
+        });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    QUrl url() const { return QUrl(QStringLiteral("ws://127.0.0.1:%1/crafted").arg(m_server.serverPort())); }
+    QString errorString() const { return m_server.errorString(); }
+
+private:
+    void onRead()
+    {
+        m_request += m_socket->readAll();
+        if (m_answered || !m_request.contains("\r\n\r\n"))
+            return;
+        m_answered = true;
+        QByteArray key;
+        for (const QByteArray &line : m_request.split('\n')) {
+            if (line.toLower().startsWith("sec-websocket-key:"))
+                key = line.mid(line.indexOf(':') + 1).trimmed();
+        }
+        m_socket->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        "Sec-WebSocket-Accept: " + wsAcceptFor(key) + "\r\n\r\n");
+        m_socket->write(m_after);
+    }
+
+    QTcpServer m_server;
+    QTcpSocket *m_socket = nullptr;
+    QByteArray m_request;
+    QByteArray m_after;
+    bool m_answered = false;
+};
+
+static int findRow(const WsLogModel *model, Direction direction, WsLogKind kind, const QString &preview)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, WsLogModel::PreviewColumn);
+        if (index.data(WsLogModel::DirectionRole).toInt() == int(direction)
+            && index.data(WsLogModel::KindRole).toInt() == int(kind) && index.data().toString() == preview)
+            return row;
+    }
+    return -1;
+}
+
+static QString fieldValue(const WsFrameFieldsModel *fields, WsField field)
+{
+    const int row = fields->rowOf(field);
+    return row < 0 ? QString() : fields->index(row, WsFrameFieldsModel::ValueColumn).data().toString();
+}
+
+static void clickRow(QTableView *view, int row)
+{
+    view->scrollTo(view->model()->index(row, 0));
+    const QRect rect = view->visualRect(view->model()->index(row, WsLogModel::PreviewColumn));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+}
+
+class TestWsConsole : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void echoFromTheDemoServerShowsUpDecoded();
+    void aViolationFromACraftedStreamStandsOutInTheLog();
+    void anInvalidUrlSaysSoInsteadOfConnecting();
+    void jsonModeRefusesInvalidJson();
+    void craftModeIsClearlyMarked();
+    void fieldsModelPassesTheModelTester();
+};
+
+void TestWsConsole::echoFromTheDemoServerShowsUpDecoded()
+{
+    DemoServer demo;
+    QVERIFY2(demo.start(), qPrintable(QStringLiteral("the demo server did not start: ") + demo.errorString()));
+    QUrl url = demo.wsBaseUrl();
+    url.setPath(QStringLiteral("/ws/echo"));
+
+    WsConsole console;
+    QAbstractItemModelTester tester(console.logModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    console.resize(1400, 900);
+    console.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&console));
+    console.urlEdit()->clear();
+    QTest::keyClicks(console.urlEdit(), url.toString());
+    QTest::mouseClick(console.connectButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Open, 10000);
+    QVERIFY(console.stateLabel()->text().contains(QStringLiteral("Open")));
+    QCOMPARE(console.connectButton()->text(), QStringLiteral("&Disconnect"));
+
+    // The handshake view shows this connection's own Sec-WebSocket-Accept derivation.
+    QVERIFY(console.handshakeView()->requestText().startsWith(QStringLiteral("GET /ws/echo HTTP/1.1")));
+    QVERIFY(console.handshakeView()->responseText().startsWith(QStringLiteral("HTTP/1.1 101")));
+    const QString key = QString::fromLatin1(console.connection()->handshake().verdict.accept.key);
+    QVERIFY(!key.isEmpty());
+    QVERIFY(console.handshakeView()->explanationHtml().contains(key));
+    QVERIFY(console.handshakeView()->explanationHtml().contains(QString::fromUtf8(console.connection()->handshake().verdict.accept.expected)));
+
+    QTest::keyClicks(console.composer()->editor(), QStringLiteral("Hello"));
+    QVERIFY(console.composer()->sendButton()->isEnabled());
+    QTest::mouseClick(console.composer()->sendButton(), Qt::LeftButton);
+
+    WsLogModel *log = console.logModel();
+    QTRY_VERIFY_WITH_TIMEOUT(findRow(log, Direction::In, WsLogKind::Message, QStringLiteral("Hello")) >= 0, 10000);
+    const int sent = findRow(log, Direction::Out, WsLogKind::Message, QStringLiteral("Hello"));
+    const int echoed = findRow(log, Direction::In, WsLogKind::Message, QStringLiteral("Hello"));
+    QVERIFY(sent >= 0);
+    QVERIFY(sent < echoed);
+    QCOMPARE(log->index(echoed, WsLogModel::TypeColumn).data().toString(), QStringLiteral("text"));
+    QCOMPARE(log->index(echoed, WsLogModel::SizeColumn).data().toString(), QStringLiteral("5 B"));
+
+    // The echo: a server frame, unmasked (RFC 6455 §5.1).
+    clickRow(console.logView(), echoed);
+    const WsFrameFieldsModel *fields = console.inspector()->fieldsModel();
+    QCOMPARE(console.inspector()->frameCount(), 1);
+    QCOMPARE(fieldValue(fields, WsField::Fin), QStringLiteral("1"));
+    QCOMPARE(fieldValue(fields, WsField::Opcode), QStringLiteral("0x1 (text)"));
+    QCOMPARE(fieldValue(fields, WsField::Mask), QStringLiteral("0"));
+    QCOMPARE(fieldValue(fields, WsField::Length7), QStringLiteral("5"));
+    QCOMPARE(fields->rowOf(WsField::MaskingKey), -1);
+    QCOMPARE(console.inspector()->hexView()->bytes(), QByteArray::fromHex("8105") + "Hello");
+
+    // What we sent: masked, with the key that is in the header bytes.
+    clickRow(console.logView(), sent);
+    QCOMPARE(fieldValue(fields, WsField::Mask), QStringLiteral("1"));
+    const WsFrame frame = fields->frame();
+    QVERIFY(frame.header.maskingKey.has_value());
+    QCOMPARE(fieldValue(fields, WsField::MaskingKey), QString::fromLatin1(frame.headerBytes.mid(2, 4).toHex()));
+    QCOMPARE(frame.payload, QByteArray("Hello"));
+    QByteArray unmasked = frame.maskedPayload();
+    for (int i = 0; i < unmasked.size(); ++i)
+        unmasked[i] = char(unmasked[i] ^ frame.headerBytes.at(2 + i % 4));
+    QCOMPARE(unmasked, QByteArray("Hello"));
+
+    // Choosing the masking key in the fields table highlights its four bytes in the hex dump.
+    console.inspector()->selectField(WsField::MaskingKey);
+    QCOMPARE(console.inspector()->hexView()->selectionStart(), qint64(2));
+    QCOMPARE(console.inspector()->hexView()->selectionLength(), qint64(4));
+    // ...and clicking a payload byte in the hex dump selects the payload row.
+    HexView *hex = console.inspector()->hexView();
+    QTest::mouseClick(hex->viewport(), Qt::LeftButton, {}, hex->hexCellCenter(7));
+    QCOMPARE(console.inspector()->fieldsView()->currentIndex().row(), fields->rowOf(WsField::Payload));
+
+    // Disconnect with the chosen close code: a clean close.
+    QTest::mouseClick(console.connectButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Closed, 10000);
+    QVERIFY(console.connection()->closeRecord().clean);
+    console.flushLog();
+    QVERIFY(findRow(log, Direction::Out, WsLogKind::Control, QStringLiteral("1000 Normal Closure")) >= 0);
+}
+
+void TestWsConsole::aViolationFromACraftedStreamStandsOutInTheLog()
+{
+    // FIN + RSV1 + text, "hi": RSV1 without a negotiated extension (RFC 6455 §5.2).
+    CraftedPeer peer(QByteArray::fromHex("c1026869"));
+    QVERIFY2(peer.listen(), qPrintable(peer.errorString()));
+    WsConsole console;
+    QAbstractItemModelTester tester(console.logModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    console.resize(1200, 800);
+    console.show();
+    console.setUrl(peer.url());
+    QTest::mouseClick(console.connectButton(), Qt::LeftButton);
+    WsLogModel *log = console.logModel();
+    auto violationRow = [log]() {
+        for (int row = 0; row < log->rowCount(); ++row) {
+            if (log->index(row, 0).data(WsLogModel::ViolationIdRole).toString() == QStringLiteral("ws.rsv_nonzero"))
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(violationRow() >= 0, 10000);
+    const int row = violationRow();
+    const QModelIndex type = log->index(row, WsLogModel::TypeColumn);
+    QCOMPARE(type.data().toString(), QStringLiteral("violation"));
+    QVERIFY(!type.data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(type.data(Qt::BackgroundRole).value<QColor>().isValid());
+    QCOMPARE(type.data(WsLogModel::DirectionRole).toInt(), int(Direction::In));
+    // The row explains itself: the RFC's rule, and the translated sentence on the Message tab.
+    QVERIFY(log->index(row, WsLogModel::PreviewColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("RFC 6455")));
+    clickRow(console.logView(), row);
+    auto *message = qobject_cast<QPlainTextEdit *>(console.detailTabs()->currentWidget());
+    QVERIFY(message);
+    QVERIFY(message->toPlainText().contains(QString::fromUtf8(log->store().violation(log->storeRow(row))->kind->rfc)));
+    // RFC 6455 §7.1.7: without keep-inspecting the connection fails with 1002.
+    QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Closed, 10000);
+    QCOMPARE(console.connection()->closeRecord().sentCode.value_or(0), quint16(1002));
+}
+
+void TestWsConsole::anInvalidUrlSaysSoInsteadOfConnecting()
+{
+    WsConsole console;
+    console.show();
+    console.setUrl(QUrl(QStringLiteral("ftp://example.invalid/")));
+    QTest::mouseClick(console.connectButton(), Qt::LeftButton);
+    QCOMPARE(console.state(), WsConnectionState::Idle);
+    QCOMPARE(console.stateLabel()->text(), QStringLiteral("Invalid URL"));
+    QCOMPARE(console.logModel()->rowCount(), 1);
+    QVERIFY(console.logModel()->index(0, WsLogModel::PreviewColumn).data().toString().contains(QStringLiteral("ftp://")));
+}
+
+void TestWsConsole::jsonModeRefusesInvalidJson()
+{
+    WsComposer composer;
+    composer.setConnected(true);
+    composer.setMode(WsComposer::Mode::Json);
+    QTest::keyClicks(composer.editor(), QStringLiteral("{\"a\": 1"));
+    QVERIFY(!composer.validationError().isEmpty());
+    QVERIFY(!composer.sendButton()->isEnabled());
+    QTest::keyClicks(composer.editor(), QStringLiteral("}"));
+    QVERIFY(composer.validationError().isEmpty());
+    QVERIFY(composer.sendButton()->isEnabled());
+    composer.setMode(WsComposer::Mode::Binary);
+    composer.setText(QStringLiteral("de ad be e"));
+    QVERIFY(!composer.validationError().isEmpty());
+    composer.setText(QStringLiteral("de ad be ef"));
+    QCOMPARE(composer.payload(), QByteArray::fromHex("deadbeef"));
+}
+
+void TestWsConsole::craftModeIsClearlyMarked()
+{
+    WsComposer composer;
+    composer.show();
+    composer.setConnected(true);
+    auto *panel = composer.findChild<QWidget *>(QStringLiteral("craftPanel"));
+    QVERIFY(panel);
+    QVERIFY(!panel->isVisible());
+    QTest::mouseClick(composer.craftCheck(), Qt::LeftButton, {}, QPoint(5, composer.craftCheck()->height() / 2));
+    QVERIFY(panel->isVisible());
+    QVERIFY(composer.sendButton()->text().contains(QStringLiteral("crafted")));
+    composer.craftRsvCheck(2)->setChecked(true);
+    composer.craftMaskCheck()->setChecked(false);
+    composer.craftOpcodeBox()->setCurrentIndex(0xB);
+    composer.setText(QStringLiteral("x"));
+    const WsCraftSpec spec = composer.craftSpec();
+    QVERIFY(spec.rsv2);
+    QVERIFY(!spec.masked);
+    QCOMPARE(spec.opcode, quint8(0xB));
+    QCOMPARE(spec.payload, QByteArray("x"));
+}
+
+void TestWsConsole::fieldsModelPassesTheModelTester()
+{
+    WsFrameFieldsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    WsFrame frame;
+    frame.header.masked = true;
+    frame.header.length7 = 126;
+    frame.header.payloadLength = 300;
+    frame.header.lengthEncoding = WsLengthEncoding::Bits16;
+    frame.header.maskingKey = WsMaskKey{1, 2, 3, 4};
+    frame.header.headerSize = 8;
+    frame.headerBytes = QByteArray::fromHex("81fe012c01020304");
+    frame.payload = QByteArray(300, 'a');
+    model.setFrame(frame);
+    QCOMPARE(model.rowCount(), 10); // every field, the 16-bit length and the key included
+    QCOMPARE(fieldValue(&model, WsField::ExtLength), QStringLiteral("300"));
+    QCOMPARE(model.index(model.rowOf(WsField::ExtLength), WsFrameFieldsModel::PositionColumn).data().toString(),
+             QStringLiteral("bytes 2-3"));
+    QCOMPARE(model.index(model.rowOf(WsField::Opcode), WsFrameFieldsModel::PositionColumn).data().toString(),
+             QStringLiteral("bits 4-7"));
+    QCOMPARE(fieldValue(&model, WsField::MaskingKey), QStringLiteral("01020304"));
+    // The diagram puts the 16-bit length at bits 16-31 of row 0 and the key on row 1.
+    const QList<WsDiagramCell> cells = wsDiagramCells(frame.header, frame.headerBytes);
+    auto cellOf = [&](WsField field) {
+        for (const WsDiagramCell &cell : cells) {
+            if (cell.field == field)
+                return cell;
+        }
+        return WsDiagramCell();
+    };
+    QCOMPARE(cellOf(WsField::ExtLength).firstBit, 16);
+    QCOMPARE(cellOf(WsField::ExtLength).bits, QStringLiteral("0000000100101100"));
+    QCOMPARE(cellOf(WsField::MaskingKey).row, 1);
+    QCOMPARE(cellOf(WsField::MaskingKey).bits, QStringLiteral("00000001000000100000001100000100"));
+    QCOMPARE(cellOf(WsField::Opcode).bits, QStringLiteral("0001"));
+}
+
+QTEST_MAIN(TestWsConsole)
+#include "tst_wsconsole.moc"
