@@ -143,6 +143,15 @@ HttpComposer::HttpComposer(QWidget *parent)
     setFocusProxy(m_url);
 }
 
+HttpComposer::~HttpComposer()
+{
+    // An editor still open commits while the children are torn down; nothing of this
+    // object may react to it any more.
+    m_params->disconnect(this);
+    m_headers->disconnect(this);
+    m_method->disconnect(this);
+}
+
 QWidget *HttpComposer::createBodyTab()
 {
     auto *page = new QWidget(this);

@@ -25,6 +25,7 @@ class HttpComposer : public QWidget
     Q_OBJECT
 public:
     explicit HttpComposer(QWidget *parent = nullptr);
+    ~HttpComposer() override;
 
     HttpRequest request() const;
     void setRequest(const HttpRequest &request);

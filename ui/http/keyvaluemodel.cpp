@@ -94,11 +94,11 @@ bool KeyValueModel::setData(const QModelIndex &index, const QVariant &value, int
             return false;
         KeyValueRow row;
         (column == Column::Name ? row.name : row.value) = value.toString();
+        // The filled row is inserted where the placeholder was; the placeholder moves down.
         const int at = int(m_rows.size());
-        beginInsertRows({}, at + 1, at + 1); // a new placeholder appears below the filled row
+        beginInsertRows({}, at, at);
         m_rows.append(row);
         endInsertRows();
-        emit dataChanged(this->index(at, 0), this->index(at, int(Column::Count) - 1));
         emit rowsEdited();
         return true;
     }

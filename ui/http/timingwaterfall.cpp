@@ -88,7 +88,8 @@ QList<WaterfallRow> TimingWaterfall::rows(const PhaseTimings &t)
     };
     add(P::Blocked, t.startNs, t.blockedNs());
     add(P::Dns, t.dnsStartNs, t.dnsNs());
-    add(P::Connect, t.connectStartNs, t.connectNs());
+    // PhaseTimings: connect runs from the end of DNS (or the connect stamp) to the send start.
+    add(P::Connect, t.dnsEndNs >= 0 ? t.dnsEndNs : t.connectStartNs, t.connectNs());
     add(P::Ssl, t.sslStartNs, t.sslNs(), true);
     add(P::Send, t.sendStartNs, t.sendNs());
     add(P::Wait, t.sendEndNs, t.waitNs());

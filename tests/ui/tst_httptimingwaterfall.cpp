@@ -1,0 +1,113 @@
+#include "ui/http/timingwaterfall.h"
+
+#include <QTest>
+
+using namespace wirescope;
+using Phase = WaterfallRow::Phase;
+
+namespace {
+// A fresh HTTPS exchange: 0.1 ms queued, 1 ms DNS, 2 ms TCP + 3 ms TLS, 0.5 ms send,
+// 10 ms wait, 4 ms receive; stamps in ns from an arbitrary session origin.
+PhaseTimings freshTls()
+{
+    PhaseTimings t;
+    t.startNs = 1'000'000;
+    t.dnsStartNs = t.startNs + 100'000;
+    t.dnsEndNs = t.dnsStartNs + 1'000'000;
+    t.connectStartNs = t.dnsEndNs;
+    t.connectEndNs = t.connectStartNs + 2'000'000;
+    t.sslStartNs = t.connectEndNs;
+    t.sslEndNs = t.sslStartNs + 3'000'000;
+    t.sendStartNs = t.sslEndNs;
+    t.sendEndNs = t.sendStartNs + 500'000;
+    t.firstByteNs = t.sendEndNs + 10'000'000;
+    t.lastByteNs = t.firstByteNs + 4'000'000;
+    return t;
+}
+
+PhaseTimings reusedPlain()
+{
+    PhaseTimings t;
+    t.startNs = 0;
+    t.sendStartNs = 20'000;
+    t.sendEndNs = 30'000;
+    t.firstByteNs = 230'000;
+    t.lastByteNs = 250'000;
+    return t;
+}
+} // namespace
+
+class tst_HttpTimingWaterfall : public QObject
+{
+    Q_OBJECT
+private slots:
+    void aFreshTlsExchangeShowsEveryHarPhaseInOrder()
+    {
+        const QList<WaterfallRow> rows = TimingWaterfall::rows(freshTls());
+        QStringList names;
+        for (const WaterfallRow &r : rows)
+            names.append(r.harName());
+        QCOMPARE(names, (QStringList{QStringLiteral("blocked"), QStringLiteral("dns"), QStringLiteral("connect"),
+                                     QStringLiteral("ssl"), QStringLiteral("send"), QStringLiteral("wait"),
+                                     QStringLiteral("receive")}));
+        // HAR 1.2: connect includes the TLS handshake; ssl is drawn inside it.
+        QCOMPARE(rows.at(2).durationNs, 5'000'000);
+        QCOMPARE(rows.at(3).durationNs, 3'000'000);
+        QVERIFY(rows.at(3).nested);
+        QCOMPARE(rows.at(3).startNs, 3'100'000);
+        QCOMPARE(rows.at(5).startNs, 6'600'000); // wait starts when the request is sent
+        QCOMPARE(rows.last().startNs + rows.last().durationNs, freshTls().totalNs());
+    }
+
+    void aReusedPlainConnectionHasNoDnsConnectOrTls()
+    {
+        const QList<WaterfallRow> rows = TimingWaterfall::rows(reusedPlain());
+        QStringList names;
+        for (const WaterfallRow &r : rows)
+            names.append(r.harName());
+        QCOMPARE(names, (QStringList{QStringLiteral("blocked"), QStringLiteral("send"), QStringLiteral("wait"),
+                                     QStringLiteral("receive")}));
+        QCOMPARE(rows.at(2).durationNs, 200'000);
+    }
+
+    void incompleteTimingsGiveNoRows()
+    {
+        PhaseTimings t;
+        t.startNs = 5;
+        QVERIFY(TimingWaterfall::rows(t).isEmpty());
+    }
+
+    void barRect_data()
+    {
+        QTest::addColumn<qint64>("start");
+        QTest::addColumn<qint64>("duration");
+        QTest::addColumn<qint64>("total");
+        QTest::addColumn<QRectF>("expected");
+        const QRectF area(100, 10, 400, 20);
+        QTest::newRow("the first half of the exchange fills the first half of the area")
+            << qint64(0) << qint64(50) << qint64(100) << QRectF(100, 10, 200, 20);
+        QTest::newRow("the last quarter ends at the right edge")
+            << qint64(75) << qint64(25) << qint64(100) << QRectF(400, 10, 100, 20);
+        QTest::newRow("a tiny phase is still two pixels wide")
+            << qint64(0) << qint64(10) << qint64(1'000'000) << QRectF(100, 10, 2, 20);
+        QTest::newRow("a tiny phase at the very end stays inside the area")
+            << qint64(1000) << qint64(0) << qint64(1000) << QRectF(498, 10, 2, 20);
+        QTest::newRow("a zero total draws a minimal bar at the start")
+            << qint64(0) << qint64(0) << qint64(0) << QRectF(100, 10, 2, 20);
+    }
+
+    void barRect()
+    {
+        QFETCH(qint64, start);
+        QFETCH(qint64, duration);
+        QFETCH(qint64, total);
+        QFETCH(QRectF, expected);
+        WaterfallRow row;
+        row.startNs = start;
+        row.durationNs = duration;
+        QCOMPARE(TimingWaterfall::barRect(row, total, QRectF(100, 10, 400, 20)), expected);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_HttpTimingWaterfall)
+#include "tst_httptimingwaterfall.moc"
