@@ -95,6 +95,7 @@ struct WsConnection::Private {
     qint64 tcpDoneNs = 0;
     bool failed = false;
     bool finished = false;
+    bool handshakeReported = false;
     WsParseResult scratch;
 
     explicit Private(WsConnection *owner, const SessionClock *sharedClock)
@@ -152,7 +153,15 @@ WsConnection::WsConnection(const SessionClock *clock, QObject *parent)
         abort();
     });
     connect(&d->closeTimer, &QTimer::timeout, this, [this] {
-        // RFC 6455 §7.1.1: the client waits for the server to end TCP, within reason.
+        // RFC 6455 §7.1.1: the client waits for the server to end TCP, within reason. Once
+        // both close frames crossed, the closing handshake is complete (§7.1.4: closing TCP
+        // after it is still a clean close), so the client ends TCP itself.
+        if (m_close.sentClose && m_close.receivedClose && d->socket
+            && d->socket->state() == QAbstractSocket::ConnectedState) {
+            d->socket->disconnectFromHost();
+            QTimer::singleShot(500, this, [this] { abort(); });
+            return;
+        }
         if (m_close.errorId.isEmpty())
             m_close.errorId = QStringLiteral("ws.timeout.close");
         abort();
@@ -357,6 +366,7 @@ void WsConnection::Private::handleHandshakeBytes(const QByteArray &bytes)
         q->m_handshake.tNsResponse = now();
         const Violation &v = responseParser.error();
         emit q->violationFound(WsViolationEvent{now(), Direction::In, v});
+        handshakeReported = true;
         emit q->handshakeFinished(q->m_handshake);
         error(v.id(), violationMessage(v));
         q->m_close.errorId = v.id();
@@ -398,6 +408,7 @@ void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &by
     for (const Violation &v : violations)
         emit q->violationFound(WsViolationEvent{record.tNsResponse, Direction::In, v});
     if (!record.verdict.ok) {
+        handshakeReported = true;
         emit q->handshakeFinished(record);
         const Violation &first = violations.empty() ? Violation{&wsv::HandshakeBadStatus, -1, 0, QString()} : violations.front();
         q->m_close.errorId = first.id();
@@ -417,6 +428,7 @@ void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &by
         outAssembler.setDeflate(outInflate.get());
     }
     setState(WsConnectionState::Open);
+    handshakeReported = true;
     emit q->handshakeFinished(record);
     // Frames may follow the 101 in the same chunk.
     if (used < bytes.size())
@@ -509,8 +521,9 @@ void WsConnection::Private::handleControl(const WsFrame &frame, const WsAssemble
             sendClose(echo, QString());
         }
         setState(WsConnectionState::Closing);
-        // RFC 6455 §7.1.1: the server closes TCP first; the client waits, then gives up.
-        closeTimer.start(q->m_options.closeTimeoutMs > 0 ? q->m_options.closeTimeoutMs : 5000);
+        // RFC 6455 §7.1.1: the server closes TCP first; the client waits a moment for it
+        // (some servers over TLS wait for the client instead), then ends TCP itself.
+        closeTimer.start(std::min(q->m_options.closeTimeoutMs > 0 ? q->m_options.closeTimeoutMs : 5000, 500));
         break;
     }
     default:
@@ -619,13 +632,15 @@ void WsConnection::Private::finish()
     connectTimer.stop();
     handshakeTimer.stop();
     closeTimer.stop();
-    if (q->m_state == WsConnectionState::Handshaking && responseParser.state() != WsHandshakeResponseParser::State::Head) {
+    if (!handshakeReported && q->m_state == WsConnectionState::Handshaking
+        && responseParser.state() != WsHandshakeResponseParser::State::Head) {
         responseParser.finishAtEof();
         if (responseParser.response().status != 0 && responseParser.response().status != 101) {
             // A refusal: report it as an HTTP response with its body.
             WsHandshakeRecord &record = q->m_handshake;
             record.response = responseParser.response();
             record.responseBytes = record.response.head + record.response.body;
+            handshakeReported = true;
             emit q->handshakeFinished(record);
         }
     }

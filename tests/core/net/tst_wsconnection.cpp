@@ -1,0 +1,578 @@
+#include "core/net/wsconnection.h"
+#include "core/wire/wshandshake.h"
+#include "core/wire/wsframewriter.h"
+#include "tests/peers/demopeer.h"
+#include "tests/peers/nginxpeer.h"
+#include "tests/peers/pythonwspeer.h"
+
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+using namespace wirescope;
+
+namespace {
+
+const int kWait = 10000;
+
+QString certPath(const char *name)
+{
+    return QStringLiteral(WIRESCOPE_SOURCE_DIR "/tests/peers/certs/") + QString::fromLatin1(name);
+}
+
+// Everything a connection reported, in order.
+struct Recorder : QObject {
+    std::vector<WsFrameEvent> frames;
+    std::vector<WsMessageEvent> messages;
+    std::vector<WsViolationEvent> violations;
+    std::vector<WsPongEvent> pongs;
+    std::vector<WsErrorEvent> errors;
+    std::vector<WsHandshakeRecord> handshakes;
+    std::vector<WsCloseRecord> closes;
+    QList<WsConnectionState> states;
+
+    explicit Recorder(WsConnection &c)
+    {
+        connect(&c, &WsConnection::frameDecoded, this, [this](const WsFrameEvent &e) { frames.push_back(e); });
+        connect(&c, &WsConnection::messageDecoded, this, [this](const WsMessageEvent &e) { messages.push_back(e); });
+        connect(&c, &WsConnection::violationFound, this, [this](const WsViolationEvent &e) { violations.push_back(e); });
+        connect(&c, &WsConnection::pongReceived, this, [this](const WsPongEvent &e) { pongs.push_back(e); });
+        connect(&c, &WsConnection::errorOccurred, this, [this](const WsErrorEvent &e) { errors.push_back(e); });
+        connect(&c, &WsConnection::handshakeFinished, this, [this](const WsHandshakeRecord &r) { handshakes.push_back(r); });
+        connect(&c, &WsConnection::closed, this, [this](const WsCloseRecord &r) { closes.push_back(r); });
+        connect(&c, &WsConnection::stateChanged, this, [this](WsConnectionState s) { states << s; });
+    }
+    int messagesIn() const
+    {
+        return int(std::count_if(messages.begin(), messages.end(), [](const WsMessageEvent &m) { return m.direction == Direction::In; }));
+    }
+    QStringList violationIds(Direction direction) const
+    {
+        QStringList ids;
+        for (const WsViolationEvent &v : violations)
+            if (v.direction == direction)
+                ids << v.violation.id();
+        return ids;
+    }
+    QString errorsText() const
+    {
+        QStringList out;
+        for (const WsErrorEvent &e : errors)
+            out << e.id + u": " + e.message;
+        return out.join(u"; ");
+    }
+};
+
+// QWebSocketServer as the independent reference peer: echoes, and closes on request.
+class QtEchoServer : public QObject
+{
+public:
+    explicit QtEchoServer(bool tls = false)
+        : m_server(QStringLiteral("echo"), tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode)
+    {
+        if (tls) {
+            QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+            QFile cert(certPath("localhost.crt"));
+            QFile key(certPath("localhost.key"));
+            cert.open(QIODevice::ReadOnly);
+            key.open(QIODevice::ReadOnly);
+            conf.setLocalCertificate(QSslCertificate(&cert, QSsl::Pem));
+            conf.setPrivateKey(QSslKey(&key, QSsl::Rsa, QSsl::Pem));
+            conf.setPeerVerifyMode(QSslSocket::VerifyNone);
+            m_server.setSslConfiguration(conf);
+        }
+        connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
+            while (QWebSocket *s = m_server.nextPendingConnection()) {
+                s->setParent(this);
+                connect(s, &QWebSocket::textMessageReceived, s, [s](const QString &text) {
+                    if (text.startsWith(u"close:")) {
+                        s->close(QWebSocketProtocol::CloseCode(text.mid(6).toInt()), QStringLiteral("server says bye"));
+                        return;
+                    }
+                    s->sendTextMessage(text);
+                });
+                connect(s, &QWebSocket::binaryMessageReceived, s, [s](const QByteArray &data) { s->sendBinaryMessage(data); });
+                connect(s, &QWebSocket::disconnected, s, &QObject::deleteLater);
+            }
+        });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    quint16 port() const { return m_server.serverPort(); }
+    QUrl url(const char *scheme = "ws") const
+    {
+        return QUrl(QString::fromLatin1(scheme) + QStringLiteral("://127.0.0.1:") + QString::number(port()) + QStringLiteral("/echo"));
+    }
+
+private:
+    QWebSocketServer m_server;
+};
+
+// A hand-written server for what a well-behaved peer never does: it answers the handshake
+// (or not) and then writes the given bytes.
+class RawServer : public QObject
+{
+public:
+    enum class Mode { Upgrade, Reply, Silent };
+    RawServer(Mode mode, QByteArray afterHandshake)
+        : m_mode(mode)
+        , m_after(std::move(afterHandshake))
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            QTcpSocket *s = m_server.nextPendingConnection();
+            s->setParent(this);
+            connect(s, &QTcpSocket::readyRead, s, [this, s] {
+                m_received += s->readAll();
+                if (m_answered || !m_received.contains("\r\n\r\n"))
+                    return;
+                m_answered = true;
+                if (m_mode == Mode::Silent)
+                    return;
+                if (m_mode == Mode::Reply) {
+                    s->write(m_after);
+                    s->disconnectFromHost();
+                    return;
+                }
+                QByteArray key;
+                for (const QByteArray &line : m_received.split('\n'))
+                    if (line.toLower().startsWith("sec-websocket-key:"))
+                        key = line.mid(18).trimmed();
+                s->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                         "Sec-WebSocket-Accept: " + wsAcceptFor(key) + "\r\n\r\n" + m_after);
+                m_socket = s;
+            });
+        });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    QUrl url() const { return QUrl(QStringLiteral("ws://127.0.0.1:") + QString::number(m_server.serverPort()) + u'/'); }
+    QByteArray received() const { return m_received; }
+    void write(const QByteArray &bytes) { if (m_socket) m_socket->write(bytes); }
+    void closeTcp() { if (m_socket) m_socket->disconnectFromHost(); }
+
+private:
+    QTcpServer m_server;
+    Mode m_mode;
+    QByteArray m_after;
+    QByteArray m_received;
+    bool m_answered = false;
+    QTcpSocket *m_socket = nullptr;
+};
+
+WsConnectOptions optionsFor(const QUrl &url)
+{
+    WsConnectOptions options;
+    options.url = url;
+    return options;
+}
+
+} // namespace
+
+class TestWsConnection : public QObject
+{
+    Q_OBJECT
+private slots:
+    void echoesAgainstQWebSocketServerAndClosesCleanly();
+    void serverInitiatedCloseIsEchoed();
+    void wssWithTrustedCaShowsTlsFacts();
+    void wssCertificateErrorsFailUnlessIgnored();
+    void peerViolationsFailWithTheRfcCloseCode_data();
+    void peerViolationsFailWithTheRfcCloseCode();
+    void keepInspectingRecordsAndGoesOn();
+    void refusalIsReportedAsHttpResponse();
+    void handshakeTimeoutIsAnError();
+    void refusedConnectionIsAnError();
+    void autoPongCanBeSwitchedOff();
+    void pythonWebsocketsWithDeflate();
+    void pythonWebsocketsWithoutDeflate();
+    void pythonWebsocketsOverTls();
+    void nginxWebSocketProxy();
+    void demoServerEcho();
+};
+
+void TestWsConnection::echoesAgainstQWebSocketServerAndClosesCleanly()
+{
+    QtEchoServer server;
+    QVERIFY(server.listen());
+    WsConnection connection;
+    Recorder rec(connection);
+    connection.open(optionsFor(server.url()));
+    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
+    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
+    QCOMPARE(rec.handshakes.size(), size_t(1));
+    const WsHandshakeRecord &hs = rec.handshakes.front();
+    QVERIFY(hs.verdict.ok);
+    QVERIFY(hs.verdict.accept.match);
+    QCOMPARE(hs.response.status, 101);
+    QVERIFY(hs.requestBytes.startsWith("GET /echo HTTP/1.1\r\n"));
+    QVERIFY(!hs.tls.used);
+
+    QVERIFY(connection.sendText(QStringLiteral("h\u00e9llo")));
+    QVERIFY(connection.sendBinary(QByteArray::fromHex("00ff10")));
+    QVERIFY(connection.sendText(QStringLiteral("fragmented message"), 4));
+    QVERIFY(connection.ping("p1"));
+    QTRY_VERIFY_WITH_TIMEOUT(rec.messagesIn() == 3 && rec.pongs.size() == 1, kWait);
+
+    QStringList in;
+    for (const WsMessageEvent &m : rec.messages)
+        if (m.direction == Direction::In)
+            in << QString::fromUtf8(m.message.payload.toHex());
+    QCOMPARE(in, (QStringList{QString::fromLatin1(QByteArray("h\xc3\xa9llo").toHex()), QStringLiteral("00ff10"),
+                              QString::fromLatin1(QByteArray("fragmented message").toHex())}));
+    QCOMPARE(rec.pongs.front().payload, QByteArray("p1"));
+    QVERIFY(rec.pongs.front().rttNs > 0);
+
+    // Outgoing frames are masked (fresh keys), incoming ones are not; the fragmented
+    // message went out as 5 frames.
+    int outData = 0;
+    for (const WsFrameEvent &f : rec.frames) {
+        QCOMPARE(f.frame.header.masked, f.direction == Direction::Out);
+        if (f.direction == Direction::Out && !f.frame.header.isControl())
+            ++outData;
+    }
+    QCOMPARE(outData, 1 + 1 + 5);
+    QVERIFY(rec.violations.empty());
+
+    QVERIFY(connection.close(1000, QStringLiteral("done")));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    const WsCloseRecord &c = rec.closes.front();
+    QVERIFY2(c.clean, qPrintable(c.errorId));
+    QCOMPARE(c.initiator, WsCloseInitiator::Client);
+    QCOMPARE(c.sentCode.value_or(0), 1000);
+    QCOMPARE(c.sentReason, QStringLiteral("done"));
+    QCOMPARE(c.receivedCode.value_or(0), 1000);
+    QCOMPARE(c.code, 1000);
+    QCOMPARE(rec.states.last(), WsConnectionState::Closed);
+
+    // The Tap saw every byte: what came in is the 101 head plus every incoming frame.
+    qint64 inFrameBytes = 0;
+    for (const WsFrameEvent &f : rec.frames)
+        if (f.direction == Direction::In)
+            inFrameBytes += f.frame.wireSize();
+    QCOMPARE(connection.tap().bytesIn(), hs.response.head.size() + inFrameBytes);
+}
+
+void TestWsConnection::serverInitiatedCloseIsEchoed()
+{
+    QtEchoServer server;
+    QVERIFY(server.listen());
+    WsConnection connection;
+    Recorder rec(connection);
+    connection.open(optionsFor(server.url()));
+    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open, kWait);
+    connection.sendText(QStringLiteral("close:4001"));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    const WsCloseRecord &c = rec.closes.front();
+    QCOMPARE(c.initiator, WsCloseInitiator::Server);
+    QCOMPARE(c.receivedCode.value_or(0), 4001);
+    QCOMPARE(c.receivedReason, QStringLiteral("server says bye"));
+    QCOMPARE(c.sentCode.value_or(0), 4001); // RFC 6455 §5.5.1: echoed
+    QVERIFY2(c.clean, qPrintable(c.errorId));
+    QCOMPARE(c.code, 4001);
+}
+
+void TestWsConnection::wssWithTrustedCaShowsTlsFacts()
+{
+    QtEchoServer server(true);
+    QVERIFY(server.listen());
+    WsConnection connection;
+    Recorder rec(connection);
+    WsConnectOptions options = optionsFor(server.url("wss"));
+    options.caCertificates = QSslCertificate::fromPath(certPath("ca.crt"));
+    QVERIFY(!options.caCertificates.isEmpty());
+    connection.open(options);
+    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
+    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
+    const TlsInfo &tls = rec.handshakes.front().tls;
+    QVERIFY(tls.used);
+    QVERIFY(tls.protocol.startsWith(u"TLSv1."));
+    QVERIFY(!tls.cipher.isEmpty());
+    QVERIFY(!tls.chain.isEmpty());
+    QVERIFY(tls.chain.first().subject.contains(u"localhost"));
+    QVERIFY(tls.errors.isEmpty());
+    connection.sendText(QStringLiteral("secure"));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 1, kWait);
+    connection.close();
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QVERIFY(rec.closes.front().clean);
+}
+
+void TestWsConnection::wssCertificateErrorsFailUnlessIgnored()
+{
+    QtEchoServer server(true);
+    QVERIFY(server.listen());
+    {
+        WsConnection connection;
+        Recorder rec(connection);
+        connection.open(optionsFor(server.url("wss")));
+        QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+        QVERIFY(rec.handshakes.empty());
+        QVERIFY(!rec.errors.empty());
+        QCOMPARE(rec.errors.front().id, QStringLiteral("tls.handshake_failed"));
+        QVERIFY(!connection.handshake().tls.errors.isEmpty());
+        QVERIFY(!rec.closes.front().clean);
+    }
+    WsConnection connection;
+    Recorder rec(connection);
+    WsConnectOptions options = optionsFor(server.url("wss"));
+    options.ignoreCertificateErrors = true;
+    connection.open(options);
+    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
+    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
+    // Ignored, never hidden.
+    QVERIFY(!rec.handshakes.front().tls.errors.isEmpty());
+    QVERIFY(rec.handshakes.front().tls.errorsIgnored);
+}
+
+void TestWsConnection::peerViolationsFailWithTheRfcCloseCode_data()
+{
+    QTest::addColumn<QByteArray>("serverBytes");
+    QTest::addColumn<QString>("violation");
+    QTest::addColumn<int>("closeCode");
+    QTest::newRow("a masked server frame fails with 1002") << QByteArray::fromHex("818237fa213d5f93")
+                                                           << QStringLiteral("ws.masked_server_frame") << 1002;
+    QTest::newRow("RSV1 without an extension fails with 1002") << QByteArray::fromHex("c1026869")
+                                                               << QStringLiteral("ws.rsv_nonzero") << 1002;
+    QTest::newRow("invalid UTF-8 in a text message fails with 1007") << QByteArray::fromHex("810261ff")
+                                                                     << QStringLiteral("ws.invalid_utf8") << 1007;
+    QTest::newRow("a continuation without a start fails with 1002") << QByteArray::fromHex("80026869")
+                                                                    << QStringLiteral("ws.unexpected_continuation") << 1002;
+}
+
+void TestWsConnection::peerViolationsFailWithTheRfcCloseCode()
+{
+    QFETCH(QByteArray, serverBytes);
+    QFETCH(QString, violation);
+    QFETCH(int, closeCode);
+    RawServer server(RawServer::Mode::Upgrade, serverBytes);
+    QVERIFY(server.listen());
+    WsConnection connection;
+    Recorder rec(connection);
+    connection.open(optionsFor(server.url()));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QCOMPARE(rec.violationIds(Direction::In), QStringList{violation});
+    const WsCloseRecord &c = rec.closes.front();
+    QCOMPARE(c.sentCode.value_or(0), closeCode);
+    QCOMPARE(c.errorId, violation);
+    QVERIFY(!c.clean);
+    // The close frame really went out: the server received it, masked, with that code.
+    QTRY_VERIFY_WITH_TIMEOUT(server.received().size() > 8, kWait);
+    const QByteArray afterHead = server.received().mid(server.received().indexOf("\r\n\r\n") + 4);
+    QCOMPARE(quint8(afterHead.at(0)), quint8(0x88));
+}
+
+void TestWsConnection::keepInspectingRecordsAndGoesOn()
+{
+    RawServer server(RawServer::Mode::Upgrade, QByteArray::fromHex("818237fa213d5f93" "81026f6b" "880203e8"));
+    QVERIFY(server.listen());
+    WsConnection connection;
+    Recorder rec(connection);
+    WsConnectOptions options = optionsFor(server.url());
+    options.keepInspecting = true;
+    connection.open(options);
+    QTRY_VERIFY_WITH_TIMEOUT(connection.closeRecord().sentClose, kWait);
+    QCOMPARE(rec.violationIds(Direction::In), QStringList{QStringLiteral("ws.masked_server_frame")});
+    QCOMPARE(rec.messagesIn(), 2);
+    QCOMPARE(connection.closeRecord().sentCode.value_or(0), 1000); // the echo of the server's close
+    server.closeTcp();
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QCOMPARE(rec.closes.front().initiator, WsCloseInitiator::Server);
+}
+
+void TestWsConnection::refusalIsReportedAsHttpResponse()
+{
+    RawServer server(RawServer::Mode::Reply,
+                     "HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: 9\r\n\r\nno access");
+    QVERIFY(server.listen());
+    WsConnection connection;
+    Recorder rec(connection);
+    connection.open(optionsFor(server.url()));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QCOMPARE(rec.handshakes.size(), size_t(1));
+    QCOMPARE(rec.handshakes.front().response.status, 403);
+    QCOMPARE(rec.handshakes.front().response.body, QByteArray("no access"));
+    QVERIFY(!rec.handshakes.front().verdict.ok);
+    QCOMPARE(rec.violationIds(Direction::In), QStringList{QStringLiteral("ws.handshake.bad_status")});
+    QCOMPARE(rec.closes.front().errorId, QStringLiteral("ws.handshake.bad_status"));
+}
+
+void TestWsConnection::handshakeTimeoutIsAnError()
+{
+    RawServer server(RawServer::Mode::Silent, {});
+    QVERIFY(server.listen());
+    WsConnection connection;
+    Recorder rec(connection);
+    WsConnectOptions options = optionsFor(server.url());
+    options.handshakeTimeoutMs = 300;
+    connection.open(options);
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QCOMPARE(rec.closes.front().errorId, QStringLiteral("ws.timeout.handshake"));
+    QCOMPARE(rec.errors.front().id, QStringLiteral("ws.timeout.handshake"));
+}
+
+void TestWsConnection::refusedConnectionIsAnError()
+{
+    quint16 port;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    WsConnection connection;
+    Recorder rec(connection);
+    connection.open(optionsFor(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port))));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QCOMPARE(rec.errors.front().id, QStringLiteral("net.connection_refused"));
+    QCOMPARE(rec.closes.front().code, 1006);
+}
+
+void TestWsConnection::autoPongCanBeSwitchedOff()
+{
+    for (const bool autoPong : {true, false}) {
+        RawServer server(RawServer::Mode::Upgrade, QByteArray::fromHex("89027069"));
+        QVERIFY(server.listen());
+        WsConnection connection;
+        Recorder rec(connection);
+        WsConnectOptions options = optionsFor(server.url());
+        options.autoPong = autoPong;
+        connection.open(options);
+        QTRY_VERIFY_WITH_TIMEOUT(connection.framesIn() == 1, kWait);
+        connection.ping("sync"); // a frame we always send, to know the server got everything before it
+        QTRY_VERIFY_WITH_TIMEOUT(server.received().contains(QByteArray::fromHex("8984")), kWait);
+        const QByteArray afterHead = server.received().mid(server.received().indexOf("\r\n\r\n") + 4);
+        QCOMPARE(quint8(afterHead.at(0)) == 0x8a, autoPong);
+        connection.abort();
+    }
+}
+
+void TestWsConnection::pythonWebsocketsWithDeflate()
+{
+    test::PythonWsPeer peer;
+    QString error;
+    QVERIFY2(peer.start(&error), qPrintable(error));
+    WsConnection connection;
+    Recorder rec(connection);
+    WsConnectOptions options = optionsFor(peer.url());
+    options.permessageDeflate = true;
+    connection.open(options);
+    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
+    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
+    QVERIFY(rec.handshakes.front().deflateNegotiated);
+    QVERIFY(connection.deflateActive());
+    const QString text = QString(500, u'a') + QStringLiteral(" and ") + QString(500, u'b');
+    connection.sendText(text);
+    connection.sendText(text); // context takeover: smaller still
+    connection.sendBinary(QByteArray(4096, '\x01'), 1000);
+    QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 3, kWait);
+    std::vector<WsMessage> in;
+    for (const WsMessageEvent &m : rec.messages)
+        if (m.direction == Direction::In)
+            in.push_back(m.message);
+    QCOMPARE(QString::fromUtf8(in[0].payload), text);
+    QVERIFY(in[0].compressed);
+    QVERIFY(in[0].wireSize < in[0].size);
+    QVERIFY(in[1].wireSize <= in[0].wireSize);
+    QCOMPARE(in[2].payload, QByteArray(4096, '\x01'));
+    QVERIFY(rec.violations.empty());
+    connection.close(1000);
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QVERIFY2(rec.closes.front().clean, qPrintable(rec.closes.front().errorId));
+}
+
+void TestWsConnection::pythonWebsocketsWithoutDeflate()
+{
+    test::PythonWsPeer peer;
+    test::PythonWsPeer::Options peerOptions;
+    peerOptions.compression = test::PythonWsPeer::Compression::None;
+    peerOptions.subprotocols = {QStringLiteral("chat")};
+    QString error;
+    QVERIFY2(peer.start(peerOptions, &error), qPrintable(error));
+    WsConnection connection;
+    Recorder rec(connection);
+    WsConnectOptions options = optionsFor(peer.url());
+    options.permessageDeflate = true; // offered, declined
+    options.subprotocols = {QStringLiteral("superchat"), QStringLiteral("chat")};
+    connection.open(options);
+    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
+    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
+    QVERIFY(!rec.handshakes.front().deflateNegotiated);
+    QCOMPARE(rec.handshakes.front().verdict.subprotocol, QStringLiteral("chat"));
+    connection.sendText(QStringLiteral("plain"));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 1, kWait);
+    QVERIFY(!rec.messages.back().message.compressed);
+    connection.close(1001, QStringLiteral("going"));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QVERIFY(rec.closes.front().clean);
+    QCOMPARE(rec.closes.front().receivedCode.value_or(0), 1001);
+}
+
+void TestWsConnection::pythonWebsocketsOverTls()
+{
+    test::PythonWsPeer peer;
+    test::PythonWsPeer::Options peerOptions;
+    peerOptions.tls = true;
+    QString error;
+    QVERIFY2(peer.start(peerOptions, &error), qPrintable(error));
+    WsConnection connection;
+    Recorder rec(connection);
+    WsConnectOptions options = optionsFor(peer.url());
+    options.caCertificates = QSslCertificate::fromPath(certPath("ca.crt"));
+    connection.open(options);
+    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
+    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
+    QVERIFY(rec.handshakes.front().tls.used);
+    connection.sendText(QStringLiteral("over tls"));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 1, kWait);
+    connection.close();
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QVERIFY2(rec.closes.front().clean, qPrintable(rec.closes.front().errorId + u' ' + rec.errorsText()));
+}
+
+void TestWsConnection::nginxWebSocketProxy()
+{
+    QtEchoServer backend;
+    QVERIFY(backend.listen());
+    test::NginxPeer nginx;
+    test::NginxPeer::Options nginxOptions;
+    nginxOptions.wsBackendPort = backend.port();
+    QString error;
+    QVERIFY2(nginx.start(nginxOptions, &error), qPrintable(error));
+    WsConnection connection;
+    Recorder rec(connection);
+    connection.open(optionsFor(nginx.wsUrl(QStringLiteral("/ws/echo"))));
+    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
+    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText() + nginx.errorLogTail()));
+    QVERIFY(rec.handshakes.front().response.header("Server").startsWith("nginx"));
+    connection.sendText(QStringLiteral("through nginx"));
+    connection.sendBinary(QByteArray(200000, 'n'));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 2, kWait);
+    QCOMPARE(rec.messages.back().message.size, 200000);
+    connection.close();
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QVERIFY(rec.closes.front().clean);
+}
+
+void TestWsConnection::demoServerEcho()
+{
+    test::DemoPeer demo;
+    QString error;
+    QVERIFY2(demo.start(&error), qPrintable(error));
+    WsConnection connection;
+    Recorder rec(connection);
+    connection.open(optionsFor(demo.wsUrl(QStringLiteral("/ws/echo"))));
+    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
+    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
+    connection.sendText(QStringLiteral("demo"));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 1, kWait);
+    QCOMPARE(rec.messages.back().message.payload, QByteArray("demo"));
+    connection.close();
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QVERIFY(rec.closes.front().clean);
+}
+
+QTEST_GUILESS_MAIN(TestWsConnection)
+#include "tst_wsconnection.moc"
