@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace wirescope {
+
+// Every limit of the demo server, named and checked before anything is allocated, so a hostile
+// or broken client gets a clear status code instead of making the server grow without bound.
+struct DemoLimits
+{
+    static constexpr qsizetype maxHeadBytes = 16 * 1024;        // request line + fields -> 431
+    static constexpr int maxHeaderLines = 100;                  // -> 431
+    static constexpr qint64 maxBodyBytes = 10 * 1024 * 1024;    // request body -> 413
+    static constexpr qsizetype maxChunkLineBytes = 1024;        // chunk-size line -> 400
+    static constexpr qint64 maxResponseBytes = 10 * 1024 * 1024; // /bytes/{n}
+    static constexpr double maxDelaySeconds = 10.0;             // /delay/{s}
+    static constexpr int maxStreamLines = 10000;                // /stream/{n}
+    static constexpr int maxStreamIntervalMs = 5000;            // /stream/{n}?interval_ms=
+    static constexpr int maxRedirects = 50;                     // /redirect/{n}
+    static constexpr int maxPollTimeoutSeconds = 120;           // /poll?timeout=
+    static constexpr int defaultPollTimeoutSeconds = 25;
+    static constexpr int maxEvents = 1000;                      // kept for /poll?since=
+    static constexpr int maxEventsPerPoll = 100;
+    static constexpr int maxTickerHz = 100000;                  // /ws/ticker?hz=
+    static constexpr int maxTickerSize = 1024 * 1024;           // /ws/ticker?size=
+    static constexpr qint64 maxTickerBacklogBytes = 8 * 1024 * 1024; // unsent bytes before pausing
+    static constexpr qint64 maxWsMessageBytes = 16 * 1024 * 1024;    // incoming message -> 1009
+    static constexpr int maxChatMessageBytes = 64 * 1024;       // /ws/chat message -> 1009
+    static constexpr int maxConnections = 512;                  // further connections are refused
+};
+
+} // namespace wirescope
