@@ -482,6 +482,8 @@ void DemoHttpConnection::serveDelay(const QByteArray &argument)
     m_job = new QObject(this);
     auto *timer = new QTimer(m_job);
     timer->setSingleShot(true);
+    // A coarse timer may fire up to 5 % early; /delay/1 must never answer before 1 s.
+    timer->setTimerType(Qt::PreciseTimer);
     connect(timer, &QTimer::timeout, this, [this, delay] {
         QJsonObject object = echo();
         object.insert(QStringLiteral("delay"), delay);
@@ -658,6 +660,7 @@ void DemoHttpConnection::servePoll()
     m_job = new QObject(this);
     auto *timer = new QTimer(m_job);
     timer->setSingleShot(true);
+    timer->setTimerType(Qt::PreciseTimer);
     connect(timer, &QTimer::timeout, m_job, [answer] { answer(true); });
     connect(m_events, &DemoEventLog::eventAdded, m_job, [answer] { answer(false); });
     timer->start(timeout * 1000);

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace wirescope {
 
 DemoResponse &DemoResponse::header(const QByteArray &name, const QByteArray &value)
@@ -101,13 +103,65 @@ QByteArray DemoResponse::serialize(bool withBody, bool keepAlive) const
     return out;
 }
 
+namespace {
+
+QByteArray compactScalar(const QJsonValue &value)
+{
+    // QJsonDocument only serializes containers: wrap, serialize, unwrap.
+    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2);
+}
+
+// Indented like QJsonDocument, but arrays of scalars stay on one line, so each header pair
+// reads ["Host", "127.0.0.1:8080"] and a curl user sees the whole echo at a glance.
+void writePretty(const QJsonValue &value, int depth, QByteArray &out)
+{
+    const QByteArray indent((depth + 1) * 4, ' ');
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        if (object.isEmpty()) {
+            out += "{}";
+            return;
+        }
+        out += "{\n";
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            out += indent + compactScalar(it.key()) + ": ";
+            writePretty(it.value(), depth + 1, out);
+            out += std::next(it) == object.end() ? "\n" : ",\n";
+        }
+        out += QByteArray(depth * 4, ' ') + '}';
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        const bool flat = std::none_of(array.begin(), array.end(),
+                                       [](const QJsonValue &item) { return item.isArray() || item.isObject(); });
+        if (flat) {
+            out += '[';
+            for (qsizetype i = 0; i < array.size(); ++i)
+                out += (i ? ", " : "") + compactScalar(array.at(i));
+            out += ']';
+            return;
+        }
+        out += "[\n";
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            out += indent;
+            writePretty(array.at(i), depth + 1, out);
+            out += i + 1 == array.size() ? "\n" : ",\n";
+        }
+        out += QByteArray(depth * 4, ' ') + ']';
+    } else {
+        out += compactScalar(value);
+    }
+}
+
+} // namespace
+
 DemoResponse DemoResponse::json(int status, const QJsonValue &value)
 {
     DemoResponse response;
     response.status = status;
     response.header("Content-Type", "application/json");
-    response.body = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented)
-                                    : QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented);
+    writePretty(value, 0, response.body);
+    response.body += '\n';
     return response;
 }
 

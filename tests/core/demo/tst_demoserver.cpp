@@ -87,6 +87,7 @@ private slots:
     void pollTimesOutWithEmptyEvents();
     void pollSinceReturnsMissedEvents();
     void keepAliveAndPipelining();
+    void http10GetsCloseDelimitedStreamAndOptInKeepAlive();
     void malformedRequestsGetClearStatus_data();
     void malformedRequestsGetClearStatus();
     void chunkedRequestBodyIsEchoed();
@@ -497,6 +498,22 @@ void tst_DemoServer::keepAliveAndPipelining()
     QVERIFY2(first == 0 && second > first && third > second, raw.constData());
     QVERIFY(raw.contains("\"body\": \"hello\""));
     QCOMPARE(raw.count("Connection: close"), 1);
+}
+
+void tst_DemoServer::http10GetsCloseDelimitedStreamAndOptInKeepAlive()
+{
+    // RFC 9112 §7.1: no chunked for HTTP/1.0; the body ends when the connection closes.
+    const QByteArray stream = rawExchange(m_demo.port(), "GET /stream/2?interval_ms=0 HTTP/1.0\r\n\r\n");
+    QVERIFY2(stream.startsWith("HTTP/1.1 200 OK\r\n"), stream.constData());
+    QVERIFY(!stream.contains("Transfer-Encoding"));
+    QVERIFY(stream.contains("\r\nConnection: close\r\n"));
+    QCOMPARE(bodyOf(stream).count('\n'), 2);
+    // RFC 9112 §9.3: an HTTP/1.0 connection persists only when the client asks for keep-alive.
+    const QByteArray twice = rawExchange(m_demo.port(),
+        "GET /status/200 HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET /status/201 HTTP/1.0\r\n\r\n");
+    QVERIFY2(twice.contains("HTTP/1.1 200 OK\r\n") && twice.contains("HTTP/1.1 201 Created\r\n"), twice.constData());
+    QVERIFY(twice.contains("\r\nConnection: keep-alive\r\n"));
+    QVERIFY(twice.endsWith("}\n"));
 }
 
 void tst_DemoServer::malformedRequestsGetClearStatus_data()
