@@ -97,7 +97,17 @@ DemoHttpConnection::DemoHttpConnection(QTcpSocket *socket, DemoEventLog *events,
     : QObject(parent)
     , m_socket(socket)
     , m_events(events)
+    , m_idle(new QTimer(this))
 {
+    m_idle->setSingleShot(true);
+    m_idle->setInterval(DemoLimits::idleTimeoutMs);
+    connect(m_idle, &QTimer::timeout, this, [this] {
+        // Only between requests or inside a head: a slow response (/poll, /delay) is ours to end.
+        if (m_socket && (m_state == State::Head || m_state == State::Body))
+            m_socket->disconnectFromHost();
+    });
+    m_idle->start();
+    connect(m_socket, &QTcpSocket::readyRead, m_idle, qOverload<>(&QTimer::start));
     connect(m_socket, &QTcpSocket::readyRead, this, &DemoHttpConnection::processInput);
     connect(m_socket, &QTcpSocket::disconnected, this, &DemoHttpConnection::onDisconnected);
     // Data may already be buffered before the connections above existed.
@@ -112,8 +122,11 @@ bool DemoHttpConnection::isWebSocketPath(QByteArrayView path)
 QTcpSocket *DemoHttpConnection::takeSocket()
 {
     QTcpSocket *socket = m_socket;
-    if (socket)
+    if (socket) {
         socket->disconnect(this);
+        socket->disconnect(m_idle);
+    }
+    m_idle->stop();
     m_socket = nullptr;
     m_state = State::Closed;
     return socket;
@@ -255,6 +268,7 @@ void DemoHttpConnection::finishExchange(int status)
     }
     m_state = State::Head;
     m_request = DemoRequest();
+    m_idle->start();
     // Pipelined requests may already wait in the buffer (RFC 9112 §9.3.2).
     if (!m_inProcess)
         QTimer::singleShot(0, this, &DemoHttpConnection::processInput);

@@ -10,6 +10,7 @@
 #include <optional>
 
 class QTcpSocket;
+class QTimer;
 
 namespace wirescope {
 
@@ -78,6 +79,8 @@ private:
     // The running slow response (/delay, /stream, /poll): its timers and connections are
     // children of this object, so deleting it cancels them.
     QObject *m_job = nullptr;
+    // Closes a connection that sits between requests (or inside a head) too long.
+    QTimer *m_idle;
 };
 
 } // namespace wirescope

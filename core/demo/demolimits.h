@@ -27,6 +27,7 @@ struct DemoLimits
     static constexpr qint64 maxWsMessageBytes = 16 * 1024 * 1024;    // incoming message -> 1009
     static constexpr int maxChatMessageBytes = 64 * 1024;       // /ws/chat message -> 1009
     static constexpr int maxConnections = 512;                  // further connections are refused
+    static constexpr int idleTimeoutMs = 120 * 1000;            // no request in progress -> close
 };
 
 } // namespace wirescope
