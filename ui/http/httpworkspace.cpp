@@ -34,9 +34,9 @@ HttpWorkspace::HttpWorkspace(QWidget *parent)
     , m_client(new HttpClient(nullptr, this))
     , m_tabs(new QTabWidget(this))
     , m_history(new HttpHistoryModel(500, this))
-    , m_historyPanel(new QWidget(this))
+    , m_historyPanel(new QWidget) // placed (and then owned) by the main window's dock
     , m_historyView(new QTableView(m_historyPanel))
-    , m_chart(new HttpTimingChart(this))
+    , m_chart(new HttpTimingChart) // likewise
     , m_environments(EnvironmentStore::load())
 {
     setAccessibleName(tr("HTTP requests"));
@@ -132,7 +132,14 @@ HttpWorkspace::HttpWorkspace(QWidget *parent)
     newRequest();
 }
 
-HttpWorkspace::~HttpWorkspace() = default;
+HttpWorkspace::~HttpWorkspace()
+{
+    // Panels nobody docked are still ours.
+    if (m_historyPanel && !m_historyPanel->parent())
+        delete m_historyPanel;
+    if (m_chart && !m_chart->parent())
+        delete m_chart;
+}
 
 QWidget *HttpWorkspace::chartsWidget() const
 {

@@ -2,8 +2,10 @@
 
 #include "core/net/httpexchange.h"
 #include "core/wire/variables.h"
+#include "ui/http/httptimingchart.h"
 
 #include <QList>
+#include <QPointer>
 #include <QUrl>
 #include <QWidget>
 
@@ -65,9 +67,9 @@ private:
     HttpClient *m_client;
     QTabWidget *m_tabs;
     HttpHistoryModel *m_history;
-    QWidget *m_historyPanel;
+    QPointer<QWidget> m_historyPanel;
     QTableView *m_historyView;
-    HttpTimingChart *m_chart;
+    QPointer<HttpTimingChart> m_chart;
     QList<QAction *> m_actions;
     QList<QAction *> m_editActions;
     QList<Environment> m_environments;

@@ -1,0 +1,189 @@
+#include "core/net/httpclient.h"
+#include "tests/peers/demopeer.h"
+#include "tests/peers/nginxpeer.h"
+#include "ui/http/httpcomposer.h"
+#include "ui/http/httphistorymodel.h"
+#include "ui/http/httprequesttab.h"
+#include "ui/http/httpresponseview.h"
+#include "ui/http/httptimingchart.h"
+#include "ui/http/httpworkspace.h"
+#include "ui/http/keyvaluemodel.h"
+#include "ui/http/timingwaterfallwidget.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+using namespace wirescope;
+using namespace wirescope::test;
+
+namespace {
+
+// Types `url` into the current tab's URL bar like a user and presses Enter.
+void typeUrlAndPressEnter(HttpWorkspace &workspace, const QString &url)
+{
+    QLineEdit *edit = workspace.currentTab()->composer()->urlEdit();
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    QTest::keyClicks(edit, url);
+    QTest::keyClick(edit, Qt::Key_Return);
+}
+
+QStringList harNames(const TimingWaterfallWidget *waterfall)
+{
+    QStringList names;
+    for (const WaterfallRow &row : waterfall->rows())
+        names.append(row.harName());
+    return names;
+}
+
+} // namespace
+
+class tst_HttpWorkspace : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("WirescopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_httpworkspace"));
+    }
+
+    void enterSendsToTheDemoServerAndShows200WithItsTiming()
+    {
+        DemoPeer demo;
+        QString error;
+        QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
+        HttpWorkspace workspace;
+        workspace.resize(900, 700);
+        workspace.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+
+        typeUrlAndPressEnter(workspace, demo.httpUrl(QStringLiteral("/get?greeting=hello")).toString());
+        HttpRequestTab *tab = workspace.currentTab();
+        QVERIFY(tab->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isRunning(), 15000);
+
+        HttpResponseView *response = tab->responseView();
+        QCOMPARE(response->statusLabel()->text(), QStringLiteral("200 OK"));
+        QVERIFY2(response->summaryLabel()->text().contains(QStringLiteral("Time ")), qPrintable(response->summaryLabel()->text()));
+        // The echo comes back as JSON and is shown pretty-printed.
+        QCOMPARE(response->bodyModeBox()->currentIndex(), int(HttpResponseView::BodyMode::Pretty));
+        QVERIFY(response->prettyView()->toPlainText().contains(QStringLiteral("\"greeting\": \"hello\"")));
+        // A fresh plain connection to an IP literal: no name to resolve and no TLS.
+        QCOMPARE(harNames(response->waterfall()),
+                 (QStringList{QStringLiteral("blocked"), QStringLiteral("connect"), QStringLiteral("send"),
+                              QStringLiteral("wait"), QStringLiteral("receive")}));
+        QCOMPARE(workspace.historyModel()->rowCount(), 1);
+        QCOMPARE(workspace.timingChart()->data().entries().size(), 1);
+        QVERIFY(response->rawView()->toPlainText().contains(QStringLiteral("GET /get?greeting=hello HTTP/1.1")));
+    }
+
+    void unresolvedVariablesAreReportedAndNothingIsSent()
+    {
+        HttpWorkspace workspace;
+        workspace.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+        typeUrlAndPressEnter(workspace, QStringLiteral("http://{{host}}/get?token={{token}}"));
+        HttpRequestTab *tab = workspace.currentTab();
+        QVERIFY(!tab->isRunning());
+        QLabel *label = nullptr;
+        for (QLabel *l : tab->composer()->findChildren<QLabel *>())
+            if (l->accessibleName() == QStringLiteral("Problem with the request"))
+                label = l;
+        QVERIFY(label);
+        QVERIFY2(label->text().contains(QStringLiteral("{{host}}")) && label->text().contains(QStringLiteral("{{token}}")),
+                 qPrintable(label->text()));
+        QCOMPARE(workspace.historyModel()->rowCount(), 0);
+    }
+
+    void anEnvironmentResolvesVariablesAndHistoryReopensTheRequest()
+    {
+        DemoPeer demo;
+        QString error;
+        QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
+        HttpWorkspace workspace;
+        workspace.resize(900, 700);
+        workspace.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+        Environment local{QStringLiteral("local"),
+                          {{QStringLiteral("base"), demo.httpUrl(QStringLiteral("/")).toString(QUrl::StripTrailingSlash), true}}};
+        workspace.setEnvironments({local});
+        HttpRequestTab *tab = workspace.currentTab();
+        tab->composer()->environmentBox()->setCurrentIndex(1);
+        typeUrlAndPressEnter(workspace, QStringLiteral("{{base}}/status/404"));
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isRunning(), 15000);
+        QCOMPARE(tab->responseView()->statusLabel()->text().left(3), QStringLiteral("404"));
+
+        // Reopen from history in a fresh tab: the URL comes back with its variable.
+        workspace.newRequest();
+        QCOMPARE(workspace.tabs()->count(), 2);
+        QTableView *history = workspace.historyView();
+        workspace.historyWidget()->show(); // its own window here; a dock in the main window
+        QVERIFY(QTest::qWaitForWindowExposed(workspace.historyWidget()));
+        const QRect cell = history->visualRect(workspace.historyModel()->index(0, 2));
+        QTest::mouseClick(history->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(history->viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(workspace.currentTab()->composer()->urlEdit()->text(), QStringLiteral("{{base}}/status/404"));
+        QCOMPARE(workspace.currentTab()->responseView()->statusLabel()->text().left(3), QStringLiteral("404"));
+        workspace.setEnvironments({});
+    }
+
+    void ctrlEnterSendsFromTheHeadersTableAndEscCancels()
+    {
+        DemoPeer demo;
+        QString error;
+        QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
+        HttpWorkspace workspace;
+        workspace.resize(900, 700);
+        workspace.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+        HttpRequestTab *tab = workspace.currentTab();
+        QLineEdit *url = tab->composer()->urlEdit();
+        url->selectAll();
+        QTest::keyClicks(url, demo.httpUrl(QStringLiteral("/delay/5")).toString());
+        tab->composer()->tabs()->setCurrentIndex(1);
+        QWidget *headers = tab->composer()->tabs()->currentWidget()->findChild<QTableView *>();
+        QVERIFY(headers);
+        headers->setFocus();
+        QTest::keyClick(headers, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(tab->isRunning());
+        QTest::keyClick(headers, Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isRunning(), 5000);
+        QCOMPARE(tab->responseView()->statusLabel()->text(), QStringLiteral("Cancelled"));
+    }
+
+    void aGzipJsonFromNginxIsDecodedAndPrettyPrinted()
+    {
+        NginxPeer nginx;
+        QString error;
+        QVERIFY2(nginx.start(&error), qPrintable(u"nginx did not start: " + error));
+        HttpWorkspace workspace;
+        workspace.resize(900, 700);
+        workspace.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+        HttpRequestTab *tab = workspace.currentTab();
+        // Ask for gzip so nginx compresses; the view shows the decoded JSON.
+        tab->composer()->headersModel()->setData(tab->composer()->headersModel()->index(0, 0), QStringLiteral("Accept-Encoding"));
+        tab->composer()->headersModel()->setData(tab->composer()->headersModel()->index(0, 1), QStringLiteral("gzip"));
+        typeUrlAndPressEnter(workspace, nginx.httpUrl(QStringLiteral("/data.json")).toString());
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isRunning(), 15000);
+        HttpResponseView *response = tab->responseView();
+        QCOMPARE(response->statusLabel()->text(), QStringLiteral("200 OK"));
+        QVERIFY2(response->summaryLabel()->text().contains(QStringLiteral("decoded (gzip)")),
+                 qPrintable(response->summaryLabel()->text()));
+        QCOMPARE(response->bodyModeBox()->currentIndex(), int(HttpResponseView::BodyMode::Pretty));
+        QVERIFY(response->prettyView()->toPlainText().startsWith(u'{') || response->prettyView()->toPlainText().startsWith(u'['));
+        QVERIFY(response->prettyView()->toPlainText().contains(QStringLiteral("\n    ")));
+    }
+};
+
+QTEST_MAIN(tst_HttpWorkspace)
+#include "tst_httpworkspace.moc"
