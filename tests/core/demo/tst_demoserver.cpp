@@ -112,6 +112,7 @@ private slots:
     void throughNginxChunkedStream();
     void throughNginxWebSocketProxy();
 
+    void clientsLeavingMidResponseAreHarmless();
     void startOnTakenPortFails();
     void stopClosesWebSocketsWithGoingAway();
 
@@ -792,6 +793,26 @@ void tst_DemoServer::throughNginxWebSocketProxy()
     QCOMPARE(ticker.texts.size(), 300);
     QCOMPARE(jsonOf(ticker.text(299).toUtf8()).value(u"seq"_qs).toInt(), 299);
     QCOMPARE(int(ticker.socket.closeCode()), 1000);
+}
+
+void tst_DemoServer::clientsLeavingMidResponseAreHarmless()
+{
+    // Clients that vanish during /delay, /stream, /poll or mid-head, and one that upgrades and
+    // drops: the server cancels their timers and keeps serving everyone else.
+    const QList<QByteArray> requests = {
+        "GET /delay/0.3 HTTP/1.1\r\nHost: h\r\n\r\n",
+        "GET /stream/1000?interval_ms=5 HTTP/1.1\r\nHost: h\r\n\r\n",
+        "GET /poll?timeout=1 HTTP/1.1\r\nHost: h\r\n\r\n",
+        "GET /get HTTP/1.1\r\nHost: h\r\nX-Half: ",
+        "GET /ws/ticker?hz=5000 HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
+    };
+    for (const QByteArray &request : requests)
+        rawExchange(m_demo.port(), request, 100);
+    QTest::qWait(1200); // let every abandoned timer come due
+    const FetchResult after = fetch(m_manager, QNetworkRequest(m_demo.httpUrl(u"/get"_qs)));
+    QCOMPARE(after.status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_demo.server().webSocketCount(), 0, 5000);
 }
 
 void tst_DemoServer::startOnTakenPortFails()
