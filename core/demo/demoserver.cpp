@@ -63,6 +63,20 @@ QStringList DemoServer::subprotocols()
     return {QStringLiteral("chat"), QStringLiteral("json")};
 }
 
+void DemoServer::setTickIntervalMs(int ms)
+{
+    m_tick->setInterval(qMax(0, ms));
+    if (ms <= 0)
+        m_tick->stop();
+    else if (isListening())
+        m_tick->start();
+}
+
+int DemoServer::tickIntervalMs() const
+{
+    return m_tick->interval();
+}
+
 bool DemoServer::start(quint16 port)
 {
     stop();
@@ -73,7 +87,8 @@ bool DemoServer::start(quint16 port)
         return false;
     }
     m_server->setMaxPendingConnections(DemoLimits::maxConnections);
-    m_tick->start();
+    if (m_tick->interval() > 0)
+        m_tick->start();
     Q_EMIT started(httpBaseUrl());
     return true;
 }

@@ -51,6 +51,9 @@ public:
     int webSocketCount() const { return int(m_sockets.size()); }
     // Events that /poll delivers (chat, publish, tick).
     DemoEventLog *events() const { return m_events; }
+    // How often a "tick" event is published (default 5000 ms; 0: never).
+    void setTickIntervalMs(int ms);
+    int tickIntervalMs() const;
 
 Q_SIGNALS:
     void started(const QUrl &httpBaseUrl);

@@ -86,6 +86,7 @@ private slots:
     void pollAnswersAtThePublishedEvent();
     void pollTimesOutWithEmptyEvents();
     void pollSinceReturnsMissedEvents();
+    void pollAnswersAtAClockTick();
     void keepAliveAndPipelining();
     void http10GetsCloseDelimitedStreamAndOptInKeepAlive();
     void malformedRequestsGetClearStatus_data();
@@ -126,6 +127,8 @@ void tst_DemoServer::initTestCase()
 {
     QString error;
     QVERIFY2(m_demo.start(&error), qPrintable(error));
+    // No clock ticks here: a tick could answer a long poll before the event a test sends.
+    m_demo.server().setTickIntervalMs(0);
     NginxPeer::Options options;
     options.wsBackendPort = m_demo.port();
     options.httpBackendPort = m_demo.port();
@@ -484,6 +487,17 @@ void tst_DemoServer::pollSinceReturnsMissedEvents()
     const QJsonArray events = jsonOf(result.body).value(u"events"_qs).toArray();
     QCOMPARE(events.size(), 2);
     QCOMPARE(events[1].toObject().value(u"data"_qs).toObject().value(u"message"_qs).toString(), u"two"_qs);
+}
+
+void tst_DemoServer::pollAnswersAtAClockTick()
+{
+    DemoServer server;
+    server.setTickIntervalMs(100);
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    const FetchResult result = fetch(m_manager, QNetworkRequest(QUrl(server.httpBaseUrl().toString() + u"/poll?timeout=20")));
+    const QJsonObject answer = jsonOf(result.body);
+    QCOMPARE(answer.value(u"timed_out"_qs).toBool(), false);
+    QCOMPARE(answer.value(u"events"_qs).toArray().first().toObject().value(u"type"_qs).toString(), u"tick"_qs);
 }
 
 void tst_DemoServer::keepAliveAndPipelining()
