@@ -79,7 +79,18 @@ HttpClient::HttpClient(const SessionClock *clock, QObject *parent)
     m_clock = clock;
 }
 
-HttpClient::~HttpClient() = default;
+HttpClient::~HttpClient()
+{
+    // Children are deleted by ~QObject after our members are gone: detach them first so an
+    // unfinished exchange does not hand its connection back to a pool that no longer exists.
+    const QList<HttpExchange *> exchanges = findChildren<HttpExchange *>(QString(), Qt::FindDirectChildrenOnly);
+    for (HttpExchange *exchange : exchanges)
+        exchange->m_finished = true;
+    const QList<HttpConnection *> connections = findChildren<HttpConnection *>(QString(), Qt::FindDirectChildrenOnly);
+    for (HttpConnection *connection : connections)
+        connection->abort();
+    m_idle.clear();
+}
 
 int HttpClient::idleConnectionCount() const
 {

@@ -46,6 +46,11 @@ QString httpExchangeHeadText(const HttpExchangeRecord &record)
         }
         for (const TlsErrorInfo &e : c.tls.errors)
             out += QStringLiteral("* TLS error%1: %2\n").arg(c.tls.errorsIgnored ? QStringLiteral(" (ignored)") : QString(), e.message);
+        if (hop.timings.sendStartNs < 0) {
+            out += QStringLiteral("* request not sent (%1 bytes prepared)\n").arg(hop.requestBytes.size());
+            out += phaseTimingsText(hop.timings);
+            continue;
+        }
         // The request head exactly as written, line by line.
         const qsizetype headEnd = hop.requestBytes.indexOf("\r\n\r\n");
         const QByteArray head = headEnd < 0 ? hop.requestBytes : hop.requestBytes.left(headEnd);
