@@ -447,9 +447,12 @@ void tst_DemoServer::cookiesSetThenShown()
 
 void tst_DemoServer::pollAnswersAtThePublishedEvent()
 {
-    std::unique_ptr<QNetworkReply> poll(m_manager.get(QNetworkRequest(m_demo.httpUrl(u"/poll?timeout=20"_qs))));
+    // since = the newest id now, so the answer is the next event whenever the poll arrives.
+    const qint64 since = m_demo.server().events()->lastId();
+    std::unique_ptr<QNetworkReply> poll(
+        m_manager.get(QNetworkRequest(m_demo.httpUrl(u"/poll?timeout=20&since=%1"_qs.arg(since)))));
     QSignalSpy finished(poll.get(), &QNetworkReply::finished);
-    // Wait until the poll is parked at the server, then publish.
+    // Nothing newer than since exists, so the poll must still be waiting for the publish.
     QTest::qWait(200);
     QVERIFY(!poll->isFinished());
     QNetworkRequest publish(m_demo.httpUrl(u"/publish"_qs));
@@ -710,7 +713,9 @@ void tst_DemoServer::wsChatBroadcastsToEveryClient()
 
 void tst_DemoServer::wsChatFeedsPoll()
 {
-    std::unique_ptr<QNetworkReply> poll(m_manager.get(QNetworkRequest(m_demo.httpUrl(u"/poll?timeout=20"_qs))));
+    const qint64 since = m_demo.server().events()->lastId();
+    std::unique_ptr<QNetworkReply> poll(
+        m_manager.get(QNetworkRequest(m_demo.httpUrl(u"/poll?timeout=20&since=%1"_qs.arg(since)))));
     QSignalSpy finished(poll.get(), &QNetworkReply::finished);
     QTest::qWait(200);
     WsClient client;
