@@ -98,8 +98,12 @@ void WsFrameParser::feed(QByteArrayView bytes, WsParseResult &result)
 void WsFrameParser::beginHeader(WsParseResult &result)
 {
     // The whole header (2-14 bytes) is in m_header: decode it (RFC 6455 §5.2).
-    m_frame = WsFrame();
+    // Every field is assigned below (m_frame was moved out by finishFrame).
     WsFrameHeader &h = m_frame.header;
+    h.minimalLength = true;
+    h.maskingKey.reset();
+    m_frame.payload = QByteArray();
+    m_frame.payloadDiscarded = false;
     const quint8 b0 = m_header[0];
     const quint8 b1 = m_header[1];
     h.fin = b0 & 0x80;
@@ -196,11 +200,9 @@ void WsFrameParser::beginHeader(WsParseResult &result)
 
 void WsFrameParser::finishFrame(WsParseResult &result)
 {
-    WsParseEvent event;
-    event.type = WsParseEventType::Frame;
+    // Built in place: a frame event is the hot path (millions per second).
+    WsParseEvent &event = result.events.emplace_back();
     event.frame = std::move(m_frame);
-    result.events.push_back(std::move(event));
-    m_frame = WsFrame();
     m_payloadData = nullptr;
     m_discard = false;
     m_state = State::Header;

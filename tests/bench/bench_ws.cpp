@@ -1,0 +1,438 @@
+// WebSocket benchmark: prints figures, asserts nothing (DESIGN.md "Tests and measurement").
+//
+//   bench_ws            codec figures (parse + unmask), then echo figures of three clients
+//                       (WsConnection, QWebSocket, a bare blocking-socket RFC 6455 client)
+//                       against one QWebSocketServer echo started as a child process.
+//   bench_ws --codec    codec figures only
+//   bench_ws --server   the echo server (prints "PORT n")
+//
+// Pinned run (client and server on one vCPU, see perf-anchors.md): taskset -c 0 bench_ws
+#include "core/net/wsconnection.h"
+#include "core/wire/wsframeparser.h"
+#include "core/wire/wsframewriter.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QProcess>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace wirescope;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+struct Stats {
+    double median = 0;
+    double p99 = 0;
+};
+
+Stats stats(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return {v[v.size() / 2], v[std::min(v.size() - 1, size_t(double(v.size()) * 0.99))]};
+}
+
+// ---- codec -------------------------------------------------------------------------
+
+void benchParse(int payloadSize, WsRole parseAs, qsizetype totalBytes)
+{
+    WsFrameWriter writer(parseAs == WsRole::Server ? WsRole::Client : WsRole::Server);
+    const QByteArray one = writer.message(WsOpcode::Binary, QByteArray(payloadSize, 'a'));
+    const qsizetype count = std::max<qsizetype>(1, totalBytes / one.size());
+    QByteArray stream;
+    stream.reserve(count * one.size());
+    for (qsizetype i = 0; i < count; ++i)
+        stream.append(one);
+    double best = 1e9;
+    quint64 frames = 0;
+    for (int rep = 0; rep < 5; ++rep) {
+        WsFrameParser parser(WsFrameParserOptions{parseAs, 64ull << 20, 0});
+        WsParseResult result;
+        frames = 0;
+        const auto start = Clock::now();
+        for (qsizetype pos = 0; pos < stream.size(); pos += 65536) {
+            result.events.clear();
+            parser.feed(QByteArrayView(stream).sliced(pos, std::min<qsizetype>(65536, stream.size() - pos)), result);
+            frames += result.events.size();
+        }
+        best = std::min(best, secondsSince(start));
+    }
+    std::printf("parse %-8s %8d B frames: %9.2f M frames/s  %8.0f MB/s payload  (%llu frames, %.0f MiB stream, best of 5)\n",
+                parseAs == WsRole::Server ? "masked" : "unmasked", payloadSize, double(frames) / best / 1e6,
+                double(frames) * payloadSize / best / 1e6, static_cast<unsigned long long>(frames),
+                double(stream.size()) / (1 << 20));
+}
+
+void benchUnmask(qsizetype size, int reps)
+{
+    QByteArray buffer(size, 'u');
+    const WsMaskKey key{0x37, 0xfa, 0x21, 0x3d};
+    double bestWord = 1e9;
+    double bestByte = 1e9;
+    for (int rep = 0; rep < 5; ++rep) {
+        auto start = Clock::now();
+        for (int i = 0; i < reps; ++i)
+            wsApplyMask(buffer.data(), buffer.size(), key);
+        bestWord = std::min(bestWord, secondsSince(start));
+        start = Clock::now();
+        for (int i = 0; i < reps; ++i) {
+            char *p = buffer.data();
+            for (qsizetype j = 0; j < size; ++j)
+                p[j] = char(p[j] ^ char(key[size_t(j & 3)]));
+            asm volatile("" : : "r"(p) : "memory");
+        }
+        bestByte = std::min(bestByte, secondsSince(start));
+    }
+    const double bytes = double(size) * reps;
+    std::printf("unmask %6lld KiB in place: word loop %6.1f GB/s, byte loop %5.1f GB/s (same run)\n",
+                static_cast<long long>(size / 1024), bytes / bestWord / 1e9, bytes / bestByte / 1e9);
+}
+
+// ---- echo server (child process) ----------------------------------------------------
+
+int runServer()
+{
+    QWebSocketServer server(QStringLiteral("bench"), QWebSocketServer::NonSecureMode);
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 1;
+    QObject::connect(&server, &QWebSocketServer::newConnection, &server, [&server] {
+        while (QWebSocket *s = server.nextPendingConnection()) {
+            s->setParent(&server);
+            QObject::connect(s, &QWebSocket::textMessageReceived, s, [s](const QString &t) { s->sendTextMessage(t); });
+            QObject::connect(s, &QWebSocket::binaryMessageReceived, s, [s](const QByteArray &b) { s->sendBinaryMessage(b); });
+            QObject::connect(s, &QWebSocket::disconnected, s, &QObject::deleteLater);
+        }
+    });
+    std::printf("PORT %d\n", server.serverPort());
+    std::fflush(stdout);
+    return QCoreApplication::exec();
+}
+
+// ---- clients ----------------------------------------------------------------------
+
+const int kWarmup = 500;
+const int kRtt = 10000;
+const int kPipe = 100000;
+const int kBulk = 256;
+const int kBulkInFlight = 8;
+const QString kText = QStringLiteral("0123456789abcdef0123456789abcdef"); // 32 bytes
+
+struct EchoFigures {
+    Stats rttUs;
+    double pipeMsgs = 0;
+    double bulkMBs = 0;
+};
+
+// Drives one client through the three tests with callbacks on the Qt event loop.
+template<typename SendText, typename SendBinary>
+struct EventDriver {
+    EventDriver(SendText text, SendBinary binary)
+        : sendText(std::move(text))
+        , sendBinary(std::move(binary))
+    {
+    }
+    SendText sendText;
+    SendBinary sendBinary;
+    QEventLoop loop;
+    int phase = 0; // 0 rtt, 1 pipe, 2 bulk
+    int sent = 0;
+    int received = 0;
+    Clock::time_point t0;
+    std::vector<double> rtts;
+    EchoFigures figures;
+    Clock::time_point phaseStart;
+    QByteArray bulk = QByteArray(1 << 20, 'b');
+
+    void start()
+    {
+        phase = 0;
+        sent = received = 0;
+        rtts.reserve(kRtt);
+        t0 = Clock::now();
+        sendText(kText);
+        loop.exec();
+    }
+    void onMessage()
+    {
+        ++received;
+        if (phase == 0) {
+            if (received > kWarmup)
+                rtts.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+            if (received == kWarmup + kRtt) {
+                figures.rttUs = stats(rtts);
+                phase = 1;
+                received = 0;
+                phaseStart = Clock::now();
+                for (int i = 0; i < kPipe; ++i)
+                    sendText(kText);
+                return;
+            }
+            t0 = Clock::now();
+            sendText(kText);
+        } else if (phase == 1) {
+            if (received == kPipe) {
+                figures.pipeMsgs = kPipe / secondsSince(phaseStart);
+                phase = 2;
+                received = 0;
+                sent = 0;
+                phaseStart = Clock::now();
+                for (; sent < kBulkInFlight; ++sent)
+                    sendBinary(bulk);
+            }
+        } else {
+            if (sent < kBulk) {
+                sendBinary(bulk);
+                ++sent;
+            }
+            if (received == kBulk) {
+                figures.bulkMBs = double(kBulk) * (1 << 20) / secondsSince(phaseStart) / 1e6;
+                loop.quit();
+            }
+        }
+    }
+};
+
+template<typename A, typename B>
+EventDriver<A, B> *makeDriver(A a, B b)
+{
+    return new EventDriver<A, B>(a, b);
+}
+
+EchoFigures benchWsConnection(quint16 port)
+{
+    WsConnection connection;
+    WsConnectOptions options;
+    options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port));
+    options.keepChunks = false;   // headless: no capture log
+    options.reportFrames = true;  // frames are still decoded and signalled (nobody listens)
+    auto *driver = makeDriver([&](const QString &t) { connection.sendText(t); },
+                              [&](const QByteArray &b) { connection.sendBinary(b); });
+    QObject::connect(&connection, &WsConnection::messageDecoded, &connection, [driver](const WsMessageEvent &e) {
+        if (e.direction == Direction::In)
+            driver->onMessage();
+    });
+    QEventLoop wait;
+    QObject::connect(&connection, &WsConnection::stateChanged, &wait, [&](WsConnectionState s) {
+        if (s == WsConnectionState::Open || s == WsConnectionState::Closed)
+            wait.quit();
+    });
+    connection.open(options);
+    wait.exec();
+    driver->start();
+    const EchoFigures figures = driver->figures;
+    delete driver;
+    connection.abort();
+    return figures;
+}
+
+EchoFigures benchQWebSocket(quint16 port)
+{
+    QWebSocket socket;
+    auto *driver = makeDriver([&](const QString &t) { socket.sendTextMessage(t); },
+                              [&](const QByteArray &b) { socket.sendBinaryMessage(b); });
+    QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket, [driver] { driver->onMessage(); });
+    QObject::connect(&socket, &QWebSocket::binaryMessageReceived, &socket, [driver] { driver->onMessage(); });
+    QEventLoop wait;
+    QObject::connect(&socket, &QWebSocket::connected, &wait, &QEventLoop::quit);
+    socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port)));
+    wait.exec();
+    driver->start();
+    const EchoFigures figures = driver->figures;
+    delete driver;
+    socket.abort();
+    return figures;
+}
+
+// A bare blocking-socket RFC 6455 client: the yardstick of what the socket allows.
+struct RawClient {
+    int fd = -1;
+    QByteArray buffer;
+    qsizetype pos = 0;
+    WsFrameWriter writer{WsRole::Client};
+
+    bool connectTo(quint16 port)
+    {
+        fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        int one = 1;
+        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(port);
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0)
+            return false;
+        WsHandshakeRequestOptions options;
+        options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port));
+        writeAll(wsBuildHandshakeRequest(options).bytes);
+        while (buffer.indexOf("\r\n\r\n") < 0)
+            fill();
+        pos = buffer.indexOf("\r\n\r\n") + 4;
+        writer.setFixedMaskKey(WsMaskKey{1, 2, 3, 4});
+        return true;
+    }
+    void writeAll(const QByteArray &bytes)
+    {
+        qsizetype done = 0;
+        while (done < bytes.size()) {
+            const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
+            if (n <= 0)
+                std::abort();
+            done += n;
+        }
+    }
+    void fill()
+    {
+        if (pos > 0 && pos == buffer.size()) {
+            buffer.clear();
+            pos = 0;
+        }
+        char chunk[65536];
+        const ssize_t n = ::read(fd, chunk, sizeof chunk);
+        if (n <= 0)
+            std::abort();
+        buffer.append(chunk, n);
+    }
+    // Reads one unmasked server frame; returns its payload length.
+    quint64 readFrame()
+    {
+        while (buffer.size() - pos < 2)
+            fill();
+        auto byte = [&](qsizetype i) { return quint8(buffer.at(pos + i)); };
+        quint64 len = byte(1) & 0x7f;
+        qsizetype header = 2;
+        if (len == 126) {
+            while (buffer.size() - pos < 4)
+                fill();
+            len = (quint64(byte(2)) << 8) | byte(3);
+            header = 4;
+        } else if (len == 127) {
+            while (buffer.size() - pos < 10)
+                fill();
+            len = 0;
+            for (int i = 0; i < 8; ++i)
+                len = (len << 8) | byte(2 + i);
+            header = 10;
+        }
+        while (quint64(buffer.size() - pos) < header + len)
+            fill();
+        pos += header + qsizetype(len);
+        if (pos > (4 << 20)) {
+            buffer.remove(0, pos);
+            pos = 0;
+        }
+        return len;
+    }
+};
+
+EchoFigures benchRaw(quint16 port)
+{
+    RawClient c;
+    EchoFigures figures;
+    if (!c.connectTo(port))
+        return figures;
+    const QByteArray textFrame = c.writer.text(kText);
+    std::vector<double> rtts;
+    for (int i = 0; i < kWarmup + kRtt; ++i) {
+        const auto t = Clock::now();
+        c.writeAll(textFrame);
+        c.readFrame();
+        if (i >= kWarmup)
+            rtts.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t).count());
+    }
+    figures.rttUs = stats(rtts);
+    QByteArray many;
+    many.reserve(textFrame.size() * kPipe);
+    auto start = Clock::now();
+    for (int i = 0; i < kPipe; ++i)
+        many.append(c.writer.text(kText));
+    c.writeAll(many);
+    for (int i = 0; i < kPipe; ++i)
+        c.readFrame();
+    figures.pipeMsgs = kPipe / secondsSince(start);
+    const QByteArray bulk(1 << 20, 'b');
+    start = Clock::now();
+    int sent = 0;
+    for (; sent < kBulkInFlight; ++sent)
+        c.writeAll(c.writer.message(WsOpcode::Binary, bulk));
+    for (int received = 0; received < kBulk; ++received) {
+        c.readFrame();
+        if (sent < kBulk) {
+            c.writeAll(c.writer.message(WsOpcode::Binary, bulk));
+            ++sent;
+        }
+    }
+    figures.bulkMBs = double(kBulk) * (1 << 20) / secondsSince(start) / 1e6;
+    ::close(c.fd);
+    return figures;
+}
+
+void printEcho(const char *name, const EchoFigures &f)
+{
+    std::printf("%-24s rtt median %7.1f us  p99 %7.1f us | pipe %8.0f k msg/s | bulk 1 MiB %7.0f MB/s\n", name,
+                f.rttUs.median, f.rttUs.p99, f.pipeMsgs / 1e3, f.bulkMBs);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.contains(QStringLiteral("--server")))
+        return runServer();
+
+    std::printf("== codec (in memory) ==\n");
+    benchParse(32, WsRole::Server, 64 << 20);
+    benchParse(32, WsRole::Client, 64 << 20);
+    benchParse(1 << 20, WsRole::Server, 256 << 20);
+    benchParse(1 << 20, WsRole::Client, 256 << 20);
+    benchUnmask(1 << 20, 256);
+    benchUnmask(64 << 20, 4);
+    std::fflush(stdout);
+    if (args.contains(QStringLiteral("--codec")))
+        return 0;
+
+    std::printf("== echo against QWebSocketServer (child process) ==\n");
+    QProcess server;
+    server.setProgram(QCoreApplication::applicationFilePath());
+    server.setArguments({QStringLiteral("--server")});
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    server.start();
+    if (!server.waitForReadyRead(10000)) {
+        std::printf("server did not start\n");
+        return 1;
+    }
+    const quint16 port = quint16(server.readLine().trimmed().mid(5).toUInt());
+    const int rounds = args.contains(QStringLiteral("--rounds")) ? args.value(args.indexOf(QStringLiteral("--rounds")) + 1).toInt() : 3;
+    for (int round = 0; round < rounds; ++round) {
+        std::printf("-- round %d --\n", round + 1);
+        printEcho("bare socket client", benchRaw(port));
+        printEcho("QWebSocket", benchQWebSocket(port));
+        printEcho("Wirescope WsConnection", benchWsConnection(port));
+    }
+    server.kill();
+    server.waitForFinished();
+    return 0;
+}
