@@ -1,7 +1,11 @@
 #include "core/net/httpclient.h"
 #include "core/net/sessionclock.h"
+#include "tests/peers/demopeer.h"
 #include "tests/peers/nginxpeer.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QTcpServer>
@@ -145,9 +149,20 @@ private slots:
     void unresolvedVariablesSendNothing();
     void plainHttpThroughAProxyUsesAbsoluteForm();
     void retriesOnceWhenAnIdleConnectionWasClosed();
+    void demoEchoesHeadersInOrderWithDuplicates();
+    void demoReceivesEveryBodyKind_data();
+    void demoReceivesEveryBodyKind();
+    void demoStreamsChunks();
+    void demoDecodesGzipAndDeflate_data();
+    void demoDecodesGzipAndDeflate();
+    void demoCookiesSurviveRedirects();
+    void demoBodilessAnswers_data();
+    void demoBodilessAnswers();
 
 private:
+    QJsonObject demoJson(const HttpExchangeRecord &record);
     NginxPeer m_nginx;
+    DemoPeer m_demo;
     std::unique_ptr<ScriptedServer> m_backend; // /proxy/ upstream: chunked answers
 };
 
@@ -162,6 +177,14 @@ void TestHttpClient::initTestCase()
     options.httpBackendPort = m_backend->port();
     QString error;
     QVERIFY2(m_nginx.start(options, &error), qPrintable(QStringLiteral("nginx peer: ") + error));
+    QVERIFY2(m_demo.start(&error), qPrintable(QStringLiteral("demo peer: ") + error));
+}
+
+QJsonObject TestHttpClient::demoJson(const HttpExchangeRecord &record)
+{
+    if (!record.completed())
+        return {};
+    return QJsonDocument::fromJson(record.finalHop()->response.decodedBody).object();
 }
 
 void TestHttpClient::fetchesAStaticFileWithEveryByteAndPhase()
@@ -542,6 +565,131 @@ void TestHttpClient::retriesOnceWhenAnIdleConnectionWasClosed()
     const HttpExchangeRecord r = exchange(client, server.url(QStringLiteral("/2")));
     QVERIFY(r.completed());
     QCOMPARE(server.connections(), 2);
+}
+
+void TestHttpClient::demoEchoesHeadersInOrderWithDuplicates()
+{
+    HttpClient client;
+    const HttpExchangeRecord r = exchange(client, m_demo.httpUrl(QStringLiteral("/headers")).toString(), {}, QStringLiteral("GET"), {},
+                                          {{QStringLiteral("X-Dup"), QStringLiteral("1"), true},
+                                           {QStringLiteral("x-off"), QStringLiteral("no"), false},
+                                           {QStringLiteral("X-Dup"), QStringLiteral("2"), true}});
+    QVERIFY2(r.completed(), qPrintable(r.error.message));
+    const QJsonArray headers = demoJson(r).value(QStringLiteral("headers")).toArray();
+    QStringList seen;
+    for (const QJsonValue &h : headers)
+        seen.append(h.toArray().at(0).toString() + u'=' + h.toArray().at(1).toString());
+    QCOMPARE(seen.first(), QStringLiteral("Host=127.0.0.1:%1").arg(m_demo.port()));
+    QVERIFY(seen.indexOf(QStringLiteral("X-Dup=1")) >= 0);
+    QCOMPARE(seen.indexOf(QStringLiteral("X-Dup=2")), seen.indexOf(QStringLiteral("X-Dup=1")) + 1);
+    QVERIFY(!seen.join(u',').contains(QStringLiteral("x-off")));
+}
+
+void TestHttpClient::demoReceivesEveryBodyKind_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("JSON arrives parsed") << int(BodyKind::Json) << QStringLiteral("json") << QStringLiteral("{\"k\":[1,2]}");
+    QTest::newRow("a urlencoded form arrives as fields") << int(BodyKind::UrlEncoded) << QStringLiteral("form")
+                                                         << QStringLiteral("{\"name\":\"Ada Lovelace\",\"x\":\"a&b\"}");
+    QTest::newRow("raw text arrives as is") << int(BodyKind::Raw) << QStringLiteral("body") << QStringLiteral("plain ü text");
+}
+
+void TestHttpClient::demoReceivesEveryBodyKind()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, field);
+    QFETCH(QString, expected);
+    HttpBody body;
+    body.kind = BodyKind(kind);
+    body.text = kind == int(BodyKind::Json) ? QStringLiteral("{\"k\": [1, 2]}") : QStringLiteral("plain ü text");
+    body.rawContentType = QStringLiteral("text/plain; charset=utf-8");
+    body.formFields = {{QStringLiteral("name"), QStringLiteral("Ada Lovelace"), true}, {QStringLiteral("x"), QStringLiteral("a&b"), true}};
+    HttpClient client;
+    const HttpExchangeRecord r = exchange(client, m_demo.httpUrl(QStringLiteral("/post?q=1")).toString(), {}, QStringLiteral("POST"), body);
+    QVERIFY2(r.completed(), qPrintable(r.error.message));
+    QCOMPARE(r.finalHop()->response.status, 200);
+    const QJsonValue value = demoJson(r).value(field);
+    const QString got = value.isString() ? value.toString()
+                                         : QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    QCOMPARE(got, expected);
+}
+
+void TestHttpClient::demoStreamsChunks()
+{
+    HttpClient client;
+    const HttpExchangeRecord r = exchange(client, m_demo.httpUrl(QStringLiteral("/stream/5?interval_ms=5")).toString());
+    QVERIFY2(r.completed(), qPrintable(r.error.message));
+    const HttpHop &hop = *r.finalHop();
+    QCOMPARE(hop.response.framing, BodyFraming::Chunked);
+    QCOMPARE(hop.response.decodedBody.count('\n'), 5);
+    QVERIFY(hop.response.chunks.size() >= 6); // five lines and the last chunk
+    QVERIFY(hop.timings.receiveNs() > 0);    // the lines arrived over time
+    int inbound = 0;
+    for (const CapturedChunk &c : hop.chunks)
+        inbound += c.direction == Direction::In ? 1 : 0;
+    QVERIFY(inbound >= 2);
+}
+
+void TestHttpClient::demoDecodesGzipAndDeflate_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("flag");
+    QTest::newRow("gzip") << QStringLiteral("/gzip") << QStringLiteral("gzipped");
+    QTest::newRow("deflate") << QStringLiteral("/deflate") << QStringLiteral("deflated");
+}
+
+void TestHttpClient::demoDecodesGzipAndDeflate()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, flag);
+    HttpClient client;
+    const HttpExchangeRecord r = exchange(client, m_demo.httpUrl(path).toString());
+    QVERIFY2(r.completed(), qPrintable(r.error.message));
+    QVERIFY(r.finalHop()->response.encodedSize() != r.finalHop()->response.decodedSize());
+    QCOMPARE(demoJson(r).value(flag).toBool(), true);
+}
+
+void TestHttpClient::demoCookiesSurviveRedirects()
+{
+    HttpClient client;
+    HttpRequestOptions options;
+    options.followRedirects = true;
+    const HttpExchangeRecord r = exchange(client, m_demo.httpUrl(QStringLiteral("/cookies/set?flavour=oat&n=1")).toString(), options);
+    QVERIFY2(r.completed(), qPrintable(r.error.message));
+    QCOMPARE(r.hops.size(), 2);
+    const QJsonObject cookies = demoJson(r).value(QStringLiteral("cookies")).toObject();
+    QCOMPARE(cookies.value(QStringLiteral("flavour")).toString(), QStringLiteral("oat"));
+    QCOMPARE(cookies.value(QStringLiteral("n")).toString(), QStringLiteral("1"));
+    QCOMPARE(client.cookieJar().cookies().size(), 2);
+}
+
+void TestHttpClient::demoBodilessAnswers_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("status");
+    QTest::newRow("HEAD has GET's fields and no body") << QStringLiteral("HEAD") << QStringLiteral("/get") << 200;
+    QTest::newRow("204 has no body") << QStringLiteral("GET") << QStringLiteral("/status/204") << 204;
+    QTest::newRow("304 has no body") << QStringLiteral("GET") << QStringLiteral("/status/304") << 304;
+}
+
+void TestHttpClient::demoBodilessAnswers()
+{
+    QFETCH(QString, method);
+    QFETCH(QString, path);
+    QFETCH(int, status);
+    HttpClient client;
+    // Twice on one connection: a body mistakenly expected would swallow the second answer.
+    for (int i = 0; i < 2; ++i) {
+        const HttpExchangeRecord r = exchange(client, m_demo.httpUrl(path).toString(), {}, method);
+        QVERIFY2(r.completed(), qPrintable(r.error.message));
+        QCOMPARE(r.finalHop()->response.status, status);
+        QCOMPARE(r.finalHop()->response.framing, BodyFraming::None);
+        QCOMPARE(r.finalHop()->response.body.size(), 0);
+        QCOMPARE(r.finalHop()->connection.reused, i == 1);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHttpClient)
