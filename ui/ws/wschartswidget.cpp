@@ -34,9 +34,10 @@ public:
         chart()->setBackgroundRoundness(0);
         m_x->setTitleText(QObject::tr("time since connect (s)"));
         m_x->setLabelFormat(QStringLiteral("%.0f"));
-        m_x->setTickCount(7);
-        m_y->setLabelFormat(QStringLiteral("%.3g"));
-        m_y->setTickCount(5);
+        for (QValueAxis *axis : {m_x, m_y}) {
+            axis->setTickType(QValueAxis::TicksDynamic);
+            axis->setTickAnchor(0);
+        }
         chart()->addAxis(m_x, Qt::AlignBottom);
         chart()->addAxis(m_y, Qt::AlignLeft);
         setRenderHint(QPainter::Antialiasing, true);
@@ -58,9 +59,12 @@ public:
         return series;
     }
 
-    // Scales the data into a unit so the axis reads "12.5 KB/s", not "12500".
-    void setData(const QList<QList<QPointF>> &data, double xFrom, double xTo, const QString &unit, bool bytes)
+    enum class Scale { None, Binary };
+
+    // Scales byte rates into a unit so the axis reads "12.5 KiB/s", not "12800".
+    void setData(const QList<QList<QPointF>> &data, double xFrom, double xTo, const QString &unit, Scale scaleKind)
     {
+        const bool bytes = scaleKind == Scale::Binary;
         double maxY = 0;
         for (const QList<QPointF> &points : data) {
             for (const QPointF &p : points)
@@ -70,7 +74,7 @@ public:
         QString prefix;
         const double base = bytes ? 1024 : 1000;
         const char *prefixes[] = {"", "k", "M", "G"};
-        for (int i = 1; i < 4 && maxY / scale >= base; ++i) {
+        for (int i = 1; bytes && i < 4 && maxY / scale >= base; ++i) {
             scale *= base;
             prefix = QString::fromLatin1(prefixes[i]);
             if (bytes)
@@ -84,23 +88,35 @@ public:
             }
             m_series.at(i)->replace(points); // one replace() per series per tick
         }
-        m_x->setRange(xFrom, xTo);
-        // A "nice" top so the ticks land on round numbers.
-        double top = maxY / scale;
-        if (top <= 0) {
-            top = 1;
-        } else {
-            const double magnitude = std::pow(10.0, std::floor(std::log10(top)));
-            const double steps[] = {1, 2, 2.5, 5, 10};
-            for (double s : steps) {
-                if (top <= s * magnitude) {
-                    top = s * magnitude;
-                    break;
-                }
-            }
-        }
-        m_y->setRange(0, top);
+        // A round top and round steps: 0, 0.5, 1, 1.5, 2 rather than 0, 0.625, 1.25 ...
+        const double top = maxY / scale;
+        const double step = niceStep(top > 0 ? top / 4 : 0.25);
+        setAxis(m_x, xFrom, xTo, niceStep((xTo - xFrom) / 6));
+        setAxis(m_y, 0, top > 0 ? std::ceil(top / step - 1e-9) * step : step * 4, step);
+        m_y->setLabelFormat(step >= 1 ? QStringLiteral("%.0f") : QStringLiteral("%.2g"));
         m_y->setTitleText(prefix + unit);
+    }
+
+    // Dynamic ticks are laid out on every range change: widen the interval first so a
+    // range change never lays out thousands of ticks with the previous, finer interval.
+    static void setAxis(QValueAxis *axis, double from, double to, double interval)
+    {
+        axis->setTickInterval(qMax(to - from, 1.0) * 2);
+        axis->setRange(from, to);
+        axis->setTickInterval(interval);
+    }
+
+    // 1, 2 or 5 times a power of ten, at least `raw`.
+    static double niceStep(double raw)
+    {
+        if (raw <= 0)
+            return 1;
+        const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+        for (double f : {1.0, 2.0, 5.0, 10.0}) {
+            if (raw <= f * magnitude * (1 + 1e-9))
+                return f * magnitude;
+        }
+        return 10 * magnitude;
     }
 
     int pointCount(int i) const { return i < m_series.size() ? int(m_series.at(i)->count()) : 0; }
@@ -269,10 +285,9 @@ void WsChartsWidget::refresh()
         bytes = {{}, {}};
         rtt = {{}, {}};
     }
-    m_messages->setData(messages, from, to, tr("messages/s"), false);
-    m_bytes->setData(bytes, from, to, tr("B/s"), true);
-    m_rtt->setData(rtt, from, to, tr("ms"), false);
-    // The RTT axis in ms is never prefixed; undo the unit scaling label for it.
+    m_messages->setData(messages, from, to, tr("messages/s"), WsRateChart::Scale::None);
+    m_bytes->setData(bytes, from, to, tr("B/s"), WsRateChart::Scale::Binary);
+    m_rtt->setData(rtt, from, to, tr("ms"), WsRateChart::Scale::None);
 }
 
 void WsChartsWidget::applyPalette()

@@ -171,13 +171,15 @@ void WsConsole::buildUi()
     m_logView->verticalHeader()->setDefaultSectionSize(m_logView->fontMetrics().height() + 6);
     m_logView->horizontalHeader()->setStretchLastSection(true);
     m_logView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    const int em = m_logView->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    m_logView->setColumnWidth(WsLogModel::IndexColumn, em * 4);
-    m_logView->setColumnWidth(WsLogModel::TimeColumn, em * 6);
-    m_logView->setColumnWidth(WsLogModel::DirectionColumn, em * 2 + 4);
-    m_logView->setColumnWidth(WsLogModel::TypeColumn, em * 7);
-    m_logView->setColumnWidth(WsLogModel::SizeColumn, em * 5);
-    m_logView->setColumnWidth(WsLogModel::WireSizeColumn, em * 6);
+    // Columns sized for their widest usual content, so nothing common is elided.
+    const QFontMetrics fm = m_logView->fontMetrics();
+    const int pad = 14;
+    m_logView->setColumnWidth(WsLogModel::IndexColumn, fm.horizontalAdvance(QStringLiteral("0000000")) + pad);
+    m_logView->setColumnWidth(WsLogModel::TimeColumn, fm.horizontalAdvance(QStringLiteral("0000.000000")) + pad);
+    m_logView->setColumnWidth(WsLogModel::DirectionColumn, fm.horizontalAdvance(QStringLiteral("Dir")) + pad);
+    m_logView->setColumnWidth(WsLogModel::TypeColumn, fm.horizontalAdvance(QStringLiteral("text (3 frames)")) + pad + 20);
+    m_logView->setColumnWidth(WsLogModel::SizeColumn, fm.horizontalAdvance(QStringLiteral("000.0 KiB")) + pad);
+    m_logView->setColumnWidth(WsLogModel::WireSizeColumn, fm.horizontalAdvance(tr("Compressed")) + pad);
     m_logView->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
 
     m_directionFilter = new QComboBox(this);
@@ -198,6 +200,7 @@ void WsConsole::buildUi()
     m_search->setPlaceholderText(tr("Search messages (Ctrl+F)"));
     m_search->setAccessibleName(tr("Search the log"));
     m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(140);
     m_followButton = new QToolButton(this);
     m_followButton->setText(tr("Follow"));
     m_followButton->setCheckable(true);
@@ -411,6 +414,7 @@ void WsConsole::connectToServer()
     m_chartData.clear();
     m_partial[0].clear();
     m_partial[1].clear();
+    m_violationPending[0] = m_violationPending[1] = false;
     m_hasClose = false;
     m_clock.restart();
     m_log->setOriginNs(0);
@@ -474,6 +478,14 @@ void WsConsole::updateStateUi()
 
 void WsConsole::addPending(WsLogEntry &&entry)
 {
+    // A violation is reported just before the frame or message it belongs to: mark that row.
+    const WsLogKind kind = entry.record.kind();
+    if (kind == WsLogKind::Message || kind == WsLogKind::Control) {
+        bool &flag = m_violationPending[entry.record.direction() == Direction::In ? 0 : 1];
+        if (flag)
+            entry.record.bits |= WsLogRecord::HasViolation;
+        flag = false;
+    }
     m_pending.push_back(std::move(entry));
     if (m_pending.size() >= kMaxPendingRows)
         flushLog();
@@ -596,6 +608,7 @@ void WsConsole::onViolation(const WsViolationEvent &event)
         entry.record.bits |= WsLogRecord::Outgoing;
     entry.violation = event.violation;
     addPending(std::move(entry));
+    m_violationPending[event.direction == Direction::In ? 0 : 1] = true;
 }
 
 void WsConsole::onPong(const WsPongEvent &event)

@@ -98,6 +98,7 @@ private:
     WsChartData m_chartData;
     std::vector<WsLogEntry> m_pending;
     std::vector<WsFrame> m_partial[2]; // data frames of the message being received/sent
+    bool m_violationPending[2] = {false, false}; // the next row of that direction broke a rule
     QTimer *m_flushTimer;
     bool m_follow = true;
     WsCloseRecord m_lastClose;

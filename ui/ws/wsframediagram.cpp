@@ -3,6 +3,8 @@
 #include "ui/ws/wsframefieldsmodel.h"
 
 #include <QFontDatabase>
+#include <QHelpEvent>
+#include <QToolTip>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -136,13 +138,14 @@ QRectF WsFrameDiagram::cellRect(const WsDiagramCell &cell, qreal width) const
 
 static QString shortName(WsField field, int bitCount)
 {
-    // Narrow one-bit boxes get the RFC's vertical abbreviations.
+    // One-bit boxes are too narrow for names: F(IN), R(SV)1-3, M(ASK); the tooltip and the
+    // fields table spell them out.
     switch (field) {
-    case WsField::Fin: return QStringLiteral("FIN");
-    case WsField::Rsv1: return QStringLiteral("RSV1");
-    case WsField::Rsv2: return QStringLiteral("RSV2");
-    case WsField::Rsv3: return QStringLiteral("RSV3");
-    case WsField::Mask: return QStringLiteral("MASK");
+    case WsField::Fin: return QStringLiteral("F");
+    case WsField::Rsv1: return QStringLiteral("R1");
+    case WsField::Rsv2: return QStringLiteral("R2");
+    case WsField::Rsv3: return QStringLiteral("R3");
+    case WsField::Mask: return QStringLiteral("M");
     default: return bitCount > 0 ? WsFrameFieldsModel::fieldTitle(field) : QString();
     }
 }
@@ -249,6 +252,27 @@ void WsFrameDiagram::paintEvent(QPaintEvent *)
         painter.drawText(QRectF(box.left() + 6, box.top() + line, box.width() - 12, 2 * line), Qt::AlignLeft | Qt::AlignVCenter,
                          QFontMetricsF(mono).elidedText(rows[r].text.isEmpty() ? tr("(empty)") : rows[r].text, Qt::ElideRight, box.width() - 12));
     }
+}
+
+bool WsFrameDiagram::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip && m_hasFrame) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        WsFrameFieldsModel values;
+        values.setFrame(m_frame);
+        for (const WsDiagramCell &cell : std::as_const(m_cells)) {
+            if (cellRect(cell, width()).contains(help->pos())) {
+                QToolTip::showText(help->globalPos(),
+                                   QStringLiteral("%1 = %2\n%3").arg(WsFrameFieldsModel::fieldTitle(cell.field),
+                                                                     values.valueText(cell.field), values.meaningText(cell.field)),
+                                   this);
+                return true;
+            }
+        }
+        QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 void WsFrameDiagram::mousePressEvent(QMouseEvent *event)

@@ -46,6 +46,7 @@ Q_SIGNALS:
     void fieldClicked(int field);
 
 protected:
+    bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
 

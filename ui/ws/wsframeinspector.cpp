@@ -48,16 +48,15 @@ WsFrameInspector::WsFrameInspector(QWidget *parent)
     diagramScroll->setWidgetResizable(true);
     diagramScroll->setFrameShape(QFrame::NoFrame);
 
-    auto *bottom = new QSplitter(Qt::Horizontal, this);
-    bottom->addWidget(m_fieldsView);
-    bottom->addWidget(m_hex);
-    bottom->setStretchFactor(0, 3);
-    bottom->setStretchFactor(1, 2);
+    // Diagram, fields, bytes: top to bottom, each at full width so nothing is cut.
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(diagramScroll);
-    split->addWidget(bottom);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    split->addWidget(m_fieldsView);
+    split->addWidget(m_hex);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 2);
+    split->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

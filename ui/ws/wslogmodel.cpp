@@ -208,6 +208,8 @@ QVariant WsLogModel::data(const QModelIndex &index, int role) const
                     .arg(violation->offset);
             }
         }
+        if (record.has(WsLogRecord::HasViolation) && index.column() == TypeColumn)
+            return tr("This row broke a rule of the protocol: see the violation row just above it.");
         if (index.column() == PreviewColumn)
             return previewText(row, 1000);
         return {};
@@ -217,6 +219,8 @@ QVariant WsLogModel::data(const QModelIndex &index, int role) const
             const bool warning = violation && violation->kind && violation->kind->severity != ViolationSeverity::Error;
             return QApplication::style()->standardIcon(warning ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxCritical);
         }
+        if (index.column() == TypeColumn && record.has(WsLogRecord::HasViolation))
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
         return {};
     case Qt::ForegroundRole:
         if (index.column() == DirectionColumn && record.kind() != WsLogKind::Event)
@@ -230,6 +234,8 @@ QVariant WsLogModel::data(const QModelIndex &index, int role) const
             const bool warning = violation && violation->kind && violation->kind->severity != ViolationSeverity::Error;
             return warning ? QColor(255, 193, 7, 70) : QColor(229, 57, 53, 70);
         }
+        if (record.has(WsLogRecord::HasViolation))
+            return QColor(255, 193, 7, 45); // the frame or message a violation row refers to
         return {};
     case Qt::FontRole:
         if (index.column() == PreviewColumn && record.kind() != WsLogKind::Event && !isViolation) {

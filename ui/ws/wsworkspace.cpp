@@ -52,12 +52,13 @@ WsWorkspace::WsWorkspace(QWidget *parent)
     m_history->setToolTip(tr("Double-click or press Enter to open a connection again with the same settings"));
     m_history->setWordWrap(true);
     m_history->setUniformItemSizes(false);
+    m_history->setMinimumWidth(110);
 
     m_split->addWidget(historyPane);
     m_split->addWidget(m_tabs);
     m_split->setStretchFactor(0, 0);
     m_split->setStretchFactor(1, 1);
-    m_split->setSizes({180, 1000});
+    m_split->setSizes({150, 1000});
     m_split->setCollapsible(1, false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -141,6 +142,8 @@ WsConsole *WsWorkspace::newConsole()
         const int i = m_tabs->indexOf(console);
         if (i >= 0)
             m_tabs->setTabText(i, title);
+        if (console == currentConsole())
+            m_charts->setSource(&console->chartData(), &console->clock(), title);
     });
     connect(console, &WsConsole::stateChanged, this, [this, console](WsConnectionState state) {
         const int i = m_tabs->indexOf(console);
