@@ -6,6 +6,7 @@
 #include "tests/peers/pythonwspeer.h"
 
 #include <QFile>
+#include <QNetworkProxy>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -14,6 +15,8 @@
 #include <QTest>
 #include <QWebSocket>
 #include <QWebSocketServer>
+
+#include <memory>
 
 using namespace wirescope;
 
@@ -163,6 +166,46 @@ private:
     QTcpSocket *m_socket = nullptr;
 };
 
+// A minimal HTTP CONNECT proxy (RFC 9110 §9.3.6): answers 200 and pipes bytes both ways.
+class ConnectProxy : public QObject
+{
+public:
+    ConnectProxy()
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            QTcpSocket *client = m_server.nextPendingConnection();
+            client->setParent(this);
+            auto *upstream = new QTcpSocket(this);
+            auto head = std::make_shared<QByteArray>();
+            connect(client, &QTcpSocket::readyRead, this, [this, client, upstream, head] {
+                if (upstream->state() == QAbstractSocket::ConnectedState) {
+                    upstream->write(client->readAll());
+                    return;
+                }
+                head->append(client->readAll());
+                if (!head->contains("\r\n\r\n"))
+                    return;
+                m_requests << head->left(head->indexOf("\r\n"));
+                const QList<QByteArray> target = head->split(' ').value(1).split(':');
+                connect(upstream, &QTcpSocket::connected, client, [client] {
+                    client->write("HTTP/1.1 200 Connection established\r\n\r\n");
+                });
+                upstream->connectToHost(QString::fromLatin1(target.value(0)), quint16(target.value(1).toUInt()));
+            });
+            connect(upstream, &QTcpSocket::readyRead, client, [client, upstream] { client->write(upstream->readAll()); });
+            connect(upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
+            connect(client, &QTcpSocket::disconnected, upstream, [upstream] { upstream->disconnectFromHost(); });
+        });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    quint16 port() const { return m_server.serverPort(); }
+    QList<QByteArray> requests() const { return m_requests; }
+
+private:
+    QTcpServer m_server;
+    QList<QByteArray> m_requests;
+};
+
 WsConnectOptions optionsFor(const QUrl &url)
 {
     WsConnectOptions options;
@@ -187,6 +230,7 @@ private slots:
     void handshakeTimeoutIsAnError();
     void refusedConnectionIsAnError();
     void autoPongCanBeSwitchedOff();
+    void httpProxyTunnelsTheConnection();
     void pythonWebsocketsWithDeflate();
     void pythonWebsocketsWithoutDeflate();
     void pythonWebsocketsOverTls();
@@ -447,6 +491,28 @@ void TestWsConnection::autoPongCanBeSwitchedOff()
         QCOMPARE(quint8(afterHead.at(0)) == 0x8a, autoPong);
         connection.abort();
     }
+}
+
+void TestWsConnection::httpProxyTunnelsTheConnection()
+{
+    QtEchoServer server;
+    QVERIFY(server.listen());
+    ConnectProxy proxy;
+    QVERIFY(proxy.listen());
+    WsConnection connection;
+    Recorder rec(connection);
+    WsConnectOptions options = optionsFor(server.url());
+    options.proxy = QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.port());
+    connection.open(options);
+    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
+    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
+    QCOMPARE(proxy.requests().size(), 1);
+    QVERIFY(proxy.requests().first().startsWith(QByteArray("CONNECT 127.0.0.1:" + QByteArray::number(server.port()))));
+    connection.sendText(QStringLiteral("via proxy"));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 1, kWait);
+    connection.close();
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QVERIFY(rec.closes.front().clean);
 }
 
 void TestWsConnection::pythonWebsocketsWithDeflate()
