@@ -26,6 +26,16 @@ QString stateKey() { return QStringLiteral("window/state"); }
 QString splitterKey() { return QStringLiteral("window/splitter"); }
 QString chartsSplitterKey() { return QStringLiteral("window/chartsSplitter"); }
 constexpr int LayoutVersion = 1;
+
+// The platform's key for a standard action, or a common one where the platform has none
+// (the offscreen and minimal platforms define no Quit or FullScreen key).
+QList<QKeySequence> standardOr(QKeySequence::StandardKey key, const QKeySequence &fallback)
+{
+    QList<QKeySequence> keys = QKeySequence::keyBindings(key);
+    if (keys.isEmpty())
+        keys.append(fallback);
+    return keys;
+}
 } // namespace
 
 MainWindow::MainWindow(DemoServer *demo, const QString &demoError, QWidget *parent)
@@ -83,7 +93,13 @@ MainWindow::MainWindow(DemoServer *demo, const QString &demoError, QWidget *pare
 
     showDemoServer(demo, demoError);
     createMenus();
-    resize(1440, 900);
+    resize(1600, 1000);
+    // Defaults before any saved layout: endpoints dock readable, HTTP and WebSocket halves
+    // equal, the two charts equal.
+    resizeDocks({m_endpointsDock}, {320}, Qt::Horizontal);
+    resizeDocks({m_chartsDock}, {260}, Qt::Vertical);
+    m_splitter->setSizes({640, 640});
+    m_chartsSplitter->setSizes({800, 800});
     m_defaultState = saveState(LayoutVersion);
     restoreLayout();
 }
@@ -122,7 +138,7 @@ void MainWindow::createMenus()
     file->addActions(wsActions);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcuts(standardOr(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -130,9 +146,7 @@ void MainWindow::createMenus()
     edit->addActions(editActions);
     edit->addSeparator();
     QAction *prefs = edit->addAction(tr("&Preferences..."), this, &MainWindow::showPreferences);
-    prefs->setShortcut(QKeySequence::Preferences);
-    if (prefs->shortcut().isEmpty())
-        prefs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    prefs->setShortcuts(standardOr(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
     prefs->setMenuRole(QAction::PreferencesRole);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -148,7 +162,7 @@ void MainWindow::createMenus()
     view->addSeparator();
     QAction *fullScreen = view->addAction(tr("&Full Screen"));
     fullScreen->setCheckable(true);
-    fullScreen->setShortcut(QKeySequence::FullScreen);
+    fullScreen->setShortcuts(standardOr(QKeySequence::FullScreen, QKeySequence(Qt::Key_F11)));
     connect(fullScreen, &QAction::toggled, this, [this](bool on) {
         setWindowState(on ? (windowState() | Qt::WindowFullScreen) : (windowState() & ~Qt::WindowFullScreen));
     });
@@ -156,7 +170,7 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Wirescope"), this, &MainWindow::showAbout);
-    about->setShortcut(QKeySequence::HelpContents);
+    about->setShortcuts(standardOr(QKeySequence::HelpContents, QKeySequence(Qt::Key_F1)));
     about->setMenuRole(QAction::AboutRole);
     QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);
@@ -212,10 +226,8 @@ void MainWindow::resetLayout()
     m_endpointsDock->show();
     m_historyDock->show();
     m_chartsDock->show();
-    const int half = m_splitter->width() / 2;
-    m_splitter->setSizes({half, half});
-    const int chartHalf = m_chartsSplitter->width() / 2;
-    m_chartsSplitter->setSizes({chartHalf, chartHalf});
+    m_splitter->setSizes({1, 1}); // equal halves of whatever room there is
+    m_chartsSplitter->setSizes({1, 1});
 }
 
 } // namespace wirescope

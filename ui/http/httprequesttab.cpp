@@ -26,8 +26,9 @@ HttpRequestTab::HttpRequestTab(HttpClient *client, QWidget *parent)
     m_splitter->addWidget(m_composer);
     m_splitter->addWidget(m_response);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setStretchFactor(0, 2);
-    m_splitter->setStretchFactor(1, 3);
+    // The answer gets most of the height; the composer's tables scroll.
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_splitter);

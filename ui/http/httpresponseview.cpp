@@ -102,11 +102,7 @@ HttpResponseView::HttpResponseView(QWidget *parent)
     rawLayout->addWidget(m_rawAsHex, 0, Qt::AlignLeft);
     rawLayout->addWidget(m_raw, 1);
     m_tabs->addTab(rawPage, tr("Ra&w"));
-    auto *timingScroll = new QScrollArea(this);
-    timingScroll->setWidget(m_waterfall);
-    timingScroll->setWidgetResizable(true);
-    timingScroll->setFrameShape(QFrame::NoFrame);
-    m_tabs->addTab(timingScroll, tr("&Timing"));
+    m_tabs->addTab(m_waterfall, tr("&Timing"));
     m_tabs->addTab(m_tls, tr("T&LS"));
     m_tabs->setAccessibleName(tr("Response parts"));
     connect(m_rawAsHex, &QCheckBox::toggled, this, &HttpResponseView::showRaw);

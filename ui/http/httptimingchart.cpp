@@ -47,7 +47,7 @@ HttpTimingChart::HttpTimingChart(QWidget *parent)
     m_axisX->setTitleText(tr("Request"));
     m_axisY->setLabelFormat(QStringLiteral("%.3g"));
     m_chart->setTitle(tr("HTTP timing per request"));
-    m_chart->legend()->setAlignment(Qt::AlignRight);
+    m_chart->legend()->setAlignment(Qt::AlignTop);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_view->setChart(m_chart);

@@ -54,6 +54,7 @@ HttpWorkspace::HttpWorkspace(QWidget *parent)
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &HttpWorkspace::closeTab);
 
     auto *title = new QLabel(tr("<b>HTTP</b>"), this);
+    title->setContentsMargins(4, 2, 4, 0);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);

@@ -54,7 +54,7 @@ int TimingWaterfallWidget::valueWidth() const
 
 QSize TimingWaterfallWidget::sizeHint() const
 {
-    return {labelWidth() + valueWidth() + 300, rowHeight() * (int(m_rows.size()) + 3) + 16};
+    return {labelWidth() + valueWidth() + 300, rowHeight() * (int(m_rows.size()) + 4) + 16};
 }
 
 QSize TimingWaterfallWidget::minimumSizeHint() const
@@ -112,8 +112,8 @@ void TimingWaterfallWidget::paintEvent(QPaintEvent *)
     if (m_reused) {
         p.setFont(font());
         p.setPen(pal.color(QPalette::PlaceholderText));
-        p.drawText(QRect(int(area.left()), y, int(area.width()), rh), Qt::AlignLeft | Qt::AlignVCenter,
-                   tr("Connection reused: no DNS, connect or TLS"));
+        p.drawText(QRect(left, y + rh, width() - 2 * left, rh), Qt::AlignLeft | Qt::AlignVCenter,
+                   tr("Connection reused (keep-alive): no DNS lookup, connect or TLS handshake"));
     }
 }
 

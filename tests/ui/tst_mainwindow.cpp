@@ -1,0 +1,242 @@
+#include "tests/peers/demopeer.h"
+#include "ui/app/aboutdialog.h"
+#include "ui/app/demoendpointsmodel.h"
+#include "ui/app/demoendpointspanel.h"
+#include "ui/http/httpcomposer.h"
+#include "ui/http/httprequesttab.h"
+#include "ui/http/httpresponseview.h"
+#include "ui/http/httpworkspace.h"
+#include "ui/mainwindow.h"
+#include "ui/ws/wsworkspace.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wirescope;
+using namespace wirescope::test;
+
+namespace {
+
+QStringList menuTitles(QMainWindow &window)
+{
+    QStringList titles;
+    for (QAction *action : window.menuBar()->actions())
+        titles.append(action->text().remove(u'&'));
+    return titles;
+}
+
+int rowOfPath(const DemoEndpointsModel *model, const QString &path)
+{
+    for (int row = 0; row < model->rowCount(); ++row)
+        if (model->index(row, int(DemoEndpointsModel::Column::Path)).data().toString() == path)
+            return row;
+    return -1;
+}
+
+} // namespace
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("WirescopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    }
+
+    void init()
+    {
+        QSettings().clear();
+    }
+
+    void theWindowOpensWithMenusAndTheDemoServerAddress()
+    {
+        DemoPeer demo;
+        QString error;
+        QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
+        MainWindow window(&demo.server());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(menuTitles(window), (QStringList{QStringLiteral("File"), QStringLiteral("Edit"), QStringLiteral("View"),
+                                                  QStringLiteral("Help")}));
+        QVERIFY2(window.demoStatusLabel()->text().contains(demo.server().httpBaseUrl().toString()),
+                 qPrintable(window.demoStatusLabel()->text()));
+        // Both workspaces stand side by side; the first request points at the demo server.
+        auto *splitter = qobject_cast<QSplitter *>(window.centralWidget());
+        QVERIFY(splitter);
+        QCOMPARE(splitter->count(), 2);
+        QCOMPARE(window.httpWorkspace()->currentTab()->composer()->urlEdit()->text(),
+                 demo.httpUrl(QStringLiteral("/get")).toString());
+        // Every main action has a shortcut.
+        for (QAction *menu : window.menuBar()->actions())
+            for (QAction *action : menu->menu()->actions())
+                if (!action->isSeparator() && action->text() != QStringLiteral("About &Qt")
+                    && action->text() != QStringLiteral("&Reset Layout") && action->text() != QStringLiteral("Clear HTTP &History"))
+                    QVERIFY2(!action->shortcut().isEmpty(), qPrintable(action->text()));
+    }
+
+    void withoutTheDemoServerTheStatusBarSaysWhy()
+    {
+        MainWindow window(nullptr, QStringLiteral("The address is already in use"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.demoStatusLabel()->text().contains(QStringLiteral("The address is already in use")));
+        QCOMPARE(window.endpointsPanel()->model()->rowCount(), 0);
+    }
+
+    void theEndpointsModelListsWorkingUrls()
+    {
+        DemoEndpointsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 0);
+        model.setBaseUrls(QUrl(QStringLiteral("http://127.0.0.1:18080")), QUrl(QStringLiteral("ws://127.0.0.1:18080")));
+        QCOMPARE(model.rowCount(), DemoEndpointsModel::endpoints().size());
+        const int status = rowOfPath(&model, QStringLiteral("/status/418"));
+        QVERIFY(status >= 0);
+        QCOMPARE(model.urlAt(status), QUrl(QStringLiteral("http://127.0.0.1:18080/status/418")));
+        const int echo = rowOfPath(&model, QStringLiteral("/ws/echo"));
+        QCOMPARE(model.urlAt(echo), QUrl(QStringLiteral("ws://127.0.0.1:18080/ws/echo")));
+        QVERIFY(model.isWebSocketAt(echo));
+        model.setBaseUrls({}, {});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void doubleClickingAnEndpointOpensItAndCopyPutsItsUrlOnTheClipboard()
+    {
+        DemoPeer demo;
+        QString error;
+        QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
+        MainWindow window(&demo.server());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        DemoEndpointsPanel *panel = window.endpointsPanel();
+        const int row = rowOfPath(panel->model(), QStringLiteral("/status/418"));
+        QVERIFY(row >= 0);
+        QTableView *view = panel->view();
+        const QRect cell = view->visualRect(panel->model()->index(row, 1));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+        const QString expected = demo.httpUrl(QStringLiteral("/status/418")).toString();
+        QCOMPARE(window.httpWorkspace()->currentTab()->composer()->urlEdit()->text(), expected);
+
+        auto *copy = panel->findChild<QPushButton *>();
+        QVERIFY(copy && copy->isEnabled());
+        QTest::mouseClick(copy, Qt::LeftButton);
+        QCOMPARE(QApplication::clipboard()->text(), expected);
+    }
+
+    void theLayoutComesBackAfterARestart()
+    {
+        QList<int> sizes;
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.findChild<QDockWidget *>(QStringLiteral("chartsDock"))->hide();
+            auto *splitter = qobject_cast<QSplitter *>(window.centralWidget());
+            const int total = splitter->sizes().value(0) + splitter->sizes().value(1);
+            splitter->setSizes({total / 4, total - total / 4});
+            sizes = splitter->sizes();
+            window.close();
+        }
+        MainWindow again;
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(!again.findChild<QDockWidget *>(QStringLiteral("chartsDock"))->isVisible());
+        QCOMPARE(qobject_cast<QSplitter *>(again.centralWidget())->sizes(), sizes);
+    }
+
+    void theAboutDialogNamesTheVersionAndTheDemoServer()
+    {
+        AboutDialog dialog(QStringLiteral("Demo server: http://127.0.0.1:1"));
+        QString text;
+        for (QLabel *label : dialog.findChildren<QLabel *>())
+            text += label->text();
+        QVERIFY(text.contains(QStringLiteral("Wirescope 0.1.0")));
+        QVERIFY(text.contains(QStringLiteral("Demo server: http://127.0.0.1:1")));
+    }
+
+    // Grabs the main views after real traffic; with WIRESCOPE_SCREENSHOT_DIR set (e.g. to
+    // docs/screenshots) the PNGs are kept for the README.
+    void screenshotsOfTheMainViews()
+    {
+        DemoPeer demo;
+        QString error;
+        QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
+        QTemporaryDir temp;
+        const QString dir = qEnvironmentVariableIsSet("WIRESCOPE_SCREENSHOT_DIR")
+                                ? qEnvironmentVariable("WIRESCOPE_SCREENSHOT_DIR")
+                                : temp.path();
+        QVERIFY(QDir().mkpath(dir));
+
+        MainWindow window(&demo.server());
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // The HTTP views are also shot on their own, at the size of a half screen.
+        HttpWorkspace alone;
+        alone.resize(1000, 860);
+        alone.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&alone));
+        const QList<QString> paths{QStringLiteral("/status/404"), QStringLiteral("/gzip"),
+                                   QStringLiteral("/get?greeting=hello&lang=en")};
+        for (HttpWorkspace *http : {window.httpWorkspace(), &alone}) {
+            for (const QString &path : paths) {
+                HttpRequestTab *tab = http->currentTab();
+                QLineEdit *url = tab->composer()->urlEdit();
+                url->selectAll();
+                QTest::keyClicks(url, demo.httpUrl(path).toString());
+                QTest::keyClick(url, Qt::Key_Return);
+                QTRY_VERIFY_WITH_TIMEOUT(!tab->isRunning(), 15000);
+            }
+        }
+        QTest::qWait(50);
+
+        const auto save = [&](QWidget *widget, const QString &name) {
+            const QPixmap shot = widget->grab();
+            QVERIFY(!shot.isNull());
+            QVERIFY(shot.save(dir + u'/' + name));
+        };
+        save(&window, QStringLiteral("window.png"));
+        HttpResponseView *response = alone.currentTab()->responseView();
+        save(&alone, QStringLiteral("http-body.png"));
+        response->tabs()->setCurrentIndex(3);
+        save(&alone, QStringLiteral("http-timing.png"));
+        response->tabs()->setCurrentIndex(1);
+        save(&alone, QStringLiteral("http-headers.png"));
+        response->tabs()->setCurrentIndex(2);
+        save(&alone, QStringLiteral("http-raw.png"));
+        QWidget *chart = alone.chartsWidget();
+        chart->resize(900, 320);
+        chart->show();
+        QVERIFY(QTest::qWaitForWindowExposed(chart));
+        save(chart, QStringLiteral("http-chart.png"));
+        QWidget *history = alone.historyWidget();
+        history->resize(520, 300);
+        history->show();
+        QVERIFY(QTest::qWaitForWindowExposed(history));
+        save(history, QStringLiteral("http-history.png"));
+        save(window.endpointsPanel(), QStringLiteral("demo-endpoints.png"));
+    }
+};
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"
