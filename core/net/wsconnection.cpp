@@ -8,6 +8,7 @@
 #include "core/wire/wsviolations.h"
 
 #include <QHash>
+#include <QScopeGuard>
 #include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -96,7 +97,10 @@ struct WsConnection::Private {
     bool failed = false;
     bool finished = false;
     bool handshakeReported = false;
-    WsParseResult scratch;
+    // Reused event buffers, one per direction. A slot may send (or close) while we are
+    // still iterating, which re-enters processOutgoing: each call works on its own vector.
+    std::vector<WsParseEvent> inEvents;
+    std::vector<WsParseEvent> outEvents;
 
     explicit Private(WsConnection *owner, const SessionClock *sharedClock)
         : q(owner)
@@ -450,10 +454,18 @@ void WsConnection::Private::processIncoming(QByteArrayView bytes)
 {
     if (failed)
         return;
-    scratch.events.clear();
-    inParser.feed(bytes, scratch);
+    WsParseResult result;
+    result.events.swap(inEvents);
+    inParser.feed(bytes, result);
+    const auto recycle = qScopeGuard([this, &result] {
+        result.events.clear();
+        if (result.events.capacity() > inEvents.capacity())
+            inEvents.swap(result.events);
+    });
     const qint64 t = now();
-    for (WsParseEvent &event : scratch.events) {
+    for (WsParseEvent &event : result.events) {
+        if (finished || failed)
+            return; // a slot closed or aborted the connection
         if (event.type == WsParseEventType::Violation) {
             if (reportViolation(Direction::In, event.violation))
                 return;
@@ -557,10 +569,16 @@ void WsConnection::Private::sendClose(std::optional<quint16> code, const QString
 
 void WsConnection::Private::processOutgoing(QByteArrayView bytes)
 {
-    scratch.events.clear();
-    outParser.feed(bytes, scratch);
+    WsParseResult result;
+    result.events.swap(outEvents);
+    outParser.feed(bytes, result);
+    const auto recycle = qScopeGuard([this, &result] {
+        result.events.clear();
+        if (result.events.capacity() > outEvents.capacity())
+            outEvents.swap(result.events);
+    });
     const qint64 t = now();
-    for (WsParseEvent &event : scratch.events) {
+    for (WsParseEvent &event : result.events) {
         if (event.type == WsParseEventType::Violation) {
             emit q->violationFound(WsViolationEvent{t, Direction::Out, event.violation});
             continue;

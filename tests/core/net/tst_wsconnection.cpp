@@ -221,6 +221,7 @@ class TestWsConnection : public QObject
 private slots:
     void echoesAgainstQWebSocketServerAndClosesCleanly();
     void serverInitiatedCloseIsEchoed();
+    void sendingFromAMessageSlotIsSafe();
     void wssWithTrustedCaShowsTlsFacts();
     void wssCertificateErrorsFailUnlessIgnored();
     void peerViolationsFailWithTheRfcCloseCode_data();
@@ -298,6 +299,33 @@ void TestWsConnection::echoesAgainstQWebSocketServerAndClosesCleanly()
         if (f.direction == Direction::In)
             inFrameBytes += f.frame.wireSize();
     QCOMPARE(connection.tap().bytesIn(), hs.response.head.size() + inFrameBytes);
+}
+
+void TestWsConnection::sendingFromAMessageSlotIsSafe()
+{
+    // A slot that answers each message (the CLI's --echo, a UI's auto-reply) re-enters the
+    // connection while it is still handing out the events of one read.
+    QtEchoServer server;
+    QVERIFY(server.listen());
+    WsConnection connection;
+    Recorder rec(connection);
+    int replies = 0;
+    connect(&connection, &WsConnection::messageDecoded, this, [&](const WsMessageEvent &e) {
+        if (e.direction != Direction::In)
+            return;
+        if (++replies < 3000)
+            connection.sendText(QStringLiteral("again %1").arg(replies), 3);
+        else
+            connection.close(1000);
+    });
+    connection.open(optionsFor(server.url()));
+    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open, kWait);
+    for (int i = 0; i < 8; ++i) // several in flight, so reads carry several messages
+        connection.sendText(QStringLiteral("start"));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), 60000);
+    QVERIFY(rec.closes.front().clean);
+    QVERIFY(replies >= 3000);
+    QVERIFY(rec.violations.empty());
 }
 
 void TestWsConnection::serverInitiatedCloseIsEchoed()
