@@ -3,7 +3,7 @@
 // blocking socket client; parse throughput of the response parser; and one fresh request's
 // phase timings next to curl -w for the same URL. Prints figures, asserts nothing.
 //
-//   bench_http [requests=5000] [rounds=3] [fresh=30]
+//   bench_http [requests=5000] [rounds=3] [fresh=30] [only=SUBSTRING of a client name]
 #include "core/net/httpclient.h"
 #include "core/net/sessionclock.h"
 #include "core/wire/httpresponseparser.h"
@@ -48,13 +48,11 @@ double percentile(std::vector<double> v, double p)
     return v[std::clamp<size_t>(k, 1, v.size()) - 1];
 }
 
-RunFigures engineRun(const QString &url, int n, bool keepChunks)
+// Runs n requests one after the other from the event loop: `startOne(done)` starts one and
+// calls done(ok, microseconds) when it finished.
+using Done = std::function<void(bool ok, double us)>;
+RunFigures sequentialRun(int n, const std::function<void(const Done &)> &startOne)
 {
-    HttpClient client;
-    HttpRequest request;
-    request.setUrl(url);
-    HttpRequestOptions options;
-    options.keepChunks = keepChunks;
     std::vector<double> per;
     per.reserve(size_t(n));
     RunFigures f;
@@ -62,21 +60,18 @@ RunFigures engineRun(const QString &url, int n, bool keepChunks)
     int done = 0;
     QElapsedTimer wall;
     wall.start();
-    std::function<void()> next = [&] {
-        HttpExchange *ex = client.start(request, options);
-        QObject::connect(ex, &HttpExchange::finished, ex, [&, ex](const HttpExchangeRecord &r) {
-            if (!r.completed())
-                ++f.failures;
-            else
-                per.push_back(double(r.finalHop()->timings.totalNs()) / 1e3);
-            ex->deleteLater();
-            if (++done == n)
-                loop.quit();
-            else
-                next();
-        });
+    Done onDone;
+    onDone = [&](bool ok, double us) {
+        if (ok)
+            per.push_back(us);
+        else
+            ++f.failures;
+        if (++done == n)
+            loop.quit();
+        else
+            startOne(onDone);
     };
-    next();
+    startOne(onDone);
     loop.exec();
     f.requestsPerSecond = n / (double(wall.nsecsElapsed()) / 1e9);
     f.medianUs = percentile(per, 0.5);
@@ -84,36 +79,35 @@ RunFigures engineRun(const QString &url, int n, bool keepChunks)
     return f;
 }
 
+RunFigures engineRun(const QString &url, int n, bool keepChunks)
+{
+    HttpClient client;
+    HttpRequest request;
+    request.setUrl(url);
+    HttpRequestOptions options;
+    options.keepChunks = keepChunks;
+    return sequentialRun(n, [&](const Done &done) {
+        HttpExchange *ex = client.start(request, options);
+        QObject::connect(ex, &HttpExchange::finished, ex, [ex, done](const HttpExchangeRecord &r) {
+            ex->deleteLater();
+            done(r.completed(), r.completed() ? double(r.finalHop()->timings.totalNs()) / 1e3 : 0.0);
+        });
+    });
+}
+
 RunFigures qnamRun(const QString &url, int n)
 {
     QNetworkAccessManager manager;
-    std::vector<double> per;
-    RunFigures f;
-    QEventLoop loop;
-    int done = 0;
-    QElapsedTimer wall, one;
-    wall.start();
-    std::function<void()> next = [&] {
+    QElapsedTimer one;
+    return sequentialRun(n, [&](const Done &done) {
         one.start();
         QNetworkReply *reply = manager.get(QNetworkRequest(QUrl(url)));
-        QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply] {
+        QObject::connect(reply, &QNetworkReply::finished, reply, [reply, done, &one] {
             reply->readAll();
-            if (reply->error() != QNetworkReply::NoError)
-                ++f.failures;
-            per.push_back(double(one.nsecsElapsed()) / 1e3);
             reply->deleteLater();
-            if (++done == n)
-                loop.quit();
-            else
-                next();
+            done(reply->error() == QNetworkReply::NoError, double(one.nsecsElapsed()) / 1e3);
         });
-    };
-    next();
-    loop.exec();
-    f.requestsPerSecond = n / (double(wall.nsecsElapsed()) / 1e9);
-    f.medianUs = percentile(per, 0.5);
-    f.p99Us = percentile(per, 0.99);
-    return f;
+    });
 }
 
 RunFigures curlRun(quint16 port, int n)
@@ -275,6 +269,7 @@ int main(int argc, char *argv[])
     const int n = args.value(1, QStringLiteral("5000")).toInt();
     const int rounds = args.value(2, QStringLiteral("3")).toInt();
     const int fresh = args.value(3, QStringLiteral("30")).toInt();
+    const QString only = args.value(4); // e.g. "engine": just those rows (for profiling)
     QTextStream out(stdout);
     NginxPeer nginx;
     QString error;
@@ -302,6 +297,8 @@ int main(int argc, char *argv[])
     };
     for (int round = 0; round < rounds; ++round) {
         for (const Row &row : rows) {
+            if (!only.isEmpty() && !row.name.contains(only))
+                continue;
             const RunFigures f = row.run();
             out << QStringLiteral("%1 %2 %3 %4 %5\n").arg(row.name, -34).arg(f.requestsPerSecond, 9, 'f', 0)
                        .arg(f.medianUs, 10, 'f', 1).arg(f.p99Us, 9, 'f', 1).arg(f.failures, 6);
@@ -309,6 +306,8 @@ int main(int argc, char *argv[])
         }
         out << '\n';
     }
+    if (!only.isEmpty())
+        return 0;
     out << "Parse throughput (in memory, one parser reused):\n";
     parseThroughput(out);
     freshTimings(out, port, fresh);
