@@ -187,6 +187,7 @@ private slots:
     void hostileServersGiveClearErrors();
     void slowlorisHitsTheTotalTimeout();
     void refusedConnectionIsAnError();
+    void silentTlsServerHitsTheConnectTimeout();
     void cancelStopsTheExchange();
     void unresolvedVariablesSendNothing();
     void plainHttpThroughAProxyUsesAbsoluteForm();
@@ -547,6 +548,21 @@ void TestHttpClient::refusedConnectionIsAnError()
     HttpClient client;
     const HttpExchangeRecord r = exchange(client, QStringLiteral("http://127.0.0.1:%1/").arg(port));
     QCOMPARE(r.error.id, QStringLiteral("connect.refused"));
+}
+
+void TestHttpClient::silentTlsServerHitsTheConnectTimeout()
+{
+    // TCP is accepted but the TLS handshake never gets an answer: the connect timeout
+    // covers DNS + TCP + TLS.
+    ScriptedServer silent([](QTcpSocket *, const QByteArray &) {});
+    HttpClient client;
+    HttpRequestOptions options;
+    options.connectTimeoutMs = 300;
+    const HttpExchangeRecord r = exchange(client, QStringLiteral("https://127.0.0.1:%1/").arg(silent.port()), options);
+    QCOMPARE(r.error.id, QStringLiteral("connect.timeout"));
+    QVERIFY(r.finalHop()->timings.connectEndNs > 0);  // TCP was up
+    QCOMPARE(r.finalHop()->timings.sslEndNs, -1);     // TLS never finished
+    QCOMPARE(client.idleConnectionCount(), 0);
 }
 
 void TestHttpClient::cancelStopsTheExchange()
