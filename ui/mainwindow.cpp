@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QIcon>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -67,6 +68,7 @@ MainWindow::MainWindow(DemoServer *demo, const QString &demoError, QWidget *pare
 
     m_historyDock->setObjectName(QStringLiteral("historyDock"));
     m_historyDock->setWidget(m_http->historyWidget());
+    m_historyDock->toggleViewAction()->setIcon(QIcon(QStringLiteral(":/ui/icons/history.svg")));
     addDockWidget(Qt::LeftDockWidgetArea, m_historyDock);
     tabifyDockWidget(m_endpointsDock, m_historyDock);
     m_endpointsDock->raise();

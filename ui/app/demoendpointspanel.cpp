@@ -6,6 +6,7 @@
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
@@ -36,6 +37,8 @@ DemoEndpointsPanel::DemoEndpointsPanel(QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(int(DemoEndpointsModel::Column::Path), QHeaderView::ResizeToContents);
     m_view->setAccessibleName(tr("Demo server endpoints"));
 
+    m_copyButton->setIcon(QIcon(QStringLiteral(":/ui/icons/copy.svg")));
+    m_openButton->setIcon(QIcon(QStringLiteral(":/ui/icons/open.svg")));
     m_copyButton->setToolTip(tr("Copy the selected endpoint's URL to the clipboard"));
     m_openButton->setToolTip(tr("Open the selected endpoint in the HTTP composer or the WebSocket console (Enter)"));
 

@@ -9,6 +9,7 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLabel>
@@ -62,7 +63,8 @@ HttpComposer::HttpComposer(QWidget *parent)
     m_send->setAccessibleName(tr("Send request"));
     m_send->setDefault(false);
     m_send->setAutoDefault(false);
-    m_send->setMinimumWidth(m_send->fontMetrics().horizontalAdvance(tr("Cancel")) + 40);
+    m_send->setIcon(QIcon(QStringLiteral(":/ui/icons/send.svg")));
+    m_send->setMinimumWidth(m_send->fontMetrics().horizontalAdvance(tr("Cancel")) + 56);
 
     m_environment->setAccessibleName(tr("Environment"));
     m_environment->setToolTip(tr("The environment whose {{variables}} the request uses"));
@@ -395,6 +397,7 @@ void HttpComposer::setBusy(bool busy)
 {
     m_busy = busy;
     m_send->setText(busy ? tr("Cancel") : tr("&Send"));
+    m_send->setIcon(QIcon(busy ? QStringLiteral(":/ui/icons/cancel.svg") : QStringLiteral(":/ui/icons/send.svg")));
     m_send->setAccessibleName(busy ? tr("Cancel request") : tr("Send request"));
     m_send->setToolTip(busy ? tr("Cancel the running request (Esc)") : tr("Send the request (Enter or Ctrl+Enter)"));
 }

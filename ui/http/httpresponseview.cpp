@@ -353,9 +353,9 @@ void HttpResponseView::showRaw()
         const QString hopNote = m_record.hops.size() > 1 ? tr(" (hop %1 of %2)").arg(i + 1).arg(m_record.hops.size()) : QString();
         text += tr("── Sent, %1%2 ──").arg(formatBytes(hop.requestBytes.size()), hopNote) + u'\n';
         text += hex ? hexDump(hop.requestBytes, HexDisplayLimit) : bytesAsText(hop.requestBytes, TextDisplayLimit);
-        text += u"\n\n" + tr("── Received, %1%2 ──").arg(formatBytes(hop.responseBytes.size()), hopNote) + u'\n';
+        text += u'\n' + tr("── Received, %1%2 ──").arg(formatBytes(hop.responseBytes.size()), hopNote) + u'\n';
         text += hex ? hexDump(hop.responseBytes, HexDisplayLimit) : bytesAsText(hop.responseBytes, TextDisplayLimit);
-        text += u"\n\n";
+        text += u'\n';
     }
     m_raw->setPlainText(text);
 }

@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -45,7 +46,7 @@ HttpWorkspace::HttpWorkspace(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->setAccessibleName(tr("HTTP request tabs"));
     auto *plus = new QToolButton(m_tabs);
-    plus->setText(QStringLiteral("+"));
+    plus->setIcon(QIcon(QStringLiteral(":/ui/icons/add.svg")));
     plus->setToolTip(tr("New HTTP request (Ctrl+N)"));
     plus->setAccessibleName(tr("New HTTP request"));
     plus->setAutoRaise(true);
@@ -87,6 +88,7 @@ HttpWorkspace::HttpWorkspace(QWidget *parent)
     // only while the focus is in this workspace, so the WebSocket side can use the same keys.
     auto *newAction = new QAction(tr("&New HTTP Request"), this);
     newAction->setShortcut(QKeySequence::New);
+    newAction->setIcon(QIcon(QStringLiteral(":/ui/icons/add.svg")));
     connect(newAction, &QAction::triggered, this, &HttpWorkspace::newRequest);
 
     auto *closeAction = new QAction(tr("&Close HTTP Request"), this);
@@ -97,6 +99,7 @@ HttpWorkspace::HttpWorkspace(QWidget *parent)
     auto *sendAction = new QAction(tr("&Send HTTP Request"), this);
     sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     sendAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    sendAction->setIcon(QIcon(QStringLiteral(":/ui/icons/send.svg")));
     connect(sendAction, &QAction::triggered, this, [this] {
         if (HttpRequestTab *tab = currentTab())
             tab->send();
@@ -105,6 +108,7 @@ HttpWorkspace::HttpWorkspace(QWidget *parent)
     auto *cancelAction = new QAction(tr("C&ancel HTTP Request"), this);
     cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
     cancelAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    cancelAction->setIcon(QIcon(QStringLiteral(":/ui/icons/cancel.svg")));
     connect(cancelAction, &QAction::triggered, this, [this] {
         if (HttpRequestTab *tab = currentTab())
             tab->cancel();
