@@ -184,7 +184,7 @@ ParseResult HttpResponseParser::feed(QByteArrayView bytes)
                 fail(httpv::BareLf, lineOffset + end, 1, QString());
                 return {used, ParseStatus::Error};
             }
-            const QByteArray line = raw.left(end);
+            const QByteArrayView line = QByteArrayView(raw).first(end);
             ParseStatus st = ParseStatus::NeedMore;
             if (m_state == State::StatusLine || m_state == State::HeaderLine || m_state == State::TrailerLine) {
                 m_headBytes += raw.size();
@@ -281,20 +281,21 @@ ParseStatus HttpResponseParser::finishEof()
     }
 }
 
-ParseStatus HttpResponseParser::onStatusLine(const QByteArray &line, qint64 lineOffset)
+ParseStatus HttpResponseParser::onStatusLine(QByteArrayView line, qint64 lineOffset)
 {
     // RFC 9112 §4: status-line = HTTP-version SP status-code SP [ reason-phrase ]
     // HTTP-version = "HTTP/" DIGIT "." DIGIT (§2.3)
     m_current = HttpInterimResponse();
     m_current.offset = lineOffset;
+    m_current.headers.reserve(16); // one allocation for a typical head
     m_headerTarget = &m_current.headers;
     if (line.size() < 8 || !line.startsWith("HTTP/") || line.at(6) != '.')
-        return fail(httpv::BadStatusLine, lineOffset, line.size(), QString::fromLatin1(line.left(32).toHex(' ')));
+        return fail(httpv::BadStatusLine, lineOffset, line.size(), QString::fromLatin1(line.first(qMin<qsizetype>(32, line.size())).toByteArray().toHex(' ')));
     const char major = line.at(5), minor = line.at(7);
     if (major < '0' || major > '9' || minor < '0' || minor > '9')
         return fail(httpv::BadStatusLine, lineOffset, 8, QString());
     if (major != '1')
-        return fail(httpv::BadVersion, lineOffset, 8, QString::fromLatin1(line.left(8)));
+        return fail(httpv::BadVersion, lineOffset, 8, QString::fromLatin1(line.first(8).toByteArray()));
     if (line.size() < 12 || line.at(8) != ' ')
         return fail(httpv::BadStatusLine, lineOffset, line.size(), QStringLiteral("no status code"));
     int status = 0;
@@ -308,15 +309,15 @@ ParseStatus HttpResponseParser::onStatusLine(const QByteArray &line, qint64 line
         return fail(httpv::BadStatusLine, lineOffset + 9, 3, QStringLiteral("status code %1").arg(status));
     if (line.size() > 12 && line.at(12) != ' ')
         return fail(httpv::BadStatusLine, lineOffset + 12, 1, QStringLiteral("status code is not 3 digits"));
-    m_current.version = line.left(8);
+    m_current.version = line.first(8).toByteArray();
     m_current.status = status;
-    m_current.reason = line.size() > 13 ? line.mid(13) : QByteArray();
+    m_current.reason = line.size() > 13 ? line.sliced(13).toByteArray() : QByteArray();
     m_http10 = minor == '0';
     m_state = State::HeaderLine;
     return ParseStatus::NeedMore;
 }
 
-ParseStatus HttpResponseParser::onHeaderLine(const QByteArray &rawLine, const QByteArray &line, qint64 lineOffset, bool trailer)
+ParseStatus HttpResponseParser::onHeaderLine(const QByteArray &rawLine, QByteArrayView line, qint64 lineOffset, bool trailer)
 {
     if (line.isEmpty()) {
         if (trailer) {
@@ -342,19 +343,19 @@ ParseStatus HttpResponseParser::onHeaderLine(const QByteArray &rawLine, const QB
         return fail(httpv::TooManyHeaders, lineOffset, rawLine.size(), QStringLiteral("limit %1").arg(m_limits.maxHeaderCount));
     const qsizetype colon = line.indexOf(':');
     if (colon < 0)
-        return fail(httpv::BadHeaderLine, lineOffset, line.size(), QString::fromLatin1(line.left(64).toHex(' ')));
+        return fail(httpv::BadHeaderLine, lineOffset, line.size(), QString::fromLatin1(line.first(qMin<qsizetype>(64, line.size())).toByteArray().toHex(' ')));
     if (colon == 0)
         return fail(httpv::BadHeaderName, lineOffset, 1, QStringLiteral("empty name"));
     for (qsizetype i = 0; i < colon; ++i) {
         const char c = line.at(i);
         if (isOws(c))
-            return fail(httpv::SpaceBeforeColon, lineOffset + i, 1, QString::fromLatin1(line.left(colon)));
+            return fail(httpv::SpaceBeforeColon, lineOffset + i, 1, QString::fromLatin1(line.first(colon).toByteArray()));
         if (!isTchar(c))
             return fail(httpv::BadHeaderName, lineOffset + i, 1, QStringLiteral("byte 0x%1").arg(uchar(c), 2, 16, QLatin1Char('0')));
     }
     HttpHeaderField field;
-    field.name = line.left(colon);
-    field.value = trimOws(QByteArrayView(line).sliced(colon + 1));
+    field.name = line.first(colon).toByteArray();
+    field.value = trimOws(line.sliced(colon + 1));
     for (qsizetype i = 0; i < field.value.size(); ++i) {
         const char c = field.value.at(i);
         if (c == '\0' || c == '\r' || c == '\n')
@@ -476,7 +477,7 @@ ParseStatus HttpResponseParser::onHeadEnd(qint64 offset)
     return ParseStatus::NeedMore;
 }
 
-ParseStatus HttpResponseParser::onChunkSizeLine(const QByteArray &line, qint64 lineOffset)
+ParseStatus HttpResponseParser::onChunkSizeLine(QByteArrayView line, qint64 lineOffset)
 {
     // RFC 9112 §7.1: chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF
     // chunk-size = 1*HEXDIG ; chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] )
@@ -493,18 +494,18 @@ ParseStatus HttpResponseParser::onChunkSizeLine(const QByteArray &line, qint64 l
         ++i;
     }
     if (i == 0)
-        return fail(httpv::BadChunkSize, lineOffset, line.size(), QString::fromLatin1(line.left(32).toHex(' ')));
+        return fail(httpv::BadChunkSize, lineOffset, line.size(), QString::fromLatin1(line.first(qMin<qsizetype>(32, line.size())).toByteArray().toHex(' ')));
     qsizetype j = i;
     while (j < line.size() && isOws(line.at(j)))
         ++j;
     if (j < line.size() && line.at(j) != ';')
-        return fail(httpv::BadChunkSize, lineOffset + i, line.size() - i, QString::fromLatin1(line.left(32).toHex(' ')));
+        return fail(httpv::BadChunkSize, lineOffset + i, line.size() - i, QString::fromLatin1(line.first(qMin<qsizetype>(32, line.size())).toByteArray().toHex(' ')));
     if (j == line.size() && j != i)
         return fail(httpv::BadChunkSize, lineOffset + i, line.size() - i, QStringLiteral("trailing whitespace"));
     if (m_response.body.size() + size > m_limits.maxBodyBytes)
         return fail(httpv::BodyTooLarge, lineOffset, line.size(),
                     QStringLiteral("chunk of %1 bytes, limit %2 bytes").arg(size).arg(m_limits.maxBodyBytes));
-    m_response.chunks.append(HttpChunkInfo{lineOffset, size, line.mid(i)});
+    m_response.chunks.append(HttpChunkInfo{lineOffset, size, line.sliced(i).toByteArray()});
     if (size == 0) {
         m_state = State::TrailerLine;
         return ParseStatus::NeedMore;

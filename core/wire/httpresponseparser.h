@@ -75,10 +75,10 @@ private:
     void note(const struct ViolationKind &kind, qint64 offset, qint64 length, const QString &detail);
     // Takes one line out of m_line when complete; returns false when more bytes are needed.
     bool takeLine(QByteArrayView &in, qsizetype &used, QByteArray &line, qint64 &lineOffset, bool &error);
-    ParseStatus onStatusLine(const QByteArray &line, qint64 lineOffset);
-    ParseStatus onHeaderLine(const QByteArray &rawLine, const QByteArray &line, qint64 lineOffset, bool trailer);
+    ParseStatus onStatusLine(QByteArrayView line, qint64 lineOffset);
+    ParseStatus onHeaderLine(const QByteArray &rawLine, QByteArrayView line, qint64 lineOffset, bool trailer);
     ParseStatus onHeadEnd(qint64 offset);
-    ParseStatus onChunkSizeLine(const QByteArray &line, qint64 lineOffset);
+    ParseStatus onChunkSizeLine(QByteArrayView line, qint64 lineOffset);
 
     HttpParserLimits m_limits;
     HttpParserLeniency m_leniency;
