@@ -167,6 +167,11 @@ void HttpClient::beginHop(HttpExchange *exchange, const PreparedRequest &prepare
     if (options.useCookies)
         writer.cookie = m_cookies.cookieHeaderFor(QUrl(prepared.url), QDateTime::currentDateTimeUtc());
     HttpRequestWriter::completeHeaders(hop.request, writer);
+    // RFC 9110 §11.7.2: credentials for an HTTP proxy that receives absolute-form requests
+    // (the CONNECT tunnel of https gets them from Qt's proxy handling instead).
+    if (writer.absoluteForm && !options.proxy.user().isEmpty() && !hop.request.hasHeader("Proxy-Authorization"))
+        hop.request.headers.append(WireHeader{"Proxy-Authorization",
+                                              basicAuthorization(options.proxy.user(), options.proxy.password())});
     hop.requestBytes = HttpRequestWriter::write(hop.request, writer);
     hop.timings.startNs = exchange->m_record.hops.isEmpty() ? exchange->m_record.startNs : m_clock->nowNs();
     exchange->m_record.hops.append(std::move(hop));

@@ -601,8 +601,10 @@ void TestHttpClient::plainHttpThroughAProxyUsesAbsoluteForm()
     ScriptedServer proxy([](QTcpSocket *s, const QByteArray &) { s->write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nproxy"); });
     HttpClient client;
     HttpRequestOptions options;
-    options.proxy = QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.port());
+    options.proxy = QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.port(),
+                                  QStringLiteral("user"), QStringLiteral("pass"));
     const HttpExchangeRecord r = exchange(client, QStringLiteral("http://example.invalid:8080/path?q=1"), options);
+    QVERIFY(proxy.requests().value(0).contains("Proxy-Authorization: Basic dXNlcjpwYXNz\r\n"));
     QVERIFY2(r.completed(), qPrintable(r.error.message));
     QCOMPARE(proxy.requests().size(), 1);
     QVERIFY2(proxy.requests().first().startsWith("GET http://example.invalid:8080/path?q=1 HTTP/1.1\r\nHost: example.invalid:8080\r\n"),
