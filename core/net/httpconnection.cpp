@@ -295,7 +295,7 @@ void HttpConnection::onReadyRead()
             m_tap.record(Direction::In, data);
             m_leftover = true;
             if (!m_exchange)
-                abort();
+                m_client->releaseConnection(this, false); // leaves the pool, closes
             return;
         }
         HttpHop &hop = m_exchange->m_record.hops.last();

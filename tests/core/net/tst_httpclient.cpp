@@ -193,6 +193,7 @@ private slots:
     void plainHttpThroughAProxyUsesAbsoluteForm();
     void retriesOnceWhenAnIdleConnectionWasClosed();
     void httpsThroughAProxyUsesConnect();
+    void unsolicitedBytesRetireAnIdleConnection();
     void demoEchoesHeadersInOrderWithDuplicates();
     void demoReceivesEveryBodyKind_data();
     void demoReceivesEveryBodyKind();
@@ -625,6 +626,24 @@ void TestHttpClient::retriesOnceWhenAnIdleConnectionWasClosed()
     QTRY_COMPARE(client.idleConnectionCount(), 0); // the pool notices the close
     const HttpExchangeRecord r = exchange(client, server.url(QStringLiteral("/2")));
     QVERIFY(r.completed());
+    QCOMPARE(server.connections(), 2);
+}
+
+void TestHttpClient::unsolicitedBytesRetireAnIdleConnection()
+{
+    // RFC 9112 §9.3: a server may not answer what was not asked; such a connection is not reused.
+    ScriptedServer server([](QTcpSocket *s, const QByteArray &) {
+        s->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        QTimer::singleShot(30, s, [s] { s->write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nextra"); });
+    });
+    HttpClient client;
+    QVERIFY(exchange(client, server.url(QStringLiteral("/1"))).completed());
+    QCOMPARE(client.idleConnectionCount(), 1);
+    QTRY_COMPARE(client.idleConnectionCount(), 0);
+    const HttpExchangeRecord r = exchange(client, server.url(QStringLiteral("/2")));
+    QVERIFY(r.completed());
+    QCOMPARE(r.finalHop()->response.decodedBody, QByteArray("ok"));
+    QVERIFY(!r.finalHop()->connection.reused);
     QCOMPARE(server.connections(), 2);
 }
 
