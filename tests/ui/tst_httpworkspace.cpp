@@ -10,7 +10,9 @@
 #include "ui/http/keyvaluemodel.h"
 #include "ui/http/timingwaterfallwidget.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QTreeWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -182,6 +184,56 @@ private slots:
         QCOMPARE(response->bodyModeBox()->currentIndex(), int(HttpResponseView::BodyMode::Pretty));
         QVERIFY(response->prettyView()->toPlainText().startsWith(u'{') || response->prettyView()->toPlainText().startsWith(u'['));
         QVERIFY(response->prettyView()->toPlainText().contains(QStringLiteral("\n    ")));
+    }
+
+    void httpsShowsTheTlsSessionAndTheCertificateErrorItIgnored()
+    {
+        NginxPeer nginx;
+        QString error;
+        NginxPeer::Options options;
+        options.tls = true;
+        QVERIFY2(nginx.start(options, &error), qPrintable(u"nginx did not start: " + error));
+        HttpWorkspace workspace;
+        workspace.resize(900, 700);
+        workspace.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+        HttpRequestTab *tab = workspace.currentTab();
+        const QString url = nginx.httpsUrl(QStringLiteral("/small.html")).toString();
+
+        // The test CA is not trusted: the exchange fails and says why.
+        typeUrlAndPressEnter(workspace, url);
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isRunning(), 15000);
+        QCOMPARE(tab->responseView()->statusLabel()->text(), QStringLiteral("Failed"));
+
+        // With "Ignore TLS certificate errors" from the Settings tab it goes through, and the
+        // TLS tab still lists what was wrong.
+        tab->composer()->tabs()->setCurrentIndex(4);
+        QCheckBox *ignore = nullptr;
+        for (QCheckBox *box : tab->composer()->tabs()->currentWidget()->findChildren<QCheckBox *>())
+            if (box->text().contains(QStringLiteral("Ignore TLS")))
+                ignore = box;
+        QVERIFY(ignore);
+        ignore->setFocus();
+        QTest::keyClick(ignore, Qt::Key_Space);
+        QVERIFY(ignore->isChecked());
+        QTest::keyClick(tab->composer()->urlEdit(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isRunning(), 15000);
+        QCOMPARE(tab->responseView()->statusLabel()->text(), QStringLiteral("200 OK"));
+        QTreeWidget *tls = tab->responseView()->tlsTree();
+        const auto protocol = tls->findItems(QStringLiteral("Protocol"), Qt::MatchExactly | Qt::MatchRecursive);
+        QCOMPARE(protocol.size(), 1);
+        QVERIFY2(protocol.first()->text(1).startsWith(QStringLiteral("TLSv1.")), qPrintable(protocol.first()->text(1)));
+        QVERIFY(!tls->findItems(QStringLiteral("ignored on request"), Qt::MatchContains).isEmpty());
+        QVERIFY(tab->responseView()->waterfall()->rows().size() >= 6); // ssl is there now
+
+        if (qEnvironmentVariableIsSet("WIRESCOPE_SCREENSHOT_DIR")) {
+            const QString dir = qEnvironmentVariable("WIRESCOPE_SCREENSHOT_DIR");
+            tab->composer()->tabs()->setCurrentIndex(4);
+            tab->responseView()->tabs()->setCurrentIndex(4);
+            QVERIFY(workspace.grab().save(dir + QStringLiteral("/http-tls.png")));
+            tab->responseView()->tabs()->setCurrentIndex(3);
+            QVERIFY(workspace.grab().save(dir + QStringLiteral("/http-tls-timing.png")));
+        }
     }
 };
 

@@ -4,6 +4,7 @@
 #include "ui/http/keyvalueeditor.h"
 #include "ui/http/keyvaluemodel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -16,6 +17,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QToolButton>
@@ -119,6 +121,7 @@ HttpComposer::HttpComposer(QWidget *parent)
 
     m_tabs->addTab(createBodyTab(), tr("&Body"));
     m_tabs->addTab(createAuthTab(), tr("&Auth"));
+    m_tabs->addTab(createSettingsTab(), tr("Se&ttings"));
     m_tabs->setAccessibleName(tr("Request parts"));
 
     auto *layout = new QVBoxLayout(this);
@@ -294,6 +297,61 @@ QWidget *HttpComposer::createAuthTab()
     layout->addRow(tr("&Type:"), m_authKind);
     layout->addRow(m_authStack);
     return page;
+}
+
+QWidget *HttpComposer::createSettingsTab()
+{
+    auto *page = new QWidget(this);
+    const HttpRequestOptions defaults;
+    m_followRedirects = new QCheckBox(tr("&Follow redirects (every hop stays visible in Raw)"), page);
+    m_maxRedirects = new QSpinBox(page);
+    m_maxRedirects->setRange(1, 50);
+    m_maxRedirects->setAccessibleName(tr("Maximum number of redirects"));
+    m_ignoreCertErrors = new QCheckBox(tr("&Ignore TLS certificate errors (they are still listed in TLS)"), page);
+    m_acceptCompressed = new QCheckBox(tr("Ask for &compression (Accept-Encoding: gzip, deflate, br)"), page);
+    m_reuseConnections = new QCheckBox(tr("&Reuse connections (keep-alive)"), page);
+    m_timeout = new QSpinBox(page);
+    m_timeout->setRange(0, 3600);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setSpecialValueText(tr("None"));
+    m_timeout->setAccessibleName(tr("Timeout of the whole exchange"));
+    connect(m_followRedirects, &QCheckBox::toggled, m_maxRedirects, &QSpinBox::setEnabled);
+
+    auto *layout = new QFormLayout(page);
+    layout->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    layout->addRow(m_followRedirects);
+    layout->addRow(tr("Ma&ximum redirects:"), m_maxRedirects);
+    layout->addRow(m_ignoreCertErrors);
+    layout->addRow(m_acceptCompressed);
+    layout->addRow(m_reuseConnections);
+    layout->addRow(tr("Time&out:"), m_timeout);
+    HttpRequestOptions initial = defaults;
+    initial.followRedirects = true; // as browsers and Postman do
+    setOptions(initial);
+    return page;
+}
+
+HttpRequestOptions HttpComposer::options() const
+{
+    HttpRequestOptions options;
+    options.followRedirects = m_followRedirects->isChecked();
+    options.maxRedirects = m_maxRedirects->value();
+    options.ignoreCertificateErrors = m_ignoreCertErrors->isChecked();
+    options.acceptCompressed = m_acceptCompressed->isChecked();
+    options.reuseConnections = m_reuseConnections->isChecked();
+    options.totalTimeoutMs = m_timeout->value() * 1000;
+    return options;
+}
+
+void HttpComposer::setOptions(const HttpRequestOptions &options)
+{
+    m_followRedirects->setChecked(options.followRedirects);
+    m_maxRedirects->setValue(options.maxRedirects);
+    m_maxRedirects->setEnabled(options.followRedirects);
+    m_ignoreCertErrors->setChecked(options.ignoreCertificateErrors);
+    m_acceptCompressed->setChecked(options.acceptCompressed);
+    m_reuseConnections->setChecked(options.reuseConnections);
+    m_timeout->setValue(options.totalTimeoutMs / 1000);
 }
 
 void HttpComposer::urlEdited(const QString &text)

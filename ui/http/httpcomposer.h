@@ -1,10 +1,13 @@
 #pragma once
 
+#include "core/net/httpexchange.h"
 #include "core/wire/httprequest.h"
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
+class QSpinBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -29,6 +32,9 @@ public:
 
     HttpRequest request() const;
     void setRequest(const HttpRequest &request);
+    // The Settings tab: redirects, certificate errors, compression, keep-alive, timeout.
+    HttpRequestOptions options() const;
+    void setOptions(const HttpRequestOptions &options);
 
     // Send button becomes Cancel while an exchange runs.
     void setBusy(bool busy);
@@ -53,6 +59,7 @@ signals:
 private:
     QWidget *createBodyTab();
     QWidget *createAuthTab();
+    QWidget *createSettingsTab();
     void urlEdited(const QString &text);
     void paramsEdited();
     void sendOrCancel();
@@ -88,6 +95,13 @@ private:
     QLineEdit *m_user;
     QLineEdit *m_password;
     QLineEdit *m_token;
+
+    QCheckBox *m_followRedirects;
+    QSpinBox *m_maxRedirects;
+    QCheckBox *m_ignoreCertErrors;
+    QCheckBox *m_acceptCompressed;
+    QCheckBox *m_reuseConnections;
+    QSpinBox *m_timeout;
 };
 
 } // namespace wirescope

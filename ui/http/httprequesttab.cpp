@@ -116,9 +116,7 @@ void HttpRequestTab::send()
     }
     m_composer->showProblem({});
 
-    HttpRequestOptions options;
-    options.followRedirects = true; // as browsers and Postman; every hop stays visible in Raw
-    m_exchange = m_client->start(request, options, scope);
+    m_exchange = m_client->start(request, m_composer->options(), scope);
     m_sentOnce = true;
     m_composer->setBusy(true);
     m_response->showProgress({});

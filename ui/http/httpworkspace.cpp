@@ -225,6 +225,7 @@ void HttpWorkspace::reopenFromHistory(int row)
         tab = addTab(record.request);
     else
         tab->setRequest(record.request);
+    tab->composer()->setOptions(record.options);
     tab->showRecord(record);
     tab->composer()->urlEdit()->setFocus(Qt::OtherFocusReason);
 }
