@@ -6,6 +6,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -157,6 +158,13 @@ HttpComposer::~HttpComposer()
     m_method->disconnect(this);
 }
 
+void HttpComposer::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        m_jsonHighlighter->updateColors();
+    QWidget::changeEvent(event);
+}
+
 QWidget *HttpComposer::createBodyTab()
 {
     auto *page = new QWidget(this);
@@ -188,7 +196,7 @@ QWidget *HttpComposer::createBodyTab()
     auto *json = new QWidget(page);
     m_jsonText = codeEditor(json);
     m_jsonText->setAccessibleName(tr("JSON body"));
-    new JsonHighlighter(m_jsonText->document());
+    m_jsonHighlighter = new JsonHighlighter(m_jsonText->document());
     m_jsonStatus = new QLabel(json);
     auto *format = new QPushButton(tr("&Format"), json);
     format->setToolTip(tr("Pretty-print the JSON"));

@@ -17,6 +17,7 @@ class QTabWidget;
 
 namespace wirescope {
 
+class JsonHighlighter;
 class KeyValueEditor;
 class KeyValueModel;
 
@@ -56,6 +57,9 @@ signals:
     void manageEnvironmentsRequested();
     void titleChanged(const QString &title);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QWidget *createBodyTab();
     QWidget *createAuthTab();
@@ -85,6 +89,7 @@ private:
     QPlainTextEdit *m_rawText;
     QPlainTextEdit *m_jsonText;
     QLabel *m_jsonStatus;
+    JsonHighlighter *m_jsonHighlighter;
     KeyValueModel *m_formFields;
     KeyValueModel *m_multipartFields;
     QLineEdit *m_filePath;

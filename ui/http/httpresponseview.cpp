@@ -6,6 +6,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QCoreApplication>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -112,6 +113,14 @@ HttpResponseView::HttpResponseView(QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(m_tabs, 1);
     clear();
+}
+
+void HttpResponseView::changeEvent(QEvent *event)
+{
+    // Light or dark: the JSON colours follow the palette.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        m_highlighter->updateColors();
+    QWidget::changeEvent(event);
 }
 
 QWidget *HttpResponseView::createBodyTab()

@@ -53,6 +53,9 @@ public:
     // 2xx green, 3xx blue, 4xx orange, 5xx and failures red.
     static QColor statusColor(int status);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QWidget *createBodyTab();
     void showBody(const HttpResponse &response);

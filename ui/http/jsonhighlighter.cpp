@@ -14,6 +14,7 @@ JsonHighlighter::JsonHighlighter(QTextDocument *document)
 void JsonHighlighter::updateColors()
 {
     const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+    m_key = m_string = m_number = m_literal = QTextCharFormat();
     m_key.setForeground(dark ? QColor(0x9c, 0xdc, 0xfe) : QColor(0x0b, 0x4f, 0x9c));
     m_string.setForeground(dark ? QColor(0xce, 0x91, 0x78) : QColor(0xa3, 0x15, 0x15));
     m_number.setForeground(dark ? QColor(0xb5, 0xce, 0xa8) : QColor(0x09, 0x86, 0x58));
