@@ -149,6 +149,9 @@ int runHttpCommand(const QStringList &arguments)
     }
     const VariableScope scope({env});
 
+    // The exchange's timings should measure the network, not the TLS library's start-up.
+    if (request.url().trimmed().startsWith(QLatin1String("https:"), Qt::CaseInsensitive) || options.followRedirects)
+        HttpClient::warmUpTls();
     HttpClient client;
     QList<HttpExchangeRecord> records;
     QEventLoop loop;

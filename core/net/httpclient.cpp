@@ -6,6 +6,8 @@
 #include "core/wire/httprequestwriter.h"
 
 #include <QFile>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTimer>
 #include <QUrl>
 
@@ -90,6 +92,15 @@ HttpClient::~HttpClient()
     for (HttpConnection *connection : connections)
         connection->abort();
     m_idle.clear();
+}
+
+void HttpClient::warmUpTls()
+{
+    if (!QSslSocket::supportsSsl())
+        return;
+    QSslConfiguration::defaultConfiguration().caCertificates();
+    QSslSocket probe; // the backend's per-socket initialisation
+    probe.setSslConfiguration(QSslConfiguration::defaultConfiguration());
 }
 
 int HttpClient::idleConnectionCount() const

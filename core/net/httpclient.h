@@ -31,6 +31,11 @@ public:
     HttpExchange *start(const HttpRequest &request, const HttpRequestOptions &options = {},
                         const VariableScope &variables = {});
 
+    // Loads the TLS backend and the system CA store now (tens of ms the first time in a
+    // process). Otherwise the first https exchange pays it inside its "blocked" phase; call
+    // it at start-up (after the first paint) or before timing an https request.
+    static void warmUpTls();
+
     CookieJar &cookieJar() { return m_cookies; }
     const SessionClock &clock() const { return *m_clock; }
     int idleConnectionCount() const;
