@@ -189,6 +189,7 @@ private slots:
     void refusedConnectionIsAnError();
     void silentTlsServerHitsTheConnectTimeout();
     void cancelStopsTheExchange();
+    void deletingAnUnfinishedExchangeClosesItsConnection();
     void unresolvedVariablesSendNothing();
     void plainHttpThroughAProxyUsesAbsoluteForm();
     void retriesOnceWhenAnIdleConnectionWasClosed();
@@ -582,6 +583,24 @@ void TestHttpClient::cancelStopsTheExchange()
     QVERIFY(progress.size() >= 2);
     ex->cancel(); // twice is harmless
     QCOMPARE(finished.size(), 1);
+}
+
+void TestHttpClient::deletingAnUnfinishedExchangeClosesItsConnection()
+{
+    ScriptedServer silent([](QTcpSocket *, const QByteArray &) {});
+    HttpClient client;
+    QSignalSpy done(&client, &HttpClient::exchangeFinished);
+    HttpRequest request;
+    request.setUrl(silent.url(QStringLiteral("/")));
+    HttpExchange *ex = client.start(request);
+    QTRY_VERIFY(silent.requests().size() == 1);
+    delete ex;
+    QTest::qWait(50); // the connection's deferred deletion runs; nothing may touch the exchange
+    QCOMPARE(client.idleConnectionCount(), 0);
+    QCOMPARE(done.size(), 0);
+    // The client stays usable.
+    ScriptedServer ok([](QTcpSocket *s, const QByteArray &) { s->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"); });
+    QVERIFY(exchange(client, ok.url(QStringLiteral("/"))).completed());
 }
 
 void TestHttpClient::unresolvedVariablesSendNothing()
