@@ -93,7 +93,7 @@ QVariant DemoEndpointsModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole:
-        return urlAt(index.row()).toString();
+        return QString(tr(e.description) + u'\n' + urlAt(index.row()).toString());
     case UrlRole:
         return urlAt(index.row());
     case MethodRole:

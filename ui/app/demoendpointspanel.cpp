@@ -9,6 +9,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -35,6 +36,7 @@ DemoEndpointsPanel::DemoEndpointsPanel(QWidget *parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(int(DemoEndpointsModel::Column::Method), QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(int(DemoEndpointsModel::Column::Path), QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(int(DemoEndpointsModel::Column::Description), QHeaderView::Stretch);
     m_view->setAccessibleName(tr("Demo server endpoints"));
 
     m_copyButton->setIcon(QIcon(QStringLiteral(":/ui/icons/copy.svg")));
@@ -76,6 +78,16 @@ void DemoEndpointsPanel::setServer(const QUrl &httpBase, const QUrl &wsBase, con
                               : notRunningReason);
     }
     updateButtons();
+}
+
+void DemoEndpointsPanel::resizeEvent(QResizeEvent *event)
+{
+    // In a narrow dock the path matters most; the description stays in each row's tooltip.
+    const bool narrow = event->size().width() < 420;
+    m_view->setColumnHidden(int(DemoEndpointsModel::Column::Description), narrow);
+    m_view->horizontalHeader()->setSectionResizeMode(int(DemoEndpointsModel::Column::Path),
+                                                     narrow ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
+    QWidget::resizeEvent(event);
 }
 
 int DemoEndpointsPanel::currentRow() const

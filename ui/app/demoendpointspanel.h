@@ -27,6 +27,9 @@ public:
     void copyUrl(int row);
     void open(int row);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 signals:
     void openHttpRequested(const QString &method, const QUrl &url);
     void openWebSocketRequested(const QUrl &url);
