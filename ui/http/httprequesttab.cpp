@@ -120,6 +120,7 @@ void HttpRequestTab::send()
     m_sentOnce = true;
     m_composer->setBusy(true);
     m_response->showProgress({});
+    emit runningChanged(true);
     connect(m_exchange, &HttpExchange::progress, this, [this](const HttpProgress &p) { m_response->showProgress(p); });
     connect(m_exchange, &HttpExchange::finished, this, &HttpRequestTab::onFinished);
 }
@@ -137,6 +138,7 @@ void HttpRequestTab::onFinished(const HttpExchangeRecord &record)
     m_exchange = nullptr;
     m_composer->setBusy(false);
     m_response->showRecord(record);
+    emit runningChanged(false);
     emit exchangeFinished(record);
 }
 

@@ -42,6 +42,7 @@ public:
 signals:
     void exchangeFinished(const wirescope::HttpExchangeRecord &record);
     void titleChanged(const QString &title);
+    void runningChanged(bool running);
     void manageEnvironmentsRequested();
 
 private:

@@ -109,6 +109,10 @@ HttpWorkspace::HttpWorkspace(QWidget *parent)
     cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
     cancelAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     cancelAction->setIcon(QIcon(QStringLiteral(":/ui/icons/cancel.svg")));
+    // Enabled only while the current request runs, so Esc still closes cell editors and popups.
+    cancelAction->setEnabled(false);
+    m_cancelAction = cancelAction;
+    connect(m_tabs, &QTabWidget::currentChanged, this, &HttpWorkspace::updateCancelAction);
     connect(cancelAction, &QAction::triggered, this, [this] {
         if (HttpRequestTab *tab = currentTab())
             tab->cancel();
@@ -194,12 +198,19 @@ HttpRequestTab *HttpWorkspace::addTab(const HttpRequest &request)
     });
     connect(tab, &HttpRequestTab::exchangeFinished, this,
             [this, tab](const HttpExchangeRecord &record) { onExchangeFinished(tab, record); });
+    connect(tab, &HttpRequestTab::runningChanged, this, &HttpWorkspace::updateCancelAction);
     connect(tab, &HttpRequestTab::manageEnvironmentsRequested, this, &HttpWorkspace::editEnvironments);
     connect(tab->splitter(), &QSplitter::splitterMoved, this, [this, tab] { m_requestSplitterState = tab->splitter()->saveState(); });
     const int index = m_tabs->addTab(tab, tr("New request"));
     tab->setRequest(request);
     m_tabs->setCurrentIndex(index);
     return tab;
+}
+
+void HttpWorkspace::updateCancelAction()
+{
+    HttpRequestTab *tab = currentTab();
+    m_cancelAction->setEnabled(tab && tab->isRunning());
 }
 
 void HttpWorkspace::openRequest(const QString &method, const QUrl &url)

@@ -62,6 +62,7 @@ public slots:
 
 private:
     HttpRequestTab *addTab(const HttpRequest &request);
+    void updateCancelAction();
     void onExchangeFinished(HttpRequestTab *tab, const HttpExchangeRecord &record);
 
     HttpClient *m_client;
@@ -72,6 +73,7 @@ private:
     QPointer<HttpTimingChart> m_chart;
     QList<QAction *> m_actions;
     QList<QAction *> m_editActions;
+    QAction *m_cancelAction = nullptr;
     QList<Environment> m_environments;
     QUrl m_defaultUrl;
     QByteArray m_requestSplitterState;
