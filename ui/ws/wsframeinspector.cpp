@@ -32,6 +32,7 @@ WsFrameInspector::WsFrameInspector(QWidget *parent)
     top->addWidget(m_frameBox);
     top->addWidget(m_summary, 1);
     m_frameBox->setAccessibleName(tr("Frame of the message"));
+    m_frameBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_fieldsView->setModel(m_fields);
@@ -43,7 +44,8 @@ WsFrameInspector::WsFrameInspector(QWidget *parent)
     m_fieldsView->setAccessibleName(tr("Frame header fields"));
     m_hex->setAccessibleName(tr("Frame bytes"));
 
-    auto *diagramScroll = new QScrollArea(this);
+    m_diagramScroll = new QScrollArea(this);
+    auto *diagramScroll = m_diagramScroll;
     diagramScroll->setWidget(m_diagram);
     diagramScroll->setWidgetResizable(true);
     diagramScroll->setFrameShape(QFrame::NoFrame);
@@ -53,9 +55,12 @@ WsFrameInspector::WsFrameInspector(QWidget *parent)
     split->addWidget(diagramScroll);
     split->addWidget(m_fieldsView);
     split->addWidget(m_hex);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 3);
-    split->setStretchFactor(2, 2);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setStretchFactor(2, 0);
+    // A frame header is at most 14 bytes: a few hex rows show it and the payload's start.
+    m_hex->setMinimumHeight(m_hex->fontMetrics().height() * 3);
+    m_hex->setMaximumHeight(m_hex->fontMetrics().height() * 9);
     split->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -135,6 +140,8 @@ void WsFrameInspector::showFrame(int index)
     const WsFrame &frame = m_frames[size_t(index)];
     m_fields->setFrame(frame);
     m_diagram->setFrame(frame);
+    // Show the whole diagram (2-4 header rows + payload) without scrolling when there is room.
+    m_diagramScroll->setMinimumHeight(qMin(m_diagram->heightForWidth(m_diagramScroll->width()) + 4, 420));
     m_hex->setBytes(frame.wireBytes(), m_fields->hexFields());
     const QString who = m_direction == Direction::Out ? tr("sent") : tr("received");
     m_summary->setText(tr("%1 frame, %2 header bytes + %3 payload bytes at stream offset %4")

@@ -9,6 +9,7 @@
 
 class QComboBox;
 class QLabel;
+class QScrollArea;
 class QTableView;
 
 namespace wirescope {
@@ -48,6 +49,7 @@ private:
     QComboBox *m_frameBox;
     QLabel *m_summary;
     WsFrameDiagram *m_diagram;
+    QScrollArea *m_diagramScroll = nullptr;
     WsFrameFieldsModel *m_fields;
     QTableView *m_fieldsView;
     HexView *m_hex;

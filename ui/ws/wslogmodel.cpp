@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QColor>
 #include <QFont>
+#include <QFontDatabase>
 #include <QIcon>
 #include <QPalette>
 #include <QStyle>
@@ -14,6 +15,9 @@ namespace wirescope {
 
 WsLogModel::WsLogModel(QObject *parent)
     : QAbstractTableModel(parent)
+    , m_monoFont(QFontDatabase::systemFont(QFontDatabase::FixedFont))
+    , m_errorIcon(QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical))
+    , m_warningIcon(QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning))
 {
 }
 
@@ -217,10 +221,10 @@ QVariant WsLogModel::data(const QModelIndex &index, int role) const
         if (index.column() == TypeColumn && isViolation) {
             const Violation *violation = m_store.violation(row);
             const bool warning = violation && violation->kind && violation->kind->severity != ViolationSeverity::Error;
-            return QApplication::style()->standardIcon(warning ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxCritical);
+            return warning ? m_warningIcon : m_errorIcon;
         }
         if (index.column() == TypeColumn && record.has(WsLogRecord::HasViolation))
-            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+            return m_warningIcon;
         return {};
     case Qt::ForegroundRole:
         if (index.column() == DirectionColumn && record.kind() != WsLogKind::Event)
@@ -238,12 +242,8 @@ QVariant WsLogModel::data(const QModelIndex &index, int role) const
             return QColor(255, 193, 7, 45); // the frame or message a violation row refers to
         return {};
     case Qt::FontRole:
-        if (index.column() == PreviewColumn && record.kind() != WsLogKind::Event && !isViolation) {
-            QFont font;
-            font.setStyleHint(QFont::Monospace);
-            font.setFamily(QStringLiteral("monospace"));
-            return font;
-        }
+        if (index.column() == PreviewColumn && record.kind() != WsLogKind::Event && !isViolation)
+            return m_monoFont;
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn || index.column() == WireSizeColumn || index.column() == IndexColumn)

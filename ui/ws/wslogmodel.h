@@ -3,6 +3,8 @@
 #include "ui/ws/wslogstore.h"
 
 #include <QAbstractTableModel>
+#include <QFont>
+#include <QIcon>
 #include <QString>
 
 #include <vector>
@@ -86,6 +88,10 @@ private:
     bool accepts(qsizetype storeRow) const;
     void rebuildFilter();
 
+    // Made once: data() runs for every visible cell and role on each repaint.
+    QFont m_monoFont;
+    QIcon m_errorIcon;
+    QIcon m_warningIcon;
     WsLogStore m_store;
     std::vector<quint32> m_visible; // used only while a filter is active
     qsizetype m_announced = 0;      // store rows the views know about (unfiltered)
