@@ -8,6 +8,7 @@
 #include "core/wire/wsviolations.h"
 
 #include <QHash>
+#include <QMetaMethod>
 #include <QScopeGuard>
 #include <QSslCipher>
 #include <QSslConfiguration>
@@ -122,7 +123,14 @@ struct WsConnection::Private {
     void handleHandshakeBytes(const QByteArray &bytes);
     void finishHandshake(qsizetype used, const QByteArray &bytes);
     void processIncoming(QByteArrayView bytes);
-    void processOutgoing(QByteArrayView bytes);
+    void processOutgoing(QByteArrayView bytes, const QByteArray *payload = nullptr);
+    void writeFrame(const QByteArray &wire, const QByteArray &payload);
+    // A frame event costs a copy of the frame: built only when reported and someone listens.
+    bool framesWanted() const
+    {
+        static const QMetaMethod signal = QMetaMethod::fromSignal(&WsConnection::frameDecoded);
+        return q->m_options.reportFrames && q->isSignalConnected(signal);
+    }
     bool reportViolation(Direction direction, const Violation &violation);
     void handleControl(const WsFrame &frame, const WsAssembleResult &assembled);
     void failWith(const Violation &violation);
@@ -345,6 +353,16 @@ void WsConnection::Private::writeBytes(const QByteArray &bytes)
     processOutgoing(bytes);
 }
 
+// One frame our writer built from `payload` (unmasked): written and captured like any bytes,
+// its header parsed from the bytes written, its payload shared rather than unmasked again.
+void WsConnection::Private::writeFrame(const QByteArray &wire, const QByteArray &payload)
+{
+    const CapturedChunk &chunk = tap->record(Direction::Out, wire);
+    emit q->chunkCaptured(chunk);
+    socket->write(wire);
+    processOutgoing(wire, &payload);
+}
+
 void WsConnection::Private::onReadyRead()
 {
     while (socket && socket->bytesAvailable() > 0) {
@@ -463,6 +481,7 @@ void WsConnection::Private::processIncoming(QByteArrayView bytes)
             inEvents.swap(result.events);
     });
     const qint64 t = now();
+    const bool wantFrames = framesWanted();
     for (WsParseEvent &event : result.events) {
         if (finished || failed)
             return; // a slot closed or aborted the connection
@@ -475,7 +494,7 @@ void WsConnection::Private::processIncoming(QByteArrayView bytes)
         ++q->m_framesIn;
         const quint64 index = frameIndex++;
         WsAssembleResult assembled = inAssembler.push(frame);
-        if (q->m_options.reportFrames)
+        if (wantFrames)
             emit q->frameDecoded(WsFrameEvent{t, Direction::In, index, frame});
         for (const Violation &v : assembled.violations)
             if (reportViolation(Direction::In, v))
@@ -567,17 +586,21 @@ void WsConnection::Private::sendClose(std::optional<quint16> code, const QString
     writeBytes(writer.close(code, reason));
 }
 
-void WsConnection::Private::processOutgoing(QByteArrayView bytes)
+void WsConnection::Private::processOutgoing(QByteArrayView bytes, const QByteArray *payload)
 {
     WsParseResult result;
     result.events.swap(outEvents);
-    outParser.feed(bytes, result);
+    if (payload)
+        outParser.feedFrame(bytes, *payload, result);
+    else
+        outParser.feed(bytes, result);
     const auto recycle = qScopeGuard([this, &result] {
         result.events.clear();
         if (result.events.capacity() > outEvents.capacity())
             outEvents.swap(result.events);
     });
     const qint64 t = now();
+    const bool wantFrames = framesWanted();
     for (WsParseEvent &event : result.events) {
         if (event.type == WsParseEventType::Violation) {
             emit q->violationFound(WsViolationEvent{t, Direction::Out, event.violation});
@@ -586,7 +609,7 @@ void WsConnection::Private::processOutgoing(QByteArrayView bytes)
         ++q->m_framesOut;
         const quint64 index = frameIndex++;
         WsAssembleResult assembled = outAssembler.push(event.frame);
-        if (q->m_options.reportFrames)
+        if (wantFrames)
             emit q->frameDecoded(WsFrameEvent{t, Direction::Out, index, std::move(event.frame)});
         for (const Violation &v : assembled.violations)
             emit q->violationFound(WsViolationEvent{t, Direction::Out, v});
@@ -685,6 +708,8 @@ bool WsConnection::sendText(const QString &text, qsizetype fragmentSize)
     const QByteArray utf8 = text.toUtf8();
     if (d->deflate)
         d->writeBytes(d->writer.message(WsOpcode::Text, d->deflate->compress(utf8), fragmentSize, true));
+    else if (fragmentSize <= 0)
+        d->writeFrame(d->writer.message(WsOpcode::Text, utf8), utf8);
     else
         d->writeBytes(d->writer.message(WsOpcode::Text, utf8, fragmentSize));
     return true;
@@ -696,6 +721,8 @@ bool WsConnection::sendBinary(const QByteArray &data, qsizetype fragmentSize)
         return false;
     if (d->deflate)
         d->writeBytes(d->writer.message(WsOpcode::Binary, d->deflate->compress(data), fragmentSize, true));
+    else if (fragmentSize <= 0)
+        d->writeFrame(d->writer.message(WsOpcode::Binary, data), data);
     else
         d->writeBytes(d->writer.message(WsOpcode::Binary, data, fragmentSize));
     return true;

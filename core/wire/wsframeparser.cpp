@@ -95,6 +95,47 @@ void WsFrameParser::feed(QByteArrayView bytes, WsParseResult &result)
     result.needMore = m_state != State::Failed;
 }
 
+void WsFrameParser::feedFrame(QByteArrayView wire, const QByteArray &payload, WsParseResult &result)
+{
+    const qsizetype headerSize = wire.size() - payload.size();
+    if (m_state != State::Header || m_headerHave != 0 || headerSize < 2 || headerSize > 14) {
+        feed(wire, result);
+        return;
+    }
+    // The header size as feed() would find it from the bytes themselves (RFC 6455 §5.2).
+    const quint8 b1 = quint8(wire[1]);
+    const int extBytes = (b1 & 0x7F) == 126 ? 2 : (b1 & 0x7F) == 127 ? 8 : 0;
+    const int need = 2 + extBytes + ((b1 & 0x80) ? 4 : 0);
+    if (need != headerSize) {
+        feed(wire, result);
+        return;
+    }
+    std::memcpy(m_header.data(), wire.data(), size_t(need));
+    m_headerHave = need;
+    m_headerNeed = need;
+    m_streamOffset += need;
+    m_sharedPayload = &payload;
+    m_sharedTaken = false;
+    beginHeader(result);
+    m_sharedPayload = nullptr;
+    if (m_sharedTaken && m_state == State::Payload) {
+        m_streamOffset += payload.size();
+        m_payloadHave = quint64(payload.size());
+        finishFrame(result);
+        result.consumed += wire.size();
+        result.needMore = true;
+        return;
+    }
+    // Zero-length, discarded, failed or a length that differs from payload.size(): the
+    // remaining bytes are parsed the ordinary way.
+    result.consumed += need;
+    if (m_state == State::Failed) {
+        result.needMore = false;
+        return;
+    }
+    feed(wire.sliced(need), result);
+}
+
 void WsFrameParser::beginHeader(WsParseResult &result)
 {
     // The whole header (2-14 bytes) is in m_header: decode it (RFC 6455 §5.2).
@@ -188,6 +229,10 @@ void WsFrameParser::beginHeader(WsParseResult &result)
                       QString::number(h.payloadLength) + QStringLiteral(" > ")
                           + QString::number(m_options.maxFramePayload));
         m_frame.payloadDiscarded = true;
+    } else if (m_sharedPayload && h.payloadLength > 0 && quint64(m_sharedPayload->size()) == h.payloadLength) {
+        m_frame.payload = *m_sharedPayload; // implicitly shared: no allocation, no second unmask
+        m_payloadData = nullptr;
+        m_sharedTaken = true;
     } else {
         m_frame.payload = QByteArray(qsizetype(h.payloadLength), Qt::Uninitialized);
         m_payloadData = m_frame.payload.data();

@@ -58,6 +58,12 @@ public:
     WsParseResult feed(QByteArrayView bytes);
     // Same, appending to an existing result (avoids a vector per chunk in hot loops).
     void feed(QByteArrayView bytes, WsParseResult &result);
+    // Feeds one complete frame whose unmasked payload the caller already holds (our own
+    // writer's output, `wire` = header bytes + masked payload): the header bytes are parsed
+    // and checked exactly as feed() does; the payload is shared instead of allocated and
+    // unmasked a second time. Anything else (mid-frame state, a header that does not announce
+    // payload.size() bytes) goes through feed() byte for byte.
+    void feedFrame(QByteArrayView wire, const QByteArray &payload, WsParseResult &result);
 
     State state() const { return m_state; }
     qint64 streamOffset() const { return m_streamOffset; }
@@ -82,6 +88,8 @@ private:
     quint64 m_payloadHave = 0;
     char *m_payloadData = nullptr;
     bool m_discard = false;
+    const QByteArray *m_sharedPayload = nullptr; // feedFrame(): the payload the caller holds
+    bool m_sharedTaken = false;
 };
 
 } // namespace wirescope

@@ -4,6 +4,7 @@
 //                       (WsConnection, QWebSocket, a bare blocking-socket RFC 6455 client)
 //                       against one QWebSocketServer echo started as a child process.
 //   bench_ws --codec    codec figures only
+//   bench_ws --echo     echo figures only; --client raw|qt|ws runs one client; --rounds N
 //   bench_ws --server   the echo server (prints "PORT n")
 //
 // Pinned run (client and server on one vCPU, see perf-anchors.md): taskset -c 0 bench_ws
@@ -403,14 +404,16 @@ int main(int argc, char *argv[])
     if (args.contains(QStringLiteral("--server")))
         return runServer();
 
-    std::printf("== codec (in memory) ==\n");
-    benchParse(32, WsRole::Server, 64 << 20);
-    benchParse(32, WsRole::Client, 64 << 20);
-    benchParse(1 << 20, WsRole::Server, 256 << 20);
-    benchParse(1 << 20, WsRole::Client, 256 << 20);
-    benchUnmask(1 << 20, 256);
-    benchUnmask(64 << 20, 4);
-    std::fflush(stdout);
+    if (!args.contains(QStringLiteral("--echo"))) {
+        std::printf("== codec (in memory) ==\n");
+        benchParse(32, WsRole::Server, 64 << 20);
+        benchParse(32, WsRole::Client, 64 << 20);
+        benchParse(1 << 20, WsRole::Server, 256 << 20);
+        benchParse(1 << 20, WsRole::Client, 256 << 20);
+        benchUnmask(1 << 20, 256);
+        benchUnmask(64 << 20, 4);
+        std::fflush(stdout);
+    }
     if (args.contains(QStringLiteral("--codec")))
         return 0;
 
@@ -425,12 +428,17 @@ int main(int argc, char *argv[])
         return 1;
     }
     const quint16 port = quint16(server.readLine().trimmed().mid(5).toUInt());
+    // --client raw|qt|ws: one client only (for profiling)
+    const QString client = args.contains(QStringLiteral("--client")) ? args.value(args.indexOf(QStringLiteral("--client")) + 1) : QString();
     const int rounds = args.contains(QStringLiteral("--rounds")) ? args.value(args.indexOf(QStringLiteral("--rounds")) + 1).toInt() : 3;
     for (int round = 0; round < rounds; ++round) {
         std::printf("-- round %d --\n", round + 1);
-        printEcho("bare socket client", benchRaw(port));
-        printEcho("QWebSocket", benchQWebSocket(port));
-        printEcho("Wirescope WsConnection", benchWsConnection(port));
+        if (client.isEmpty() || client == QLatin1String("raw"))
+            printEcho("bare socket client", benchRaw(port));
+        if (client.isEmpty() || client == QLatin1String("qt"))
+            printEcho("QWebSocket", benchQWebSocket(port));
+        if (client.isEmpty() || client == QLatin1String("ws"))
+            printEcho("Wirescope WsConnection", benchWsConnection(port));
     }
     server.kill();
     server.waitForFinished();

@@ -54,6 +54,9 @@ private slots:
     void negotiatedRsv1IsAllowed();
     void fieldRangesPointAtTheRightBytes();
     void stateIsExplicitWhileResuming();
+    void feedFrameReportsWhatFeedReports_data();
+    void feedFrameReportsWhatFeedReports();
+    void feedFrameSharesTheCallersPayload();
 };
 
 void TestWsFrameParser::rfcExamples_data()
@@ -279,6 +282,67 @@ void TestWsFrameParser::stateIsExplicitWhileResuming()
     QCOMPARE(rest.events.size(), size_t(1));
     QCOMPARE(parser.state(), WsFrameParser::State::Header);
     QCOMPARE(parser.streamOffset(), bytes.size());
+}
+
+void TestWsFrameParser::feedFrameReportsWhatFeedReports_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<int>("role");
+    QTest::newRow("a masked client text frame (RFC 6455 §5.7) decodes as feed() decodes it")
+        << QByteArray::fromHex("818537fa213d7f9f4d5158") << QByteArray("Hello") << int(WsRole::Server);
+    QTest::newRow("a masked frame with a 16-bit length decodes as feed() decodes it")
+        << (QByteArray::fromHex("82fe010000000000") + QByteArray(256, 'q')) << QByteArray(256, 'q') << int(WsRole::Server);
+    QTest::newRow("an empty masked ping decodes as feed() decodes it")
+        << QByteArray::fromHex("898001020304") << QByteArray() << int(WsRole::Server);
+    QTest::newRow("an unmasked client frame with a reserved opcode is still reported")
+        << QByteArray::fromHex("83026869") << QByteArray("hi") << int(WsRole::Server);
+    QTest::newRow("a non-minimal 16-bit length is still reported")
+        << QByteArray::fromHex("81fe000200000000" "6869") << QByteArray("hi") << int(WsRole::Server);
+    QTest::newRow("a header announcing fewer bytes than the payload is parsed byte for byte")
+        << QByteArray::fromHex("81830000000068696a6b6c") << QByteArray("hijkl") << int(WsRole::Server);
+    QTest::newRow("a 64-bit length with the top bit set still stops the stream")
+        << QByteArray::fromHex("82ff80000000000000010000000061") << QByteArray("a") << int(WsRole::Server);
+}
+
+void TestWsFrameParser::feedFrameReportsWhatFeedReports()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(QByteArray, payload);
+    QFETCH(int, role);
+    // A frame in front, so the offsets compared are stream offsets.
+    const QByteArray lead = QByteArray::fromHex("8a8001020304");
+    const WsFrameParserOptions options{WsRole(role), 64ull << 20, 0};
+    WsFrameParser plain(options);
+    const WsParseResult expected = plain.feed(QByteArray(lead + wire));
+    WsFrameParser fast(options);
+    WsParseResult got;
+    fast.feed(lead, got);
+    fast.feedFrame(wire, payload, got);
+    QCOMPARE(trace(got.events), trace(expected.events));
+    QCOMPARE(got.consumed, expected.consumed);
+    QCOMPARE(got.needMore, expected.needMore);
+    QCOMPARE(fast.state(), plain.state());
+    QCOMPARE(fast.streamOffset(), plain.streamOffset());
+}
+
+void TestWsFrameParser::feedFrameSharesTheCallersPayload()
+{
+    WsFrameParser parser(WsFrameParserOptions{WsRole::Server, 64ull << 20, 0});
+    const QByteArray payload(70000, 'p');
+    QByteArray wire = QByteArray::fromHex("82ff0000000000011170a1b2c3d4") + payload;
+    wsApplyMask(wire.data() + 14, payload.size(), WsMaskKey{0xa1, 0xb2, 0xc3, 0xd4});
+    WsParseResult result;
+    parser.feedFrame(wire, payload, result);
+    QCOMPARE(result.events.size(), size_t(1));
+    const WsFrame &frame = result.events.front().frame;
+    QCOMPARE(frame.header.payloadLength, 70000u);
+    QCOMPARE(frame.headerBytes, QByteArray::fromHex("82ff0000000000011170a1b2c3d4"));
+    QCOMPARE(frame.maskedPayload(), wire.mid(14));
+    QCOMPARE(frame.payload.constData(), payload.constData()); // no second allocation or unmask
+    // The next frame is parsed from where the shared one ended.
+    const WsParseResult next = parser.feed(QByteArray::fromHex("8a8001020304"));
+    QCOMPARE(next.events.front().frame.streamOffset, wire.size());
 }
 
 QTEST_GUILESS_MAIN(TestWsFrameParser)
