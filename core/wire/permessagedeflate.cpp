@@ -16,7 +16,7 @@ QByteArray PmdOffer::headerValue() const
     if (serverMaxWindowBits)
         out += "; server_max_window_bits=" + QByteArray::number(*serverMaxWindowBits);
     if (clientMaxWindowBitsValue)
-        out += "; client_max_window_bits=" + QByteArray::number(*clientMaxWindowBitsValue);
+        out += "; client_max_window_bits=" + QByteArray::number(pmdClientWindowBits(*clientMaxWindowBitsValue));
     else if (clientMaxWindowBits)
         out += "; client_max_window_bits";
     return out;
@@ -83,7 +83,14 @@ std::optional<PmdParams> pmdNegotiate(const PmdOffer &offer, const QByteArray &r
                 return failWith(QStringLiteral("client_max_window_bits was not offered"));
             if (!bits(&params.clientMaxWindowBits))
                 return failWith(QStringLiteral("client_max_window_bits=") + QString::fromLatin1(value));
-            if (offer.clientMaxWindowBitsValue && params.clientMaxWindowBits > *offer.clientMaxWindowBitsValue)
+            // §7.1.2.2: the client must not accept a window it cannot honour. zlib's raw
+            // deflate has no 8-bit window (it silently writes with 9), so 8 fails the handshake.
+            if (params.clientMaxWindowBits < kPmdMinClientWindowBits)
+                return failWith(QStringLiteral("client_max_window_bits=") + QString::fromLatin1(value)
+                                + QStringLiteral(": this client cannot compress with a window below ")
+                                + QString::number(kPmdMinClientWindowBits) + QStringLiteral(" bits (zlib)"));
+            if (offer.clientMaxWindowBitsValue
+                && params.clientMaxWindowBits > pmdClientWindowBits(*offer.clientMaxWindowBitsValue))
                 return failWith(QStringLiteral("client_max_window_bits above the offer"));
         } else {
             return failWith(QStringLiteral("unknown parameter ") + QString::fromLatin1(part));
@@ -96,7 +103,7 @@ std::optional<PmdParams> pmdNegotiate(const PmdOffer &offer, const QByteArray &r
     if (offer.clientNoContextTakeover)
         params.clientNoContextTakeover = true; // the client promised it anyway
     if (offer.clientMaxWindowBitsValue && !seen.contains("client_max_window_bits"))
-        params.clientMaxWindowBits = *offer.clientMaxWindowBitsValue;
+        params.clientMaxWindowBits = pmdClientWindowBits(*offer.clientMaxWindowBitsValue);
     return params;
 }
 
@@ -114,10 +121,10 @@ PerMessageDeflate::PerMessageDeflate(WsRole role, const PmdParams &params)
 {
     const int ourBits = role == WsRole::Client ? params.clientMaxWindowBits : params.serverMaxWindowBits;
     // zlib's raw deflate cannot use an 8-bit window (it silently uses 9, which a peer limited
-    // to 8 could not read), so 8 is written with a 9-bit window only if nothing smaller exists:
-    // RFC 7692 §7.1.2 lets the sender use a smaller window, never a larger one. Use 9 and
-    // rely on zlib >= 1.2.9 treating -8 as -9 only for deflate; inflate always takes 15.
-    const int deflateBits = std::max(9, ourBits);
+    // to 8 could not read). As a client we never offer or accept 8 (pmdNegotiate refuses it,
+    // RFC 7692 §7.1.2.2); the clamp only keeps deflateInit2 valid for hand-made params.
+    // Inflating always takes a 15-bit window, which reads any smaller one.
+    const int deflateBits = std::max(kPmdMinClientWindowBits, ourBits);
     m_streams->deflaterReady = deflateInit2(&m_streams->deflater, Z_DEFAULT_COMPRESSION, Z_DEFLATED,
                                             -deflateBits, 8, Z_DEFAULT_STRATEGY) == Z_OK;
     m_streams->inflaterReady = inflateInit2(&m_streams->inflater, -15) == Z_OK;

@@ -10,13 +10,21 @@
 
 namespace wirescope {
 
+// zlib's raw deflate writes with windows of 9-15 bits only (an 8-bit request silently becomes
+// 9), so as a client we offer and accept client_max_window_bits 9-15 (RFC 7692 §7.1.2.2).
+constexpr int kPmdMinClientWindowBits = 9;
+constexpr int pmdClientWindowBits(int bits)
+{
+    return bits < kPmdMinClientWindowBits ? kPmdMinClientWindowBits : bits > 15 ? 15 : bits;
+}
+
 // RFC 7692 §7.1: the parameters a client offers in Sec-WebSocket-Extensions.
 struct PmdOffer {
     bool serverNoContextTakeover = false;
     bool clientNoContextTakeover = false;
     std::optional<int> serverMaxWindowBits;  // 8-15
     bool clientMaxWindowBits = true;         // offer "client_max_window_bits" (no value)
-    std::optional<int> clientMaxWindowBitsValue; // 8-15, sends "client_max_window_bits=N"
+    std::optional<int> clientMaxWindowBitsValue; // 9-15, sends "client_max_window_bits=N" (8 is sent as 9)
 
     QByteArray headerValue() const; // "permessage-deflate; client_max_window_bits"
 };

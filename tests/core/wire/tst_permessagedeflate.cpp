@@ -9,6 +9,7 @@ class TestPerMessageDeflate : public QObject
     Q_OBJECT
 private slots:
     void offersAreWrittenAsRfc7692Says();
+    void aClientWindowOf8IsOfferedAs9();
     void negotiation_data();
     void negotiation();
     void rfcExampleInflates();
@@ -30,6 +31,21 @@ void TestPerMessageDeflate::offersAreWrittenAsRfc7692Says()
                                              "server_max_window_bits=10; client_max_window_bits=12"));
 }
 
+void TestPerMessageDeflate::aClientWindowOf8IsOfferedAs9()
+{
+    PmdOffer offer;
+    offer.clientMaxWindowBitsValue = 8;
+    QCOMPARE(offer.headerValue(), QByteArray("permessage-deflate; client_max_window_bits=9"));
+    // A server that omits the parameter leaves the client at what it offered.
+    QString error;
+    const auto params = pmdNegotiate(offer, QByteArray("permessage-deflate"), &error);
+    QVERIFY2(params.has_value(), qPrintable(error));
+    QCOMPARE(params->clientMaxWindowBits, 9);
+    // A server that still answers 8 fails the negotiation with a reason that says why.
+    QVERIFY(!pmdNegotiate(offer, QByteArray("permessage-deflate; client_max_window_bits=8"), &error));
+    QVERIFY2(error.contains(u"client_max_window_bits=8") && error.contains(u"9 bits"), qPrintable(error));
+}
+
 void TestPerMessageDeflate::negotiation_data()
 {
     QTest::addColumn<QByteArray>("response");
@@ -42,6 +58,10 @@ void TestPerMessageDeflate::negotiation_data()
     QTest::newRow("the server may lower the client's window when offered")
         << QByteArray("permessage-deflate; client_max_window_bits=10") << true << false << 10;
     QTest::newRow("a quoted value is accepted") << QByteArray("permessage-deflate; client_max_window_bits=\"9\"") << true << false << 9;
+    QTest::newRow("a client window of 8 bits is refused: zlib cannot deflate with it")
+        << QByteArray("permessage-deflate; client_max_window_bits=8") << false << false << 0;
+    QTest::newRow("a server window of 8 bits is accepted: inflating with 15 reads it")
+        << QByteArray("permessage-deflate; server_max_window_bits=8") << true << false << 15;
     QTest::newRow("window bits out of range are refused") << QByteArray("permessage-deflate; server_max_window_bits=16") << false << false << 0;
     QTest::newRow("an unknown parameter is refused") << QByteArray("permessage-deflate; speed=fast") << false << false << 0;
     QTest::newRow("a repeated parameter is refused")
