@@ -680,7 +680,7 @@ void WsConnection::Private::finish()
             // A refusal: report it as an HTTP response with its body.
             WsHandshakeRecord &record = q->m_handshake;
             record.response = responseParser.response();
-            record.responseBytes = record.response.head + record.response.body;
+            record.responseBytes = record.response.head + record.response.bodyRaw; // raw: chunk framing kept
             handshakeReported = true;
             emit q->handshakeFinished(record);
         }

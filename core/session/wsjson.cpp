@@ -54,6 +54,9 @@ QJsonObject wsHandshakeToJson(const WsHandshakeRecord &record, const WsJsonOptio
         o[u"body"] = QString::fromUtf8(record.response.body.left(options.maxPayloadBytes));
         o[u"body_size"] = double(record.response.body.size());
         o[u"body_truncated"] = record.response.bodyTruncated || record.response.body.size() > options.maxPayloadBytes;
+        // RFC 9112 §7.1: "body" is decoded; "body_raw_size" counts the bytes with chunk framing.
+        o[u"body_chunked"] = record.response.bodyChunked;
+        o[u"body_raw_size"] = double(record.response.bodyRaw.size());
     }
     const WsAcceptDerivation &a = record.verdict.accept;
     o[u"accept_ok"] = a.match;

@@ -5,6 +5,8 @@
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 
+#include <cstring>
+
 namespace wirescope {
 
 namespace {
@@ -193,6 +195,10 @@ qsizetype WsHandshakeResponseParser::feed(QByteArrayView bytes)
         const int s = m_response.status;
         if ((s >= 100 && s < 200) || s == 204 || s == 304) {
             m_bodyRemaining = 0;
+        } else if (m_response.header("Transfer-Encoding").toLower().trimmed().endsWith("chunked")) {
+            // RFC 9112 §6.3: chunked wins over any Content-Length; the framing is decoded
+            // for display while the raw bytes are kept.
+            m_response.bodyChunked = true;
         } else if (m_response.hasHeader("Content-Length")) {
             bool ok = false;
             m_bodyRemaining = m_response.header("Content-Length").trimmed().toLongLong(&ok);
@@ -208,35 +214,104 @@ qsizetype WsHandshakeResponseParser::feed(QByteArrayView bytes)
         return usedHere + feed(bytes.sliced(usedHere));
     }
     if (m_state == State::Body) {
+        if (m_response.bodyChunked) {
+            const qsizetype take = decodeChunked(bytes);
+            appendBody(m_response.bodyRaw, bytes.first(take));
+            if (m_chunk == Chunk::Done) {
+                m_state = State::Complete;
+                m_response.bodyComplete = true;
+            }
+            return take;
+        }
         qsizetype take = bytes.size();
         if (m_bodyRemaining >= 0)
             take = qsizetype(std::min<qint64>(take, m_bodyRemaining));
-        const qsizetype room = m_limits.maxBodyBytes - m_response.body.size();
-        if (take > room)
-            m_response.bodyTruncated = true;
-        m_response.body.append(bytes.first(std::max<qsizetype>(0, std::min(take, room))));
+        appendBody(m_response.body, bytes.first(take));
+        appendBody(m_response.bodyRaw, bytes.first(take));
         if (m_bodyRemaining >= 0) {
             m_bodyRemaining -= take;
             if (m_bodyRemaining == 0) {
                 m_state = State::Complete;
                 m_response.bodyComplete = true;
             }
-        } else if (m_response.header("Transfer-Encoding").toLower().contains("chunked")
-                   && m_response.body.endsWith("0\r\n\r\n")) {
-            // Chunked body kept raw; the last-chunk marks its end (RFC 9112 §7.1).
-            m_state = State::Complete;
-            m_response.bodyComplete = true;
         }
         return take;
     }
     return 0;
 }
 
+void WsHandshakeResponseParser::appendBody(QByteArray &to, QByteArrayView bytes)
+{
+    // The body limit is checked before appending: a hostile server cannot grow it.
+    const qsizetype room = std::max<qsizetype>(0, m_limits.maxBodyBytes - to.size());
+    if (bytes.size() > room)
+        m_response.bodyTruncated = true;
+    to.append(bytes.first(std::min(bytes.size(), room)));
+}
+
+qsizetype WsHandshakeResponseParser::decodeChunked(QByteArrayView bytes)
+{
+    // RFC 9112 §7.1: chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF, ended by
+    // last-chunk ("0" [ chunk-ext ] CRLF) and the trailer section's empty line.
+    constexpr qsizetype kMaxLine = 4096; // a size or trailer line; longer is malformed
+    qsizetype i = 0;
+    while (i < bytes.size() && m_chunk != Chunk::Done) {
+        if (m_chunk == Chunk::Malformed)
+            return bytes.size(); // undecodable: the rest is kept raw until the connection ends
+        if (m_chunk == Chunk::Data) {
+            const qsizetype n = qsizetype(std::min<qint64>(m_chunkLeft, bytes.size() - i));
+            appendBody(m_response.body, bytes.sliced(i, n));
+            m_chunkLeft -= n;
+            i += n;
+            if (m_chunkLeft == 0)
+                m_chunk = Chunk::DataEnd;
+            continue;
+        }
+        const char *from = bytes.data() + i;
+        const auto *nl = static_cast<const char *>(std::memchr(from, '\n', size_t(bytes.size() - i)));
+        const qsizetype end = nl ? qsizetype(nl - bytes.data()) + 1 : bytes.size();
+        m_chunkLine.append(bytes.sliced(i, end - i));
+        i = end;
+        if (m_chunkLine.size() > kMaxLine) {
+            m_chunk = Chunk::Malformed;
+            m_response.bodyChunkedMalformed = true;
+            continue;
+        }
+        if (!nl)
+            break;
+        const QByteArray line = m_chunkLine.trimmed();
+        m_chunkLine.clear();
+        if (m_chunk == Chunk::DataEnd) {
+            // The CRLF after chunk-data.
+            m_chunk = line.isEmpty() ? Chunk::Size : Chunk::Malformed;
+        } else if (m_chunk == Chunk::Size) {
+            const qsizetype semi = line.indexOf(';');
+            const QByteArray hex = (semi < 0 ? line : line.left(semi)).trimmed();
+            bool ok = false;
+            const qint64 size = hex.size() <= 15 ? hex.toLongLong(&ok, 16) : -1;
+            if (!ok || size < 0 || hex.startsWith('+') || hex.startsWith('-')) {
+                m_chunk = Chunk::Malformed;
+            } else if (size == 0) {
+                m_chunk = Chunk::Trailer;
+            } else {
+                m_chunkLeft = size;
+                m_chunk = Chunk::Data;
+            }
+        } else if (m_chunk == Chunk::Trailer && line.isEmpty()) {
+            m_chunk = Chunk::Done; // trailer fields before it stay in bodyRaw only
+        }
+        if (m_chunk == Chunk::Malformed)
+            m_response.bodyChunkedMalformed = true;
+    }
+    return m_chunk == Chunk::Malformed ? bytes.size() : i;
+}
+
 void WsHandshakeResponseParser::finishAtEof()
 {
     if (m_state == State::Body) {
         m_state = State::Complete;
-        m_response.bodyComplete = m_bodyRemaining < 0;
+        // Until close is a complete body; a chunked one is complete only at its last chunk.
+        m_response.bodyComplete = m_bodyRemaining < 0 && !m_response.bodyChunked;
     }
 }
 

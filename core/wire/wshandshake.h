@@ -64,7 +64,10 @@ struct WsHttpResponse {
     QByteArray reason;
     QList<WsHeader> headers; // in order, duplicates kept, names as sent
     QByteArray head;       // raw bytes of the head including the blank line
-    QByteArray body;       // non-101 only, up to the body limit
+    QByteArray body;       // non-101 only, up to the body limit; chunk framing removed
+    QByteArray bodyRaw;    // the body bytes as received (with any chunk framing), same limit
+    bool bodyChunked = false;          // Transfer-Encoding: chunked (RFC 9112 §7.1)
+    bool bodyChunkedMalformed = false; // the chunk framing broke: body holds what decoded before
     bool bodyTruncated = false;
     bool bodyComplete = false;
 
@@ -100,14 +103,21 @@ public:
     const Violation &error() const { return m_error; }
 
 private:
+    enum class Chunk : quint8 { Size, Data, DataEnd, Trailer, Done, Malformed };
+
     bool parseHead();
     void fail(const ViolationKind &kind, const QString &detail);
+    qsizetype decodeChunked(QByteArrayView bytes); // returns the bytes that belong to the body
+    void appendBody(QByteArray &to, QByteArrayView bytes);
 
     WsResponseParserLimits m_limits;
     State m_state = State::Head;
     WsHttpResponse m_response;
     QByteArray m_buffer;
-    qint64 m_bodyRemaining = -1; // -1: until close
+    qint64 m_bodyRemaining = -1; // -1: until close (or chunked)
+    Chunk m_chunk = Chunk::Size;
+    qint64 m_chunkLeft = 0;
+    QByteArray m_chunkLine;
     Violation m_error;
 };
 

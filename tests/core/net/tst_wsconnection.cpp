@@ -228,6 +228,7 @@ private slots:
     void peerViolationsFailWithTheRfcCloseCode();
     void keepInspectingRecordsAndGoesOn();
     void refusalIsReportedAsHttpResponse();
+    void chunkedRefusalShowsTheDecodedBodyAndKeepsTheRawBytes();
     void handshakeTimeoutIsAnError();
     void refusedConnectionIsAnError();
     void autoPongCanBeSwitchedOff();
@@ -470,6 +471,26 @@ void TestWsConnection::refusalIsReportedAsHttpResponse()
     QVERIFY(!rec.handshakes.front().verdict.ok);
     QCOMPARE(rec.violationIds(Direction::In), QStringList{QStringLiteral("ws.handshake.bad_status")});
     QCOMPARE(rec.closes.front().errorId, QStringLiteral("ws.handshake.bad_status"));
+}
+
+void TestWsConnection::chunkedRefusalShowsTheDecodedBodyAndKeepsTheRawBytes()
+{
+    const QByteArray head = "HTTP/1.1 429 Too Many Requests\r\nTransfer-Encoding: chunked\r\n\r\n";
+    const QByteArray raw = "6\r\nslow d\r\n3\r\nown\r\n0\r\n\r\n";
+    RawServer server(RawServer::Mode::Reply, head + raw);
+    QVERIFY(server.listen());
+    WsConnection connection;
+    Recorder rec(connection);
+    connection.open(optionsFor(server.url()));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QCOMPARE(rec.handshakes.size(), size_t(1));
+    const WsHandshakeRecord &h = rec.handshakes.front();
+    QCOMPARE(h.response.status, 429);
+    QCOMPARE(h.response.body, QByteArray("slow down"));
+    QVERIFY(h.response.bodyChunked);
+    QVERIFY(h.response.bodyComplete);
+    QCOMPARE(h.responseBytes, head + raw);
+    QCOMPARE(connection.handshake().responseBytes, head + raw);
 }
 
 void TestWsConnection::handshakeTimeoutIsAnError()

@@ -41,6 +41,8 @@ private slots:
     void checks_data();
     void checks();
     void refusalIsAnHttpResponseWithBody();
+    void chunkedRefusalBodyIsDecodedAndKeptRaw_data();
+    void chunkedRefusalBodyIsDecodedAndKeptRaw();
     void malformedOrOversizedHeadsFail_data();
     void malformedOrOversizedHeadsFail();
 };
@@ -184,7 +186,59 @@ void TestWsHandshake::refusalIsAnHttpResponseWithBody()
     untilClose.feed("HTTP/1.0 500 Oops\r\n\r\nstack trace");
     untilClose.finishAtEof();
     QCOMPARE(untilClose.response().body, QByteArray("stac"));
+    QCOMPARE(untilClose.response().bodyRaw, QByteArray("stac"));
+    QVERIFY(!untilClose.response().bodyChunked);
     QVERIFY(untilClose.response().bodyTruncated);
+}
+
+void TestWsHandshake::chunkedRefusalBodyIsDecodedAndKeptRaw_data()
+{
+    QTest::addColumn<QByteArray>("raw");
+    QTest::addColumn<bool>("oneByteAtATime");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("complete");
+    QTest::addColumn<bool>("malformed");
+    const QByteArray two = "5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\n\r\n";
+    QTest::newRow("two chunks and the last-chunk give the joined text") << two << false << QByteArray("hello, world") << true << false;
+    QTest::newRow("the same fed one byte at a time") << two << true << QByteArray("hello, world") << true << false;
+    QTest::newRow("chunk data that looks like a last-chunk does not end the body")
+        << QByteArray("5\r\n0\r\n\r\n\r\n2\r\nok\r\n0\r\n\r\n") << false << QByteArray("0\r\n\r\nok") << true << false;
+    QTest::newRow("trailer fields stay in the raw bytes only")
+        << QByteArray("3\r\nabc\r\n0\r\nX-Trace: 7\r\n\r\n") << false << QByteArray("abc") << true << false;
+    QTest::newRow("a body cut off by the connection's end is incomplete")
+        << QByteArray("a\r\n01234") << false << QByteArray("01234") << false << false;
+    QTest::newRow("a size line that is not hex stops decoding, the raw bytes stay")
+        << QByteArray("3\r\nabc\r\nzz\r\nmore") << false << QByteArray("abc") << false << true;
+}
+
+void TestWsHandshake::chunkedRefusalBodyIsDecodedAndKeptRaw()
+{
+    QFETCH(QByteArray, raw);
+    QFETCH(bool, oneByteAtATime);
+    QFETCH(QByteArray, body);
+    QFETCH(bool, complete);
+    QFETCH(bool, malformed);
+    const QByteArray head = "HTTP/1.1 503 Service Unavailable\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n";
+    // Bytes after a finished body do not belong to it (an unfinished one takes everything).
+    const QByteArray after = complete ? QByteArray("NEXT") : QByteArray();
+    const QByteArray bytes = head + raw + after;
+    WsHandshakeResponseParser parser;
+    qsizetype used = 0;
+    if (oneByteAtATime) {
+        for (qsizetype i = 0; i < bytes.size() && parser.state() != WsHandshakeResponseParser::State::Complete; ++i)
+            used += parser.feed(bytes.mid(i, 1));
+    } else {
+        used = parser.feed(bytes);
+    }
+    parser.finishAtEof();
+    const WsHttpResponse &r = parser.response();
+    QCOMPARE(r.status, 503);
+    QVERIFY(r.bodyChunked);
+    QCOMPARE(r.body, body);
+    QCOMPARE(r.bodyComplete, complete);
+    QCOMPARE(r.bodyChunkedMalformed, malformed);
+    QCOMPARE(r.bodyRaw, raw);
+    QCOMPARE(used, head.size() + raw.size());
 }
 
 void TestWsHandshake::malformedOrOversizedHeadsFail_data()
