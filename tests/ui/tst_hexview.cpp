@@ -20,6 +20,14 @@ static QList<HexField> helloFields()
             {QStringLiteral("Payload"), 6, 5}};
 }
 
+static bool showHello(HexView &view)
+{
+    view.resize(640, 200);
+    view.setBytes(maskedHello(), helloFields());
+    view.show();
+    return QTest::qWaitForWindowExposed(&view);
+}
+
 class TestHexView : public QObject
 {
     Q_OBJECT
@@ -99,10 +107,7 @@ void TestHexView::fieldLookupFindsTheFieldOfAByte()
 void TestHexView::clickingAByteSelectsItAndReportsItsField()
 {
     HexView view;
-    view.resize(640, 200);
-    view.setBytes(maskedHello(), helloFields());
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showHello(view));
     QSignalSpy bytesSpy(&view, &HexView::bytesSelected);
     QSignalSpy fieldSpy(&view, &HexView::fieldSelected);
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.hexCellCenter(3));
@@ -117,10 +122,7 @@ void TestHexView::clickingAByteSelectsItAndReportsItsField()
 void TestHexView::draggingSelectsARange()
 {
     HexView view;
-    view.resize(640, 200);
-    view.setBytes(maskedHello(), helloFields());
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showHello(view));
     QSignalSpy bytesSpy(&view, &HexView::bytesSelected);
     QTest::mousePress(view.viewport(), Qt::LeftButton, {}, view.hexCellCenter(8));
     QMouseEvent move(QEvent::MouseMove, view.hexCellCenter(6), view.viewport()->mapToGlobal(view.hexCellCenter(6)),
