@@ -144,11 +144,13 @@ void WsFrameInspector::showFrame(int index)
     m_diagramScroll->setMinimumHeight(qMin(m_diagram->heightForWidth(m_diagramScroll->width()) + 4, 420));
     m_hex->setBytes(frame.wireBytes(), m_fields->hexFields());
     const QString who = m_direction == Direction::Out ? tr("sent") : tr("received");
-    m_summary->setText(tr("%1 frame, %2 header bytes + %3 payload bytes at stream offset %4")
-                           .arg(who)
-                           .arg(frame.header.headerSize)
-                           .arg(frame.header.payloadLength)
-                           .arg(frame.streamOffset));
+    QString summary = tr("%1 frame, %2 header bytes + %3 payload bytes")
+                          .arg(who)
+                          .arg(frame.header.headerSize)
+                          .arg(frame.header.payloadLength);
+    if (frame.streamOffset >= 0)
+        summary += tr(" at stream offset %1").arg(frame.streamOffset);
+    m_summary->setText(summary);
     m_fieldsView->resizeColumnsToContents();
 }
 

@@ -427,6 +427,7 @@ std::vector<WsFrame> WsLogModel::framesOf(qsizetype row) const
             continue;
         WsFrame frame = std::move(event.frame);
         frame.payload = m_store.payload(row).toByteArray();
+        frame.streamOffset = -1; // not kept per row: unknown, rather than a wrong 0
         frames.push_back(std::move(frame));
     }
     return frames;
