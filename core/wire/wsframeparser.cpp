@@ -157,7 +157,6 @@ void WsFrameParser::beginHeader(WsParseResult &result)
     h.headerSize = m_headerNeed;
     m_frameOffset = m_streamOffset - m_headerNeed;
     m_frame.streamOffset = m_frameOffset;
-    m_frame.headerBytes = QByteArray(reinterpret_cast<const char *>(m_header.data()), m_headerNeed);
     int keyAt = 2;
     if (h.length7 == 126) {
         h.lengthEncoding = WsLengthEncoding::Bits16;
@@ -234,9 +233,26 @@ void WsFrameParser::beginHeader(WsParseResult &result)
         m_payloadData = nullptr;
         m_sharedTaken = true;
     } else {
-        m_frame.payload = QByteArray(qsizetype(h.payloadLength), Qt::Uninitialized);
-        m_payloadData = m_frame.payload.data();
+        // One allocation per frame: header bytes and payload are two views of one block
+        // (Qt 6 arrays may start inside their block). Both hold a reference, so writing to
+        // either detaches it as for any shared QByteArray.
+        QByteArray block(qsizetype(h.headerSize + h.payloadLength), Qt::Uninitialized);
+        std::memcpy(block.data(), m_header.data(), size_t(h.headerSize));
+        QByteArray::DataPointer &dp = block.data_ptr();
+        dp.d_ptr()->ref();
+        m_frame.payload = QByteArray(QByteArray::DataPointer(dp.d_ptr(), dp.data() + h.headerSize, qsizetype(h.payloadLength)));
+        m_payloadData = m_frame.payload.data_ptr().data(); // no detach: we are the writer
+        dp.size = h.headerSize;
+        m_frame.headerBytes = std::move(block);
+        return finishBegin(result);
     }
+    m_frame.headerBytes = QByteArray(reinterpret_cast<const char *>(m_header.data()), h.headerSize);
+    finishBegin(result);
+}
+
+void WsFrameParser::finishBegin(WsParseResult &result)
+{
+    const WsFrameHeader &h = m_frame.header;
     m_payloadHave = 0;
     m_state = State::Payload;
     if (h.payloadLength == 0)

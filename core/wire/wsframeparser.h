@@ -75,6 +75,7 @@ private:
     void beginHeader(WsParseResult &result);
     void emitViolation(WsParseResult &result, const ViolationKind &kind, qint64 offset, qint64 length,
                        const QString &detail);
+    void finishBegin(WsParseResult &result);
     void finishFrame(WsParseResult &result);
 
     WsFrameParserOptions m_options;

@@ -57,6 +57,7 @@ private slots:
     void feedFrameReportsWhatFeedReports_data();
     void feedFrameReportsWhatFeedReports();
     void feedFrameSharesTheCallersPayload();
+    void headerBytesAndPayloadAreIndependentValues();
 };
 
 void TestWsFrameParser::rfcExamples_data()
@@ -343,6 +344,23 @@ void TestWsFrameParser::feedFrameSharesTheCallersPayload()
     // The next frame is parsed from where the shared one ended.
     const WsParseResult next = parser.feed(QByteArray::fromHex("8a8001020304"));
     QCOMPARE(next.events.front().frame.streamOffset, wire.size());
+}
+
+void TestWsFrameParser::headerBytesAndPayloadAreIndependentValues()
+{
+    WsFrameParser parser;
+    WsFrame frame = parser.feed(QByteArray::fromHex("8205" "68656c6c6f")).events.front().frame;
+    QCOMPARE(frame.headerBytes, QByteArray::fromHex("8205"));
+    QCOMPARE(frame.payload, QByteArray("hello"));
+    // Growing the header must not write over the payload, nor changing the payload the header.
+    frame.headerBytes.append("XYZ");
+    QCOMPARE(frame.payload, QByteArray("hello"));
+    frame.payload[0] = 'j';
+    QCOMPARE(frame.headerBytes, QByteArray::fromHex("8205") + "XYZ");
+    const WsFrame copy = frame;
+    frame = WsFrame();
+    QCOMPARE(copy.payload, QByteArray("jello"));
+    QCOMPARE(copy.wireBytes(), QByteArray::fromHex("8205") + "XYZjello");
 }
 
 QTEST_GUILESS_MAIN(TestWsFrameParser)
