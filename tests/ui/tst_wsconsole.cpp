@@ -95,6 +95,7 @@ private Q_SLOTS:
     void echoFromTheDemoServerShowsUpDecoded();
     void aViolationFromACraftedStreamStandsOutInTheLog();
     void anInvalidUrlSaysSoInsteadOfConnecting();
+    void ignoringTlsErrorsIsAnOptionOfTheConnectForm();
     void jsonModeRefusesInvalidJson();
     void craftModeIsClearlyMarked();
     void fieldsModelPassesTheModelTester();
@@ -227,6 +228,27 @@ void TestWsConsole::anInvalidUrlSaysSoInsteadOfConnecting()
     QCOMPARE(console.stateLabel()->text(), QStringLiteral("Invalid URL"));
     QCOMPARE(console.logModel()->rowCount(), 1);
     QVERIFY(console.logModel()->index(0, WsLogModel::PreviewColumn).data().toString().contains(QStringLiteral("ftp://")));
+}
+
+void TestWsConsole::ignoringTlsErrorsIsAnOptionOfTheConnectForm()
+{
+    WsConsole console;
+    console.show();
+    QCheckBox *ignore = console.ignoreTlsErrorsCheck();
+    QVERIFY(ignore);
+    QCOMPARE(ignore->accessibleName(), QStringLiteral("Ignore TLS certificate errors"));
+    QVERIFY(ignore->isVisible());
+    QVERIFY(!console.options().ignoreCertificateErrors);
+    QTest::mouseClick(ignore, Qt::LeftButton);
+    QVERIFY(console.options().ignoreCertificateErrors);
+    // Reopening a past connection brings the choice back.
+    WsConnectOptions options = console.options();
+    WsConsole again;
+    again.setOptions(options);
+    QVERIFY(again.ignoreTlsErrorsCheck()->isChecked());
+    options.ignoreCertificateErrors = false;
+    again.setOptions(options);
+    QVERIFY(!again.options().ignoreCertificateErrors);
 }
 
 void TestWsConsole::jsonModeRefusesInvalidJson()

@@ -39,6 +39,7 @@ WsComposer::WsComposer(QWidget *parent)
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setPlaceholderText(tr("Message to send (Ctrl+Enter sends)"));
     m_editor->setAccessibleName(tr("Message to send"));
+    m_editor->setMinimumHeight(m_editor->fontMetrics().lineSpacing() * 2 + 10); // two lines at least
     m_editor->setTabChangesFocus(true);
     m_fragments->setRange(1, 1000);
     m_fragments->setPrefix(tr("in "));
@@ -64,7 +65,7 @@ WsComposer::WsComposer(QWidget *parent)
                                  "unchecked: it may break RFC 6455 on purpose."),
                               m_craftPanel);
     banner->setWordWrap(true);
-    craftLayout->addWidget(banner, 0, 0, 1, 8);
+    craftLayout->addWidget(banner, 0, 0, 1, 5);
     m_fin->setChecked(true);
     craftLayout->addWidget(m_fin, 1, 0);
     for (int i = 0; i < 3; ++i) {
@@ -77,16 +78,18 @@ WsComposer::WsComposer(QWidget *parent)
     m_opcode->setAccessibleName(tr("Crafted opcode"));
     auto *opLabel = new QLabel(tr("&Opcode:"), m_craftPanel);
     opLabel->setBuddy(m_opcode);
-    craftLayout->addWidget(opLabel, 1, 4);
-    craftLayout->addWidget(m_opcode, 1, 5);
+    // Two rows of switches, so the panel fits the composer at half of a 1366 px screen.
+    craftLayout->addWidget(opLabel, 2, 0);
+    craftLayout->addWidget(m_opcode, 2, 1, 1, 2);
     m_mask->setChecked(true);
     m_mask->setToolTip(tr("Unchecked writes an unmasked client frame (RFC 6455 §5.1 forbids it)"));
-    craftLayout->addWidget(m_mask, 1, 6);
+    craftLayout->addWidget(m_mask, 1, 4);
     m_lengthBox->addItem(tr("minimal length"), int(WsCraftSpec::Length::Minimal));
     m_lengthBox->addItem(tr("16-bit length"), int(WsCraftSpec::Length::Force16));
     m_lengthBox->addItem(tr("64-bit length"), int(WsCraftSpec::Length::Force64));
     m_lengthBox->setAccessibleName(tr("Crafted length encoding"));
-    craftLayout->addWidget(m_lengthBox, 1, 7);
+    craftLayout->addWidget(m_lengthBox, 2, 3, 1, 2);
+    craftLayout->setColumnStretch(5, 1);
     m_craftPanel->setVisible(false);
 
     auto *row = new QHBoxLayout;
@@ -97,15 +100,23 @@ WsComposer::WsComposer(QWidget *parent)
     row->addWidget(m_fragments);
     row->addWidget(m_craft);
     row->addStretch(1);
-    row->addWidget(m_status);
-    row->addWidget(m_ping);
-    row->addWidget(m_send);
+    // Status, Ping and Send on a row of their own: the composer stays narrow; the status
+    // (a JSON error can be long) wraps and never widens it.
+    m_status->setWordWrap(true);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_modeBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_modeBox->setMinimumContentsLength(6);
+    auto *sendRow = new QHBoxLayout;
+    sendRow->addWidget(m_status, 1);
+    sendRow->addWidget(m_ping);
+    sendRow->addWidget(m_send);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_craftPanel);
     layout->addWidget(m_editor, 1);
     layout->addLayout(row);
+    layout->addLayout(sendRow);
 
     setTabOrder(m_editor, m_modeBox);
     setTabOrder(m_modeBox, m_fragments);

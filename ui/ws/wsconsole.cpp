@@ -137,6 +137,17 @@ void WsConsole::buildUi()
     m_closeReason->setPlaceholderText(tr("reason (optional, at most 123 bytes)"));
     m_closeReason->setAccessibleName(tr("Close reason"));
     m_closeReason->setMaxLength(123);
+    m_ignoreTlsErrors = new QCheckBox(tr("&Ignore TLS certificate errors"), this);
+    m_ignoreTlsErrors->setAccessibleName(tr("Ignore TLS certificate errors"));
+    m_ignoreTlsErrors->setToolTip(tr("For wss:// servers with self-signed or expired certificates: connect anyway; "
+                                     "the errors are still listed in the Connection tab"));
+    // Narrow enough for half of a 1366 px screen: the close code box shows its number and
+    // the start of its name, the full name is in the list and the tooltip.
+    m_closeCode->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_closeCode->setMinimumContentsLength(12);
+    m_subprotocols->setMinimumWidth(60);
+    m_closeReason->setMinimumWidth(60);
+    m_headers->setMinimumWidth(60);
     auto *options = new QGridLayout;
     auto *subLabel = new QLabel(tr("Su&bprotocols:"), this);
     subLabel->setBuddy(m_subprotocols);
@@ -144,17 +155,20 @@ void WsConsole::buildUi()
     headersLabel->setBuddy(m_headers);
     auto *closeLabel = new QLabel(tr("Cl&ose with:"), this);
     closeLabel->setBuddy(m_closeCode);
+    // Labels and fields on the left, the three switches stacked on the right beside the
+    // headers box: the form stays about 450 px wide.
     options->addWidget(subLabel, 0, 0);
     options->addWidget(m_subprotocols, 0, 1);
-    options->addWidget(m_deflate, 0, 2);
-    options->addWidget(m_keepInspecting, 0, 3);
     options->addWidget(headersLabel, 1, 0, Qt::AlignTop);
-    options->addWidget(m_headers, 1, 1);
+    options->addWidget(m_headers, 1, 1, 2, 1);
+    options->addWidget(m_deflate, 0, 2);
+    options->addWidget(m_keepInspecting, 1, 2);
+    options->addWidget(m_ignoreTlsErrors, 2, 2);
     auto *closeRow = new QHBoxLayout;
-    closeRow->addWidget(closeLabel);
-    closeRow->addWidget(m_closeCode);
-    closeRow->addWidget(m_closeReason, 1);
-    options->addLayout(closeRow, 1, 2, 1, 2, Qt::AlignTop);
+    closeRow->addWidget(m_closeCode, 1);
+    closeRow->addWidget(m_closeReason, 2);
+    options->addWidget(closeLabel, 3, 0);
+    options->addLayout(closeRow, 3, 1, 1, 2);
     options->setColumnStretch(1, 1);
 
     // Message log.
@@ -202,7 +216,12 @@ void WsConsole::buildUi()
     m_search->setPlaceholderText(tr("Search messages (Ctrl+F)"));
     m_search->setAccessibleName(tr("Search the log"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(140);
+    m_search->setMinimumWidth(80);
+    // The filters shrink with the log pane (a half screen at 1366 px) instead of fixing its width.
+    for (QComboBox *filter : {m_directionFilter, m_typeFilter}) {
+        filter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        filter->setMinimumContentsLength(8);
+    }
     m_followButton = new QToolButton(this);
     m_followButton->setText(tr("Follow"));
     m_followButton->setCheckable(true);
@@ -216,19 +235,25 @@ void WsConsole::buildUi()
     clearButton->setText(tr("Clear"));
     clearButton->setToolTip(tr("Clear the log"));
     m_counts = new QLabel(this);
+    // Filters above the log, counts and log actions below it: two short rows keep the log
+    // pane narrow enough to share half of a 1366 px screen with the details.
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_directionFilter);
     filterRow->addWidget(m_typeFilter);
     filterRow->addWidget(m_search, 1);
-    filterRow->addWidget(m_followButton);
-    filterRow->addWidget(copyButton);
-    filterRow->addWidget(clearButton);
+    m_counts->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_counts->setWordWrap(true);
+    auto *bottomRow = new QHBoxLayout;
+    bottomRow->addWidget(m_counts, 1);
+    bottomRow->addWidget(m_followButton);
+    bottomRow->addWidget(copyButton);
+    bottomRow->addWidget(clearButton);
     auto *logPane = new QWidget(this);
     auto *logLayout = new QVBoxLayout(logPane);
     logLayout->setContentsMargins(0, 0, 0, 0);
     logLayout->addLayout(filterRow);
     logLayout->addWidget(m_logView, 1);
-    logLayout->addWidget(m_counts);
+    logLayout->addLayout(bottomRow);
 
     // Details of the selected row and of the connection.
     m_details = new QTabWidget(this);
@@ -270,7 +295,8 @@ void WsConsole::buildUi()
     setTabOrder(m_connectButton, m_subprotocols);
     setTabOrder(m_subprotocols, m_deflate);
     setTabOrder(m_deflate, m_keepInspecting);
-    setTabOrder(m_keepInspecting, m_headers);
+    setTabOrder(m_keepInspecting, m_ignoreTlsErrors);
+    setTabOrder(m_ignoreTlsErrors, m_headers);
     setTabOrder(m_headers, m_closeCode);
     setTabOrder(m_closeCode, m_closeReason);
     setTabOrder(m_closeReason, m_directionFilter);
@@ -349,6 +375,7 @@ WsConnectOptions WsConsole::options() const
     }
     options.permessageDeflate = m_deflate->isChecked();
     options.keepInspecting = m_keepInspecting->isChecked();
+    options.ignoreCertificateErrors = m_ignoreTlsErrors->isChecked();
     return options;
 }
 
@@ -362,6 +389,7 @@ void WsConsole::setOptions(const WsConnectOptions &options)
     m_headers->setPlainText(lines.join(u'\n'));
     m_deflate->setChecked(options.permessageDeflate);
     m_keepInspecting->setChecked(options.keepInspecting);
+    m_ignoreTlsErrors->setChecked(options.ignoreCertificateErrors);
 }
 
 void WsConsole::setUrl(const QUrl &url)
@@ -473,7 +501,7 @@ void WsConsole::updateStateUi()
     m_composer->setConnected(s == WsConnectionState::Open);
     for (QWidget *w : {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_subprotocols),
                        static_cast<QWidget *>(m_headers), static_cast<QWidget *>(m_deflate),
-                       static_cast<QWidget *>(m_keepInspecting)})
+                       static_cast<QWidget *>(m_keepInspecting), static_cast<QWidget *>(m_ignoreTlsErrors)})
         w->setEnabled(idle);
     updateConnectionInfo();
 }

@@ -54,6 +54,7 @@ public:
     QLineEdit *urlEdit() const { return m_url; }
     QLineEdit *searchEdit() const { return m_search; }
     QLabel *stateLabel() const { return m_stateLabel; }
+    QCheckBox *ignoreTlsErrorsCheck() const { return m_ignoreTlsErrors; }
     const WsChartData &chartData() const { return m_chartData; }
     const SessionClock &clock() const { return m_clock; }
     WsConnection *connection() const { return m_connection; }
@@ -111,6 +112,7 @@ private:
     QPlainTextEdit *m_headers;
     QCheckBox *m_deflate;
     QCheckBox *m_keepInspecting;
+    QCheckBox *m_ignoreTlsErrors;
     QComboBox *m_closeCode;
     QLineEdit *m_closeReason;
 

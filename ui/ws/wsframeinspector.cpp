@@ -32,8 +32,11 @@ WsFrameInspector::WsFrameInspector(QWidget *parent)
     top->addWidget(m_frameBox);
     top->addWidget(m_summary, 1);
     m_frameBox->setAccessibleName(tr("Frame of the message"));
-    m_frameBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Shrinks with the pane instead of setting its minimum width; the list shows whole names.
+    m_frameBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_frameBox->setMinimumContentsLength(12);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
 
     m_fieldsView->setModel(m_fields);
     m_fieldsView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -52,6 +55,7 @@ WsFrameInspector::WsFrameInspector(QWidget *parent)
 
     // Diagram, fields, bytes: top to bottom, each at full width so nothing is cut.
     auto *split = new QSplitter(Qt::Vertical, this);
+    m_split = split;
     split->addWidget(diagramScroll);
     split->addWidget(m_fieldsView);
     split->addWidget(m_hex);
@@ -59,9 +63,13 @@ WsFrameInspector::WsFrameInspector(QWidget *parent)
     split->setStretchFactor(1, 1);
     split->setStretchFactor(2, 0);
     // A frame header is at most 14 bytes: a few hex rows show it and the payload's start.
-    m_hex->setMinimumHeight(m_hex->fontMetrics().height() * 3);
+    m_hex->setMinimumHeight(m_hex->fontMetrics().height() * 2 + 6);
     m_hex->setMaximumHeight(m_hex->fontMetrics().height() * 9);
     split->setChildrenCollapsible(false);
+    // Small minimums: the inspector must fit under the log in a 768 px high window.
+    const int line = m_hex->fontMetrics().height();
+    diagramScroll->setMinimumHeight(line * 2);
+    m_fieldsView->setMinimumHeight(line * 3);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -140,8 +148,18 @@ void WsFrameInspector::showFrame(int index)
     const WsFrame &frame = m_frames[size_t(index)];
     m_fields->setFrame(frame);
     m_diagram->setFrame(frame);
-    // Show the whole diagram (2-4 header rows + payload) without scrolling when there is room.
-    m_diagramScroll->setMinimumHeight(qMin(m_diagram->heightForWidth(m_diagramScroll->width()) + 4, 420));
+    // Show the whole diagram (2-4 header rows + payload) without scrolling when there is room:
+    // sized once, so a height the user chose by dragging stays. No minimum height from it, so
+    // the inspector still fits a 768 px high screen (the diagram scrolls there).
+    if (!m_diagramSized && m_split->height() > 0) {
+        const int wanted = qMin(m_diagram->heightForWidth(m_diagramScroll->viewport()->width()) + 4, 420);
+        const QList<int> sizes = m_split->sizes();
+        const int total = sizes.value(0) + sizes.value(1) + sizes.value(2);
+        const int diagram = qMin(wanted, total * 6 / 10);
+        const int hex = sizes.value(2);
+        m_split->setSizes({diagram, qMax(total - diagram - hex, 1), hex});
+        m_diagramSized = true;
+    }
     m_hex->setBytes(frame.wireBytes(), m_fields->hexFields());
     const QString who = m_direction == Direction::Out ? tr("sent") : tr("received");
     QString summary = tr("%1 frame, %2 header bytes + %3 payload bytes")

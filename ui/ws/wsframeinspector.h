@@ -10,6 +10,7 @@
 class QComboBox;
 class QLabel;
 class QScrollArea;
+class QSplitter;
 class QTableView;
 
 namespace wirescope {
@@ -50,6 +51,8 @@ private:
     QLabel *m_summary;
     WsFrameDiagram *m_diagram;
     QScrollArea *m_diagramScroll = nullptr;
+    QSplitter *m_split = nullptr;
+    bool m_diagramSized = false; // the first frame shown gives the diagram its full height once
     WsFrameFieldsModel *m_fields;
     QTableView *m_fieldsView;
     HexView *m_hex;

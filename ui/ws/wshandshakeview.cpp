@@ -18,6 +18,7 @@ static QPlainTextEdit *rawView(QWidget *parent, const QString &name)
     edit->setLineWrapMode(QPlainTextEdit::NoWrap);
     edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     edit->setAccessibleName(name);
+    edit->setMinimumHeight(edit->fontMetrics().lineSpacing() * 2 + 8); // fits a 768 px high window
     return edit;
 }
 
@@ -28,6 +29,7 @@ static QWidget *titled(const QString &title, QWidget *child, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), box);
     label->setBuddy(child);
+    label->setWordWrap(true); // wraps instead of widening the pane on a narrow screen
     layout->addWidget(label);
     layout->addWidget(child, 1);
     return box;
@@ -41,6 +43,7 @@ WsHandshakeView::WsHandshakeView(QWidget *parent)
 {
     m_explanation->setAccessibleName(tr("Sec-WebSocket-Accept check"));
     m_explanation->setOpenExternalLinks(false);
+    m_explanation->setMinimumHeight(m_explanation->fontMetrics().lineSpacing() * 3 + 8);
     auto *raw = new QSplitter(Qt::Vertical, this);
     raw->addWidget(titled(tr("Request (sent)"), m_request, raw));
     raw->addWidget(titled(tr("Response (received)"), m_response, raw));
