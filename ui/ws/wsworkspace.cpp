@@ -6,11 +6,14 @@
 #include "ui/ws/wsconsole.h"
 
 #include <QAction>
+#include <QDataStream>
 #include <QDateTime>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QToolButton>
@@ -40,8 +43,15 @@ WsWorkspace::WsWorkspace(QWidget *parent)
     plus->setAccessibleName(tr("New WebSocket connection"));
     plus->setAutoRaise(true);
     m_tabs->setCornerWidget(plus, Qt::TopRightCorner);
+    m_historyButton = new QToolButton(m_tabs);
+    m_historyButton->setCheckable(true);
+    m_historyButton->setIcon(QIcon(QStringLiteral(":/ui/icons/history.svg")));
+    m_historyButton->setToolTip(tr("Show or hide the past connections"));
+    m_historyButton->setAccessibleName(tr("Past connections"));
+    m_historyButton->setAutoRaise(true);
+    m_tabs->setCornerWidget(m_historyButton, Qt::TopLeftCorner);
 
-    auto *historyPane = new QWidget(this);
+    auto *historyPane = m_historyPane = new QWidget(this);
     auto *historyLayout = new QVBoxLayout(historyPane);
     historyLayout->setContentsMargins(0, 0, 0, 0);
     auto *historyLabel = new QLabel(tr("<b>Past connections</b>"), historyPane);
@@ -58,8 +68,14 @@ WsWorkspace::WsWorkspace(QWidget *parent)
     m_split->addWidget(m_tabs);
     m_split->setStretchFactor(0, 0);
     m_split->setStretchFactor(1, 1);
-    m_split->setSizes({150, 1000});
+    m_split->setCollapsible(0, true);
     m_split->setCollapsible(1, false);
+    m_split->setSizes({180, 1000});
+    // Folded (hidden, so it adds nothing to the minimum width) until asked for.
+    historyPane->hide();
+    connect(m_split, &QSplitter::splitterMoved, this, &WsWorkspace::syncHistoryButton);
+    connect(m_historyButton, &QToolButton::toggled, this, &WsWorkspace::setHistoryShown);
+    syncHistoryButton();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_split);
@@ -229,6 +245,7 @@ void WsWorkspace::addHistory(const WsConnectOptions &options, const QString &sum
         m_pastOptions.remove(oldest);
         delete oldest;
     }
+    syncHistoryButton();
 }
 
 void WsWorkspace::reopen(QListWidgetItem *item)
@@ -241,14 +258,66 @@ void WsWorkspace::reopen(QListWidgetItem *item)
     console->connectToServer();
 }
 
+bool WsWorkspace::isHistoryShown() const
+{
+    return !m_historyPane->isHidden();
+}
+
+void WsWorkspace::setHistoryShown(bool shown)
+{
+    if (shown != isHistoryShown()) {
+        m_historyPane->setVisible(shown);
+        if (shown) {
+            const int total = qMax(m_split->width(), 1);
+            // About a sixth of the workspace, never narrower than a URL and time can be read in.
+            const int width = qBound(160, total / 6, 260);
+            m_split->setSizes({width, qMax(total - width, 1)});
+        }
+    }
+    syncHistoryButton();
+}
+
+void WsWorkspace::syncHistoryButton()
+{
+    // Dragged shut: hide it, so it no longer counts in the minimum width either.
+    if (!m_historyPane->isHidden() && m_split->sizes().value(0) == 0)
+        m_historyPane->hide();
+    const QSignalBlocker blocker(m_historyButton);
+    m_historyButton->setChecked(isHistoryShown());
+    const int count = m_history->count();
+    m_historyButton->setText(count > 0 ? QString::number(count) : QString());
+    m_historyButton->setToolButtonStyle(count > 0 ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonIconOnly);
+    m_historyButton->setToolTip(count > 0 ? tr("Show or hide the past connections (%n kept)", nullptr, count)
+                                          : tr("Show or hide the past connections"));
+}
+
+// The splitter's own state plus whether the past connections are shown (QSplitter does
+// not keep a hidden child's visibility).
+static constexpr quint32 kStateMagic = 0x57535753; // "WSWS"
+static constexpr quint8 kStateVersion = 1;
+
 QByteArray WsWorkspace::saveState() const
 {
-    return m_split->saveState();
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out << kStateMagic << kStateVersion << isHistoryShown() << m_split->saveState();
+    return state;
 }
 
 bool WsWorkspace::restoreState(const QByteArray &state)
 {
-    return m_split->restoreState(state);
+    QDataStream in(state);
+    quint32 magic = 0;
+    quint8 version = 0;
+    bool shown = false;
+    QByteArray splitter;
+    in >> magic >> version >> shown >> splitter;
+    if (in.status() != QDataStream::Ok || magic != kStateMagic || version != kStateVersion)
+        return false; // nothing saved yet, or from another version: keep the defaults
+    m_historyPane->setVisible(shown);
+    const bool ok = m_split->restoreState(splitter);
+    syncHistoryButton();
+    return ok;
 }
 
 } // namespace wirescope

@@ -12,6 +12,7 @@ class QListWidget;
 class QListWidgetItem;
 class QSplitter;
 class QTabWidget;
+class QToolButton;
 
 namespace wirescope {
 
@@ -41,6 +42,11 @@ public:
     WsConsole *currentConsole() const;
     int consoleCount() const;
     QListWidget *historyList() const { return m_history; }
+    // The "Past connections" pane folds away to a tab corner button, so it never takes a
+    // column from the console unless the user opens it.
+    bool isHistoryShown() const;
+    void setHistoryShown(bool shown);
+    QToolButton *historyButton() const { return m_historyButton; }
 
     // Splitter state for the main window to save and restore.
     QByteArray saveState() const;
@@ -62,10 +68,13 @@ private:
     void addHistory(const WsConnectOptions &options, const QString &summary);
     void reopen(QListWidgetItem *item);
     void updateActions();
+    void syncHistoryButton();
 
     QSplitter *m_split = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QWidget *m_historyPane = nullptr;
     QListWidget *m_history = nullptr;
+    QToolButton *m_historyButton = nullptr;
     WsChartsWidget *m_charts = nullptr;
     QList<QAction *> m_actions;
     QAction *m_connectAction = nullptr;
