@@ -52,7 +52,7 @@ HttpTimingChart::HttpTimingChart(QWidget *parent)
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_view->setChart(m_chart);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(180);
+    m_view->setMinimumHeight(100); // fits the Live charts dock of a 768 px high window
 
     m_stack->addWidget(m_empty);
     m_stack->addWidget(m_view);

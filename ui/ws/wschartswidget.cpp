@@ -32,7 +32,8 @@ public:
         chart()->legend()->setAlignment(Qt::AlignTop);
         chart()->setMargins(QMargins(4, 2, 4, 2));
         chart()->setBackgroundRoundness(0);
-        m_x->setTitleText(QObject::tr("time since connect (s)"));
+        // Short titles and units: the three charts share a dock about a third of the window high.
+        m_x->setTitleText(WsChartsWidget::tr("s since connect"));
         m_x->setLabelFormat(QStringLiteral("%.0f"));
         for (QValueAxis *axis : {m_x, m_y}) {
             axis->setTickType(QValueAxis::TicksDynamic);
@@ -41,7 +42,7 @@ public:
         chart()->addAxis(m_x, Qt::AlignBottom);
         chart()->addAxis(m_y, Qt::AlignLeft);
         setRenderHint(QPainter::Antialiasing, true);
-        setMinimumHeight(150);
+        setMinimumSize(160, 100);
         setAccessibleName(title);
     }
 
@@ -91,7 +92,9 @@ public:
         // A round top and round steps: 0, 0.5, 1, 1.5, 2 rather than 0, 0.625, 1.25 ...
         const double top = maxY / scale;
         const double step = niceStep(top > 0 ? top / 4 : 0.25);
-        setAxis(m_x, xFrom, xTo, niceStep((xTo - xFrom) / 6));
+        // About one x label per 70 px, so labels never collide and get elided to "...".
+        const int xLabels = qBound(2, m_x->isVisible() ? int(chart()->plotArea().width() / 70) : 4, 6);
+        setAxis(m_x, xFrom, xTo, niceStep((xTo - xFrom) / xLabels));
         setAxis(m_y, 0, top > 0 ? std::ceil(top / step - 1e-9) * step : step * 4, step);
         m_y->setLabelFormat(step >= 1 ? QStringLiteral("%.0f") : QStringLiteral("%.2g"));
         m_y->setTitleText(prefix + unit);
@@ -170,9 +173,9 @@ WsChartsWidget::WsChartsWidget(QWidget *parent)
     , m_title(new QLabel(this))
     , m_pause(new QCheckBox(tr("&Pause charts"), this))
     , m_window(new QComboBox(this))
-    , m_messages(new WsRateChart(tr("WebSocket messages per second"), this))
-    , m_bytes(new WsRateChart(tr("WebSocket throughput"), this))
-    , m_rtt(new WsRateChart(tr("Ping round-trip time"), this))
+    , m_messages(new WsRateChart(tr("Messages"), this))
+    , m_bytes(new WsRateChart(tr("Throughput"), this))
+    , m_rtt(new WsRateChart(tr("Ping round trip"), this))
     , m_timer(new QTimer(this))
 {
     m_messages->addSeries(coloured(new QLineSeries, kInColor), tr("received"), kInColor);
@@ -204,9 +207,13 @@ WsChartsWidget::WsChartsWidget(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(bar);
-    layout->addWidget(m_messages, 1);
-    layout->addWidget(m_bytes, 1);
-    layout->addWidget(m_rtt, 1);
+    // Side by side: the dock is wide and short, and each chart keeps its full height.
+    auto *charts = new QHBoxLayout;
+    charts->setSpacing(2);
+    charts->addWidget(m_messages, 1);
+    charts->addWidget(m_bytes, 1);
+    charts->addWidget(m_rtt, 1);
+    layout->addLayout(charts, 1);
 
     // 4 Hz: smooth enough for rates in 100 ms buckets and far below the 16 ms frame budget.
     m_timer->setInterval(250);
@@ -285,7 +292,7 @@ void WsChartsWidget::refresh()
         bytes = {{}, {}};
         rtt = {{}, {}};
     }
-    m_messages->setData(messages, from, to, tr("messages/s"), WsRateChart::Scale::None);
+    m_messages->setData(messages, from, to, tr("msg/s"), WsRateChart::Scale::None);
     m_bytes->setData(bytes, from, to, tr("B/s"), WsRateChart::Scale::Binary);
     m_rtt->setData(rtt, from, to, tr("ms"), WsRateChart::Scale::None);
 }
