@@ -15,7 +15,9 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
 
@@ -26,6 +28,7 @@ QString geometryKey() { return QStringLiteral("window/geometry"); }
 QString stateKey() { return QStringLiteral("window/state"); }
 QString splitterKey() { return QStringLiteral("window/splitter"); }
 QString chartsSplitterKey() { return QStringLiteral("window/chartsSplitter"); }
+QString wsSplitterKey() { return QStringLiteral("window/wsSplitter"); }
 constexpr int LayoutVersion = 1;
 
 // The platform's key for a standard action, or a common one where the platform has none
@@ -97,13 +100,17 @@ MainWindow::MainWindow(DemoServer *demo, const QString &demoError, QWidget *pare
 
     showDemoServer(demo, demoError);
     createMenus();
-    resize(1600, 1000);
+    // 1600x900 where the screen has room, else most of the screen (a 1366x768 laptop).
+    QSize size(1600, 900);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.95);
+    resize(size);
     // Defaults before any saved layout: endpoints dock readable, HTTP and WebSocket halves
-    // equal, the two charts equal.
-    resizeDocks({m_endpointsDock}, {320}, Qt::Horizontal);
-    resizeDocks({m_chartsDock}, {260}, Qt::Vertical);
-    m_splitter->setSizes({640, 640});
-    m_chartsSplitter->setSizes({800, 800});
+    // equal, the charts dock about 30% of the window, the two charts equal.
+    resizeDocks({m_endpointsDock}, {qBound(220, size.width() / 6, 320)}, Qt::Horizontal);
+    resizeDocks({m_chartsDock}, {size.height() * 3 / 10}, Qt::Vertical);
+    m_splitter->setSizes({1, 1});
+    m_chartsSplitter->setSizes({1, 1});
     m_defaultState = saveState(LayoutVersion);
     restoreLayout();
 }
@@ -211,17 +218,41 @@ void MainWindow::saveLayout() const
     settings.setValue(stateKey(), saveState(LayoutVersion));
     settings.setValue(splitterKey(), m_splitter->saveState());
     settings.setValue(chartsSplitterKey(), m_chartsSplitter->saveState());
+    settings.setValue(wsSplitterKey(), m_ws->saveState());
     m_http->saveState();
 }
 
 void MainWindow::restoreLayout()
 {
     QSettings settings;
+    m_proportionsPending = !settings.contains(splitterKey());
     restoreGeometry(settings.value(geometryKey()).toByteArray());
     restoreState(settings.value(stateKey()).toByteArray(), LayoutVersion);
     m_splitter->restoreState(settings.value(splitterKey()).toByteArray());
     m_chartsSplitter->restoreState(settings.value(chartsSplitterKey()).toByteArray());
+    m_ws->restoreState(settings.value(wsSplitterKey()).toByteArray());
     m_http->restoreState();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // Proportions need the final size: the window may have been resized after construction
+    // and cannot be smaller than its minimum, whatever resize() asked for.
+    if (m_proportionsPending) {
+        m_proportionsPending = false;
+        applyDefaultProportions();
+    }
+}
+
+// HTTP and WebSocket halves equal, the Live charts dock about 30% of the window's height.
+void MainWindow::applyDefaultProportions()
+{
+    const int half = m_splitter->width() / 2;
+    m_splitter->setSizes({half, half});
+    const int chartsHalf = m_chartsSplitter->width() / 2;
+    m_chartsSplitter->setSizes({chartsHalf, chartsHalf});
+    resizeDocks({m_chartsDock}, {height() * 3 / 10}, Qt::Vertical);
 }
 
 void MainWindow::resetLayout()
@@ -230,8 +261,7 @@ void MainWindow::resetLayout()
     m_endpointsDock->show();
     m_historyDock->show();
     m_chartsDock->show();
-    m_splitter->setSizes({1, 1}); // equal halves of whatever room there is
-    m_chartsSplitter->setSizes({1, 1});
+    applyDefaultProportions();
 }
 
 } // namespace wirescope

@@ -34,6 +34,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createMenus();
@@ -41,6 +42,7 @@ private:
     void saveLayout() const;
     void restoreLayout();
     void resetLayout();
+    void applyDefaultProportions();
 
     HttpWorkspace *m_http;
     WsWorkspace *m_ws;
@@ -52,6 +54,7 @@ private:
     QDockWidget *m_chartsDock;
     QLabel *m_demoStatus;
     QByteArray m_defaultState;
+    bool m_proportionsPending = false; // no saved layout: set the default proportions when shown
 };
 
 } // namespace wirescope

@@ -7,6 +7,7 @@
 #include "ui/http/httpresponseview.h"
 #include "ui/http/httpworkspace.h"
 #include "ui/mainwindow.h"
+#include "ui/ws/wsconsole.h"
 #include "ui/ws/wsworkspace.h"
 
 #include <QAbstractItemModelTester>
@@ -25,6 +26,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTest>
 
 using namespace wirescope;
@@ -164,6 +166,73 @@ private slots:
         QCOMPARE(qobject_cast<QSplitter *>(again.centralWidget())->sizes(), sizes);
     }
 
+    void theWindowFitsALaptopScreenAndSharesItFairly()
+    {
+        DemoPeer demo;
+        QString error;
+        QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
+        MainWindow window(&demo.server());
+        // 1366x768 less a title bar and a task bar.
+        const QSize least = window.minimumSizeHint().expandedTo(window.minimumSize());
+        QVERIFY2(least.width() <= 1366 && least.height() <= 700,
+                 qPrintable(QStringLiteral("the window needs at least %1x%2").arg(least.width()).arg(least.height())));
+        window.resize(1600, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // HTTP and WebSocket halves about equal, the charts dock about 30% of the height.
+        auto *splitter = qobject_cast<QSplitter *>(window.centralWidget());
+        const QList<int> halves = splitter->sizes();
+        QVERIFY2(qAbs(halves.value(0) - halves.value(1)) <= (halves.value(0) + halves.value(1)) / 10,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(halves.value(0)).arg(halves.value(1))));
+        auto *charts = window.findChild<QDockWidget *>(QStringLiteral("chartsDock"));
+        QVERIFY2(charts->height() >= window.height() / 5 && charts->height() <= window.height() * 2 / 5,
+                 qPrintable(QString::number(charts->height())));
+        // The past connections fold away: the console has the workspace's width.
+        QVERIFY(!window.wsWorkspace()->isHistoryShown());
+        QVERIFY(window.wsWorkspace()->tabs()->width() >= window.wsWorkspace()->width() - 10);
+    }
+
+    void oneWebSocketTabAtStartAimedAtTheEchoEndpoint()
+    {
+        DemoPeer demo;
+        QString error;
+        QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
+        MainWindow window(&demo.server());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.wsWorkspace()->consoleCount(), 1);
+        QUrl echo = demo.server().wsBaseUrl();
+        echo.setPath(QStringLiteral("/ws/echo"));
+        QCOMPARE(window.wsWorkspace()->currentConsole()->urlEdit()->text(), echo.toString());
+    }
+
+    void theWebSocketSplitterComesBackAfterARestart()
+    {
+        QList<int> sizes;
+        {
+            MainWindow window;
+            window.resize(1920, 1080);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QTest::mouseClick(window.wsWorkspace()->historyButton(), Qt::LeftButton);
+            QVERIFY(window.wsWorkspace()->isHistoryShown());
+            auto *split = window.wsWorkspace()->findChild<QSplitter *>(QString(), Qt::FindDirectChildrenOnly);
+            QVERIFY(split);
+            split->setSizes({150, split->width() - 150});
+            sizes = split->sizes();
+            QCOMPARE(sizes.value(0), 150);
+            window.close();
+        }
+        MainWindow again;
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(again.wsWorkspace()->isHistoryShown());
+        QVERIFY(again.wsWorkspace()->historyButton()->isChecked());
+        auto *split = again.wsWorkspace()->findChild<QSplitter *>(QString(), Qt::FindDirectChildrenOnly);
+        // The pane keeps its width; the console takes whatever the window gives.
+        QCOMPARE(split->sizes().value(0), sizes.value(0));
+    }
+
     void theAboutDialogNamesTheVersionAndTheDemoServer()
     {
         AboutDialog dialog(QStringLiteral("Demo server: http://127.0.0.1:1"));
@@ -188,7 +257,7 @@ private slots:
         QVERIFY(QDir().mkpath(dir));
 
         MainWindow window(&demo.server());
-        window.resize(1600, 1000);
+        window.resize(1600, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         // The HTTP views are also shot on their own, at the size of a half screen.
