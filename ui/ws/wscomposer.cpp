@@ -60,12 +60,16 @@ WsComposer::WsComposer(QWidget *parent)
     warn.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xe0, 0x82) : QColor(0x66, 0x4d, 0x03));
     m_craftPanel->setPalette(warn);
     m_craftPanel->setFrameShape(QFrame::StyledPanel);
-    auto *craftLayout = new QGridLayout(m_craftPanel);
+    // The banner sits above the grid in a box layout: a word-wrapped label in a grid cell
+    // gets one line's height and is cut off.
+    auto *craftBox = new QVBoxLayout(m_craftPanel);
+    auto *craftLayout = new QGridLayout;
     auto *banner = new QLabel(tr("<b>\u26a0 CRAFT MODE</b> — the next frame is written exactly as set here, "
                                  "unchecked: it may break RFC 6455 on purpose."),
                               m_craftPanel);
     banner->setWordWrap(true);
-    craftLayout->addWidget(banner, 0, 0, 1, 5);
+    craftBox->addWidget(banner);
+    craftBox->addLayout(craftLayout);
     m_fin->setChecked(true);
     craftLayout->addWidget(m_fin, 1, 0);
     for (int i = 0; i < 3; ++i) {

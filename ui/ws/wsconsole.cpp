@@ -200,7 +200,7 @@ void WsConsole::buildUi()
 
     m_directionFilter = new QComboBox(this);
     m_directionFilter->setAccessibleName(tr("Direction filter"));
-    m_directionFilter->addItem(tr("Both directions"), uint(WsLogModel::ShowBothDirections));
+    m_directionFilter->addItem(tr("\u2195 Both"), uint(WsLogModel::ShowBothDirections));
     m_directionFilter->addItem(tr("\u2193 Received"), uint(WsLogModel::ShowIncoming));
     m_directionFilter->addItem(tr("\u2191 Sent"), uint(WsLogModel::ShowOutgoing));
     m_typeFilter = new QComboBox(this);
@@ -213,7 +213,8 @@ void WsConsole::buildUi()
     m_typeFilter->addItem(tr("Violations"), uint(WsLogModel::ShowViolations));
     m_typeFilter->addItem(tr("Events"), uint(WsLogModel::ShowEvents));
     m_search = new QLineEdit(this);
-    m_search->setPlaceholderText(tr("Search messages (Ctrl+F)"));
+    m_search->setPlaceholderText(tr("Search (Ctrl+F)"));
+    m_search->setToolTip(tr("Show only the rows that contain this text (Ctrl+F)"));
     m_search->setAccessibleName(tr("Search the log"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(80);
@@ -278,6 +279,7 @@ void WsConsole::buildUi()
     middle->addWidget(m_details);
     middle->setStretchFactor(0, 5);
     middle->setStretchFactor(1, 6);
+    middle->setSizes({500, 500}); // log and details start as equal halves of whatever width there is
     auto *vertical = new QSplitter(Qt::Vertical, this);
     vertical->addWidget(middle);
     vertical->addWidget(m_composer);
