@@ -93,7 +93,7 @@ void TestWsScreenshots::consoleWithAConversation()
             QApplication::setPalette(darkPalette());
         WsWorkspace workspace;
         workspace.setDefaultUrl(wsUrl(QStringLiteral("/ws/echo")));
-        workspace.resize(1440, 860);
+        workspace.resize(1000, 720); // about the WebSocket half of a 1920x1080 window
         workspace.show();
         QVERIFY(QTest::qWaitForWindowExposed(&workspace));
         WsConsole *console = workspace.currentConsole();
@@ -105,6 +105,7 @@ void TestWsScreenshots::consoleWithAConversation()
         console->disconnectFromServer();
         QTRY_COMPARE_WITH_TIMEOUT(console->state(), WsConnectionState::Closed, 10000);
         QCOMPARE(workspace.historyList()->count(), 1);
+        workspace.setHistoryShown(true); // folded by default; shown here to present it
         console->setUrl(wsUrl(QStringLiteral("/ws/echo")));
         QTest::mouseClick(console->connectButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(console->state(), WsConnectionState::Open, 10000);
@@ -173,14 +174,14 @@ void TestWsScreenshots::chartsUnderTickerTraffic()
 {
     WsWorkspace workspace;
     workspace.setDefaultUrl(wsUrl(QStringLiteral("/ws/ticker?hz=2000&size=64")));
-    workspace.resize(1440, 860);
+    workspace.resize(1000, 720); // about the WebSocket half of a 1920x1080 window
     workspace.show();
     WsConsole *console = workspace.currentConsole();
     QTest::mouseClick(console->connectButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(console->state(), WsConnectionState::Open, 10000);
     auto *charts = static_cast<WsChartsWidget *>(workspace.chartsWidget());
     charts->setParent(nullptr);
-    charts->resize(900, 720);
+    charts->resize(800, 270); // the WebSocket half of the Live charts dock in a 1600x900 window
     charts->setWindowSeconds(10);
     charts->show();
     for (int i = 0; i < 8; ++i) {
@@ -233,7 +234,7 @@ void TestWsScreenshots::violationFromAPeerThatSetsRsv1()
     });
     WsWorkspace workspace;
     workspace.setDefaultUrl(QUrl(QStringLiteral("ws://127.0.0.1:%1/crafted").arg(server.serverPort())));
-    workspace.resize(1440, 860);
+    workspace.resize(1000, 720); // about the WebSocket half of a 1920x1080 window
     workspace.show();
     WsConsole *console = workspace.currentConsole();
     console->findChild<QCheckBox *>(QString(), Qt::FindChildrenRecursively);
