@@ -1,10 +1,13 @@
 #include "ui/http/httptimingchart.h"
 
+#include "ui/common/chartfit.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
+#include <QResizeEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
@@ -53,6 +56,7 @@ HttpTimingChart::HttpTimingChart(QWidget *parent)
     m_view->setChart(m_chart);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(100); // fits the Live charts dock of a 768 px high window
+    m_view->installEventFilter(this);
 
     m_stack->addWidget(m_empty);
     m_stack->addWidget(m_view);
@@ -100,6 +104,14 @@ void HttpTimingChart::rebuild()
     m_axisY->setRange(0, m_data.axisMax());
     m_axisY->setTitleText(tr("Time (%1)").arg(m_data.unitSymbol()));
     m_stack->setCurrentIndex(m_data.entries().isEmpty() ? 0 : 1);
+}
+
+// The view is resized by the stack (also while it is the hidden page), not with this widget.
+bool HttpTimingChart::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::Resize)
+        fitChartDecorations(m_chart, static_cast<QResizeEvent *>(event)->size().height());
+    return QWidget::eventFilter(watched, event);
 }
 
 void HttpTimingChart::changeEvent(QEvent *event)

@@ -2,12 +2,14 @@
 
 #include "core/net/sessionclock.h"
 #include "ui/ws/wschartdata.h"
+#include "ui/common/chartfit.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
+#include <QResizeEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegendMarker>
@@ -91,11 +93,13 @@ public:
         }
         // A round top and round steps: 0, 0.5, 1, 1.5, 2 rather than 0, 0.625, 1.25 ...
         const double top = maxY / scale;
-        const double step = niceStep(top > 0 ? top / 4 : 0.25);
+        // About one y label per 30 px of plot (at most 4 steps), or they are elided to "...".
+        const int ySteps = qBound(1, int(chart()->plotArea().height() / 30), 4);
+        const double step = niceStep(top > 0 ? top / ySteps : 1.0 / ySteps);
         // About one x label per 70 px, so labels never collide and get elided to "...".
         const int xLabels = qBound(2, m_x->isVisible() ? int(chart()->plotArea().width() / 70) : 4, 6);
         setAxis(m_x, xFrom, xTo, niceStep((xTo - xFrom) / xLabels));
-        setAxis(m_y, 0, top > 0 ? std::ceil(top / step - 1e-9) * step : step * 4, step);
+        setAxis(m_y, 0, top > 0 ? std::ceil(top / step - 1e-9) * step : step * ySteps, step);
         m_y->setLabelFormat(step >= 1 ? QStringLiteral("%.0f") : QStringLiteral("%.2g"));
         m_y->setTitleText(prefix + unit);
     }
@@ -120,6 +124,12 @@ public:
                 return f * magnitude;
         }
         return 10 * magnitude;
+    }
+
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QChartView::resizeEvent(event);
+        fitChartDecorations(chart(), height());
     }
 
     int pointCount(int i) const { return i < m_series.size() ? int(m_series.at(i)->count()) : 0; }
