@@ -312,6 +312,9 @@ void TestWsConsole::fieldsModelPassesTheModelTester()
     QCOMPARE(model.index(model.rowOf(WsField::Opcode), WsFrameFieldsModel::PositionColumn).data().toString(),
              QStringLiteral("bits 4-7"));
     QCOMPARE(fieldValue(&model, WsField::MaskingKey), QStringLiteral("01020304"));
+    // Nothing selected: an empty table, not the fields of a made-up frame.
+    WsFrameInspector inspector;
+    QCOMPARE(inspector.findChild<QTableView *>()->model()->rowCount(), 0);
     // The diagram puts the 16-bit length at bits 16-31 of row 0 and the key on row 1.
     const QList<WsDiagramCell> cells = wsDiagramCells(frame.header, frame.headerBytes);
     auto cellOf = [&](WsField field) {

@@ -26,6 +26,14 @@ void WsFrameFieldsModel::setFrame(const WsFrame &frame)
     endResetModel();
 }
 
+void WsFrameFieldsModel::clear()
+{
+    beginResetModel();
+    m_frame = WsFrame();
+    m_rows.clear();
+    endResetModel();
+}
+
 int WsFrameFieldsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

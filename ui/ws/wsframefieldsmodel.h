@@ -19,6 +19,8 @@ public:
     explicit WsFrameFieldsModel(QObject *parent = nullptr);
 
     void setFrame(const WsFrame &frame);
+    // No frame selected: no rows (a default frame would list a made-up 2-byte header).
+    void clear();
     const WsFrame &frame() const { return m_frame; }
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -122,7 +122,7 @@ void WsFrameInspector::showMessage(const QString &text)
     m_frameBox->clear();
     m_frameBox->setEnabled(false);
     m_summary->setText(text);
-    m_fields->setFrame(WsFrame());
+    m_fields->clear();
     m_diagram->clear();
     m_hex->setBytes({});
 }
