@@ -1,10 +1,12 @@
 #include "core/demo/demoserver.h"
+#include "core/net/httpclient.h"
 #include "ui/app/appsettings.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
 
 int main(int argc, char *argv[])
@@ -32,5 +34,8 @@ int main(int argc, char *argv[])
 
     wirescope::MainWindow window(&demo, demoError);
     window.show();
+    // TLS library start-up costs tens of milliseconds once per process; done after the first
+    // paint it is not timed as the first request's "blocked" phase.
+    QTimer::singleShot(0, &window, [] { wirescope::HttpClient::warmUpTls(); });
     return app.exec();
 }
