@@ -9,17 +9,16 @@ Tap::Tap(const SessionClock &clock)
 {
 }
 
-const CapturedChunk &Tap::record(Direction direction, const QByteArray &bytes)
+CapturedChunk Tap::record(Direction direction, const QByteArray &bytes)
 {
     qint64 &counter = direction == Direction::In ? m_bytesIn : m_bytesOut;
     CapturedChunk chunk{m_clock.nowNs(), direction, counter, bytes};
     counter += bytes.size();
-    if (!m_keepChunks) {
-        m_last = std::move(chunk);
-        return m_last;
+    if (m_keepChunks) {
+        chunk.bytes.squeeze(); // detaches from a shared buffer: kept bytes never change
+        m_chunks.push_back(chunk);
     }
-    m_chunks.push_back(std::move(chunk));
-    return m_chunks.back();
+    return chunk;
 }
 
 } // namespace wirescope

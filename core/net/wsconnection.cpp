@@ -102,6 +102,15 @@ struct WsConnection::Private {
     // still iterating, which re-enters processOutgoing: each call works on its own vector.
     std::vector<WsParseEvent> inEvents;
     std::vector<WsParseEvent> outEvents;
+    // Bytes read land in readBuffer (reused unless someone kept the last chunk). Frames to
+    // send collect in outBuffer and leave in one write: at once when sent from outside,
+    // at the end of the turn when sent from a slot reacting to what we read (an echo, a
+    // pong), so a burst of replies costs one syscall, like QTcpSocket's own buffer but
+    // without waiting for another event-loop turn.
+    QByteArray readBuffer;
+    QByteArray outBuffer;
+    int sendingDeferred = 0; // > 0 while reading: writes wait for the end of the turn
+    bool flushPosted = false; // data sent from outside a turn of ours leaves on the next turn
 
     explicit Private(WsConnection *owner, const SessionClock *sharedClock)
         : q(owner)
@@ -114,6 +123,12 @@ struct WsConnection::Private {
     void setState(WsConnectionState state);
     void error(const QString &id, const QString &message);
     void writeBytes(const QByteArray &bytes);
+    void flush();    // writes what is queued unless writes wait for the end of the turn
+    void writeOut(); // writes what is queued now
+    void scheduleFlush();
+    void reportOwnMessage(WsOpcode opcode, const QByteArray &payload, qint64 wireSize);
+    void disconnectSocket();
+    void onReadFailed();
     void onConnected();
     void onEncrypted();
     void sendRequest();
@@ -122,14 +137,21 @@ struct WsConnection::Private {
     void onSocketError();
     void handleHandshakeBytes(const QByteArray &bytes);
     void finishHandshake(qsizetype used, const QByteArray &bytes);
-    void processIncoming(QByteArrayView bytes);
+    // Frames that lie wholly in `bytes` share its memory (WsFrameParser::feedShared).
+    void processIncoming(const QByteArray &bytes);
     void processOutgoing(QByteArrayView bytes, const QByteArray *payload = nullptr);
-    void writeFrame(const QByteArray &wire, const QByteArray &payload);
+    void writeMessage(WsOpcode opcode, const QByteArray &payload, qsizetype fragmentSize);
     // A frame event costs a copy of the frame: built only when reported and someone listens.
+    mutable bool frameListenersKnown = false;
+    mutable bool frameListeners = false;
     bool framesWanted() const
     {
-        static const QMetaMethod signal = QMetaMethod::fromSignal(&WsConnection::frameDecoded);
-        return q->m_options.reportFrames && q->isSignalConnected(signal);
+        if (!frameListenersKnown) {
+            static const QMetaMethod signal = QMetaMethod::fromSignal(&WsConnection::frameDecoded);
+            frameListeners = q->isSignalConnected(signal);
+            frameListenersKnown = true;
+        }
+        return q->m_options.reportFrames && frameListeners;
     }
     bool reportViolation(Direction direction, const Violation &violation);
     void handleControl(const WsFrame &frame, const WsAssembleResult &assembled);
@@ -170,7 +192,7 @@ WsConnection::WsConnection(const SessionClock *clock, QObject *parent)
         // after it is still a clean close), so the client ends TCP itself.
         if (m_close.sentClose && m_close.receivedClose && d->socket
             && d->socket->state() == QAbstractSocket::ConnectedState) {
-            d->socket->disconnectFromHost();
+            d->disconnectSocket();
             QTimer::singleShot(500, this, [this] { abort(); });
             return;
         }
@@ -186,6 +208,18 @@ WsConnection::~WsConnection()
         d->socket->disconnect(this);
         d->socket->abort();
     }
+}
+
+void WsConnection::connectNotify(const QMetaMethod &signal)
+{
+    if (!signal.isValid() || signal == QMetaMethod::fromSignal(&WsConnection::frameDecoded))
+        d->frameListenersKnown = false;
+}
+
+void WsConnection::disconnectNotify(const QMetaMethod &signal)
+{
+    if (!signal.isValid() || signal == QMetaMethod::fromSignal(&WsConnection::frameDecoded))
+        d->frameListenersKnown = false;
 }
 
 const Tap &WsConnection::tap() const
@@ -230,6 +264,9 @@ void WsConnection::open(const WsConnectOptions &options)
     d->finished = false;
     d->frameIndex = 0;
     d->pendingPings.clear();
+    d->outBuffer.clear();
+    d->sendingDeferred = 0;
+    d->flushPosted = false;
     d->deflate.reset();
     d->outInflate.reset();
     d->responseParser = WsHandshakeResponseParser();
@@ -296,8 +333,8 @@ void WsConnection::open(const WsConnectOptions &options)
     const quint16 port = quint16(options.url.port(secure ? 443 : 80));
     if (secure)
         d->ssl->connectToHostEncrypted(options.url.host(), port);
-    else
-        d->socket->connectToHost(options.url.host(), port);
+    else // unbuffered: reads land in our buffer and writes leave at once (no extra copy, no extra turn)
+        d->socket->connectToHost(options.url.host(), port, QIODevice::ReadWrite | QIODevice::Unbuffered);
 }
 
 void WsConnection::Private::onConnected()
@@ -340,42 +377,154 @@ void WsConnection::Private::sendRequest()
     if (q->m_options.handshakeTimeoutMs > 0)
         handshakeTimer.start(q->m_options.handshakeTimeoutMs);
     q->m_handshake.tNsRequest = now();
-    const CapturedChunk &chunk = tap->record(Direction::Out, request.bytes);
-    emit q->chunkCaptured(chunk);
-    socket->write(request.bytes);
+    outBuffer.append(request.bytes);
+    flush();
 }
 
+void WsConnection::Private::flush()
+{
+    if (sendingDeferred == 0)
+        writeOut();
+}
+
+// Writes what is queued: one socket write, captured as one chunk (what crossed the socket).
+void WsConnection::Private::writeOut()
+{
+    if (outBuffer.isEmpty())
+        return;
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+        outBuffer.clear(); // never sent, so never captured
+        return;
+    }
+    {
+        const CapturedChunk chunk = tap->record(Direction::Out, outBuffer);
+        emit q->chunkCaptured(chunk);
+        if (socket)
+            socket->write(outBuffer);
+    }
+    // Keep a modest buffer for the next burst; give a large one back.
+    if (outBuffer.capacity() > (1 << 20) || !outBuffer.isDetached())
+        outBuffer.clear();
+    else
+        outBuffer.resize(0);
+}
+
+void WsConnection::Private::disconnectSocket()
+{
+    writeOut(); // a close frame queued during this turn leaves first
+    if (socket)
+        socket->disconnectFromHost();
+}
+
+// Bytes decoded while queued: the log shows them in order, the socket gets them in one write.
 void WsConnection::Private::writeBytes(const QByteArray &bytes)
 {
-    const CapturedChunk &chunk = tap->record(Direction::Out, bytes);
-    emit q->chunkCaptured(chunk);
-    socket->write(bytes);
+    ++sendingDeferred;
+    outBuffer.append(bytes);
     processOutgoing(bytes);
+    --sendingDeferred;
+    flush();
 }
 
-// One frame our writer built from `payload` (unmasked): written and captured like any bytes,
-// its header parsed from the bytes written, its payload shared rather than unmasked again.
-void WsConnection::Private::writeFrame(const QByteArray &wire, const QByteArray &payload)
+// Data messages sent from outside our own turn (a button, a timer, a loop of sends) leave
+// together on the next event-loop turn, as QTcpSocket's buffer would send them, instead of
+// one syscall each. Sent while we are reading, they leave at the end of that turn.
+void WsConnection::Private::scheduleFlush()
 {
-    const CapturedChunk &chunk = tap->record(Direction::Out, wire);
-    emit q->chunkCaptured(chunk);
-    socket->write(wire);
-    processOutgoing(wire, &payload);
+    if (sendingDeferred > 0 || flushPosted || outBuffer.isEmpty())
+        return;
+    flushPosted = true;
+    QMetaObject::invokeMethod(
+        q,
+        [this] {
+            flushPosted = false;
+            flush();
+        },
+        Qt::QueuedConnection);
+}
+
+// A message our writer frames straight into the send buffer. Unfragmented, its header is
+// parsed from the bytes queued and its payload shared rather than unmasked again; when
+// nobody asked for frame events, there is nothing to parse that the writer does not know.
+void WsConnection::Private::writeMessage(WsOpcode opcode, const QByteArray &payload, qsizetype fragmentSize)
+{
+    ++sendingDeferred;
+    const qsizetype at = outBuffer.size();
+    writer.appendMessage(outBuffer, opcode, payload, fragmentSize);
+    const bool oneFrame = fragmentSize <= 0 || payload.size() <= fragmentSize;
+    if (oneFrame && !framesWanted() && outParser.atFrameBoundary() && !outAssembler.inMessage()
+        && !outAssembler.closeSeen()) {
+        reportOwnMessage(opcode, payload, outBuffer.size() - at);
+    } else {
+        // The view is used before any signal is emitted (a slot may append and reallocate).
+        const QByteArrayView wire = QByteArrayView(outBuffer).sliced(at);
+        if (oneFrame)
+            processOutgoing(wire, &payload);
+        else
+            processOutgoing(wire);
+    }
+    --sendingDeferred;
+    scheduleFlush();
+}
+
+void WsConnection::Private::reportOwnMessage(WsOpcode opcode, const QByteArray &payload, qint64 wireSize)
+{
+    WsMessage message;
+    message.type = opcode == WsOpcode::Text ? WsMessageType::Text : WsMessageType::Binary;
+    message.payload = payload; // shared; text came from QString::toUtf8(), so it is valid UTF-8
+    message.wireSize = payload.size();
+    message.size = payload.size();
+    message.frameCount = 1;
+    message.firstFrameOffset = outParser.streamOffset();
+    outParser.skipFrame(wireSize);
+    ++q->m_framesOut;
+    ++frameIndex;
+    emit q->messageDecoded(WsMessageEvent{now(), Direction::Out, std::move(message)});
 }
 
 void WsConnection::Private::onReadyRead()
 {
-    while (socket && socket->bytesAvailable() > 0) {
-        const QByteArray bytes = socket->read(qMax<qint64>(socket->bytesAvailable(), 64 * 1024));
-        if (bytes.isEmpty())
+    constexpr qsizetype kReadChunk = 64 * 1024; // larger reads buy nothing on loopback (perf-anchors)
+    ++sendingDeferred;
+    const auto done = qScopeGuard([this] {
+        --sendingDeferred;
+        flush();
+    });
+    while (socket && !finished) {
+        if (!readBuffer.isDetached() || readBuffer.capacity() < kReadChunk)
+            readBuffer = QByteArray(kReadChunk, Qt::Uninitialized); // the last chunk is still held
+        else
+            readBuffer.resize(kReadChunk);
+        const qint64 n = socket->read(readBuffer.data(), kReadChunk);
+        if (n <= 0) {
+            if (n < 0)
+                onReadFailed();
             break;
-        const CapturedChunk &chunk = tap->record(Direction::In, bytes);
+        }
+        readBuffer.resize(n);
+        // A kept chunk is an exact-size copy: frames share it, so payloads cost no memory of
+        // their own. Otherwise frames share the read buffer (a fresh one is read into while
+        // any of them lives; a nested event loop in a slot does the same).
+        const CapturedChunk chunk = tap->record(Direction::In, readBuffer);
+        const QByteArray bytes = tap->keepsChunks() ? chunk.bytes : readBuffer;
         emit q->chunkCaptured(chunk);
         if (q->m_state == WsConnectionState::Handshaking)
             handleHandshakeBytes(bytes);
         else if (q->m_state == WsConnectionState::Open || q->m_state == WsConnectionState::Closing)
             processIncoming(bytes);
+        if (n < kReadChunk)
+            break; // drained; an unbuffered socket's notifier fires again for more
     }
+}
+
+// An unbuffered socket reports the peer's FIN (or a reset) only through read() returning
+// -1: no disconnected() signal follows, so the connection ends here.
+void WsConnection::Private::onReadFailed()
+{
+    if (ssl || !socket || socket->state() != QAbstractSocket::UnconnectedState)
+        return; // buffered (TLS) sockets signal disconnected() themselves
+    onSocketError();
+    finish();
 }
 
 void WsConnection::Private::handleHandshakeBytes(const QByteArray &bytes)
@@ -454,7 +603,7 @@ void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &by
     emit q->handshakeFinished(record);
     // Frames may follow the 101 in the same chunk.
     if (used < bytes.size())
-        processIncoming(QByteArrayView(bytes).sliced(used));
+        processIncoming(bytes.sliced(used));
 }
 
 bool WsConnection::Private::reportViolation(Direction direction, const Violation &violation)
@@ -468,13 +617,13 @@ bool WsConnection::Private::reportViolation(Direction direction, const Violation
     return false;
 }
 
-void WsConnection::Private::processIncoming(QByteArrayView bytes)
+void WsConnection::Private::processIncoming(const QByteArray &bytes)
 {
     if (failed)
         return;
     WsParseResult result;
     result.events.swap(inEvents);
-    inParser.feed(bytes, result);
+    inParser.feedShared(bytes, result);
     const auto recycle = qScopeGuard([this, &result] {
         result.events.clear();
         if (result.events.capacity() > inEvents.capacity())
@@ -512,7 +661,7 @@ void WsConnection::Private::processIncoming(QByteArrayView bytes)
         if (q->m_close.errorId.isEmpty())
             q->m_close.errorId = QStringLiteral("ws.unparseable_stream");
         sendClose(wsclose::ProtocolError, QString());
-        socket->disconnectFromHost();
+        disconnectSocket();
     }
 }
 
@@ -570,7 +719,7 @@ void WsConnection::Private::failWith(const Violation &violation)
     setState(WsConnectionState::Closing);
     // RFC 6455 §7.1.7: after failing, the connection is closed; do not wait long.
     closeTimer.start(std::min(q->m_options.closeTimeoutMs > 0 ? q->m_options.closeTimeoutMs : 5000, 1000));
-    socket->disconnectFromHost();
+    disconnectSocket();
 }
 
 void WsConnection::Private::sendClose(std::optional<quint16> code, const QString &reason)
@@ -708,10 +857,8 @@ bool WsConnection::sendText(const QString &text, qsizetype fragmentSize)
     const QByteArray utf8 = text.toUtf8();
     if (d->deflate)
         d->writeBytes(d->writer.message(WsOpcode::Text, d->deflate->compress(utf8), fragmentSize, true));
-    else if (fragmentSize <= 0)
-        d->writeFrame(d->writer.message(WsOpcode::Text, utf8), utf8);
     else
-        d->writeBytes(d->writer.message(WsOpcode::Text, utf8, fragmentSize));
+        d->writeMessage(WsOpcode::Text, utf8, fragmentSize);
     return true;
 }
 
@@ -721,10 +868,8 @@ bool WsConnection::sendBinary(const QByteArray &data, qsizetype fragmentSize)
         return false;
     if (d->deflate)
         d->writeBytes(d->writer.message(WsOpcode::Binary, d->deflate->compress(data), fragmentSize, true));
-    else if (fragmentSize <= 0)
-        d->writeFrame(d->writer.message(WsOpcode::Binary, data), data);
     else
-        d->writeBytes(d->writer.message(WsOpcode::Binary, data, fragmentSize));
+        d->writeMessage(WsOpcode::Binary, data, fragmentSize);
     return true;
 }
 

@@ -149,6 +149,11 @@ signals:
     void errorOccurred(const wirescope::WsErrorEvent &event);
     void closed(const wirescope::WsCloseRecord &record); // always the last signal
 
+protected:
+    // Whether anyone listens to frameDecoded is asked per frame: cached, refreshed here.
+    void connectNotify(const QMetaMethod &signal) override;
+    void disconnectNotify(const QMetaMethod &signal) override;
+
 private:
     struct Private;
     std::unique_ptr<Private> d;

@@ -26,6 +26,7 @@ void WsFrameParser::reset()
     m_payloadHave = 0;
     m_payloadData = nullptr;
     m_discard = false;
+    m_payloadInChunk = false;
 }
 
 WsParseResult WsFrameParser::feed(QByteArrayView bytes)
@@ -44,16 +45,41 @@ void WsFrameParser::emitViolation(WsParseResult &result, const ViolationKind &ki
     result.events.push_back(std::move(event));
 }
 
+namespace {
+
+// A QByteArray viewing bytes [at, at + length) of `block`'s memory, holding a reference to it.
+QByteArray sliceOf(const QByteArray &block, qsizetype at, qsizetype length)
+{
+    // data_ptr() is non-const only; nothing is written through it, only a reference taken.
+    QByteArray::DataPointer &dp = const_cast<QByteArray &>(block).data_ptr();
+    dp.d_ptr()->ref();
+    return QByteArray(QByteArray::DataPointer(dp.d_ptr(), dp.data() + at, length));
+}
+
+} // namespace
+
+void WsFrameParser::feedShared(const QByteArray &chunk, WsParseResult &result)
+{
+    if (!const_cast<QByteArray &>(chunk).data_ptr().d_ptr()) { // static data: nothing to share
+        feed(chunk, result);
+        return;
+    }
+    m_chunk = &chunk;
+    feed(chunk, result);
+    m_chunk = nullptr;
+}
+
 void WsFrameParser::feed(QByteArrayView bytes, WsParseResult &result)
 {
     const char *data = bytes.data();
     const qsizetype size = bytes.size();
     qsizetype pos = 0;
+    m_frameStartInChunk = -1;
     while (pos < size && m_state != State::Failed) {
         if (m_state == State::Payload) {
             const quint64 remaining = m_frame.header.payloadLength - m_payloadHave;
             const qsizetype take = qsizetype(std::min<quint64>(remaining, quint64(size - pos)));
-            if (!m_discard) {
+            if (!m_discard && !m_payloadInChunk) {
                 char *dst = m_payloadData + m_payloadHave;
                 if (m_frame.header.maskingKey)
                     wsApplyMaskCopy(dst, data + pos, take, *m_frame.header.maskingKey, m_payloadHave);
@@ -68,6 +94,8 @@ void WsFrameParser::feed(QByteArrayView bytes, WsParseResult &result)
             continue;
         }
         // Header, ExtendedLength, MaskingKey: collect the header bytes we know we need.
+        if (m_headerHave == 0)
+            m_frameStartInChunk = pos;
         const int take = int(std::min<qsizetype>(m_headerNeed - m_headerHave, size - pos));
         std::memcpy(m_header.data() + m_headerHave, data + pos, size_t(take));
         m_headerHave += take;
@@ -228,6 +256,15 @@ void WsFrameParser::beginHeader(WsParseResult &result)
                       QString::number(h.payloadLength) + QStringLiteral(" > ")
                           + QString::number(m_options.maxFramePayload));
         m_frame.payloadDiscarded = true;
+    } else if (m_chunk && !h.masked && m_frameStartInChunk >= 0
+               && h.payloadLength <= quint64(m_chunk->size() - m_frameStartInChunk - h.headerSize)) {
+        // The whole frame is in the chunk and its payload is the wire bytes: share them.
+        m_frame.headerBytes = sliceOf(*m_chunk, m_frameStartInChunk, h.headerSize);
+        m_frame.payload = h.payloadLength ? sliceOf(*m_chunk, m_frameStartInChunk + h.headerSize, qsizetype(h.payloadLength))
+                                          : QByteArray();
+        m_payloadData = nullptr;
+        m_payloadInChunk = true;
+        return finishBegin(result);
     } else if (m_sharedPayload && h.payloadLength > 0 && quint64(m_sharedPayload->size()) == h.payloadLength) {
         m_frame.payload = *m_sharedPayload; // implicitly shared: no allocation, no second unmask
         m_payloadData = nullptr;
@@ -266,6 +303,7 @@ void WsFrameParser::finishFrame(WsParseResult &result)
     event.frame = std::move(m_frame);
     m_payloadData = nullptr;
     m_discard = false;
+    m_payloadInChunk = false;
     m_state = State::Header;
 }
 

@@ -58,12 +58,22 @@ public:
     WsParseResult feed(QByteArrayView bytes);
     // Same, appending to an existing result (avoids a vector per chunk in hot loops).
     void feed(QByteArrayView bytes, WsParseResult &result);
+    // Same, for a chunk held in a QByteArray: an unmasked frame that lies wholly inside it
+    // gets header bytes and payload that share the chunk's memory (no allocation, no copy).
+    // Writing to them detaches as for any shared QByteArray; the chunk itself is not changed.
+    void feedShared(const QByteArray &chunk, WsParseResult &result);
     // Feeds one complete frame whose unmasked payload the caller already holds (our own
     // writer's output, `wire` = header bytes + masked payload): the header bytes are parsed
     // and checked exactly as feed() does; the payload is shared instead of allocated and
     // unmasked a second time. Anything else (mid-frame state, a header that does not announce
     // payload.size() bytes) goes through feed() byte for byte.
     void feedFrame(QByteArrayView wire, const QByteArray &payload, WsParseResult &result);
+
+    // Between frames (nothing of the next frame read yet): where skipFrame() may be used.
+    bool atFrameBoundary() const { return m_state == State::Header && m_headerHave == 0; }
+    // Accounts for one whole frame the caller knows without parsing it (a connection's own
+    // writer output when nobody asked for frame events): only the stream offset moves.
+    void skipFrame(qint64 wireSize) { m_streamOffset += wireSize; }
 
     State state() const { return m_state; }
     qint64 streamOffset() const { return m_streamOffset; }
@@ -91,6 +101,9 @@ private:
     bool m_discard = false;
     const QByteArray *m_sharedPayload = nullptr; // feedFrame(): the payload the caller holds
     bool m_sharedTaken = false;
+    const QByteArray *m_chunk = nullptr;   // feedShared(): the chunk being parsed
+    qsizetype m_frameStartInChunk = -1;    // where the current frame began in it (-1: earlier)
+    bool m_payloadInChunk = false;         // the current payload is a slice of the chunk
 };
 
 } // namespace wirescope

@@ -39,6 +39,9 @@ public:
     QByteArray text(const QString &text, qsizetype fragmentSize = 0);
     QByteArray message(WsOpcode opcode, QByteArrayView payload, qsizetype fragmentSize = 0,
                        bool rsv1 = false);
+    // Same, appended to `out` (a connection's send buffer: many frames, one write).
+    void appendMessage(QByteArray &out, WsOpcode opcode, QByteArrayView payload, qsizetype fragmentSize = 0,
+                       bool rsv1 = false);
     QByteArray ping(QByteArrayView payload = {});
     QByteArray pong(QByteArrayView payload = {});
     // RFC 6455 §5.5.1: empty payload when code is absent; reason is UTF-8.

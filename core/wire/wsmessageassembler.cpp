@@ -32,6 +32,21 @@ WsAssembleResult WsMessageAssembler::push(const WsFrame &frame)
         return result;
     }
 
+    // The common case, a whole data message in one frame: no state to carry over.
+    if (h.fin && !m_inMessage && (h.opcode == WsOpcode::Text || h.opcode == WsOpcode::Binary)
+        && !(m_deflate && h.rsv1) && !frame.payloadDiscarded && h.payloadLength <= m_options.maxMessageSize
+        && (h.opcode == WsOpcode::Binary || !m_options.validateUtf8 || Utf8Validator::isValid(frame.payload))) {
+        WsMessage &m = result.message;
+        m.type = h.opcode == WsOpcode::Text ? WsMessageType::Text : WsMessageType::Binary;
+        m.payload = frame.payload;
+        m.wireSize = qint64(h.payloadLength);
+        m.size = m.payload.size();
+        m.frameCount = 1;
+        m.firstFrameOffset = at;
+        result.hasMessage = true;
+        return result;
+    }
+
     if (h.isControl()) {
         // RFC 7692 §6.1: RSV1 ("compressed") only on a data message's first frame.
         if (m_deflate && h.rsv1)

@@ -4,7 +4,8 @@
 //                       (WsConnection, QWebSocket, a bare blocking-socket RFC 6455 client)
 //                       against one QWebSocketServer echo started as a child process.
 //   bench_ws --codec    codec figures only
-//   bench_ws --echo     echo figures only; --client raw|qt|ws runs one client; --rounds N
+//   bench_ws --echo     echo figures only; --client raw|qt|ws runs one client; --rounds N;
+//                       --test rtt|pipe|bulk runs one test (for profiling)
 //   bench_ws --server   the echo server (prints "PORT n")
 //
 // Pinned run (client and server on one vCPU, see perf-anchors.md): taskset -c 0 bench_ws
@@ -138,6 +139,12 @@ const int kPipe = 100000;
 const int kBulk = 256;
 const int kBulkInFlight = 8;
 const QString kText = QStringLiteral("0123456789abcdef0123456789abcdef"); // 32 bytes
+QString g_onlyTest; // empty: all three
+
+bool runs(const char *test)
+{
+    return g_onlyTest.isEmpty() || g_onlyTest == QLatin1String(test);
+}
 
 struct EchoFigures {
     Stats rttUs;
@@ -167,12 +174,34 @@ struct EventDriver {
 
     void start()
     {
-        phase = 0;
-        sent = received = 0;
         rtts.reserve(kRtt);
-        t0 = Clock::now();
-        sendText(kText);
+        startPhase(runs("rtt") ? 0 : runs("pipe") ? 1 : 2);
         loop.exec();
+    }
+    void startPhase(int next)
+    {
+        phase = next;
+        sent = received = 0;
+        phaseStart = Clock::now();
+        if (phase == 0) {
+            t0 = Clock::now();
+            sendText(kText);
+        } else if (phase == 1) {
+            for (int i = 0; i < kPipe; ++i)
+                sendText(kText);
+        } else if (phase == 2) {
+            for (; sent < kBulkInFlight; ++sent)
+                sendBinary(bulk);
+        } else {
+            loop.quit();
+        }
+    }
+    int nextPhase() const
+    {
+        int next = phase + 1;
+        while (next < 3 && !runs(next == 1 ? "pipe" : "bulk"))
+            ++next;
+        return next;
     }
     void onMessage()
     {
@@ -182,11 +211,7 @@ struct EventDriver {
                 rtts.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
             if (received == kWarmup + kRtt) {
                 figures.rttUs = stats(rtts);
-                phase = 1;
-                received = 0;
-                phaseStart = Clock::now();
-                for (int i = 0; i < kPipe; ++i)
-                    sendText(kText);
+                startPhase(nextPhase());
                 return;
             }
             t0 = Clock::now();
@@ -194,12 +219,7 @@ struct EventDriver {
         } else if (phase == 1) {
             if (received == kPipe) {
                 figures.pipeMsgs = kPipe / secondsSince(phaseStart);
-                phase = 2;
-                received = 0;
-                sent = 0;
-                phaseStart = Clock::now();
-                for (; sent < kBulkInFlight; ++sent)
-                    sendBinary(bulk);
+                startPhase(nextPhase());
             }
         } else {
             if (sent < kBulk) {
@@ -208,7 +228,7 @@ struct EventDriver {
             }
             if (received == kBulk) {
                 figures.bulkMBs = double(kBulk) * (1 << 20) / secondsSince(phaseStart) / 1e6;
-                loop.quit();
+                startPhase(3);
             }
         }
     }
@@ -353,37 +373,43 @@ EchoFigures benchRaw(quint16 port)
     if (!c.connectTo(port))
         return figures;
     const QByteArray textFrame = c.writer.text(kText);
-    std::vector<double> rtts;
-    for (int i = 0; i < kWarmup + kRtt; ++i) {
-        const auto t = Clock::now();
-        c.writeAll(textFrame);
-        c.readFrame();
-        if (i >= kWarmup)
-            rtts.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t).count());
-    }
-    figures.rttUs = stats(rtts);
-    QByteArray many;
-    many.reserve(textFrame.size() * kPipe);
-    auto start = Clock::now();
-    for (int i = 0; i < kPipe; ++i)
-        many.append(c.writer.text(kText));
-    c.writeAll(many);
-    for (int i = 0; i < kPipe; ++i)
-        c.readFrame();
-    figures.pipeMsgs = kPipe / secondsSince(start);
-    const QByteArray bulk(1 << 20, 'b');
-    start = Clock::now();
-    int sent = 0;
-    for (; sent < kBulkInFlight; ++sent)
-        c.writeAll(c.writer.message(WsOpcode::Binary, bulk));
-    for (int received = 0; received < kBulk; ++received) {
-        c.readFrame();
-        if (sent < kBulk) {
-            c.writeAll(c.writer.message(WsOpcode::Binary, bulk));
-            ++sent;
+    if (runs("rtt")) {
+        std::vector<double> rtts;
+        for (int i = 0; i < kWarmup + kRtt; ++i) {
+            const auto t = Clock::now();
+            c.writeAll(textFrame);
+            c.readFrame();
+            if (i >= kWarmup)
+                rtts.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t).count());
         }
+        figures.rttUs = stats(rtts);
     }
-    figures.bulkMBs = double(kBulk) * (1 << 20) / secondsSince(start) / 1e6;
+    if (runs("pipe")) {
+        QByteArray many;
+        many.reserve(textFrame.size() * kPipe);
+        const auto start = Clock::now();
+        for (int i = 0; i < kPipe; ++i)
+            many.append(c.writer.text(kText));
+        c.writeAll(many);
+        for (int i = 0; i < kPipe; ++i)
+            c.readFrame();
+        figures.pipeMsgs = kPipe / secondsSince(start);
+    }
+    if (runs("bulk")) {
+        const QByteArray bulk(1 << 20, 'b');
+        const auto start = Clock::now();
+        int sent = 0;
+        for (; sent < kBulkInFlight; ++sent)
+            c.writeAll(c.writer.message(WsOpcode::Binary, bulk));
+        for (int received = 0; received < kBulk; ++received) {
+            c.readFrame();
+            if (sent < kBulk) {
+                c.writeAll(c.writer.message(WsOpcode::Binary, bulk));
+                ++sent;
+            }
+        }
+        figures.bulkMBs = double(kBulk) * (1 << 20) / secondsSince(start) / 1e6;
+    }
     ::close(c.fd);
     return figures;
 }
@@ -430,15 +456,47 @@ int main(int argc, char *argv[])
     const quint16 port = quint16(server.readLine().trimmed().mid(5).toUInt());
     // --client raw|qt|ws: one client only (for profiling)
     const QString client = args.contains(QStringLiteral("--client")) ? args.value(args.indexOf(QStringLiteral("--client")) + 1) : QString();
+    if (args.contains(QStringLiteral("--test")))
+        g_onlyTest = args.value(args.indexOf(QStringLiteral("--test")) + 1);
     const int rounds = args.contains(QStringLiteral("--rounds")) ? args.value(args.indexOf(QStringLiteral("--rounds")) + 1).toInt() : 3;
+    // Rounds interleave the clients, so host noise hits them alike; the summary gives the
+    // median over rounds of each figure and of each client's RTT minus the bare socket's.
+    std::vector<std::vector<EchoFigures>> all(3);
+    const char *names[3] = {"bare socket client", "QWebSocket", "Wirescope WsConnection"};
+    const char *keys[3] = {"raw", "qt", "ws"};
     for (int round = 0; round < rounds; ++round) {
         std::printf("-- round %d --\n", round + 1);
-        if (client.isEmpty() || client == QLatin1String("raw"))
-            printEcho("bare socket client", benchRaw(port));
-        if (client.isEmpty() || client == QLatin1String("qt"))
-            printEcho("QWebSocket", benchQWebSocket(port));
-        if (client.isEmpty() || client == QLatin1String("ws"))
-            printEcho("Wirescope WsConnection", benchWsConnection(port));
+        for (int c = 0; c < 3; ++c) {
+            if (!client.isEmpty() && client != QLatin1String(keys[c]))
+                continue;
+            const EchoFigures f = c == 0 ? benchRaw(port) : c == 1 ? benchQWebSocket(port) : benchWsConnection(port);
+            all[size_t(c)].push_back(f);
+            printEcho(names[c], f);
+        }
+    }
+    auto medianOf = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v.empty() ? 0.0 : v[v.size() / 2];
+    };
+    std::printf("== median over %d rounds ==\n", rounds);
+    for (int c = 0; c < 3; ++c) {
+        const auto &rs = all[size_t(c)];
+        if (rs.empty())
+            continue;
+        std::vector<double> rtt, p99, pipe, bulk, overRaw;
+        for (size_t r = 0; r < rs.size(); ++r) {
+            rtt.push_back(rs[r].rttUs.median);
+            p99.push_back(rs[r].rttUs.p99);
+            pipe.push_back(rs[r].pipeMsgs);
+            bulk.push_back(rs[r].bulkMBs);
+            if (c != 0 && all[0].size() == rs.size())
+                overRaw.push_back(rs[r].rttUs.median - all[0][r].rttUs.median);
+        }
+        std::printf("%-24s rtt median %7.1f us  p99 %7.1f us | pipe %8.0f k msg/s | bulk 1 MiB %7.0f MB/s", names[c],
+                    medianOf(rtt), medianOf(p99), medianOf(pipe) / 1e3, medianOf(bulk));
+        if (!overRaw.empty())
+            std::printf(" | rtt over bare %+6.1f us", medianOf(overRaw));
+        std::printf("\n");
     }
     server.kill();
     server.waitForFinished();

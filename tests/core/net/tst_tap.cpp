@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace wirescope;
 
 class TestTap : public QObject
@@ -44,6 +46,21 @@ private slots:
         QCOMPARE(last.bytes, QByteArray(5, 'y'));
         QVERIFY(tap.chunks().empty());
         QCOMPARE(tap.bytesIn(), 15);
+    }
+    void keptChunksOwnRightSizedBytes()
+    {
+        // A connection records from a large reused buffer: what is kept must not change
+        // when the buffer is refilled, nor hold the buffer's whole capacity.
+        SessionClock clock;
+        Tap tap(clock);
+        QByteArray buffer(64 * 1024, 'a');
+        buffer.resize(3);
+        const CapturedChunk chunk = tap.record(Direction::In, buffer);
+        buffer.resize(64 * 1024);
+        std::fill(buffer.begin(), buffer.end(), 'b');
+        QCOMPARE(tap.chunks().front().bytes, QByteArray("aaa"));
+        QCOMPARE(chunk.bytes, QByteArray("aaa"));
+        QVERIFY(tap.chunks().front().bytes.capacity() < 1024);
     }
     void wallClockFollowsTheAnchor()
     {

@@ -1,4 +1,5 @@
 #include "core/net/wsconnection.h"
+#include "core/wire/wsframeparser.h"
 #include "core/wire/wshandshake.h"
 #include "core/wire/wsframewriter.h"
 #include "tests/peers/demopeer.h"
@@ -222,6 +223,8 @@ private slots:
     void echoesAgainstQWebSocketServerAndClosesCleanly();
     void serverInitiatedCloseIsEchoed();
     void sendingFromAMessageSlotIsSafe();
+    void aBurstOfSendsLeavesInOneWrite();
+    void peerEndingTcpWithoutCloseIsAbnormal();
     void wssWithTrustedCaShowsTlsFacts();
     void wssCertificateErrorsFailUnlessIgnored();
     void peerViolationsFailWithTheRfcCloseCode_data();
@@ -436,6 +439,58 @@ void TestWsConnection::peerViolationsFailWithTheRfcCloseCode()
     QTRY_VERIFY_WITH_TIMEOUT(server.received().size() > 8, kWait);
     const QByteArray afterHead = server.received().mid(server.received().indexOf("\r\n\r\n") + 4);
     QCOMPARE(quint8(afterHead.at(0)), quint8(0x88));
+}
+
+void TestWsConnection::aBurstOfSendsLeavesInOneWrite()
+{
+    // 200 sends in one event-loop turn: one socket write, one captured chunk, and every
+    // message still reported in order with its own place in the outgoing stream.
+    QtEchoServer server;
+    QVERIFY(server.listen());
+    WsConnection connection;
+    Recorder rec(connection);
+    connection.open(optionsFor(server.url()));
+    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open, kWait);
+    const size_t chunksBefore = connection.tap().chunks().size();
+    qint64 expectedOffset = 0;
+    for (int i = 0; i < 200; ++i)
+        connection.sendText(QStringLiteral("burst %1").arg(i));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 200, kWait);
+    std::vector<CapturedChunk> out;
+    for (size_t i = chunksBefore; i < connection.tap().chunks().size(); ++i)
+        if (connection.tap().chunks()[i].direction == Direction::Out)
+            out.push_back(connection.tap().chunks()[i]);
+    QCOMPARE(out.size(), size_t(1));
+    int n = 0;
+    for (const WsMessageEvent &m : rec.messages) {
+        if (m.direction != Direction::Out)
+            continue;
+        QCOMPARE(m.message.payload, QStringLiteral("burst %1").arg(n++).toUtf8());
+        QCOMPARE(m.message.firstFrameOffset, expectedOffset);
+        expectedOffset += 6 + m.message.size; // 2-byte header + 4-byte key: all short
+    }
+    QCOMPARE(n, 200);
+    QCOMPARE(out.front().bytes.size(), expectedOffset);
+    // The bytes are the frames: a server-role parse of the captured chunk finds them all.
+    WsFrameParser check(WsFrameParserOptions{WsRole::Server, 1 << 20, 0});
+    QCOMPARE(check.feed(out.front().bytes).events.size(), size_t(200));
+}
+
+void TestWsConnection::peerEndingTcpWithoutCloseIsAbnormal()
+{
+    // RFC 6455 §7.1.5: no close frame, so the code is 1006 and the close is not clean.
+    RawServer server(RawServer::Mode::Upgrade, QByteArray::fromHex("81026f6b"));
+    QVERIFY(server.listen());
+    WsConnection connection;
+    Recorder rec(connection);
+    connection.open(optionsFor(server.url()));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 1, kWait);
+    server.closeTcp();
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QCOMPARE(rec.closes.front().code, quint16(1006));
+    QVERIFY(!rec.closes.front().clean);
+    QVERIFY(!rec.closes.front().receivedClose);
+    QCOMPARE(connection.state(), WsConnectionState::Closed);
 }
 
 void TestWsConnection::keepInspectingRecordsAndGoesOn()

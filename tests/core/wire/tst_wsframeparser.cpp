@@ -58,6 +58,10 @@ private slots:
     void feedFrameReportsWhatFeedReports();
     void feedFrameSharesTheCallersPayload();
     void headerBytesAndPayloadAreIndependentValues();
+    void feedSharedReportsWhatFeedReports_data();
+    void feedSharedReportsWhatFeedReports();
+    void feedSharedFramesViewTheChunkAndDetachOnWrite();
+    void skipFrameKeepsOffsetsInStep();
 };
 
 void TestWsFrameParser::rfcExamples_data()
@@ -361,6 +365,77 @@ void TestWsFrameParser::headerBytesAndPayloadAreIndependentValues()
     frame = WsFrame();
     QCOMPARE(copy.payload, QByteArray("jello"));
     QCOMPARE(copy.wireBytes(), QByteArray::fromHex("8205") + "XYZjello");
+}
+
+void TestWsFrameParser::feedSharedReportsWhatFeedReports_data()
+{
+    everySplitGivesTheSameFrames_data();
+}
+
+void TestWsFrameParser::feedSharedReportsWhatFeedReports()
+{
+    QFETCH(QByteArray, stream);
+    QFETCH(int, role);
+    const WsFrameParserOptions options{WsRole(role), 64ull << 20, 0};
+    const QStringList whole = parseWhole(stream, options);
+    // Every two-chunk split, each chunk its own QByteArray (as read from a socket).
+    for (qsizetype cut = 0; cut <= stream.size(); ++cut) {
+        WsFrameParser parser(options);
+        WsParseResult result;
+        const QByteArray first = stream.first(cut);
+        const QByteArray second = stream.sliced(cut);
+        parser.feedShared(first, result);
+        parser.feedShared(second, result);
+        QCOMPARE(result.consumed, stream.size());
+        QCOMPARE(trace(result.events), whole);
+    }
+}
+
+void TestWsFrameParser::feedSharedFramesViewTheChunkAndDetachOnWrite()
+{
+    // Two unmasked frames and a masked one in one chunk (a lenient parse as the client).
+    const QByteArray chunk = QByteArray::fromHex("8105" "68656c6c6f" "8203" "616263" "818237fa213d5f93");
+    WsFrameParser parser(WsFrameParserOptions{WsRole::Client, 64ull << 20, 0});
+    WsParseResult result;
+    parser.feedShared(chunk, result);
+    std::vector<WsFrame> frames;
+    for (const WsParseEvent &e : result.events)
+        if (e.type == WsParseEventType::Frame)
+            frames.push_back(e.frame);
+    QCOMPARE(frames.size(), size_t(3));
+    // Unmasked payloads are the chunk's own bytes: no allocation, no copy.
+    QCOMPARE(frames[0].payload.constData(), chunk.constData() + 2);
+    QCOMPARE(frames[0].headerBytes.constData(), chunk.constData());
+    QCOMPARE(frames[1].payload.constData(), chunk.constData() + 9);
+    QCOMPARE(frames[1].payload, QByteArray("abc"));
+    // A masked payload differs from the wire bytes: it gets its own unmasked copy.
+    QVERIFY(frames[2].payload.constData() < chunk.constData() || frames[2].payload.constData() >= chunk.constData() + chunk.size());
+    QCOMPARE(frames[2].payload, QByteArray("hi"));
+    // Writing to a frame never changes the chunk (or the other frames).
+    frames[0].payload[0] = 'j';
+    QCOMPARE(frames[0].payload, QByteArray("jello"));
+    QCOMPARE(chunk, QByteArray::fromHex("8105" "68656c6c6f" "8203" "616263" "818237fa213d5f93"));
+    QCOMPARE(frames[1].payload, QByteArray("abc"));
+    // The frames outlive the chunk they were cut from.
+    QByteArray owned = QByteArray::fromHex("8102") + "ok";
+    WsParseResult again;
+    parser.feedShared(owned, again);
+    const WsFrame kept = again.events.front().frame;
+    owned = QByteArray();
+    again = WsParseResult();
+    QCOMPARE(kept.payload, QByteArray("ok"));
+}
+
+void TestWsFrameParser::skipFrameKeepsOffsetsInStep()
+{
+    WsFrameParser parser(WsFrameParserOptions{WsRole::Server, 64ull << 20, 0});
+    QVERIFY(parser.atFrameBoundary());
+    parser.skipFrame(38);
+    const WsParseResult result = parser.feed(QByteArray::fromHex("8a8001020304"));
+    QCOMPARE(result.events.front().frame.streamOffset, 38);
+    // Mid-frame is not a boundary.
+    parser.feed(QByteArray::fromHex("81"));
+    QVERIFY(!parser.atFrameBoundary());
 }
 
 QTEST_GUILESS_MAIN(TestWsFrameParser)

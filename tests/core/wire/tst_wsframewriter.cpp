@@ -42,6 +42,8 @@ private slots:
     void craftModeWritesWhatIsAsked_data();
     void craftModeWritesWhatIsAsked();
     void wordUnmaskAgreesWithTheByteRuleAtEveryAlignment();
+    void keysStayFreshAcrossPoolRefills();
+    void appendMessageAddsFramesAfterWhatIsThere();
 };
 
 void TestWsFrameWriter::clientFramesMatchTheRfcExamples()
@@ -74,6 +76,40 @@ void TestWsFrameWriter::everyClientFrameGetsAFreshKey()
     }
     // 64 draws of 32 random bits: a repeat would mean the keys are not random.
     QCOMPARE(keys.size(), 64);
+}
+
+void TestWsFrameWriter::keysStayFreshAcrossPoolRefills()
+{
+    // Keys come from the CSPRNG in pools of 1024: 2100 draws cross two refills. Among 2100
+    // random 32-bit keys a repeat has a chance of 1 in 2000, two repeats of about 1 in 10^7.
+    QSet<quint32> keys;
+    const int draws = 2100;
+    for (int i = 0; i < draws; ++i) {
+        const WsMaskKey key = WsFrameWriter::randomMaskKey();
+        keys.insert(quint32(key[0]) << 24 | quint32(key[1]) << 16 | quint32(key[2]) << 8 | key[3]);
+    }
+    QVERIFY2(keys.size() >= draws - 1, qPrintable(QString::number(keys.size())));
+}
+
+void TestWsFrameWriter::appendMessageAddsFramesAfterWhatIsThere()
+{
+    WsFrameWriter writer(WsRole::Client);
+    writer.setFixedMaskKey(kRfcKey);
+    QByteArray out("prefix");
+    writer.appendMessage(out, WsOpcode::Text, "Hello");
+    writer.appendMessage(out, WsOpcode::Binary, QByteArray(300, 'b'), 200);
+    for (int i = 0; i < 1000; ++i) // a burst of sends into one buffer
+        writer.appendMessage(out, WsOpcode::Text, "Hello");
+    QVERIFY(out.startsWith("prefix"));
+    QCOMPARE(out.mid(6, 11).toHex(), QByteArray("818537fa213d7f9f4d5158"));
+    const auto events = parseAs(WsRole::Server, out.mid(6 + 11));
+    QCOMPARE(events.size(), size_t(1002));
+    QCOMPARE(events[0].frame.header.opcode, WsOpcode::Binary);
+    QCOMPARE(events[0].frame.header.fin, false);
+    QCOMPARE(events[1].frame.header.opcode, WsOpcode::Continuation);
+    QCOMPARE(events[0].frame.payload.size() + events[1].frame.payload.size(), 300);
+    QCOMPARE(events.back().frame.payload, QByteArray("Hello"));
+    QCOMPARE(violationIds(events), QStringList());
 }
 
 void TestWsFrameWriter::lengthEncodingsAreMinimal_data()
