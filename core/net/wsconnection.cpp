@@ -138,7 +138,8 @@ struct WsConnection::Private {
     void handleHandshakeBytes(const QByteArray &bytes);
     void finishHandshake(qsizetype used, const QByteArray &bytes);
     // Frames that lie wholly in `bytes` share its memory (WsFrameParser::feedShared).
-    void processIncoming(const QByteArray &bytes);
+    // tNs: when the bytes were read; every event decoded from them carries it.
+    void processIncoming(const QByteArray &bytes, qint64 tNs);
     void processOutgoing(QByteArrayView bytes, const QByteArray *payload = nullptr);
     void writeMessage(WsOpcode opcode, const QByteArray &payload, qsizetype fragmentSize);
     // A frame event costs a copy of the frame: built only when reported and someone listens.
@@ -153,8 +154,9 @@ struct WsConnection::Private {
         }
         return q->m_options.reportFrames && frameListeners;
     }
-    bool reportViolation(Direction direction, const Violation &violation);
-    void handleControl(const WsFrame &frame, const WsAssembleResult &assembled);
+    bool reportViolation(qint64 t, Direction direction, const Violation &violation);
+    // t: when the bytes were read, as for the frame's other events (and the pong's RTT).
+    void handleControl(qint64 t, const WsFrame &frame, const WsAssembleResult &assembled);
     void failWith(const Violation &violation);
     void sendClose(std::optional<quint16> code, const QString &reason);
     void finish();
@@ -511,7 +513,7 @@ void WsConnection::Private::onReadyRead()
         if (q->m_state == WsConnectionState::Handshaking)
             handleHandshakeBytes(bytes);
         else if (q->m_state == WsConnectionState::Open || q->m_state == WsConnectionState::Closing)
-            processIncoming(bytes);
+            processIncoming(bytes, chunk.tNs);
         if (n < kReadChunk)
             break; // drained; an unbuffered socket's notifier fires again for more
     }
@@ -603,12 +605,12 @@ void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &by
     emit q->handshakeFinished(record);
     // Frames may follow the 101 in the same chunk.
     if (used < bytes.size())
-        processIncoming(bytes.sliced(used));
+        processIncoming(bytes.sliced(used), record.tNsResponse);
 }
 
-bool WsConnection::Private::reportViolation(Direction direction, const Violation &violation)
+bool WsConnection::Private::reportViolation(qint64 t, Direction direction, const Violation &violation)
 {
-    emit q->violationFound(WsViolationEvent{now(), direction, violation});
+    emit q->violationFound(WsViolationEvent{t, direction, violation});
     // RFC 6455 §7.1.7: a peer's error fails the connection unless we keep inspecting.
     if (direction == Direction::In && violation.isError() && !q->m_options.keepInspecting && !failed) {
         failWith(violation);
@@ -617,7 +619,7 @@ bool WsConnection::Private::reportViolation(Direction direction, const Violation
     return false;
 }
 
-void WsConnection::Private::processIncoming(const QByteArray &bytes)
+void WsConnection::Private::processIncoming(const QByteArray &bytes, qint64 t)
 {
     if (failed)
         return;
@@ -629,13 +631,12 @@ void WsConnection::Private::processIncoming(const QByteArray &bytes)
         if (result.events.capacity() > inEvents.capacity())
             inEvents.swap(result.events);
     });
-    const qint64 t = now();
     const bool wantFrames = framesWanted();
     for (WsParseEvent &event : result.events) {
         if (finished || failed)
             return; // a slot closed or aborted the connection
         if (event.type == WsParseEventType::Violation) {
-            if (reportViolation(Direction::In, event.violation))
+            if (reportViolation(t, Direction::In, event.violation))
                 return;
             continue;
         }
@@ -646,12 +647,12 @@ void WsConnection::Private::processIncoming(const QByteArray &bytes)
         if (wantFrames)
             emit q->frameDecoded(WsFrameEvent{t, Direction::In, index, frame});
         for (const Violation &v : assembled.violations)
-            if (reportViolation(Direction::In, v))
+            if (reportViolation(t, Direction::In, v))
                 return;
         if (assembled.hasMessage)
             emit q->messageDecoded(WsMessageEvent{t, Direction::In, std::move(assembled.message)});
         if (frame.header.isControl())
-            handleControl(frame, assembled);
+            handleControl(t, frame, assembled);
         if (!socket)
             return;
     }
@@ -665,9 +666,8 @@ void WsConnection::Private::processIncoming(const QByteArray &bytes)
     }
 }
 
-void WsConnection::Private::handleControl(const WsFrame &frame, const WsAssembleResult &assembled)
+void WsConnection::Private::handleControl(qint64 t, const WsFrame &frame, const WsAssembleResult &assembled)
 {
-    const qint64 t = now();
     switch (frame.header.opcode) {
     case WsOpcode::Ping:
         emit q->pingReceived(t, frame.payload);
