@@ -38,6 +38,8 @@ const char *kUsage =
     "Messages (in the order given):\n"
     "  --text TEXT            send a text message\n"
     "  --binary HEX           send a binary message (hex digits)\n"
+    "  --raw HEX              write these bytes as they are: a crafted frame, rules unchecked\n"
+    "                         (decoded like every frame we send, violations reported)\n"
     "  --ping[=PAYLOAD]       send a ping (RTT reported in the pong event)\n"
     "  --close CODE[:REASON]  close with this code (default 1000) when done\n"
     "Options:\n"
@@ -63,7 +65,7 @@ const char *kUsage =
     "4 handshake failed, 5 the server violated the protocol.\n";
 
 struct Action {
-    enum class Kind { Text, Binary, Ping } kind;
+    enum class Kind { Text, Binary, Ping, Raw } kind;
     QByteArray data;
 };
 
@@ -154,6 +156,7 @@ private:
             case Action::Kind::Text: m_connection.sendText(QString::fromUtf8(a.data), m_fragment); break;
             case Action::Kind::Binary: m_connection.sendBinary(a.data, m_fragment); break;
             case Action::Kind::Ping: m_connection.ping(a.data); break;
+            case Action::Kind::Raw: m_connection.sendRaw(a.data); break;
             }
         }
         if (m_readStdin) {
@@ -256,16 +259,18 @@ int runWsCommand(const QStringList &arguments)
             if (!value(&v))
                 return usageError(program, QStringLiteral("--text needs a value"));
             actions.append({Action::Kind::Text, v.toUtf8()});
-        } else if (arg == u"--binary") {
+        } else if (arg == u"--binary" || arg == u"--raw") {
             if (!value(&v))
-                return usageError(program, QStringLiteral("--binary needs hex digits"));
+                return usageError(program, arg + QStringLiteral(" needs hex digits"));
             const QByteArray hex = v.toLatin1();
             for (char c : hex)
                 if (!isxdigit(uchar(c)))
-                    return usageError(program, QStringLiteral("--binary: not hex: ") + v);
+                    return usageError(program, arg + QStringLiteral(": not hex: ") + v);
             if (hex.size() % 2)
-                return usageError(program, QStringLiteral("--binary: odd number of hex digits"));
-            actions.append({Action::Kind::Binary, QByteArray::fromHex(hex)});
+                return usageError(program, arg + QStringLiteral(": odd number of hex digits"));
+            if (arg == u"--raw" && hex.isEmpty())
+                return usageError(program, QStringLiteral("--raw needs at least one byte"));
+            actions.append({arg == u"--raw" ? Action::Kind::Raw : Action::Kind::Binary, QByteArray::fromHex(hex)});
         } else if (arg == u"--ping" || arg.startsWith(u"--ping=")) {
             const QByteArray payload = arg.size() > 7 ? arg.mid(7).toUtf8() : QByteArray::number(actions.size());
             if (payload.size() > 125)

@@ -126,6 +126,7 @@ private slots:
     void sendsArgumentsAndStdinAndClosesCleanly();
     void everyLineHasEventAndTime();
     void serverViolationExitsWithFive();
+    void rawBytesGoOutAsTheyAreAndAreDecoded();
     void refusalExitsWithFour();
     void unreachableServerExitsWithThree();
     void badUsageExitsWithTwo();
@@ -173,6 +174,30 @@ void TestWsCli::sendsArgumentsAndStdinAndClosesCleanly()
     QCOMPARE(close.first()[u"initiator"].toString(), QStringLiteral("client"));
     QCOMPARE(close.first()[u"clean"].toBool(), true);
     QCOMPARE(run.events.last()[u"event"].toString(), QStringLiteral("close"));
+}
+
+void TestWsCli::rawBytesGoOutAsTheyAreAndAreDecoded()
+{
+    // An unmasked client frame (RFC 6455 §5.1 forbids it): written unchanged, and our own
+    // decoding of what we sent says so. What the server makes of it is its business.
+    EchoServer server;
+    const CliRun run = runCli({server.url(), QStringLiteral("--raw"), QStringLiteral("81026869"), QStringLiteral("--wait"),
+                               QStringLiteral("0.3")});
+    bool sawFrame = false;
+    for (const QJsonObject &f : run.ofType(QStringLiteral("frame"))) {
+        if (f[u"dir"].toString() == u"out" && f[u"opcode"].toInt() == 1) {
+            sawFrame = true;
+            QCOMPARE(f[u"masked"].toBool(), false);
+            QCOMPARE(f[u"header_hex"].toString(), QStringLiteral("8102"));
+        }
+    }
+    QVERIFY(sawFrame);
+    QStringList outViolations;
+    for (const QJsonObject &v : run.ofType(QStringLiteral("violation")))
+        if (v[u"dir"].toString() == u"out")
+            outViolations << v[u"id"].toString();
+    QCOMPARE(outViolations, QStringList{QStringLiteral("ws.unmasked_client_frame")});
+    QCOMPARE(runCli({server.url(), QStringLiteral("--raw"), QStringLiteral("8")}).exitCode, 2);
 }
 
 void TestWsCli::everyLineHasEventAndTime()
