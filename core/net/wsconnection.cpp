@@ -135,8 +135,9 @@ struct WsConnection::Private {
     void onReadyRead();
     void onDisconnected();
     void onSocketError();
-    void handleHandshakeBytes(const QByteArray &bytes);
-    void finishHandshake(qsizetype used, const QByteArray &bytes);
+    // tNs: when the bytes were read (the response time the handshake record keeps).
+    void handleHandshakeBytes(const QByteArray &bytes, qint64 tNs);
+    void finishHandshake(qsizetype used, const QByteArray &bytes, qint64 tNs);
     // Frames that lie wholly in `bytes` share its memory (WsFrameParser::feedShared).
     // tNs: when the bytes were read; every event decoded from them carries it.
     void processIncoming(const QByteArray &bytes, qint64 tNs);
@@ -511,7 +512,7 @@ void WsConnection::Private::onReadyRead()
         const QByteArray bytes = tap->keepsChunks() ? chunk.bytes : readBuffer;
         emit q->chunkCaptured(chunk);
         if (q->m_state == WsConnectionState::Handshaking)
-            handleHandshakeBytes(bytes);
+            handleHandshakeBytes(bytes, chunk.tNs);
         else if (q->m_state == WsConnectionState::Open || q->m_state == WsConnectionState::Closing)
             processIncoming(bytes, chunk.tNs);
         if (n < kReadChunk)
@@ -529,16 +530,16 @@ void WsConnection::Private::onReadFailed()
     finish();
 }
 
-void WsConnection::Private::handleHandshakeBytes(const QByteArray &bytes)
+void WsConnection::Private::handleHandshakeBytes(const QByteArray &bytes, qint64 tNs)
 {
     const qsizetype used = responseParser.feed(bytes);
     const auto state = responseParser.state();
     if (state == WsHandshakeResponseParser::State::Failed) {
         handshakeTimer.stop();
         q->m_handshake.responseBytes += bytes;
-        q->m_handshake.tNsResponse = now();
+        q->m_handshake.tNsResponse = tNs;
         const Violation &v = responseParser.error();
-        emit q->violationFound(WsViolationEvent{now(), Direction::In, v});
+        emit q->violationFound(WsViolationEvent{tNs, Direction::In, v});
         handshakeReported = true;
         emit q->handshakeFinished(q->m_handshake);
         error(v.id(), violationMessage(v));
@@ -548,16 +549,16 @@ void WsConnection::Private::handleHandshakeBytes(const QByteArray &bytes)
         return;
     }
     if (state == WsHandshakeResponseParser::State::Complete)
-        finishHandshake(used, bytes);
+        finishHandshake(used, bytes, tNs);
     else
         q->m_handshake.responseBytes += bytes.left(used);
 }
 
-void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &bytes)
+void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &bytes, qint64 tNs)
 {
     handshakeTimer.stop();
     WsHandshakeRecord &record = q->m_handshake;
-    record.tNsResponse = now();
+    record.tNsResponse = tNs;
     record.responseBytes += bytes.left(used);
     record.response = responseParser.response();
     record.verdict = wsCheckHandshakeResponse(request, record.response);

@@ -525,10 +525,10 @@ void WsConsole::addPending(WsLogEntry &&entry)
         m_flushTimer->start();
 }
 
-void WsConsole::addEvent(const QString &text)
+void WsConsole::addEvent(const QString &text, qint64 tNs)
 {
     WsLogEntry entry;
-    entry.record.tNs = m_clock.nowNs();
+    entry.record.tNs = tNs >= 0 ? tNs : m_clock.nowNs();
     entry.record.setKind(WsLogKind::Event);
     entry.note = text;
     addPending(std::move(entry));
@@ -647,7 +647,7 @@ void WsConsole::onPong(const WsPongEvent &event)
 {
     if (event.rttNs >= 0) {
         m_chartData.addRtt(event.tNs, event.rttNs);
-        addEvent(tr("Pong after %1 ms").arg(double(event.rttNs) / 1e6, 0, 'f', 3));
+        addEvent(tr("Pong after %1 ms").arg(double(event.rttNs) / 1e6, 0, 'f', 3), event.tNs);
     }
 }
 
@@ -660,9 +660,10 @@ void WsConsole::onHandshake(const WsHandshakeRecord &record)
             text += tr(", subprotocol %1").arg(record.verdict.subprotocol);
         if (record.deflateNegotiated)
             text += tr(", permessage-deflate");
-        addEvent(text);
+        addEvent(text, record.tNsResponse);
     } else {
-        addEvent(tr("Handshake failed: HTTP %1 %2").arg(record.response.status).arg(QString::fromUtf8(record.response.reason)));
+        addEvent(tr("Handshake failed: HTTP %1 %2").arg(record.response.status).arg(QString::fromUtf8(record.response.reason)),
+                 record.tNsResponse);
         m_details->setCurrentWidget(m_handshake);
     }
     updateConnectionInfo();
@@ -670,7 +671,7 @@ void WsConsole::onHandshake(const WsHandshakeRecord &record)
 
 void WsConsole::onError(const WsErrorEvent &event)
 {
-    addEvent(tr("Error: %1 (%2)").arg(event.message, event.id));
+    addEvent(tr("Error: %1 (%2)").arg(event.message, event.id), event.tNs);
 }
 
 void WsConsole::onClosed(const WsCloseRecord &record)
@@ -688,7 +689,7 @@ void WsConsole::onClosed(const WsCloseRecord &record)
         text += tr(", closed by the server)");
     else
         text += u')';
-    addEvent(text);
+    addEvent(text, record.tNs);
     flushLog();
     updateStateUi();
     Q_EMIT connectionFinished(m_connection ? m_connection->options() : options(), text);

@@ -82,7 +82,8 @@ private:
     void buildUi();
     void updateStateUi();
     void addPending(WsLogEntry &&entry);
-    void addEvent(const QString &text);
+    // tNs: when it happened on the connection's clock (-1: now, for the console's own notes).
+    void addEvent(const QString &text, qint64 tNs = -1);
     void onFrame(const WsFrameEvent &event);
     void onMessage(const WsMessageEvent &event);
     void onViolation(const WsViolationEvent &event);

@@ -213,9 +213,22 @@ void WsFrameDiagram::paintEvent(QPaintEvent *)
         painter.drawText(QRectF(box.left() + 2, box.top(), box.width() - 4, line), Qt::AlignCenter,
                          fm.elidedText(title, Qt::ElideRight, box.width() - 4));
         painter.setFont(bold);
-        const QString value = cell.continued ? QString() : values.valueText(cell.field);
+        // The opcode box is 4 bits wide: "0x1 (text)" gives way to "text", then to "0x1",
+        // rather than to "0x1 (t…" (the bits line below still shows the value).
+        QStringList candidates{cell.continued ? QString() : values.valueText(cell.field)};
+        if (cell.field == WsField::Opcode)
+            candidates << wsOpcodeName(m_frame.header.opcode)
+                       << QStringLiteral("0x") + QString::number(quint8(m_frame.header.opcode), 16).toUpper();
+        const QFontMetricsF boldMetrics(bold);
+        QString value = candidates.last();
+        for (const QString &candidate : std::as_const(candidates)) {
+            if (boldMetrics.horizontalAdvance(candidate) <= box.width() - 4) {
+                value = candidate;
+                break;
+            }
+        }
         painter.drawText(QRectF(box.left() + 2, box.top() + line, box.width() - 4, line), Qt::AlignCenter,
-                         QFontMetricsF(bold).elidedText(value, Qt::ElideRight, box.width() - 4));
+                         boldMetrics.elidedText(value, Qt::ElideRight, box.width() - 4));
         painter.setFont(mono);
         painter.drawText(QRectF(box.left() + 2, box.top() + 2 * line, box.width() - 4, line), Qt::AlignCenter,
                          QFontMetricsF(mono).elidedText(cell.bits, Qt::ElideMiddle, box.width() - 4));
