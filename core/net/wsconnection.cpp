@@ -856,7 +856,7 @@ bool WsConnection::sendText(const QString &text, qsizetype fragmentSize)
     if (m_state != WsConnectionState::Open)
         return false;
     const QByteArray utf8 = text.toUtf8();
-    if (d->deflate)
+    if (d->deflate && d->deflate->compresses())
         d->writeBytes(d->writer.message(WsOpcode::Text, d->deflate->compress(utf8), fragmentSize, true));
     else
         d->writeMessage(WsOpcode::Text, utf8, fragmentSize);
@@ -867,7 +867,7 @@ bool WsConnection::sendBinary(const QByteArray &data, qsizetype fragmentSize)
 {
     if (m_state != WsConnectionState::Open)
         return false;
-    if (d->deflate)
+    if (d->deflate && d->deflate->compresses())
         d->writeBytes(d->writer.message(WsOpcode::Binary, d->deflate->compress(data), fragmentSize, true));
     else
         d->writeMessage(WsOpcode::Binary, data, fragmentSize);

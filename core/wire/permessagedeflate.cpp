@@ -83,12 +83,9 @@ std::optional<PmdParams> pmdNegotiate(const PmdOffer &offer, const QByteArray &r
                 return failWith(QStringLiteral("client_max_window_bits was not offered"));
             if (!bits(&params.clientMaxWindowBits))
                 return failWith(QStringLiteral("client_max_window_bits=") + QString::fromLatin1(value));
-            // §7.1.2.2: the client must not accept a window it cannot honour. zlib's raw
-            // deflate has no 8-bit window (it silently writes with 9), so 8 fails the handshake.
-            if (params.clientMaxWindowBits < kPmdMinClientWindowBits)
-                return failWith(QStringLiteral("client_max_window_bits=") + QString::fromLatin1(value)
-                                + QStringLiteral(": this client cannot compress with a window below ")
-                                + QString::number(kPmdMinClientWindowBits) + QStringLiteral(" bits (zlib)"));
+            // §7.1.2.2: the client must compress with at most that window. zlib's raw deflate
+            // has none of 8 bits (it would write with 9), so with 8 this client honours the
+            // limit by sending every message uncompressed, which RFC 7692 §6 allows (RSV1 = 0).
             if (offer.clientMaxWindowBitsValue
                 && params.clientMaxWindowBits > pmdClientWindowBits(*offer.clientMaxWindowBitsValue))
                 return failWith(QStringLiteral("client_max_window_bits above the offer"));
@@ -120,13 +117,11 @@ PerMessageDeflate::PerMessageDeflate(WsRole role, const PmdParams &params)
     , m_streams(std::make_unique<Streams>())
 {
     const int ourBits = role == WsRole::Client ? params.clientMaxWindowBits : params.serverMaxWindowBits;
-    // zlib's raw deflate cannot use an 8-bit window (it silently uses 9, which a peer limited
-    // to 8 could not read). As a client we never offer or accept 8 (pmdNegotiate refuses it,
-    // RFC 7692 §7.1.2.2); the clamp only keeps deflateInit2 valid for hand-made params.
+    // zlib's raw deflate cannot use an 8-bit window (it would use 9, which a peer limited to
+    // 8 could not read): with 8 nothing is compressed (compresses() is false).
     // Inflating always takes a 15-bit window, which reads any smaller one.
-    const int deflateBits = std::max(kPmdMinClientWindowBits, ourBits);
-    m_streams->deflaterReady = deflateInit2(&m_streams->deflater, Z_DEFAULT_COMPRESSION, Z_DEFLATED,
-                                            -deflateBits, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+    m_streams->deflaterReady = ourBits >= kPmdMinClientWindowBits
+        && deflateInit2(&m_streams->deflater, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -ourBits, 8, Z_DEFAULT_STRATEGY) == Z_OK;
     m_streams->inflaterReady = inflateInit2(&m_streams->inflater, -15) == Z_OK;
 }
 
@@ -136,6 +131,11 @@ PerMessageDeflate::~PerMessageDeflate()
         deflateEnd(&m_streams->deflater);
     if (m_streams->inflaterReady)
         inflateEnd(&m_streams->inflater);
+}
+
+bool PerMessageDeflate::compresses() const
+{
+    return m_streams->deflaterReady;
 }
 
 QByteArray PerMessageDeflate::compress(QByteArrayView message)

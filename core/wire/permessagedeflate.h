@@ -11,7 +11,8 @@
 namespace wirescope {
 
 // zlib's raw deflate writes with windows of 9-15 bits only (an 8-bit request silently becomes
-// 9), so as a client we offer and accept client_max_window_bits 9-15 (RFC 7692 §7.1.2.2).
+// 9), so as a client we offer client_max_window_bits 9-15 (RFC 7692 §7.1.2.2). A server that
+// answers 8 anyway gets our messages uncompressed (PerMessageDeflate::compresses()).
 constexpr int kPmdMinClientWindowBits = 9;
 constexpr int pmdClientWindowBits(int bits)
 {
@@ -70,6 +71,9 @@ public:
     PmdInflateResult decompress(QByteArrayView compressed, qint64 maxSize);
 
     const PmdParams &params() const { return m_params; }
+    // False when our negotiated window is 8 bits (zlib has no such raw deflate window): our
+    // messages then go out uncompressed, RSV1 = 0, as RFC 7692 §6 allows.
+    bool compresses() const;
 
 private:
     struct Streams;

@@ -31,6 +31,7 @@ public:
         QString closeReason;
         int pingIntervalMs = 0;   // > 0: server pings that often
         qint64 maxMessageSize = 16 * 1024 * 1024; // larger messages are closed with 1009
+        int clientMaxWindowBits = 0; // 8-15 with deflate: the window the server allows the client
     };
 
     PythonWsPeer() = default;

@@ -14,6 +14,8 @@ Options:
   --close-after N              after echoing N messages, close with --close-code/--close-reason
   --ping-interval S            send a keepalive ping every S seconds (default: never)
   --max-size BYTES             largest message accepted (default 16 MiB); larger closes with 1009
+  --client-max-window-bits N   with deflate: limit the client's LZ77 window to 2^N bytes (8-15)
+                               when the client offers client_max_window_bits (RFC 7692 §7.1.2.2)
 """
 
 import argparse
@@ -24,6 +26,7 @@ import sys
 try:
     import websockets
     import websockets.server
+    from websockets.extensions.permessage_deflate import ServerPerMessageDeflateFactory
 except ImportError as error:  # pragma: no cover - the message is the point
     print(f"ws_server.py: python3-websockets is missing ({error}); "
           "install the Debian package python3-websockets", file=sys.stderr, flush=True)
@@ -41,6 +44,7 @@ def parse_args():
     parser.add_argument("--close-reason", default="")
     parser.add_argument("--ping-interval", type=float, default=None)
     parser.add_argument("--max-size", type=int, default=16 * 1024 * 1024)
+    parser.add_argument("--client-max-window-bits", type=int, default=None)
     return parser.parse_args()
 
 
@@ -74,7 +78,10 @@ async def main():
         echo,
         "127.0.0.1",
         args.port,
-        compression=None if args.compression == "none" else "deflate",
+        compression=None if args.compression == "none" or args.client_max_window_bits else "deflate",
+        extensions=[ServerPerMessageDeflateFactory(client_max_window_bits=args.client_max_window_bits)]
+        if args.compression == "deflate" and args.client_max_window_bits
+        else None,
         subprotocols=subprotocols,
         ssl=ssl_context,
         ping_interval=args.ping_interval,

@@ -238,6 +238,7 @@ private slots:
     void httpProxyTunnelsTheConnection();
     void pythonWebsocketsWithDeflate();
     void pythonWebsocketsWithoutDeflate();
+    void pythonWebsocketsLimitingOurWindowTo8Bits();
     void pythonWebsocketsOverTls();
     void nginxWebSocketProxy();
     void demoServerEcho();
@@ -647,6 +648,38 @@ void TestWsConnection::pythonWebsocketsWithDeflate()
     QVERIFY(in[0].wireSize < in[0].size);
     QVERIFY(in[1].wireSize <= in[0].wireSize);
     QCOMPARE(in[2].payload, QByteArray(4096, '\x01'));
+    QVERIFY(rec.violations.empty());
+    connection.close(1000);
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QVERIFY2(rec.closes.front().clean, qPrintable(rec.closes.front().errorId));
+}
+
+void TestWsConnection::pythonWebsocketsLimitingOurWindowTo8Bits()
+{
+    // RFC 7692 §7.1.2.2: the server answers client_max_window_bits=8. zlib cannot deflate
+    // with 256 bytes of window, so our messages go uncompressed (RSV1 = 0, §6), while the
+    // server's own compressed messages are still inflated.
+    test::PythonWsPeer peer;
+    test::PythonWsPeer::Options peerOptions;
+    peerOptions.clientMaxWindowBits = 8;
+    QString error;
+    QVERIFY2(peer.start(peerOptions, &error), qPrintable(error));
+    WsConnection connection;
+    Recorder rec(connection);
+    WsConnectOptions options = optionsFor(peer.url());
+    options.permessageDeflate = true;
+    connection.open(options);
+    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
+    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
+    QCOMPARE(rec.handshakes.front().deflateParams.clientMaxWindowBits, 8);
+    const QString text = QString(600, u'x') + QStringLiteral(" then ") + QString(600, u'y');
+    connection.sendText(text);
+    connection.sendText(text);
+    QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 2, kWait);
+    for (const WsMessageEvent &m : rec.messages) {
+        QCOMPARE(QString::fromUtf8(m.message.payload), text);
+        QCOMPARE(m.message.compressed, m.direction == Direction::In);
+    }
     QVERIFY(rec.violations.empty());
     connection.close(1000);
     QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
