@@ -16,24 +16,25 @@ struct Named {
     bool validOnWire;
 };
 
-// RFC 6455 §7.4.1 and the IANA WebSocket Close Code Number Registry.
+// RFC 6455 §7.4.1 and the IANA WebSocket Close Code Number Registry. Names are marked for
+// lupdate; the UI shows them through QCoreApplication::translate("CloseCode", name).
 constexpr Named kNamed[] = {
-    {1000, "Normal Closure", "RFC 6455 §7.4.1", true},
-    {1001, "Going Away", "RFC 6455 §7.4.1", true},
-    {1002, "Protocol Error", "RFC 6455 §7.4.1", true},
-    {1003, "Unsupported Data", "RFC 6455 §7.4.1", true},
-    {1004, "Reserved", "RFC 6455 §7.4.1", false},
-    {1005, "No Status Received", "RFC 6455 §7.4.1", false},
-    {1006, "Abnormal Closure", "RFC 6455 §7.4.1", false},
-    {1007, "Invalid Frame Payload Data", "RFC 6455 §7.4.1", true},
-    {1008, "Policy Violation", "RFC 6455 §7.4.1", true},
-    {1009, "Message Too Big", "RFC 6455 §7.4.1", true},
-    {1010, "Mandatory Extension", "RFC 6455 §7.4.1", true},
-    {1011, "Internal Error", "RFC 6455 §7.4.1 (IANA)", true},
-    {1012, "Service Restart", "IANA registry", true},
-    {1013, "Try Again Later", "IANA registry", true},
-    {1014, "Bad Gateway", "IANA registry", true},
-    {1015, "TLS Handshake", "RFC 6455 §7.4.1", false},
+    {1000, QT_TRANSLATE_NOOP("CloseCode", "Normal Closure"), "RFC 6455 §7.4.1", true},
+    {1001, QT_TRANSLATE_NOOP("CloseCode", "Going Away"), "RFC 6455 §7.4.1", true},
+    {1002, QT_TRANSLATE_NOOP("CloseCode", "Protocol Error"), "RFC 6455 §7.4.1", true},
+    {1003, QT_TRANSLATE_NOOP("CloseCode", "Unsupported Data"), "RFC 6455 §7.4.1", true},
+    {1004, QT_TRANSLATE_NOOP("CloseCode", "Reserved"), "RFC 6455 §7.4.1", false},
+    {1005, QT_TRANSLATE_NOOP("CloseCode", "No Status Received"), "RFC 6455 §7.4.1", false},
+    {1006, QT_TRANSLATE_NOOP("CloseCode", "Abnormal Closure"), "RFC 6455 §7.4.1", false},
+    {1007, QT_TRANSLATE_NOOP("CloseCode", "Invalid Frame Payload Data"), "RFC 6455 §7.4.1", true},
+    {1008, QT_TRANSLATE_NOOP("CloseCode", "Policy Violation"), "RFC 6455 §7.4.1", true},
+    {1009, QT_TRANSLATE_NOOP("CloseCode", "Message Too Big"), "RFC 6455 §7.4.1", true},
+    {1010, QT_TRANSLATE_NOOP("CloseCode", "Mandatory Extension"), "RFC 6455 §7.4.1", true},
+    {1011, QT_TRANSLATE_NOOP("CloseCode", "Internal Error"), "RFC 6455 §7.4.1 (IANA)", true},
+    {1012, QT_TRANSLATE_NOOP("CloseCode", "Service Restart"), "IANA registry", true},
+    {1013, QT_TRANSLATE_NOOP("CloseCode", "Try Again Later"), "IANA registry", true},
+    {1014, QT_TRANSLATE_NOOP("CloseCode", "Bad Gateway"), "IANA registry", true},
+    {1015, QT_TRANSLATE_NOOP("CloseCode", "TLS Handshake"), "RFC 6455 §7.4.1", false},
 };
 
 } // namespace
