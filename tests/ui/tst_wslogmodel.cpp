@@ -58,6 +58,8 @@ private Q_SLOTS:
     void violationsStandOutWithTheirRfcSection();
     void filtersByDirectionTypeAndText_data();
     void filtersByDirectionTypeAndText();
+    void searchMatchesWhatThePreviewShows_data();
+    void searchMatchesWhatThePreviewShows();
     void newRowsRespectTheActiveFilter();
     void framesAreRebuiltFromTheStoredHeader();
     void longPayloadsAreTruncatedInTheStoreOnly();
@@ -155,6 +157,35 @@ void TestWsLogModel::filtersByDirectionTypeAndText()
     model.appendBatch(conversation());
     model.setDirectionFilter(directions);
     model.setTypeFilter(types);
+    model.setSearchText(search);
+    QList<int> shown;
+    for (int row = 0; row < model.rowCount(); ++row)
+        shown << model.index(row, WsLogModel::IndexColumn).data().toInt();
+    QCOMPARE(shown, rows);
+}
+
+void TestWsLogModel::searchMatchesWhatThePreviewShows_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<QList<int>>("rows");
+    // Row 1: text with a line break and non-ASCII letters; row 2: binary, shown as hex.
+    QTest::newRow("an ASCII query ignores case") << QStringLiteral("AUS") << QList<int>{1};
+    QTest::newRow("a line break is searched as the space the preview shows") << QStringLiteral("aus k") << QList<int>{1};
+    QTest::newRow("a non-ASCII query ignores case too") << QStringLiteral("AUS KÖLN") << QList<int>{1};
+    QTest::newRow("non-ASCII letters match exactly") << QStringLiteral("Grüße") << QList<int>{1};
+    QTest::newRow("binary payloads are searched as their hex") << QStringLiteral("DE AD") << QList<int>{2};
+    QTest::newRow("nothing matches") << QStringLiteral("xyz") << QList<int>{};
+}
+
+void TestWsLogModel::searchMatchesWhatThePreviewShows()
+{
+    QFETCH(QString, search);
+    QFETCH(QList<int>, rows);
+    std::vector<WsLogEntry> entries;
+    entries.push_back(message(1'000'000, Direction::In, WsOpcode::Text, QStringLiteral("Grüße aus\nKöln").toUtf8(), QByteArray::fromHex("8110")));
+    entries.push_back(message(2'000'000, Direction::In, WsOpcode::Binary, QByteArray::fromHex("deadbeef")));
+    WsLogModel model;
+    model.appendBatch(std::move(entries));
     model.setSearchText(search);
     QList<int> shown;
     for (int row = 0; row < model.rowCount(); ++row)

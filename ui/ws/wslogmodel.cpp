@@ -11,6 +11,9 @@
 #include <QPalette>
 #include <QStyle>
 
+#include <algorithm>
+#include <string_view>
+
 namespace wirescope {
 
 WsLogModel::WsLogModel(QObject *parent)
@@ -90,6 +93,48 @@ QString WsLogModel::typeText(qsizetype row) const
     default: return tr("reserved 0x%1").arg(record.opcode, 0, 16);
     }
 }
+
+namespace {
+
+// What a byte looks like in a row's preview, for a case-insensitive search: ASCII letters
+// lower-cased, line breaks and tabs shown as spaces (oneLine), every other byte itself.
+struct SearchFold {
+    quint8 table[256];
+    constexpr SearchFold()
+        : table()
+    {
+        for (int i = 0; i < 256; ++i)
+            table[i] = quint8(i >= 'A' && i <= 'Z' ? i + 32 : (i == '\n' || i == '\r' || i == '\t') ? ' ' : i);
+    }
+};
+constexpr SearchFold kFold;
+
+QByteArray foldedForSearch(QByteArrayView bytes)
+{
+    QByteArray out(bytes.size(), Qt::Uninitialized);
+    for (qsizetype i = 0; i < bytes.size(); ++i)
+        out[i] = char(kFold.table[quint8(bytes[i])]);
+    return out;
+}
+
+bool containsFolded(QByteArrayView haystack, QByteArrayView foldedNeedle)
+{
+    const auto *h = reinterpret_cast<const quint8 *>(haystack.data());
+    const auto *n = reinterpret_cast<const quint8 *>(foldedNeedle.data());
+    const qsizetype m = foldedNeedle.size();
+    for (qsizetype i = 0; i + m <= haystack.size(); ++i) {
+        if (kFold.table[h[i]] != n[0])
+            continue;
+        qsizetype j = 1;
+        while (j < m && kFold.table[h[i + j]] == n[j])
+            ++j;
+        if (j == m)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
 
 static QString oneLine(QString text, int maxChars)
 {
@@ -305,9 +350,12 @@ bool WsLogModel::accepts(qsizetype row) const
     if (m_search.isEmpty())
         return true;
     if (record.kind() == WsLogKind::Message && WsOpcode(record.opcode) != WsOpcode::Binary) {
-        // Search the raw UTF-8 bytes first: cheap, and exact for ASCII queries.
-        const QByteArray needle = m_search.toUtf8();
-        if (m_store.payload(row).toByteArray().contains(needle))
+        const QByteArrayView payload = m_store.payload(row);
+        if (!m_searchFolded.isEmpty())
+            return containsFolded(payload, m_searchFolded);
+        // Search the raw UTF-8 bytes first: cheap, and exact when the case matches.
+        if (std::string_view(payload.data(), size_t(payload.size())).find(std::string_view(m_searchUtf8.constData(), size_t(m_searchUtf8.size())))
+            != std::string_view::npos)
             return true;
     }
     return previewText(row, 1 << 16).contains(m_search, Qt::CaseInsensitive);
@@ -348,6 +396,11 @@ void WsLogModel::setSearchText(const QString &text)
     if (text == m_search)
         return;
     m_search = text;
+    m_searchUtf8 = text.toUtf8();
+    m_searchFolded.clear();
+    const bool ascii = std::all_of(m_searchUtf8.cbegin(), m_searchUtf8.cend(), [](char c) { return quint8(c) < 0x80; });
+    if (ascii)
+        m_searchFolded = foldedForSearch(m_searchUtf8);
     rebuildFilter();
 }
 
