@@ -493,7 +493,16 @@ void WsConnection::Private::onReadyRead()
         --sendingDeferred;
         flush();
     });
-    while (socket && !finished) {
+    // A peer that floods us must not keep the event loop (and a UI) from running: after
+    // 1 MiB the rest waits for the next turn.
+    constexpr int kReadsPerTurn = 16;
+    for (int reads = 0; socket && !finished; ++reads) {
+        if (reads == kReadsPerTurn) {
+            // An unbuffered socket's notifier fires again by itself; a buffered (TLS) socket
+            // does not signal data it already holds, so come back for it.
+            QMetaObject::invokeMethod(q, [this] { onReadyRead(); }, Qt::QueuedConnection);
+            break;
+        }
         if (!readBuffer.isDetached() || readBuffer.capacity() < kReadChunk)
             readBuffer = QByteArray(kReadChunk, Qt::Uninitialized); // the last chunk is still held
         else
