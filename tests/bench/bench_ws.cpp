@@ -2,7 +2,7 @@
 //
 //   bench_ws            codec figures (parse + unmask), then echo figures of three clients
 //                       (WsConnection, QWebSocket, a bare blocking-socket RFC 6455 client)
-//                       against one QWebSocketServer echo started as a child process.
+//                       against a QWebSocketServer echo started as a child process (a fresh one per test).
 //   bench_ws --codec    codec figures only
 //   bench_ws --echo     echo figures only; --client raw|qt|ws runs one client; --rounds N;
 //                       --test rtt|pipe|bulk runs one test (for profiling)
@@ -455,35 +455,54 @@ int main(int argc, char *argv[])
     if (args.contains(QStringLiteral("--codec")))
         return 0;
 
-    std::printf("== echo against QWebSocketServer (child process) ==\n");
-    QProcess server;
-    server.setProgram(QCoreApplication::applicationFilePath());
-    server.setArguments({QStringLiteral("--server")});
-    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    server.start();
-    if (!server.waitForReadyRead(10000)) {
-        std::printf("server did not start\n");
-        return 1;
-    }
-    const quint16 port = quint16(server.readLine().trimmed().mid(5).toUInt());
+    std::printf("== echo against QWebSocketServer (a fresh child process per test) ==\n");
     // --client raw|qt|ws: one client only (for profiling)
     const QString client = args.contains(QStringLiteral("--client")) ? args.value(args.indexOf(QStringLiteral("--client")) + 1) : QString();
-    if (args.contains(QStringLiteral("--test")))
-        g_onlyTest = args.value(args.indexOf(QStringLiteral("--test")) + 1);
+    const QString onlyTest = args.contains(QStringLiteral("--test")) ? args.value(args.indexOf(QStringLiteral("--test")) + 1) : QString();
     const int rounds = args.contains(QStringLiteral("--rounds")) ? args.value(args.indexOf(QStringLiteral("--rounds")) + 1).toInt() : 3;
     // Rounds interleave the clients, so host noise hits them alike; the summary gives the
     // median over rounds of each figure and of each client's RTT minus the bare socket's.
+    // Each test gets a fresh server: after 256 MiB of bulk echoes its heap slows the next
+    // pipelined test for every client alike (~30 %), which would measure the server's past.
     std::vector<std::vector<EchoFigures>> all(3);
     const char *names[3] = {"bare socket client", "QWebSocket", "Wirescope WsConnection"};
     const char *keys[3] = {"raw", "qt", "ws"};
     for (int round = 0; round < rounds; ++round) {
         std::printf("-- round %d --\n", round + 1);
+        EchoFigures figures[3];
+        for (const char *test : {"rtt", "pipe", "bulk"}) {
+            if (!onlyTest.isEmpty() && onlyTest != QLatin1String(test))
+                continue;
+            g_onlyTest = QString::fromLatin1(test);
+            QProcess server;
+            server.setProgram(QCoreApplication::applicationFilePath());
+            server.setArguments({QStringLiteral("--server")});
+            server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            server.start();
+            if (!server.waitForReadyRead(10000)) {
+                std::printf("server did not start\n");
+                return 1;
+            }
+            const quint16 port = quint16(server.readLine().trimmed().mid(5).toUInt());
+            for (int c = 0; c < 3; ++c) {
+                if (!client.isEmpty() && client != QLatin1String(keys[c]))
+                    continue;
+                const EchoFigures f = c == 0 ? benchRaw(port) : c == 1 ? benchQWebSocket(port) : benchWsConnection(port);
+                if (g_onlyTest == u"rtt")
+                    figures[c].rttUs = f.rttUs;
+                else if (g_onlyTest == u"pipe")
+                    figures[c].pipeMsgs = f.pipeMsgs;
+                else
+                    figures[c].bulkMBs = f.bulkMBs;
+            }
+            server.kill();
+            server.waitForFinished();
+        }
         for (int c = 0; c < 3; ++c) {
             if (!client.isEmpty() && client != QLatin1String(keys[c]))
                 continue;
-            const EchoFigures f = c == 0 ? benchRaw(port) : c == 1 ? benchQWebSocket(port) : benchWsConnection(port);
-            all[size_t(c)].push_back(f);
-            printEcho(names[c], f);
+            all[size_t(c)].push_back(figures[c]);
+            printEcho(names[c], figures[c]);
         }
     }
     auto medianOf = [](std::vector<double> v) {
@@ -510,7 +529,5 @@ int main(int argc, char *argv[])
             std::printf(" | rtt over bare %+6.1f us", medianOf(overRaw));
         std::printf("\n");
     }
-    server.kill();
-    server.waitForFinished();
     return 0;
 }
