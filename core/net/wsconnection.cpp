@@ -498,9 +498,11 @@ void WsConnection::Private::onReadyRead()
     constexpr int kReadsPerTurn = 16;
     for (int reads = 0; socket && !finished; ++reads) {
         if (reads == kReadsPerTurn) {
-            // An unbuffered socket's notifier fires again by itself; a buffered (TLS) socket
-            // does not signal data it already holds, so come back for it.
-            QMetaObject::invokeMethod(q, [this] { onReadyRead(); }, Qt::QueuedConnection);
+            // An unbuffered socket's notifier fires again by itself, after timers and other
+            // sockets had their turn; a buffered (TLS) socket does not signal data it already
+            // holds, so come back for it.
+            if (ssl)
+                QMetaObject::invokeMethod(q, [this] { onReadyRead(); }, Qt::QueuedConnection);
             break;
         }
         if (!readBuffer.isDetached() || readBuffer.capacity() < kReadChunk)

@@ -28,6 +28,8 @@ bool PythonWsPeer::start(const Options &options, QString *error)
     }
     if (options.pingIntervalMs > 0)
         arguments << QStringLiteral("--ping-interval") << QString::number(options.pingIntervalMs / 1000.0);
+    if (options.floodBytes > 0)
+        arguments << QStringLiteral("--flood-bytes") << QString::number(options.floodBytes);
     if (options.clientMaxWindowBits > 0)
         arguments << QStringLiteral("--client-max-window-bits") << QString::number(options.clientMaxWindowBits);
 

@@ -32,6 +32,7 @@ public:
         int pingIntervalMs = 0;   // > 0: server pings that often
         qint64 maxMessageSize = 16 * 1024 * 1024; // larger messages are closed with 1009
         int clientMaxWindowBits = 0; // 8-15 with deflate: the window the server allows the client
+        qint64 floodBytes = 0;    // > 0: that many bytes of 64-byte binary frames (66 on the wire) right after the handshake
     };
 
     PythonWsPeer() = default;

@@ -14,6 +14,8 @@ Options:
   --close-after N              after echoing N messages, close with --close-code/--close-reason
   --ping-interval S            send a keepalive ping every S seconds (default: never)
   --max-size BYTES             largest message accepted (default 16 MiB); larger closes with 1009
+  --flood-bytes N              right after the handshake, write N bytes of 64-byte binary frames
+                               as fast as the socket takes them (a peer that floods the client)
   --client-max-window-bits N   with deflate: limit the client's LZ77 window to 2^N bytes (8-15)
                                when the client offers client_max_window_bits (RFC 7692 §7.1.2.2)
 """
@@ -45,6 +47,7 @@ def parse_args():
     parser.add_argument("--ping-interval", type=float, default=None)
     parser.add_argument("--max-size", type=int, default=16 * 1024 * 1024)
     parser.add_argument("--client-max-window-bits", type=int, default=None)
+    parser.add_argument("--flood-bytes", type=int, default=0)
     return parser.parse_args()
 
 
@@ -58,6 +61,10 @@ async def main():
 
     async def echo(websocket):
         count = 0
+        if args.flood_bytes:
+            # Pre-built frames written straight to the transport: kernel speed, not Python's.
+            frame = b"\x82\x40" + bytes(64)
+            websocket.transport.write(frame * (args.flood_bytes // len(frame)))
         try:
             async for message in websocket:
                 await websocket.send(message)

@@ -14,6 +14,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -239,6 +240,7 @@ private slots:
     void pythonWebsocketsWithDeflate();
     void pythonWebsocketsWithoutDeflate();
     void pythonWebsocketsLimitingOurWindowTo8Bits();
+    void aFloodingPeerDoesNotStarveTheEventLoop();
     void pythonWebsocketsOverTls();
     void nginxWebSocketProxy();
     void demoServerEcho();
@@ -684,6 +686,40 @@ void TestWsConnection::pythonWebsocketsLimitingOurWindowTo8Bits()
     connection.close(1000);
     QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
     QVERIFY2(rec.closes.front().clean, qPrintable(rec.closes.front().errorId));
+}
+
+void TestWsConnection::aFloodingPeerDoesNotStarveTheEventLoop()
+{
+    // 400 000 small frames (26 MB) at kernel speed: faster than they can be decoded, so the
+    // socket never runs dry. Reading it all in one go would freeze timers (and a UI) until the flood ends;
+    // the connection must hand the event loop back while the messages keep coming.
+    test::PythonWsPeer peer;
+    test::PythonWsPeer::Options peerOptions;
+    peerOptions.compression = test::PythonWsPeer::Compression::None;
+    const int flood = 400000;
+    peerOptions.floodBytes = qint64(66) * flood;
+    QString error;
+    QVERIFY2(peer.start(peerOptions, &error), qPrintable(error));
+    WsConnectOptions options = optionsFor(peer.url());
+    options.keepChunks = false;
+    WsConnection connection;
+    int messages = 0;
+    connect(&connection, &WsConnection::messageDecoded, this, [&](const WsMessageEvent &e) {
+        if (e.direction == Direction::In)
+            ++messages;
+    });
+    int ticksDuringFlood = 0;
+    QTimer tick;
+    tick.setInterval(1);
+    connect(&tick, &QTimer::timeout, this, [&] {
+        if (messages > 0 && messages < flood)
+            ++ticksDuringFlood;
+    });
+    tick.start();
+    connection.open(options);
+    QTRY_COMPARE_WITH_TIMEOUT(messages, flood, 60000);
+    QVERIFY2(ticksDuringFlood >= 5, qPrintable(QString::number(ticksDuringFlood)));
+    connection.abort();
 }
 
 void TestWsConnection::pythonWebsocketsWithoutDeflate()
