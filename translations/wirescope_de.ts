@@ -80,318 +80,318 @@
     </message>
     <message>
         <source>… %1 more not shown</source>
-        <translation type="unfinished"></translation>
+        <translation>… %1 weitere nicht angezeigt</translation>
     </message>
 </context>
 <context>
     <name>HttpTimingChart</name>
     <message>
         <source>µs</source>
-        <translation type="unfinished"></translation>
+        <translation>µs</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>s</source>
-        <translation type="unfinished"></translation>
+        <translation>s</translation>
     </message>
     <message>
         <source>connect (TCP)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsaufbau (TCP)</translation>
     </message>
 </context>
 <context>
     <name>TimingWaterfall</name>
     <message>
         <source>Queueing (blocked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlange (blocked)</translation>
     </message>
     <message>
         <source>DNS lookup (dns)</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS-Auflösung (dns)</translation>
     </message>
     <message>
         <source>Initial connection (connect)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsaufbau (connect)</translation>
     </message>
     <message>
         <source>TLS handshake (ssl)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Handshake (ssl)</translation>
     </message>
     <message>
         <source>Request sent (send)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage gesendet (send)</translation>
     </message>
     <message>
         <source>Waiting for server (wait)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf Server (wait)</translation>
     </message>
     <message>
         <source>Content download (receive)</source>
-        <translation type="unfinished"></translation>
+        <translation>Download des Inhalts (receive)</translation>
     </message>
 </context>
 <context>
     <name>Units</name>
     <message>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <source>%1 µs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 µs</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message numerus="yes">
         <source>%n B</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n B</numerusform>
+            <numerusform>%n B</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KiB</translation>
     </message>
     <message>
         <source>%1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MiB</translation>
     </message>
     <message>
         <source>%1 GiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GiB</translation>
     </message>
 </context>
 <context>
     <name>Violation</name>
     <message>
         <source>A reserved bit (RSV1-3) is set although no extension that defines it was negotiated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein reserviertes Bit (RSV1-3) ist gesetzt, obwohl keine Erweiterung ausgehandelt wurde, die es definiert.</translation>
     </message>
     <message>
         <source>The server sent a masked frame; a server must never mask its frames.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat einen maskierten Frame gesendet; ein Server darf seine Frames niemals maskieren.</translation>
     </message>
     <message>
         <source>The client sent an unmasked frame; a client must mask every frame.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Client hat einen unmaskierten Frame gesendet; ein Client muss jeden Frame maskieren.</translation>
     </message>
     <message>
         <source>The frame uses a reserved opcode that no extension defines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Frame verwendet einen reservierten Opcode, den keine Erweiterung definiert.</translation>
     </message>
     <message>
         <source>A control frame carries more than 125 bytes of payload.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Kontroll-Frame enthält mehr als 125 Bytes Nutzdaten.</translation>
     </message>
     <message>
         <source>A control frame is fragmented (FIN bit not set); control frames must not be fragmented.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Kontroll-Frame ist fragmentiert (FIN-Bit nicht gesetzt); Kontroll-Frames dürfen nicht fragmentiert werden.</translation>
     </message>
     <message>
         <source>The 64-bit payload length has its most significant bit set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei der 64-Bit-Nutzdatenlänge ist das höchstwertige Bit gesetzt.</translation>
     </message>
     <message>
         <source>The payload length is not written with the minimal number of bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nutzdatenlänge ist nicht mit der minimalen Anzahl an Bytes kodiert.</translation>
     </message>
     <message>
         <source>The frame&apos;s payload is larger than the configured frame size limit; its payload was not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nutzdaten des Frames überschreiten das eingestellte Limit für die Frame-Größe; sie wurden nicht gespeichert.</translation>
     </message>
     <message>
         <source>A continuation frame arrived while no fragmented message was in progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Fortsetzungs-Frame ist eingetroffen, obwohl keine fragmentierte Nachricht begonnen wurde.</translation>
     </message>
     <message>
         <source>A new text or binary frame started before the fragmented message in progress was finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neuer Text- oder Binär-Frame hat begonnen, bevor die laufende fragmentierte Nachricht abgeschlossen war.</translation>
     </message>
     <message>
         <source>A text message is not valid UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Textnachricht ist kein gültiges UTF-8.</translation>
     </message>
     <message>
         <source>The close reason is not valid UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Close-Grund ist kein gültiges UTF-8.</translation>
     </message>
     <message>
         <source>The close frame carries a status code that must not be sent on the wire.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Close-Frame enthält einen Statuscode, der nicht über die Leitung gesendet werden darf.</translation>
     </message>
     <message>
         <source>The close frame&apos;s payload is one byte long; it must be empty or start with a two-byte status code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nutzdaten des Close-Frames sind ein Byte lang; sie müssen leer sein oder mit einem zwei Byte langen Statuscode beginnen.</translation>
     </message>
     <message>
         <source>A frame arrived after the peer&apos;s close frame; nothing may follow a close frame.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem Close-Frame der Gegenstelle ist ein weiterer Frame eingetroffen; auf einen Close-Frame darf nichts mehr folgen.</translation>
     </message>
     <message>
         <source>The message is larger than the configured message size limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht überschreitet das eingestellte Limit für die Nachrichtengröße.</translation>
     </message>
     <message>
         <source>The compressed message inflates beyond the configured limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die komprimierte Nachricht überschreitet nach dem Entpacken das eingestellte Limit.</translation>
     </message>
     <message>
         <source>The compressed message is not valid DEFLATE data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die komprimierte Nachricht besteht nicht aus gültigen DEFLATE-Daten.</translation>
     </message>
     <message>
         <source>A control frame has the compression bit (RSV1) set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei einem Kontroll-Frame ist das Kompressionsbit (RSV1) gesetzt.</translation>
     </message>
     <message>
         <source>A continuation frame has the compression bit (RSV1) set; only a message&apos;s first frame may.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei einem Fortsetzungs-Frame ist das Kompressionsbit (RSV1) gesetzt; das darf nur der erste Frame einer Nachricht.</translation>
     </message>
     <message>
         <source>The server did not answer the upgrade request with status 101.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Upgrade-Anfrage nicht mit Status 101 beantwortet.</translation>
     </message>
     <message>
         <source>The server&apos;s handshake response is not a well-formed HTTP/1.1 response head.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Handshake-Antwort des Servers ist kein wohlgeformter HTTP/1.1-Antwortkopf.</translation>
     </message>
     <message>
         <source>The server&apos;s handshake response head exceeds the configured size limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kopf der Handshake-Antwort des Servers überschreitet das eingestellte Größenlimit.</translation>
     </message>
     <message>
         <source>The response lacks an Upgrade header containing &quot;websocket&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Antwort fehlt ein Upgrade-Header mit „websocket“.</translation>
     </message>
     <message>
         <source>The response lacks a Connection header containing the &quot;Upgrade&quot; token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Antwort fehlt ein Connection-Header mit dem Token „Upgrade“.</translation>
     </message>
     <message>
         <source>The response lacks the Sec-WebSocket-Accept header.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Antwort fehlt der Header Sec-WebSocket-Accept.</translation>
     </message>
     <message>
         <source>Sec-WebSocket-Accept does not match base64(SHA-1(key + GUID)) of the key that was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sec-WebSocket-Accept stimmt nicht mit base64(SHA-1(key + GUID)) des gesendeten Schlüssels überein.</translation>
     </message>
     <message>
         <source>The server selected a subprotocol the client did not offer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat ein Subprotokoll gewählt, das der Client nicht angeboten hat.</translation>
     </message>
     <message>
         <source>The server selected an extension the client did not offer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat eine Erweiterung gewählt, die der Client nicht angeboten hat.</translation>
     </message>
     <message>
         <source>The server&apos;s permessage-deflate parameters are invalid or were not allowed by the offer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die permessage-deflate-Parameter des Servers sind ungültig oder laut Angebot nicht erlaubt.</translation>
     </message>
     <message>
         <source>The status line is not HTTP-version SP 3DIGIT SP reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Statuszeile hat nicht die Form HTTP-version SP 3DIGIT SP reason</translation>
     </message>
     <message>
         <source>The HTTP version is not HTTP/1.0 or HTTP/1.1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die HTTP-Version ist weder HTTP/1.0 noch HTTP/1.1</translation>
     </message>
     <message>
         <source>A header line has no colon</source>
-        <translation type="unfinished"></translation>
+        <translation>Einer Header-Zeile fehlt der Doppelpunkt</translation>
     </message>
     <message>
         <source>A header name is empty or contains a character that is not a token character</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Header-Name ist leer oder enthält ein Zeichen, das kein Token-Zeichen ist</translation>
     </message>
     <message>
         <source>Whitespace between a header name and the colon must be rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Leerraum zwischen einem Header-Namen und dem Doppelpunkt muss abgelehnt werden</translation>
     </message>
     <message>
         <source>A header value is folded over several lines (obs-fold)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Header-Wert ist über mehrere Zeilen umbrochen (obs-fold)</translation>
     </message>
     <message>
         <source>A line ends with LF without CR</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile endet mit LF ohne CR</translation>
     </message>
     <message>
         <source>Both Transfer-Encoding and Content-Length are present: the framing is ambiguous</source>
-        <translation type="unfinished"></translation>
+        <translation>Sowohl Transfer-Encoding als auch Content-Length sind vorhanden: die Nachrichtenlänge ist mehrdeutig</translation>
     </message>
     <message>
         <source>Several different Content-Length values</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrere unterschiedliche Content-Length-Werte</translation>
     </message>
     <message>
         <source>Content-Length is not a non-negative decimal number</source>
-        <translation type="unfinished"></translation>
+        <translation>Content-Length ist keine nicht-negative Dezimalzahl</translation>
     </message>
     <message>
         <source>Transfer-Encoding does not end with chunked</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer-Encoding endet nicht mit chunked</translation>
     </message>
     <message>
         <source>A chunk size is not a hexadecimal number or is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Chunk-Größe ist keine Hexadezimalzahl oder zu groß</translation>
     </message>
     <message>
         <source>Chunk data is not followed by CRLF</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Chunk-Daten folgt kein CRLF</translation>
     </message>
     <message>
         <source>A line is longer than the configured limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile ist länger als das eingestellte Limit</translation>
     </message>
     <message>
         <source>The header section is larger than the configured limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header-Abschnitt ist größer als das eingestellte Limit</translation>
     </message>
     <message>
         <source>More header lines than the configured limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr Header-Zeilen als das eingestellte Limit erlaubt</translation>
     </message>
     <message>
         <source>The body is larger than the configured limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body ist größer als das eingestellte Limit</translation>
     </message>
     <message>
         <source>More 1xx interim responses than the configured limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr 1xx-Zwischenantworten als das eingestellte Limit erlaubt</translation>
     </message>
     <message>
         <source>The connection closed before the response was complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung wurde geschlossen, bevor die Antwort vollständig war</translation>
     </message>
     <message>
         <source>This response cannot have a body; its framing headers are ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Antwort kann keinen Body haben; ihre Header zur Längenangabe werden ignoriert</translation>
     </message>
     <message>
         <source>Unknown content coding; the body is shown as received</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Inhaltskodierung; der Body wird so angezeigt, wie er empfangen wurde</translation>
     </message>
     <message>
         <source>The body could not be decoded with its Content-Encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body konnte mit seinem Content-Encoding nicht dekodiert werden</translation>
     </message>
     <message>
         <source>The decoded body exceeds the configured limit and was truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>Der dekodierte Body überschreitet das eingestellte Limit und wurde gekürzt</translation>
     </message>
     <message>
         <source>A header value contains CR, LF or NUL</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Header-Wert enthält CR, LF oder NUL</translation>
     </message>
 </context>
 <context>
@@ -402,74 +402,74 @@
     </message>
     <message>
         <source>&lt;h2&gt;Wirescope %1&lt;/h2&gt;&lt;p&gt;An inspector for HTTP/1.1 and WebSocket: compose requests, hold WebSocket conversations and see every byte, frame, header and timing as it crosses the wire.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Wirescope %1&lt;/h2&gt;&lt;p&gt;Ein Inspektor für HTTP/1.1 und WebSocket: Anfragen zusammenstellen, WebSocket-Unterhaltungen führen und jedes Byte, jeden Frame, jeden Header und jede Zeitmessung sehen, während sie über die Leitung gehen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft unter Qt %3.&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>wirescope::DemoEndpointsModel</name>
     <message>
         <source>Echoes the request as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Gibt die Anfrage als JSON zurück</translation>
     </message>
     <message>
         <source>Echoes the request and its body as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Gibt die Anfrage samt Body als JSON zurück</translation>
     </message>
     <message>
         <source>Answers with the status code in the path</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortet mit dem Statuscode aus dem Pfad</translation>
     </message>
     <message>
         <source>Answers after the given number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortet nach der angegebenen Anzahl Sekunden</translation>
     </message>
     <message>
         <source>Sends n random bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendet n zufällige Bytes</translation>
     </message>
     <message>
         <source>Sends n JSON lines, chunked</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendet n JSON-Zeilen, chunked</translation>
     </message>
     <message>
         <source>A gzip-encoded JSON body</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein gzip-kodierter JSON-Body</translation>
     </message>
     <message>
         <source>A deflate-encoded JSON body</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein deflate-kodierter JSON-Body</translation>
     </message>
     <message>
         <source>Redirects n times, then answers /get</source>
-        <translation type="unfinished"></translation>
+        <translation>Leitet n-mal weiter, antwortet dann wie /get</translation>
     </message>
     <message>
         <source>Returns the request headers in order</source>
-        <translation type="unfinished"></translation>
+        <translation>Gibt die Anfrage-Header in ihrer Reihenfolge zurück</translation>
     </message>
     <message>
         <source>Returns the cookies sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Gibt die gesendeten Cookies zurück</translation>
     </message>
     <message>
         <source>Sets the cookies given in the query</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzt die in der Query angegebenen Cookies</translation>
     </message>
     <message>
         <source>Long poll: answers at the next server event or a timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Long Poll: antwortet beim nächsten Server-Ereignis oder nach einem Timeout</translation>
     </message>
     <message>
         <source>Echoes every message</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendet jede Nachricht zurück</translation>
     </message>
     <message>
         <source>Pushes JSON ticks at a chosen rate and size</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendet JSON-Ticks in wählbarer Rate und Größe</translation>
     </message>
     <message>
         <source>Broadcasts to every connected client</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendet an alle verbundenen Clients</translation>
     </message>
     <message>
         <source>Method</source>
@@ -500,19 +500,19 @@
     </message>
     <message>
         <source>Copy the selected endpoint&apos;s URL to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>URL des ausgewählten Endpunkts in die Zwischenablage kopieren</translation>
     </message>
     <message>
         <source>Open the selected endpoint in the HTTP composer or the WebSocket console (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählten Endpunkt im HTTP-Editor oder in der WebSocket-Konsole öffnen (Enter)</translation>
     </message>
     <message>
         <source>The built-in demo server answers at &lt;b&gt;%1&lt;/b&gt; and &lt;b&gt;%2&lt;/b&gt;. Double-click an endpoint to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der eingebaute Demo-Server antwortet unter &lt;b&gt;%1&lt;/b&gt; und &lt;b&gt;%2&lt;/b&gt;. Ein Doppelklick auf einen Endpunkt öffnet ihn.</translation>
     </message>
     <message>
         <source>The demo server is not running. Turn it on in Edit &gt; Preferences.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Demo-Server läuft nicht. Er lässt sich unter Bearbeiten &gt; Einstellungen einschalten.</translation>
     </message>
 </context>
 <context>
@@ -535,7 +535,7 @@
     </message>
     <message>
         <source>Variables of the selected environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Variablen der ausgewählten Umgebung</translation>
     </message>
     <message>
         <source>&amp;Add...</source>
@@ -543,7 +543,7 @@
     </message>
     <message>
         <source>Use a variable as {{name}} in the URL, parameters, headers, body or auth. Unresolved variables are reported before anything is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Variablen lassen sich als {{name}} in URL, Parametern, Headern, Body oder Auth verwenden. Nicht aufgelöste Variablen werden gemeldet, bevor etwas gesendet wird.</translation>
     </message>
     <message>
         <source>New Environment</source>
@@ -555,7 +555,7 @@
     </message>
     <message>
         <source>local</source>
-        <translation type="unfinished"></translation>
+        <translation>lokal</translation>
     </message>
 </context>
 <context>
@@ -566,7 +566,7 @@
     </message>
     <message>
         <source>Offset %1 (0x%2): 0x%3 = %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Offset %1 (0x%2): 0x%3 = %4</translation>
     </message>
 </context>
 <context>
@@ -581,11 +581,11 @@
     </message>
     <message>
         <source>Request method; any token can be typed (RFC 9110 §9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragemethode; jedes Token kann eingegeben werden (RFC 9110 §9)</translation>
     </message>
     <message>
         <source>Enter a URL, e.g. http://127.0.0.1:8080/get?name={{value}}</source>
-        <translation type="unfinished"></translation>
+        <translation>URL eingeben, z. B. http://127.0.0.1:8080/get?name={{value}}</translation>
     </message>
     <message>
         <source>URL</source>
@@ -593,7 +593,7 @@
     </message>
     <message>
         <source>Enter or Ctrl+Enter sends, Esc cancels</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter oder Strg+Enter sendet, Esc bricht ab</translation>
     </message>
     <message>
         <source>Send request</source>
@@ -609,11 +609,11 @@
     </message>
     <message>
         <source>The environment whose {{variables}} the request uses</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebung, deren {{Variablen}} die Anfrage verwendet</translation>
     </message>
     <message>
         <source>...</source>
-        <translation type="unfinished"></translation>
+        <translation>...</translation>
     </message>
     <message>
         <source>Edit environments</source>
@@ -625,7 +625,7 @@
     </message>
     <message>
         <source>Problem with the request</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem mit der Anfrage</translation>
     </message>
     <message>
         <source>Parameter</source>
@@ -637,7 +637,7 @@
     </message>
     <message>
         <source>Query parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Query-Parameter</translation>
     </message>
     <message>
         <source>&amp;Params</source>
@@ -645,15 +645,15 @@
     </message>
     <message>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header</translation>
     </message>
     <message>
         <source>Request headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage-Header</translation>
     </message>
     <message>
         <source>Host, Content-Length, Content-Type and Authorization are added when you do not set them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host, Content-Length, Content-Type und Authorization werden ergänzt, wenn sie nicht gesetzt sind.</translation>
     </message>
     <message>
         <source>&amp;Headers</source>
@@ -673,7 +673,7 @@
     </message>
     <message>
         <source>Request parts</source>
-        <translation type="unfinished"></translation>
+        <translation>Teile der Anfrage</translation>
     </message>
     <message>
         <source>None</source>
@@ -689,11 +689,11 @@
     </message>
     <message>
         <source>Form (URL-encoded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Formular (URL-kodiert)</translation>
     </message>
     <message>
         <source>Multipart form</source>
-        <translation type="unfinished"></translation>
+        <translation>Multipart-Formular</translation>
     </message>
     <message>
         <source>File</source>
@@ -701,35 +701,35 @@
     </message>
     <message>
         <source>Body type</source>
-        <translation type="unfinished"></translation>
+        <translation>Body-Typ</translation>
     </message>
     <message>
         <source>This request has no body.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Anfrage hat keinen Body.</translation>
     </message>
     <message>
         <source>Content type of the raw body</source>
-        <translation type="unfinished"></translation>
+        <translation>Content-Type des Roh-Body</translation>
     </message>
     <message>
         <source>Raw body</source>
-        <translation type="unfinished"></translation>
+        <translation>Roh-Body</translation>
     </message>
     <message>
         <source>Content-&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Content-&amp;Type:</translation>
     </message>
     <message>
         <source>JSON body</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Body</translation>
     </message>
     <message>
         <source>&amp;Format</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Formatieren</translation>
     </message>
     <message>
         <source>Pretty-print the JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON lesbar formatieren</translation>
     </message>
     <message>
         <source>Field</source>
@@ -737,91 +737,91 @@
     </message>
     <message>
         <source>Form fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Formularfelder</translation>
     </message>
     <message>
         <source>Part name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Teils</translation>
     </message>
     <message>
         <source>Value, or @path for a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert oder @Pfad für eine Datei</translation>
     </message>
     <message>
         <source>Multipart parts</source>
-        <translation type="unfinished"></translation>
+        <translation>Multipart-Teile</translation>
     </message>
     <message>
         <source>Add &amp;File Part...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dateiteil hinzufügen...</translation>
     </message>
     <message>
         <source>Choose a File to Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu sendende Datei auswählen</translation>
     </message>
     <message>
         <source>File to send as the body</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Body zu sendende Datei</translation>
     </message>
     <message>
         <source>&amp;Browse...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen...</translation>
     </message>
     <message>
         <source>Content type of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Content-Type der Datei</translation>
     </message>
     <message>
         <source>F&amp;ile:</source>
-        <translation type="unfinished"></translation>
+        <translation>Da&amp;tei:</translation>
     </message>
     <message>
         <source>Content-T&amp;ype:</source>
-        <translation type="unfinished"></translation>
+        <translation>Content-T&amp;ype:</translation>
     </message>
     <message>
         <source>T&amp;ype:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;yp:</translation>
     </message>
     <message>
         <source>Basic (RFC 7617)</source>
-        <translation type="unfinished"></translation>
+        <translation>Basic (RFC 7617)</translation>
     </message>
     <message>
         <source>Bearer token (RFC 6750)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearer-Token (RFC 6750)</translation>
     </message>
     <message>
         <source>Authentication type</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentifizierungsart</translation>
     </message>
     <message>
         <source>No Authorization header is added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wird kein Authorization-Header hinzugefügt.</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzername:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass&amp;wort:</translation>
     </message>
     <message>
         <source>Bearer token</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearer-Token</translation>
     </message>
     <message>
         <source>T&amp;oken:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;oken:</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
@@ -829,67 +829,67 @@
     </message>
     <message>
         <source>&amp;Follow redirects (every hop stays visible in Raw)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weiterleitungen folgen (jeder Hop bleibt unter „Roh“ sichtbar)</translation>
     </message>
     <message>
         <source>Maximum number of redirects</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Anzahl an Weiterleitungen</translation>
     </message>
     <message>
         <source>&amp;Ignore TLS certificate errors (they are still listed in TLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikatsfehler &amp;ignorieren (sie werden weiterhin unter „TLS“ aufgeführt)</translation>
     </message>
     <message>
         <source>Ask for &amp;compression (Accept-Encoding: gzip, deflate, br)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Komprimierung anfordern (Accept-Encoding: gzip, deflate, br)</translation>
     </message>
     <message>
         <source>&amp;Reuse connections (keep-alive)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbindungen wiederverwenden (keep-alive)</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Timeout of the whole exchange</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit für den gesamten Austausch</translation>
     </message>
     <message>
         <source>Ma&amp;ximum redirects:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ma&amp;ximale Weiterleitungen:</translation>
     </message>
     <message>
         <source>Time&amp;out:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitlimit:</translation>
     </message>
     <message>
         <source>Cancel request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage abbrechen</translation>
     </message>
     <message>
         <source>Cancel the running request (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufende Anfrage abbrechen (Esc)</translation>
     </message>
     <message>
         <source>Send the request (Enter or Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage senden (Enter oder Strg+Enter)</translation>
     </message>
     <message>
         <source>Empty body</source>
-        <translation type="unfinished"></translation>
+        <translation>Leerer Body</translation>
     </message>
     <message>
         <source>Valid JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültiges JSON</translation>
     </message>
     <message>
         <source>Contains {{variables}}: checked after they are resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Enthält {{Variablen}}: wird nach deren Auflösung geprüft</translation>
     </message>
     <message>
         <source>Invalid JSON at character %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiges JSON bei Zeichen %1: %2</translation>
     </message>
     <message>
         <source>New request</source>
@@ -900,11 +900,11 @@
     <name>wirescope::HttpHistoryModel</name>
     <message>
         <source>incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>unvollständig</translation>
     </message>
     <message>
         <source>%1 %2, sent %3. Double-click to reopen.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2, gesendet %3. Doppelklick öffnet erneut.</translation>
     </message>
     <message>
         <source>Time</source>
@@ -939,7 +939,7 @@
     </message>
     <message>
         <source>Not sent: no value for %1 in the selected environment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: kein Wert für %1 in der ausgewählten Umgebung.</translation>
     </message>
     <message>
         <source>Not sent: %1</source>
@@ -950,51 +950,51 @@
     <name>wirescope::HttpResponseView</name>
     <message>
         <source>Request and response headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage- und Antwort-Header</translation>
     </message>
     <message>
         <source>Show as he&amp;x</source>
-        <translation type="unfinished"></translation>
+        <translation>Als He&amp;x anzeigen</translation>
     </message>
     <message>
         <source>Raw bytes sent and received</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendete und empfangene Rohbytes</translation>
     </message>
     <message>
         <source>TLS connection details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details der TLS-Verbindung</translation>
     </message>
     <message>
         <source>Response status</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortstatus</translation>
     </message>
     <message>
         <source>Response summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortübersicht</translation>
     </message>
     <message>
         <source>Bod&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>Bod&amp;y</translation>
     </message>
     <message>
         <source>Hea&amp;ders</source>
-        <translation type="unfinished"></translation>
+        <translation>Hea&amp;der</translation>
     </message>
     <message>
         <source>Ra&amp;w</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;oh</translation>
     </message>
     <message>
         <source>&amp;Timing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeiten</translation>
     </message>
     <message>
         <source>T&amp;LS</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;LS</translation>
     </message>
     <message>
         <source>Response parts</source>
-        <translation type="unfinished"></translation>
+        <translation>Teile der Antwort</translation>
     </message>
     <message>
         <source>Pretty</source>
@@ -1014,23 +1014,23 @@
     </message>
     <message>
         <source>Body view</source>
-        <translation type="unfinished"></translation>
+        <translation>Body-Ansicht</translation>
     </message>
     <message>
         <source>Body, pretty-printed</source>
-        <translation type="unfinished"></translation>
+        <translation>Body, formatiert</translation>
     </message>
     <message>
         <source>Body as text</source>
-        <translation type="unfinished"></translation>
+        <translation>Body als Text</translation>
     </message>
     <message>
         <source>Body as hex dump</source>
-        <translation type="unfinished"></translation>
+        <translation>Body als Hex-Ansicht</translation>
     </message>
     <message>
         <source>Image preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildvorschau</translation>
     </message>
     <message>
         <source>No response yet</source>
@@ -1038,7 +1038,7 @@
     </message>
     <message>
         <source>Press Enter in the URL bar to send the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter in der URL-Leiste sendet die Anfrage.</translation>
     </message>
     <message>
         <source>Queued</source>
@@ -1074,200 +1074,200 @@
     </message>
     <message>
         <source>%1 sent, %2 received</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gesendet, %2 empfangen</translation>
     </message>
     <message>
         <source>(redirect %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Weiterleitung %1)</translation>
     </message>
     <message>
         <source>— Esc cancels</source>
-        <translation type="unfinished"></translation>
+        <translation>— Esc bricht ab</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Time %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit %1</translation>
     </message>
     <message>
         <source>Size %1 (headers %2, body %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe %1 (Header %2, Body %3)</translation>
     </message>
     <message>
         <source>%1 decoded (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dekodiert (%2)</translation>
     </message>
     <message>
         <source>decoded body truncated at the size limit</source>
-        <translation type="unfinished"></translation>
+        <translation>dekodierter Body am Größenlimit abgeschnitten</translation>
     </message>
     <message numerus="yes">
         <source>%n protocol finding(s), see Headers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Protokollbefund, siehe Header</numerusform>
+            <numerusform>%n Protokollbefunde, siehe Header</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n redirect(s) followed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Weiterleitung gefolgt</numerusform>
+            <numerusform>%n Weiterleitungen gefolgt</numerusform>
         </translation>
     </message>
     <message>
         <source>The image could not be decoded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild konnte nicht dekodiert werden.</translation>
     </message>
     <message>
         <source>Not an image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Bild.</translation>
     </message>
     <message>
         <source>showing the first %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die ersten %1 angezeigt</translation>
     </message>
     <message>
         <source>Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>Protocol findings (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollbefunde (%1)</translation>
     </message>
     <message>
         <source>Request headers (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage-Header (%1)</translation>
     </message>
     <message>
         <source>Response headers (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort-Header (%1)</translation>
     </message>
     <message>
         <source>Trailers (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Trailer (%1)</translation>
     </message>
     <message>
         <source>Interim response %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischenantwort %1 %2</translation>
     </message>
     <message>
         <source> (hop %1 of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Hop %1 von %2)</translation>
     </message>
     <message>
         <source>── Sent, %1%2 ──</source>
-        <translation type="unfinished"></translation>
+        <translation>── Gesendet, %1%2 ──</translation>
     </message>
     <message>
         <source>── Received, %1%2 ──</source>
-        <translation type="unfinished"></translation>
+        <translation>── Empfangen, %1%2 ──</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Remote</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenstelle</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokal</translation>
     </message>
     <message>
         <source>#%1, reused (keep-alive)</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1, wiederverwendet (keep-alive)</translation>
     </message>
     <message>
         <source>#%1, new</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1, neu</translation>
     </message>
     <message>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <source>Not used: plain HTTP, every byte is readable on the wire</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verwendet: unverschlüsseltes HTTP, jedes Byte ist auf der Leitung lesbar</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Cipher</source>
-        <translation type="unfinished"></translation>
+        <translation>Cipher</translation>
     </message>
     <message>
         <source>ALPN</source>
-        <translation type="unfinished"></translation>
+        <translation>ALPN</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Certificate verification: passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikatsprüfung: bestanden</translation>
     </message>
     <message>
         <source>Certificate errors (%1)%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikatsfehler (%1)%2</translation>
     </message>
     <message>
         <source>, ignored on request</source>
-        <translation type="unfinished"></translation>
+        <translation>, auf Wunsch ignoriert</translation>
     </message>
     <message>
         <source>Certificate chain (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikatskette (%1)</translation>
     </message>
     <message>
         <source>#%1</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaber</translation>
     </message>
     <message>
         <source>Issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Aussteller</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig ab</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig bis</translation>
     </message>
     <message>
         <source>Alternative names</source>
-        <translation type="unfinished"></translation>
+        <translation>Alternative Namen</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
 </context>
 <context>
     <name>wirescope::HttpTimingChart</name>
     <message>
         <source>HTTP phase times per request</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-Phasenzeiten je Anfrage</translation>
     </message>
     <message>
         <source>HTTP phase times per request appear here, one stacked bar per request sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erscheinen die HTTP-Phasenzeiten je Anfrage, ein gestapelter Balken pro gesendeter Anfrage.</translation>
     </message>
     <message>
         <source>Request</source>
@@ -1283,7 +1283,7 @@
     </message>
     <message>
         <source>Forget the requests shown in the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Die im Diagramm gezeigten Anfragen verwerfen</translation>
     </message>
     <message>
         <source>Time (%1)</source>
@@ -1298,11 +1298,11 @@
     </message>
     <message>
         <source>HTTP request tabs</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-Anfrage-Tabs</translation>
     </message>
     <message>
         <source>New HTTP request (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue HTTP-Anfrage (Strg+N)</translation>
     </message>
     <message>
         <source>New HTTP request</source>
@@ -1310,7 +1310,7 @@
     </message>
     <message>
         <source>&lt;b&gt;HTTP&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;HTTP&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Request history</source>
@@ -1318,7 +1318,7 @@
     </message>
     <message>
         <source>Requests sent in this session. Double-click or Enter reopens one.</source>
-        <translation type="unfinished"></translation>
+        <translation>In dieser Sitzung gesendete Anfragen. Doppelklick oder Enter öffnet eine erneut.</translation>
     </message>
     <message>
         <source>Clear &amp;History</source>
@@ -1380,7 +1380,7 @@
     </message>
     <message>
         <source>Disabled: kept here, not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktiviert: bleibt hier, wird nicht gesendet</translation>
     </message>
 </context>
 <context>
@@ -1399,7 +1399,7 @@
     </message>
     <message>
         <source>Wirescope</source>
-        <translation type="unfinished"></translation>
+        <translation>Wirescope</translation>
     </message>
     <message>
         <source>Demo server address</source>
@@ -1411,7 +1411,7 @@
     </message>
     <message>
         <source>The built-in demo server listens at %1 and %2 (loopback only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der eingebaute Demo-Server lauscht auf %1 und %2 (nur Loopback)</translation>
     </message>
     <message>
         <source>Demo server: off</source>
@@ -1419,11 +1419,11 @@
     </message>
     <message>
         <source>Demo server: not running (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Server: läuft nicht (%1)</translation>
     </message>
     <message>
         <source>Turn the demo server on in Edit &gt; Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Demo-Server unter Bearbeiten &gt; Einstellungen einschalten</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1467,14 +1467,14 @@
     </message>
     <message>
         <source>Preferences saved; the demo server setting applies at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen gespeichert; die Demo-Server-Einstellung gilt ab dem nächsten Start.</translation>
     </message>
 </context>
 <context>
     <name>wirescope::SettingsDialog</name>
     <message>
         <source>&amp;Start the demo server when Wirescope starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Server beim &amp;Start von Wirescope starten</translation>
     </message>
     <message>
         <source>Preferences</source>
@@ -1490,7 +1490,7 @@
     </message>
     <message>
         <source>The demo server listens on 127.0.0.1 only. Changes apply at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Demo-Server lauscht nur auf 127.0.0.1. Änderungen gelten ab dem nächsten Start.</translation>
     </message>
     <message>
         <source>Demo server &amp;port:</source>
@@ -1501,11 +1501,11 @@
     <name>wirescope::TimingWaterfallWidget</name>
     <message>
         <source>Timing waterfall</source>
-        <translation type="unfinished"></translation>
+        <translation>Wasserfalldiagramm der Zeiten</translation>
     </message>
     <message>
         <source>Send a request to see where its time went: queueing, DNS, connection, TLS, sending, waiting for the server and download (HAR phase names).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Anfrage senden, um zu sehen, wofür ihre Zeit verbraucht wurde: Warteschlange, DNS, Verbindung, TLS, Senden, Warten auf den Server und Download (HAR-Phasennamen).</translation>
     </message>
     <message>
         <source>Phase</source>
@@ -1521,7 +1521,7 @@
     </message>
     <message>
         <source>Connection reused (keep-alive): no DNS lookup, connect or TLS handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung wiederverwendet (keep-alive): keine DNS-Auflösung, kein Verbindungsaufbau, kein TLS-Handshake</translation>
     </message>
 </context>
 <context>
@@ -1540,7 +1540,7 @@
     </message>
     <message>
         <source>ping → pong</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping → Pong</translation>
     </message>
     <message>
         <source>last 10 s</source>
@@ -1560,11 +1560,11 @@
     </message>
     <message>
         <source>Chart time window</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitfenster des Diagramms</translation>
     </message>
     <message>
         <source>Freeze the charts; data keeps being collected</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme einfrieren; Daten werden weiter gesammelt</translation>
     </message>
     <message>
         <source>&amp;Window:</source>
@@ -1572,35 +1572,35 @@
     </message>
     <message>
         <source>No WebSocket connection selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine WebSocket-Verbindung ausgewählt.</translation>
     </message>
     <message>
         <source>B/s</source>
-        <translation type="unfinished"></translation>
+        <translation>B/s</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>s since connect</source>
-        <translation type="unfinished"></translation>
+        <translation>s seit Verbindungsaufbau</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <source>Throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsatz</translation>
     </message>
     <message>
         <source>Ping round trip</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping-Umlaufzeit</translation>
     </message>
     <message>
         <source>msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachr./s</translation>
     </message>
 </context>
 <context>
@@ -1619,11 +1619,11 @@
     </message>
     <message>
         <source>FIN</source>
-        <translation type="unfinished"></translation>
+        <translation>FIN</translation>
     </message>
     <message>
         <source>MASK</source>
-        <translation type="unfinished"></translation>
+        <translation>MASK</translation>
     </message>
     <message>
         <source>Text</source>
@@ -1643,7 +1643,7 @@
     </message>
     <message>
         <source>Message to send (Ctrl+Enter sends)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu sendende Nachricht (Strg+Enter sendet)</translation>
     </message>
     <message>
         <source>Message to send</source>
@@ -1651,67 +1651,67 @@
     </message>
     <message>
         <source>in </source>
-        <translation type="unfinished"></translation>
+        <translation>in </translation>
     </message>
     <message>
         <source> fragment(s)</source>
-        <translation type="unfinished"></translation>
+        <translation> Fragment(e)</translation>
     </message>
     <message>
         <source>Number of fragments</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der Fragmente</translation>
     </message>
     <message>
         <source>RFC 6455 §5.4: split the message into this many frames</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC 6455 §5.4: Nachricht in so viele Frames aufteilen</translation>
     </message>
     <message>
         <source>Send the message (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht senden (Strg+Enter)</translation>
     </message>
     <message>
         <source>Send a ping; the pong&apos;s round-trip time appears in the log and the chart (Ctrl+Shift+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping senden; die Umlaufzeit des Pongs erscheint im Protokoll und im Diagramm (Strg+Umschalt+P)</translation>
     </message>
     <message>
         <source>Write one frame with header bits of your choosing, even ones RFC 6455 forbids</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Frame mit frei gewählten Header-Bits schreiben, auch solchen, die RFC 6455 verbietet</translation>
     </message>
     <message>
         <source>&lt;b&gt;⚠ CRAFT MODE&lt;/b&gt; — the next frame is written exactly as set here, unchecked: it may break RFC 6455 on purpose.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;⚠ BASTELMODUS&lt;/b&gt; — der nächste Frame wird genau wie hier eingestellt und ungeprüft geschrieben: Er darf RFC 6455 absichtlich verletzen.</translation>
     </message>
     <message>
         <source>RSV%1</source>
-        <translation type="unfinished"></translation>
+        <translation>RSV%1</translation>
     </message>
     <message>
         <source>Crafted opcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebastelter Opcode</translation>
     </message>
     <message>
         <source>&amp;Opcode:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Opcode:</translation>
     </message>
     <message>
         <source>Unchecked writes an unmasked client frame (RFC 6455 §5.1 forbids it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angehakt wird ein unmaskierter Client-Frame geschrieben (RFC 6455 §5.1 verbietet das)</translation>
     </message>
     <message>
         <source>minimal length</source>
-        <translation type="unfinished"></translation>
+        <translation>minimale Länge</translation>
     </message>
     <message>
         <source>16-bit length</source>
-        <translation type="unfinished"></translation>
+        <translation>16-Bit-Länge</translation>
     </message>
     <message>
         <source>64-bit length</source>
-        <translation type="unfinished"></translation>
+        <translation>64-Bit-Länge</translation>
     </message>
     <message>
         <source>Crafted length encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebastelte Längenkodierung</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
@@ -1723,11 +1723,11 @@
     </message>
     <message>
         <source>Invalid JSON at character %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiges JSON bei Zeichen %1: %2</translation>
     </message>
     <message>
         <source>Not a hex digit: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Hex-Ziffer: „%1“</translation>
     </message>
     <message>
         <source>Odd number of hex digits</source>
@@ -1739,9 +1739,9 @@
     </message>
     <message numerus="yes">
         <source>%n byte(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
         </translation>
     </message>
 </context>
@@ -1773,7 +1773,7 @@
     </message>
     <message>
         <source>ws://host:port/path or wss://…</source>
-        <translation type="unfinished"></translation>
+        <translation>ws://host:port/path oder wss://…</translation>
     </message>
     <message>
         <source>WebSocket URL</source>
@@ -1785,7 +1785,7 @@
     </message>
     <message>
         <source>Open the connection (Ctrl+Shift+O); Disconnect sends a close frame (Ctrl+Shift+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung öffnen (Strg+Umschalt+O); Trennen sendet einen Close-Frame (Strg+Umschalt+D)</translation>
     </message>
     <message>
         <source>Connection state</source>
@@ -1797,7 +1797,7 @@
     </message>
     <message>
         <source>e.g. chat, json</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. chat, json</translation>
     </message>
     <message>
         <source>Subprotocols</source>
@@ -1805,11 +1805,11 @@
     </message>
     <message>
         <source>Sec-WebSocket-Protocol values offered, in order of preference, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Angebotene Sec-WebSocket-Protocol-Werte, nach Präferenz geordnet, durch Kommas getrennt</translation>
     </message>
     <message>
         <source>Extra request headers, one per line: Name: value</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzliche Anfrage-Header, einer pro Zeile: Name: Wert</translation>
     </message>
     <message>
         <source>Extra request headers</source>
@@ -1817,11 +1817,11 @@
     </message>
     <message>
         <source>permessage-&amp;deflate</source>
-        <translation type="unfinished"></translation>
+        <translation>permessage-&amp;deflate</translation>
     </message>
     <message>
         <source>Offer RFC 7692 compression; compressed sizes appear in the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompression nach RFC 7692 anbieten; komprimierte Größen erscheinen im Protokoll</translation>
     </message>
     <message>
         <source>&amp;Keep inspecting</source>
@@ -1829,7 +1829,7 @@
     </message>
     <message>
         <source>On a protocol violation, record it and keep decoding instead of failing the connection as RFC 6455 §7.1.7 requires</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei einem Protokollverstoß diesen aufzeichnen und weiter dekodieren, statt die Verbindung abzubrechen, wie es RFC 6455 §7.1.7 verlangt</translation>
     </message>
     <message>
         <source>Close code</source>
@@ -1837,19 +1837,19 @@
     </message>
     <message>
         <source>3000 (registered range)</source>
-        <translation type="unfinished"></translation>
+        <translation>3000 (registrierter Bereich)</translation>
     </message>
     <message>
         <source>4000 (private use)</source>
-        <translation type="unfinished"></translation>
+        <translation>4000 (private Nutzung)</translation>
     </message>
     <message>
         <source>no status code</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Statuscode</translation>
     </message>
     <message>
         <source>reason (optional, at most 123 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund (optional, höchstens 123 Bytes)</translation>
     </message>
     <message>
         <source>Close reason</source>
@@ -1861,7 +1861,7 @@
     </message>
     <message>
         <source>&amp;Headers:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Header:</translation>
     </message>
     <message>
         <source>Cl&amp;ose with:</source>
@@ -1877,27 +1877,27 @@
     </message>
     <message>
         <source>Direction filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtungsfilter</translation>
     </message>
     <message>
         <source>↓ Received</source>
-        <translation type="unfinished"></translation>
+        <translation>↓ Empfangen</translation>
     </message>
     <message>
         <source>↑ Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ Gesendet</translation>
     </message>
     <message>
         <source>Type filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Typfilter</translation>
     </message>
     <message>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Typen</translation>
     </message>
     <message>
         <source>Data messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Datennachrichten</translation>
     </message>
     <message>
         <source>Text</source>
@@ -1905,163 +1905,163 @@
     </message>
     <message>
         <source>Binary</source>
-        <translation type="unfinished"></translation>
+        <translation>Binär</translation>
     </message>
     <message>
         <source>Control (ping, pong, close)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrolle (Ping, Pong, Close)</translation>
     </message>
     <message>
         <source>Violations</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstöße</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Search the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll durchsuchen</translation>
     </message>
     <message>
         <source>Follow</source>
-        <translation type="unfinished"></translation>
+        <translation>Folgen</translation>
     </message>
     <message>
         <source>Scroll to new messages as they arrive (Ctrl+Shift+L pauses)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu neuen Nachrichten scrollen, sobald sie eintreffen (Strg+Umschalt+L pausiert)</translation>
     </message>
     <message>
         <source>Follow new messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Nachrichten folgen</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copy the selected rows as tab-separated text (Ctrl+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Zeilen als tabulatorgetrennten Text kopieren (Strg+C)</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>Clear the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll leeren</translation>
     </message>
     <message>
         <source>Selected message</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Nachricht</translation>
     </message>
     <message>
         <source>Connection details</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsdetails</translation>
     </message>
     <message>
         <source>&amp;Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Frame</translation>
     </message>
     <message>
         <source>&amp;Message</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nachricht</translation>
     </message>
     <message>
         <source>Hand&amp;shake</source>
-        <translation type="unfinished"></translation>
+        <translation>Hand&amp;shake</translation>
     </message>
     <message>
         <source>Co&amp;nnection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindun&amp;g</translation>
     </message>
     <message>
         <source>Message composer</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichteneditor</translation>
     </message>
     <message>
         <source>Crafted frame written: FIN=%1 RSV=%2%3%4 opcode=0x%5 MASK=%6</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebastelter Frame geschrieben: FIN=%1 RSV=%2%3%4 opcode=0x%5 MASK=%6</translation>
     </message>
     <message>
         <source>WebSocket</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket</translation>
     </message>
     <message>
         <source>Invalid URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige URL</translation>
     </message>
     <message>
         <source>Use ws://host[:port]/path or wss://host[:port]/path</source>
-        <translation type="unfinished"></translation>
+        <translation>ws://host[:port]/path oder wss://host[:port]/path verwenden</translation>
     </message>
     <message>
         <source>Cannot connect: “%1” is not a ws:// or wss:// URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung nicht möglich: „%1“ ist keine ws://- oder wss://-URL.</translation>
     </message>
     <message>
         <source>Select a message or frame in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht oder einen Frame im Protokoll auswählen.</translation>
     </message>
     <message>
         <source>Connecting to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung mit %1 wird hergestellt</translation>
     </message>
     <message>
         <source>&amp;Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trennen</translation>
     </message>
     <message>
         <source>%1 rows · received %2 messages (%3) · sent %4 messages (%5)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen · %2 Nachrichten empfangen (%3) · %4 Nachrichten gesendet (%5)</translation>
     </message>
     <message>
         <source>Pong after %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Pong nach %1 ms</translation>
     </message>
     <message>
         <source>Connected: HTTP %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden: HTTP %1 %2</translation>
     </message>
     <message>
         <source>, subprotocol %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, Subprotokoll %1</translation>
     </message>
     <message>
         <source>, permessage-deflate</source>
-        <translation type="unfinished"></translation>
+        <translation>, permessage-deflate</translation>
     </message>
     <message>
         <source>Handshake failed: HTTP %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Handshake fehlgeschlagen: HTTP %1 %2</translation>
     </message>
     <message>
         <source>Error: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1 (%2)</translation>
     </message>
     <message>
         <source>Closed with %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossen mit %1 %2</translation>
     </message>
     <message>
         <source> (clean</source>
-        <translation type="unfinished"></translation>
+        <translation> (sauber</translation>
     </message>
     <message>
         <source> (not clean</source>
-        <translation type="unfinished"></translation>
+        <translation> (nicht sauber</translation>
     </message>
     <message>
         <source>, closed by Wirescope)</source>
-        <translation type="unfinished"></translation>
+        <translation>, von Wirescope geschlossen)</translation>
     </message>
     <message>
         <source>, closed by the server)</source>
-        <translation type="unfinished"></translation>
+        <translation>, vom Server geschlossen)</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>URL</source>
@@ -2069,119 +2069,119 @@
     </message>
     <message>
         <source>Peer</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenstelle</translation>
     </message>
     <message>
         <source>Frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Frames</translation>
     </message>
     <message>
         <source>%1 received, %2 sent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 empfangen, %2 gesendet</translation>
     </message>
     <message>
         <source>Bytes on the wire</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes auf der Leitung</translation>
     </message>
     <message>
         <source>permessage-deflate</source>
-        <translation type="unfinished"></translation>
+        <translation>permessage-deflate</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source>Keep inspecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter untersuchen</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>an</translation>
     </message>
     <message>
         <source>off (RFC 6455 behaviour)</source>
-        <translation type="unfinished"></translation>
+        <translation>aus (Verhalten nach RFC 6455)</translation>
     </message>
     <message>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat</translation>
     </message>
     <message>
         <source>%1 (issued by %2, valid until %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ausgestellt von %2, gültig bis %3)</translation>
     </message>
     <message>
         <source>TLS error (ignored)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Fehler (ignoriert)</translation>
     </message>
     <message>
         <source>TLS error</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Fehler</translation>
     </message>
     <message>
         <source>Wirescope</source>
-        <translation type="unfinished"></translation>
+        <translation>Wirescope</translation>
     </message>
     <message>
         <source>the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>nobody (connection dropped)</source>
-        <translation type="unfinished"></translation>
+        <translation>niemand (Verbindung abgebrochen)</translation>
     </message>
     <message>
         <source>Closed first by</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst geschlossen von</translation>
     </message>
     <message>
         <source>Close sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Close gesendet</translation>
     </message>
     <message>
         <source>no code</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Code</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>Close received</source>
-        <translation type="unfinished"></translation>
+        <translation>Close empfangen</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>%1 %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2, %3</translation>
     </message>
     <message>
         <source>clean close (RFC 6455 §7.1.4)</source>
-        <translation type="unfinished"></translation>
+        <translation>sauberes Schließen (RFC 6455 §7.1.4)</translation>
     </message>
     <message>
         <source>not clean</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht sauber</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Times in the log are seconds since this connection started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiten im Protokoll sind Sekunden seit Beginn dieser Verbindung.</translation>
     </message>
     <message>
         <source>%1
@@ -2191,7 +2191,13 @@ Id: %3
 Severity: %4
 Byte offset in the %5 stream: %6 (length %7)
 Detail: %8</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+Regel: %2
+Id: %3
+Schweregrad: %4
+Byte-Offset im Datenstrom (%5): %6 (Länge %7)
+Detail: %8</translation>
     </message>
     <message>
         <source>sent</source>
@@ -2203,59 +2209,60 @@ Detail: %8</source>
     </message>
     <message>
         <source>A violation row: its rule and byte offset are on the Message tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Verstoßzeile: Regel und Byte-Offset stehen im Tab „Nachricht“.</translation>
     </message>
     <message>
         <source>An event row has no frame.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Ereigniszeile hat keinen Frame.</translation>
     </message>
     <message>
         <source>
 … (showing the first %1 of %2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>
+… (die ersten %1 von %2 Bytes werden angezeigt)</translation>
     </message>
     <message>
         <source>&amp;Ignore TLS certificate errors</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikatsfehler &amp;ignorieren</translation>
     </message>
     <message>
         <source>Ignore TLS certificate errors</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikatsfehler ignorieren</translation>
     </message>
     <message>
         <source>For wss:// servers with self-signed or expired certificates: connect anyway; the errors are still listed in the Connection tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Für wss://-Server mit selbstsignierten oder abgelaufenen Zertifikaten: trotzdem verbinden; die Fehler werden weiterhin im Tab „Verbindung“ aufgeführt</translation>
     </message>
     <message>
         <source>↕ Both</source>
-        <translation type="unfinished"></translation>
+        <translation>↕ Beide</translation>
     </message>
     <message>
         <source>Search (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen (Strg+F)</translation>
     </message>
     <message>
         <source>Show only the rows that contain this text (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Zeilen anzeigen, die diesen Text enthalten (Strg+F)</translation>
     </message>
 </context>
 <context>
     <name>wirescope::WsFrameDiagram</name>
     <message>
         <source>RFC 6455 frame header diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm des Frame-Headers nach RFC 6455</translation>
     </message>
     <message>
         <source>Select a frame in the log to see its header bit by bit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Frame im Protokoll auswählen, um seinen Header Bit für Bit zu sehen.</translation>
     </message>
     <message>
         <source>%1 (continued)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Forts.)</translation>
     </message>
     <message>
         <source>Payload data as sent (masked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzdaten wie gesendet (maskiert)</translation>
     </message>
     <message>
         <source>Payload data</source>
@@ -2263,54 +2270,54 @@ Detail: %8</source>
     </message>
     <message>
         <source>Payload data unmasked (XOR with %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzdaten demaskiert (XOR mit %1)</translation>
     </message>
     <message>
         <source>Payload data as text</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzdaten als Text</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(leer)</translation>
     </message>
 </context>
 <context>
     <name>wirescope::WsFrameFieldsModel</name>
     <message>
         <source>FIN</source>
-        <translation type="unfinished"></translation>
+        <translation>FIN</translation>
     </message>
     <message>
         <source>RSV1</source>
-        <translation type="unfinished"></translation>
+        <translation>RSV1</translation>
     </message>
     <message>
         <source>RSV2</source>
-        <translation type="unfinished"></translation>
+        <translation>RSV2</translation>
     </message>
     <message>
         <source>RSV3</source>
-        <translation type="unfinished"></translation>
+        <translation>RSV3</translation>
     </message>
     <message>
         <source>Opcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcode</translation>
     </message>
     <message>
         <source>MASK</source>
-        <translation type="unfinished"></translation>
+        <translation>MASK</translation>
     </message>
     <message>
         <source>Payload len</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzdatenlänge</translation>
     </message>
     <message>
         <source>Extended payload length</source>
-        <translation type="unfinished"></translation>
+        <translation>Erweiterte Nutzdatenlänge</translation>
     </message>
     <message>
         <source>Masking-key</source>
-        <translation type="unfinished"></translation>
+        <translation>Maskierungsschlüssel</translation>
     </message>
     <message>
         <source>Payload data</source>
@@ -2318,106 +2325,106 @@ Detail: %8</source>
     </message>
     <message numerus="yes">
         <source>%n byte(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
         </translation>
     </message>
     <message>
         <source>final fragment of the message</source>
-        <translation type="unfinished"></translation>
+        <translation>letztes Fragment der Nachricht</translation>
     </message>
     <message>
         <source>more fragments follow</source>
-        <translation type="unfinished"></translation>
+        <translation>weitere Fragmente folgen</translation>
     </message>
     <message>
         <source>set: compressed message when permessage-deflate is on (RFC 7692 §6)</source>
-        <translation type="unfinished"></translation>
+        <translation>gesetzt: komprimierte Nachricht, wenn permessage-deflate aktiv ist (RFC 7692 §6)</translation>
     </message>
     <message>
         <source>clear</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gesetzt</translation>
     </message>
     <message>
         <source>set: no extension defines this bit</source>
-        <translation type="unfinished"></translation>
+        <translation>gesetzt: keine Erweiterung definiert dieses Bit</translation>
     </message>
     <message>
         <source>reserved opcode (RFC 6455 §5.2)</source>
-        <translation type="unfinished"></translation>
+        <translation>reservierter Opcode (RFC 6455 §5.2)</translation>
     </message>
     <message>
         <source>control frame (RFC 6455 §5.5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontroll-Frame (RFC 6455 §5.5)</translation>
     </message>
     <message>
         <source>data frame (RFC 6455 §5.6)</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten-Frame (RFC 6455 §5.6)</translation>
     </message>
     <message>
         <source>payload masked with the key below (client to server)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzdaten mit dem Schlüssel unten maskiert (Client an Server)</translation>
     </message>
     <message>
         <source>payload not masked (server to client)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzdaten nicht maskiert (Server an Client)</translation>
     </message>
     <message>
         <source>126: the length follows in 16 bits</source>
-        <translation type="unfinished"></translation>
+        <translation>126: die Länge folgt in 16 Bit</translation>
     </message>
     <message>
         <source>127: the length follows in 64 bits</source>
-        <translation type="unfinished"></translation>
+        <translation>127: die Länge folgt in 64 Bit</translation>
     </message>
     <message>
         <source>the payload length itself</source>
-        <translation type="unfinished"></translation>
+        <translation>die Nutzdatenlänge selbst</translation>
     </message>
     <message>
         <source>payload length in bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzdatenlänge in Bytes</translation>
     </message>
     <message>
         <source>payload length in bytes, not minimally encoded (RFC 6455 §5.2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzdatenlänge in Bytes, nicht minimal kodiert (RFC 6455 §5.2)</translation>
     </message>
     <message>
         <source>XOR key applied to the payload (RFC 6455 §5.3)</source>
-        <translation type="unfinished"></translation>
+        <translation>XOR-Schlüssel für die Nutzdaten (RFC 6455 §5.3)</translation>
     </message>
     <message>
         <source>over the frame size limit: not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>über dem Limit für die Frame-Größe: nicht gespeichert</translation>
     </message>
     <message>
         <source>close code %1 %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Close-Code %1 %2 %3</translation>
     </message>
     <message>
         <source>close without a status code</source>
-        <translation type="unfinished"></translation>
+        <translation>Close ohne Statuscode</translation>
     </message>
     <message>
         <source>bit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bit %1</translation>
     </message>
     <message>
         <source>bits %1-%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bits %1-%2</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>byte %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Byte %1</translation>
     </message>
     <message>
         <source>bytes %1-%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes %1-%2</translation>
     </message>
     <message>
         <source>Field</source>
@@ -2440,11 +2447,11 @@ Detail: %8</source>
     <name>wirescope::WsFrameInspector</name>
     <message>
         <source>&amp;Frame:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Frame:</translation>
     </message>
     <message>
         <source>Frame of the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Frame der Nachricht</translation>
     </message>
     <message>
         <source>Frame header fields</source>
@@ -2456,19 +2463,19 @@ Detail: %8</source>
     </message>
     <message>
         <source>Select a message or frame in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht oder einen Frame im Protokoll auswählen.</translation>
     </message>
     <message>
         <source>%1 of %2: %3, %4 bytes%5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2: %3, %4 Bytes%5</translation>
     </message>
     <message>
         <source>, FIN</source>
-        <translation type="unfinished"></translation>
+        <translation>, FIN</translation>
     </message>
     <message>
         <source>No frame bytes for this row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Frame-Bytes für diese Zeile.</translation>
     </message>
     <message>
         <source>sent</source>
@@ -2480,11 +2487,11 @@ Detail: %8</source>
     </message>
     <message>
         <source>%1 frame, %2 header bytes + %3 payload bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Frame (%1), %2 Header-Bytes + %3 Nutzdaten-Bytes</translation>
     </message>
     <message>
         <source> at stream offset %1</source>
-        <translation type="unfinished"></translation>
+        <translation> bei Stream-Offset %1</translation>
     </message>
 </context>
 <context>
@@ -2499,7 +2506,7 @@ Detail: %8</source>
     </message>
     <message>
         <source>Sec-WebSocket-Accept check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung von Sec-WebSocket-Accept</translation>
     </message>
     <message>
         <source>Request (sent)</source>
@@ -2511,47 +2518,47 @@ Detail: %8</source>
     </message>
     <message>
         <source>Sec-WebSocket-Accept, step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>Sec-WebSocket-Accept, Schritt für Schritt</translation>
     </message>
     <message>
         <source>Connect to see the opening handshake.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden, um den öffnenden Handshake zu sehen.</translation>
     </message>
     <message>
         <source>(waiting for the server&apos;s answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>(warte auf die Antwort des Servers)</translation>
     </message>
     <message>
         <source>RFC 6455 §4.2.2: the server proves it read this handshake by hashing the client&apos;s key with a fixed GUID. The client checks the result (§4.1).</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC 6455 §4.2.2: Der Server beweist, dass er diesen Handshake gelesen hat, indem er den Schlüssel des Clients zusammen mit einer festen GUID hasht. Der Client prüft das Ergebnis (§4.1).</translation>
     </message>
     <message>
         <source>Sec-WebSocket-Key sent by the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Client gesendeter Sec-WebSocket-Key</translation>
     </message>
     <message>
         <source>base64 of 16 random bytes, fresh for this connection</source>
-        <translation type="unfinished"></translation>
+        <translation>base64 von 16 Zufallsbytes, neu für diese Verbindung</translation>
     </message>
     <message>
         <source>Key + GUID</source>
-        <translation type="unfinished"></translation>
+        <translation>Key + GUID</translation>
     </message>
     <message>
         <source>concatenated as text: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>als Text verkettet: %1</translation>
     </message>
     <message>
         <source>SHA-1 of that text (hex)</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-1 dieses Textes (hex)</translation>
     </message>
     <message>
         <source>20 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>20 Bytes</translation>
     </message>
     <message>
         <source>base64 of the 20 bytes: the expected Sec-WebSocket-Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>base64 der 20 Bytes: der erwartete Sec-WebSocket-Accept</translation>
     </message>
     <message>
         <source>header missing</source>
@@ -2559,15 +2566,15 @@ Detail: %8</source>
     </message>
     <message>
         <source>Sec-WebSocket-Accept sent by the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Server gesendeter Sec-WebSocket-Accept</translation>
     </message>
     <message>
         <source>✔ Match: the server computed the same value.</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Übereinstimmung: Der Server hat denselben Wert berechnet.</translation>
     </message>
     <message>
         <source>✘ Mismatch: RFC 6455 §4.1 says the client must fail the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ Abweichung: Laut RFC 6455 §4.1 muss der Client die Verbindung abbrechen.</translation>
     </message>
     <message>
         <source>All response checks</source>
@@ -2587,89 +2594,89 @@ Detail: %8</source>
     </message>
     <message>
         <source>Peer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenstelle %1</translation>
     </message>
     <message>
         <source>TCP connect %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP-Verbindungsaufbau %1 ms</translation>
     </message>
     <message>
         <source>TLS %1 (%2), handshake %3 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS %1 (%2), Handshake %3 ms</translation>
     </message>
     <message>
         <source>Upgrade round trip %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade-Umlaufzeit %1 ms</translation>
     </message>
     <message>
         <source>Subprotocol: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Subprotokoll: %1</translation>
     </message>
     <message>
         <source>permessage-deflate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>permessage-deflate: %1</translation>
     </message>
 </context>
 <context>
     <name>wirescope::WsLogModel</name>
     <message numerus="yes">
         <source>%n B</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n B</numerusform>
+            <numerusform>%n B</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KiB</translation>
     </message>
     <message>
         <source>%1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MiB</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>violation</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstoß</translation>
     </message>
     <message>
         <source>event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>binary</source>
-        <translation type="unfinished"></translation>
+        <translation>Binär</translation>
     </message>
     <message>
         <source>close</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>ping</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping</translation>
     </message>
     <message>
         <source>pong</source>
-        <translation type="unfinished"></translation>
+        <translation>Pong</translation>
     </message>
     <message>
         <source>continuation</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzung</translation>
     </message>
     <message>
         <source>reserved 0x%1</source>
-        <translation type="unfinished"></translation>
+        <translation>reserviert 0x%1</translation>
     </message>
     <message>
         <source>(no status code)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Statuscode)</translation>
     </message>
     <message>
         <source>sent</source>
@@ -2681,35 +2688,36 @@ Detail: %8</source>
     </message>
     <message numerus="yes">
         <source> (%n frames)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (%n Frame)</numerusform>
+            <numerusform> (%n Frames)</numerusform>
         </translation>
     </message>
     <message>
         <source> [crafted]</source>
-        <translation type="unfinished"></translation>
+        <translation> [gebastelt]</translation>
     </message>
     <message>
         <source>Sent by Wirescope</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Wirescope gesendet</translation>
     </message>
     <message>
         <source>Received from the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Server empfangen</translation>
     </message>
     <message>
         <source>%1
 %2 · %3 · byte offset %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2 · %3 · Byte-Offset %4</translation>
     </message>
     <message>
         <source>This row broke a rule of the protocol: see the violation row just above it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zeile verletzt eine Protokollregel: siehe die Verstoßzeile direkt darüber.</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Time (s)</source>
@@ -2744,7 +2752,7 @@ Detail: %8</source>
     </message>
     <message>
         <source>New WebSocket connection (Ctrl+Shift+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue WebSocket-Verbindung (Strg+Umschalt+N)</translation>
     </message>
     <message>
         <source>New WebSocket connection</source>
@@ -2752,15 +2760,15 @@ Detail: %8</source>
     </message>
     <message>
         <source>&lt;b&gt;Past connections&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Frühere Verbindungen&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Past WebSocket connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere WebSocket-Verbindungen</translation>
     </message>
     <message>
         <source>Double-click or press Enter to open a connection again with the same settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklick oder Enter öffnet eine Verbindung erneut mit denselben Einstellungen</translation>
     </message>
     <message>
         <source>WebSocket charts</source>
@@ -2768,11 +2776,11 @@ Detail: %8</source>
     </message>
     <message>
         <source>New &amp;WebSocket Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue &amp;WebSocket-Verbindung</translation>
     </message>
     <message>
         <source>Open a new WebSocket console tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Tab mit WebSocket-Konsole öffnen</translation>
     </message>
     <message>
         <source>&amp;Connect WebSocket</source>
@@ -2780,7 +2788,7 @@ Detail: %8</source>
     </message>
     <message>
         <source>Connect the current WebSocket console</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle WebSocket-Konsole verbinden</translation>
     </message>
     <message>
         <source>&amp;Disconnect WebSocket</source>
@@ -2788,7 +2796,7 @@ Detail: %8</source>
     </message>
     <message>
         <source>Close the current WebSocket connection with the chosen code and reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle WebSocket-Verbindung mit dem gewählten Code und Grund schließen</translation>
     </message>
     <message>
         <source>Send &amp;Ping</source>
@@ -2796,7 +2804,7 @@ Detail: %8</source>
     </message>
     <message>
         <source>Send a ping and measure the round trip</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping senden und Umlaufzeit messen</translation>
     </message>
     <message>
         <source>&amp;Follow WebSocket Log</source>
@@ -2804,21 +2812,21 @@ Detail: %8</source>
     </message>
     <message>
         <source>Scroll the message log to new messages as they arrive</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichtenprotokoll zu neuen Nachrichten scrollen, sobald sie eintreffen</translation>
     </message>
     <message>
         <source>Show or hide the past connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere Verbindungen ein- oder ausblenden</translation>
     </message>
     <message>
         <source>Past connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere Verbindungen</translation>
     </message>
     <message numerus="yes">
         <source>Show or hide the past connections (%n kept)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Frühere Verbindungen ein- oder ausblenden (%n gespeichert)</numerusform>
+            <numerusform>Frühere Verbindungen ein- oder ausblenden (%n gespeichert)</numerusform>
         </translation>
     </message>
 </context>
