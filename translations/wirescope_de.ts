@@ -1584,7 +1584,7 @@
     </message>
     <message>
         <source>s since connect</source>
-        <translation>s seit Verbindungsaufbau</translation>
+        <translation>s seit Verbindung</translation>
     </message>
     <message>
         <source>Messages</source>
