@@ -51,7 +51,7 @@ const char *kUsage =
     "  --bearer TOKEN         Authorization: Bearer TOKEN (Basic: user:pass@ in the URL)\n"
     "  --insecure             ignore TLS certificate errors (they are still reported)\n"
     "  --cacert FILE          trust the PEM certificates in FILE too\n"
-    "  --proxy URL            HTTP proxy (http://host:port)\n"
+    "  --proxy URL            HTTP (http://host:port) or SOCKS5 (socks5://host:port) proxy\n"
     "  --keep-inspecting      record violations and keep decoding instead of failing\n"
     "  --no-auto-pong         do not answer pings\n"
     "  --echo                 send back every data message received\n"
@@ -320,10 +320,11 @@ int runWsCommand(const QStringList &arguments)
             if (!value(&v))
                 return usageError(program, QStringLiteral("--proxy needs a URL"));
             const QUrl proxyUrl(v);
-            if (proxyUrl.host().isEmpty() || proxyUrl.port() <= 0)
-                return usageError(program, QStringLiteral("--proxy: expected http://host:port"));
-            options.proxy = QNetworkProxy(QNetworkProxy::HttpProxy, proxyUrl.host(), quint16(proxyUrl.port()),
-                                          proxyUrl.userName(), proxyUrl.password());
+            const bool socks = proxyUrl.scheme() == u"socks5";
+            if (proxyUrl.host().isEmpty() || proxyUrl.port() <= 0 || (!socks && proxyUrl.scheme() != u"http"))
+                return usageError(program, QStringLiteral("--proxy: expected http://host:port or socks5://host:port"));
+            options.proxy = QNetworkProxy(socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy, proxyUrl.host(),
+                                          quint16(proxyUrl.port()), proxyUrl.userName(), proxyUrl.password());
         } else if (arg == u"--keep-inspecting") {
             options.keepInspecting = true;
         } else if (arg == u"--no-auto-pong") {

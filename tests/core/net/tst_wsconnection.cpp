@@ -14,6 +14,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QtEndian>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -168,31 +169,37 @@ private:
     QTcpSocket *m_socket = nullptr;
 };
 
-// A minimal HTTP CONNECT proxy (RFC 9110 §9.3.6): answers 200 and pipes bytes both ways.
-class ConnectProxy : public QObject
+// A minimal tunnelling proxy: HTTP CONNECT (RFC 9110 §9.3.6, answers 200) or SOCKS5
+// (RFC 1928: no authentication, CONNECT only). Once the target is connected, bytes are piped
+// both ways; requests() records "CONNECT host:port" for each tunnel.
+class TunnelProxy : public QObject
 {
 public:
-    ConnectProxy()
+    enum class Kind { HttpConnect, Socks5 };
+    explicit TunnelProxy(Kind kind)
+        : m_kind(kind)
     {
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
             QTcpSocket *client = m_server.nextPendingConnection();
             client->setParent(this);
             auto *upstream = new QTcpSocket(this);
-            auto head = std::make_shared<QByteArray>();
-            connect(client, &QTcpSocket::readyRead, this, [this, client, upstream, head] {
-                if (upstream->state() == QAbstractSocket::ConnectedState) {
+            auto in = std::make_shared<QByteArray>();
+            auto greeted = std::make_shared<bool>(false);
+            connect(client, &QTcpSocket::readyRead, this, [this, client, upstream, in, greeted] {
+                if (upstream->state() != QAbstractSocket::UnconnectedState) {
                     upstream->write(client->readAll());
                     return;
                 }
-                head->append(client->readAll());
-                if (!head->contains("\r\n\r\n"))
+                in->append(client->readAll());
+                QString host;
+                quint16 port = 0;
+                QByteArray reply;
+                if (!(m_kind == Kind::HttpConnect ? parseConnect(*in, &host, &port, &reply)
+                                                  : parseSocks5(client, *in, *greeted, &host, &port, &reply)))
                     return;
-                m_requests << head->left(head->indexOf("\r\n"));
-                const QList<QByteArray> target = head->split(' ').value(1).split(':');
-                connect(upstream, &QTcpSocket::connected, client, [client] {
-                    client->write("HTTP/1.1 200 Connection established\r\n\r\n");
-                });
-                upstream->connectToHost(QString::fromLatin1(target.value(0)), quint16(target.value(1).toUInt()));
+                m_requests << "CONNECT " + host.toLatin1() + ':' + QByteArray::number(port);
+                connect(upstream, &QTcpSocket::connected, client, [client, reply] { client->write(reply); });
+                upstream->connectToHost(host, port);
             });
             connect(upstream, &QTcpSocket::readyRead, client, [client, upstream] { client->write(upstream->readAll()); });
             connect(upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
@@ -204,6 +211,41 @@ public:
     QList<QByteArray> requests() const { return m_requests; }
 
 private:
+    static bool parseConnect(const QByteArray &in, QString *host, quint16 *port, QByteArray *reply)
+    {
+        if (!in.contains("\r\n\r\n"))
+            return false;
+        const QList<QByteArray> target = in.split(' ').value(1).split(':');
+        *host = QString::fromLatin1(target.value(0));
+        *port = quint16(target.value(1).toUInt());
+        *reply = "HTTP/1.1 200 Connection established\r\n\r\n";
+        return true;
+    }
+    static bool parseSocks5(QTcpSocket *client, QByteArray &in, bool &greeted, QString *host, quint16 *port, QByteArray *reply)
+    {
+        if (!greeted) {
+            // VER NMETHODS METHODS...: choose "no authentication".
+            if (in.size() < 2 || in.size() < 2 + quint8(in.at(1)))
+                return false;
+            in.remove(0, 2 + quint8(in.at(1)));
+            greeted = true;
+            client->write(QByteArray::fromHex("0500"));
+        }
+        // VER CMD RSV ATYP DST.ADDR DST.PORT
+        if (in.size() < 5)
+            return false;
+        const quint8 atyp = quint8(in.at(3));
+        const int addrLen = atyp == 1 ? 4 : atyp == 4 ? 16 : 1 + quint8(in.at(4));
+        if (in.size() < 4 + addrLen + 2)
+            return false;
+        *host = atyp == 1 ? QHostAddress(qFromBigEndian<quint32>(in.constData() + 4)).toString()
+                          : QString::fromLatin1(in.mid(5, addrLen - 1));
+        *port = qFromBigEndian<quint16>(in.constData() + 4 + addrLen);
+        *reply = QByteArray::fromHex("05000001000000000000");
+        return true;
+    }
+
+    Kind m_kind;
     QTcpServer m_server;
     QList<QByteArray> m_requests;
 };
@@ -236,7 +278,8 @@ private slots:
     void handshakeTimeoutIsAnError();
     void refusedConnectionIsAnError();
     void autoPongCanBeSwitchedOff();
-    void httpProxyTunnelsTheConnection();
+    void proxiesTunnelTheConnection_data();
+    void proxiesTunnelTheConnection();
     void pythonWebsocketsWithDeflate();
     void pythonWebsocketsWithoutDeflate();
     void pythonWebsocketsLimitingOurWindowTo8Bits();
@@ -600,21 +643,32 @@ void TestWsConnection::autoPongCanBeSwitchedOff()
     }
 }
 
-void TestWsConnection::httpProxyTunnelsTheConnection()
+void TestWsConnection::proxiesTunnelTheConnection_data()
 {
+    QTest::addColumn<bool>("socks5");
+    QTest::newRow("an HTTP CONNECT proxy") << false;
+    QTest::newRow("a SOCKS5 proxy") << true;
+}
+
+void TestWsConnection::proxiesTunnelTheConnection()
+{
+    QFETCH(bool, socks5);
     QtEchoServer server;
     QVERIFY(server.listen());
-    ConnectProxy proxy;
+    TunnelProxy proxy(socks5 ? TunnelProxy::Kind::Socks5 : TunnelProxy::Kind::HttpConnect);
     QVERIFY(proxy.listen());
     WsConnection connection;
     Recorder rec(connection);
     WsConnectOptions options = optionsFor(server.url());
-    options.proxy = QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.port());
+    options.proxy = QNetworkProxy(socks5 ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"),
+                                  proxy.port());
     connection.open(options);
     QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
     QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
-    QCOMPARE(proxy.requests().size(), 1);
-    QVERIFY(proxy.requests().first().startsWith(QByteArray("CONNECT 127.0.0.1:" + QByteArray::number(server.port()))));
+    const QList<QByteArray> requests = proxy.requests();
+    QCOMPARE(requests.size(), 1);
+    QVERIFY2(requests.first().startsWith(QByteArray("CONNECT 127.0.0.1:" + QByteArray::number(server.port()))),
+             requests.first().constData());
     connection.sendText(QStringLiteral("via proxy"));
     QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 1, kWait);
     connection.close();
