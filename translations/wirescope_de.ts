@@ -1744,6 +1744,26 @@
             <numerusform>%n Bytes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Auto-ping off</source>
+        <translation>Auto-Ping aus</translation>
+    </message>
+    <message>
+        <source>ping every </source>
+        <translation>Ping alle </translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Automatic ping interval</source>
+        <translation>Intervall für automatische Pings</translation>
+    </message>
+    <message>
+        <source>Send a ping this often while connected; each pong&apos;s round trip goes to the log and the Ping round trip chart. Takes effect at once.</source>
+        <translation>Bei bestehender Verbindung in diesem Abstand einen Ping senden; die Umlaufzeit jedes Pongs erscheint im Protokoll und im Diagramm „Ping-Umlaufzeit“. Wirkt sofort.</translation>
+    </message>
 </context>
 <context>
     <name>wirescope::WsConsole</name>
@@ -2244,6 +2264,14 @@ Detail: %8</translation>
     <message>
         <source>Show only the rows that contain this text (Ctrl+F)</source>
         <translation>Nur Zeilen anzeigen, die diesen Text enthalten (Strg+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Answer pings</source>
+        <translation>&amp;Pings beantworten</translation>
+    </message>
+    <message>
+        <source>RFC 6455 §5.5.2: answer every ping with a pong. Switch off to see how a server treats a client that stops answering.</source>
+        <translation>RFC 6455 §5.5.2: jeden Ping mit einem Pong beantworten. Ausschalten, um zu sehen, wie ein Server mit einem Client umgeht, der nicht mehr antwortet.</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,8 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <algorithm>
+
 #include <unistd.h>
 
 using namespace wirescope;
@@ -54,6 +56,7 @@ const char *kUsage =
     "  --proxy URL            HTTP (http://host:port) or SOCKS5 (socks5://host:port) proxy\n"
     "  --keep-inspecting      record violations and keep decoding instead of failing\n"
     "  --no-auto-pong         do not answer pings\n"
+    "  --ping-interval S      ping every S seconds while open (RTT in each pong event)\n"
     "  --echo                 send back every data message received\n"
     "  --wait SECONDS         wait this long after the last message before closing\n"
     "                         (default 1; negative: until the server closes)\n"
@@ -331,6 +334,12 @@ int runWsCommand(const QStringList &arguments)
             options.autoPong = false;
         } else if (arg == u"--echo") {
             echo = true;
+        } else if (arg == u"--ping-interval") {
+            bool ok = false;
+            double seconds = 0;
+            if (!value(&v) || (seconds = v.toDouble(&ok), !ok) || seconds < 0.001 || seconds > 86400)
+                return usageError(program, QStringLiteral("--ping-interval needs seconds (0.001 to 86400)"));
+            options.pingIntervalMs = std::max(1, int(seconds * 1000));
         } else if (arg == u"--wait") {
             bool ok = false;
             if (!value(&v) || (waitSeconds = v.toDouble(&ok), !ok))

@@ -82,6 +82,8 @@ struct WsConnection::Private {
     QTimer connectTimer;
     QTimer handshakeTimer;
     QTimer closeTimer;
+    QTimer pingTimer;
+    quint64 autoPings = 0;
     WsHandshakeRequest request;
     WsHandshakeResponseParser responseParser;
     WsFrameParser inParser{WsFrameParserOptions{WsRole::Client, 0, 0}};
@@ -177,6 +179,7 @@ WsConnection::WsConnection(const SessionClock *clock, QObject *parent)
     d->connectTimer.setSingleShot(true);
     d->handshakeTimer.setSingleShot(true);
     d->closeTimer.setSingleShot(true);
+    connect(&d->pingTimer, &QTimer::timeout, this, [this] { ping("auto-" + QByteArray::number(++d->autoPings)); });
     connect(&d->connectTimer, &QTimer::timeout, this, [this] {
         d->error(QStringLiteral("net.timeout.connect"),
                  QStringLiteral("connect timed out after %1 ms").arg(m_options.connectTimeoutMs));
@@ -245,6 +248,8 @@ void WsConnection::Private::setState(WsConnectionState state)
     if (q->m_state == state)
         return;
     q->m_state = state;
+    if (state != WsConnectionState::Open)
+        pingTimer.stop();
     emit q->stateChanged(state);
 }
 
@@ -613,6 +618,7 @@ void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &by
         outAssembler.setDeflate(outInflate.get());
     }
     setState(WsConnectionState::Open);
+    q->setPingInterval(q->m_options.pingIntervalMs);
     handshakeReported = true;
     emit q->handshakeFinished(record);
     // Frames may follow the 101 in the same chunk.
@@ -889,9 +895,21 @@ bool WsConnection::ping(const QByteArray &payload)
 {
     if (m_state != WsConnectionState::Open)
         return false;
+    // A server that never answers must not grow this without bound.
+    if (d->pendingPings.size() >= 1024)
+        d->pendingPings.clear();
     d->pendingPings.insert(payload.left(125), d->now());
     d->writeBytes(d->writer.ping(QByteArrayView(payload).first(std::min<qsizetype>(payload.size(), 125))));
     return true;
+}
+
+void WsConnection::setPingInterval(int intervalMs)
+{
+    m_options.pingIntervalMs = std::max(0, intervalMs);
+    if (m_options.pingIntervalMs > 0 && m_state == WsConnectionState::Open)
+        d->pingTimer.start(m_options.pingIntervalMs);
+    else
+        d->pingTimer.stop();
 }
 
 bool WsConnection::pong(const QByteArray &payload)

@@ -119,6 +119,9 @@ public:
     bool sendText(const QString &text, qsizetype fragmentSize = 0);
     bool sendBinary(const QByteArray &data, qsizetype fragmentSize = 0);
     bool ping(const QByteArray &payload = {});   // RTT reported by pongReceived
+    // Pings every intervalMs while open (0: stop), payloads "auto-1", "auto-2" ... Takes
+    // effect at once; open() starts it from WsConnectOptions::pingIntervalMs.
+    void setPingInterval(int intervalMs);
     bool pong(const QByteArray &payload = {});
     // Starts the close handshake (RFC 6455 §7.1.2). code absent: empty close payload.
     bool close(std::optional<quint16> code = quint16(1000), const QString &reason = {});

@@ -35,6 +35,7 @@ struct WsConnectOptions {
     int closeTimeoutMs = 5000;      // close sent -> peer's close and TCP end
 
     bool autoPong = true;        // RFC 6455 §5.5.2: answer pings (switch off to test servers)
+    int pingIntervalMs = 0;      // > 0: ping this often while open (RTT in pongReceived)
     bool keepInspecting = false; // on a violation: record it and go on instead of failing
 
     quint64 maxFramePayload = 64ull * 1024 * 1024;

@@ -19,6 +19,7 @@
 #include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QSpinBox>
 #include <QTest>
 
 using namespace wirescope;
@@ -96,10 +97,50 @@ private Q_SLOTS:
     void aViolationFromACraftedStreamStandsOutInTheLog();
     void anInvalidUrlSaysSoInsteadOfConnecting();
     void ignoringTlsErrorsIsAnOptionOfTheConnectForm();
+    void automaticPingsFeedTheRoundTripLog();
     void jsonModeRefusesInvalidJson();
     void craftModeIsClearlyMarked();
     void fieldsModelPassesTheModelTester();
 };
+
+void TestWsConsole::automaticPingsFeedTheRoundTripLog()
+{
+    DemoServer demo;
+    QVERIFY2(demo.start(), qPrintable(QStringLiteral("the demo server did not start: ") + demo.errorString()));
+    QUrl url = demo.wsBaseUrl();
+    url.setPath(QStringLiteral("/ws/echo"));
+    WsConsole console;
+    console.urlEdit()->setText(url.toString());
+    // Both switches are part of the connect form and survive a round trip through options.
+    QVERIFY(console.autoPongCheck()->isChecked());
+    console.autoPongCheck()->setChecked(false);
+    console.composer()->autoPingBox()->setValue(7);
+    WsConnectOptions saved = console.options();
+    QCOMPARE(saved.autoPong, false);
+    QCOMPARE(saved.pingIntervalMs, 7000);
+    console.autoPongCheck()->setChecked(true);
+    console.composer()->autoPingBox()->setValue(0);
+    console.setOptions(saved);
+    QVERIFY(!console.autoPongCheck()->isChecked());
+    QCOMPARE(console.composer()->autoPingBox()->value(), 7);
+    QCOMPARE(console.composer()->autoPingBox()->text(), QStringLiteral("ping every 7 s"));
+    console.composer()->autoPingBox()->setValue(0);
+    QCOMPARE(console.composer()->autoPingBox()->text(), QStringLiteral("Auto-ping off"));
+
+    QTest::mouseClick(console.connectButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Open, 10000);
+    QVERIFY(!console.autoPongCheck()->isEnabled()); // a connect option, fixed while connected
+    // Turned on while connected: pings start at once, each pong lands in the log.
+    console.composer()->autoPingBox()->setValue(1);
+    WsLogModel *log = console.logModel();
+    auto pongRows = [log] {
+        int n = 0;
+        for (int row = 0; row < log->rowCount(); ++row)
+            n += log->index(row, WsLogModel::TypeColumn).data().toString() == u"pong";
+        return n;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(pongRows() >= 2, 5000);
+}
 
 void TestWsConsole::echoFromTheDemoServerShowsUpDecoded()
 {

@@ -25,6 +25,7 @@ WsComposer::WsComposer(QWidget *parent)
     , m_fragments(new QSpinBox(this))
     , m_send(new QPushButton(tr("&Send"), this))
     , m_ping(new QPushButton(tr("P&ing"), this))
+    , m_autoPing(new QSpinBox(this))
     , m_craft(new QCheckBox(tr("&Craft mode"), this))
     , m_craftPanel(new QFrame(this))
     , m_fin(new QCheckBox(tr("FIN"), m_craftPanel))
@@ -41,6 +42,14 @@ WsComposer::WsComposer(QWidget *parent)
     m_editor->setAccessibleName(tr("Message to send"));
     m_editor->setMinimumHeight(m_editor->fontMetrics().lineSpacing() * 2 + 10); // two lines at least
     m_editor->setTabChangesFocus(true);
+    // Pings on a timer feed the round-trip chart without clicking Ping again and again.
+    m_autoPing->setRange(0, 3600);
+    m_autoPing->setSpecialValueText(tr("Auto-ping off"));
+    m_autoPing->setPrefix(tr("ping every "));
+    m_autoPing->setSuffix(tr(" s"));
+    m_autoPing->setAccessibleName(tr("Automatic ping interval"));
+    m_autoPing->setToolTip(tr("Send a ping this often while connected; each pong's round trip goes to the log and the "
+                              "Ping round trip chart. Takes effect at once."));
     m_fragments->setRange(1, 1000);
     m_fragments->setPrefix(tr("in "));
     m_fragments->setSuffix(tr(" fragment(s)"));
@@ -112,6 +121,7 @@ WsComposer::WsComposer(QWidget *parent)
     m_modeBox->setMinimumContentsLength(6);
     auto *sendRow = new QHBoxLayout;
     sendRow->addWidget(m_status, 1);
+    sendRow->addWidget(m_autoPing);
     sendRow->addWidget(m_ping);
     sendRow->addWidget(m_send);
 
@@ -125,7 +135,8 @@ WsComposer::WsComposer(QWidget *parent)
     setTabOrder(m_editor, m_modeBox);
     setTabOrder(m_modeBox, m_fragments);
     setTabOrder(m_fragments, m_craft);
-    setTabOrder(m_craft, m_ping);
+    setTabOrder(m_craft, m_autoPing);
+    setTabOrder(m_autoPing, m_ping);
     setTabOrder(m_ping, m_send);
 
     connect(m_modeBox, &QComboBox::currentIndexChanged, this, &WsComposer::updateState);
@@ -138,6 +149,7 @@ WsComposer::WsComposer(QWidget *parent)
     });
     connect(m_send, &QPushButton::clicked, this, &WsComposer::send);
     connect(m_ping, &QPushButton::clicked, this, &WsComposer::sendPing);
+    connect(m_autoPing, &QSpinBox::valueChanged, this, &WsComposer::pingIntervalChanged);
     auto *sendShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_editor);
     sendShortcut->setContext(Qt::WidgetShortcut);
     connect(sendShortcut, &QShortcut::activated, this, &WsComposer::send);
@@ -287,6 +299,16 @@ void WsComposer::send()
         Q_EMIT binaryRequested(data, fragmentSize(data.size()));
     else
         Q_EMIT textRequested(m_editor->toPlainText(), fragmentSize(data.size()));
+}
+
+int WsComposer::pingIntervalSeconds() const
+{
+    return m_autoPing->value();
+}
+
+void WsComposer::setPingIntervalSeconds(int seconds)
+{
+    m_autoPing->setValue(seconds);
 }
 
 void WsComposer::sendPing()

@@ -33,6 +33,9 @@ public:
     void setCraftMode(bool on);
     bool craftMode() const;
     void setConnected(bool connected);
+    // Automatic pings: every this many seconds while connected, 0 = off.
+    int pingIntervalSeconds() const;
+    void setPingIntervalSeconds(int seconds);
 
     // Validation of what is typed: empty string when it can be sent.
     QString validationError() const;
@@ -43,6 +46,7 @@ public:
     QPlainTextEdit *editor() const { return m_editor; }
     QPushButton *sendButton() const { return m_send; }
     QPushButton *pingButton() const { return m_ping; }
+    QSpinBox *autoPingBox() const { return m_autoPing; }
     QCheckBox *craftCheck() const { return m_craft; }
     QComboBox *craftOpcodeBox() const { return m_opcode; }
     QCheckBox *craftRsvCheck(int bit) const; // 1, 2, 3
@@ -57,6 +61,7 @@ Q_SIGNALS:
     void binaryRequested(const QByteArray &data, qsizetype fragmentSize);
     void pingRequested(const QByteArray &payload);
     void craftRequested(const wirescope::WsCraftSpec &spec);
+    void pingIntervalChanged(int seconds);
 
 private:
     void updateState();
@@ -68,6 +73,7 @@ private:
     QSpinBox *m_fragments;
     QPushButton *m_send;
     QPushButton *m_ping;
+    QSpinBox *m_autoPing;
     QCheckBox *m_craft;
     QFrame *m_craftPanel;
     QCheckBox *m_fin;

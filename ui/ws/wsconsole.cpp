@@ -121,6 +121,10 @@ void WsConsole::buildUi()
     m_keepInspecting = new QCheckBox(tr("&Keep inspecting"), this);
     m_keepInspecting->setToolTip(tr("On a protocol violation, record it and keep decoding instead of failing the "
                                     "connection as RFC 6455 §7.1.7 requires"));
+    m_autoPong = new QCheckBox(tr("&Answer pings"), this);
+    m_autoPong->setChecked(true);
+    m_autoPong->setToolTip(tr("RFC 6455 §5.5.2: answer every ping with a pong. Switch off to see how a server treats "
+                              "a client that stops answering."));
     m_closeCode = new QComboBox(this);
     m_closeCode->setAccessibleName(tr("Close code"));
     for (quint16 code = 1000; code <= 1015; ++code) {
@@ -155,8 +159,8 @@ void WsConsole::buildUi()
     headersLabel->setBuddy(m_headers);
     auto *closeLabel = new QLabel(tr("Cl&ose with:"), this);
     closeLabel->setBuddy(m_closeCode);
-    // Labels and fields on the left, the three switches stacked on the right beside the
-    // headers box: the form stays about 450 px wide.
+    // Labels and fields on the left, the four switches stacked on the right beside the
+    // headers box and the close row: the form stays about 450 px wide.
     options->addWidget(subLabel, 0, 0);
     options->addWidget(m_subprotocols, 0, 1);
     options->addWidget(headersLabel, 1, 0, Qt::AlignTop);
@@ -168,7 +172,8 @@ void WsConsole::buildUi()
     closeRow->addWidget(m_closeCode, 1);
     closeRow->addWidget(m_closeReason, 2);
     options->addWidget(closeLabel, 3, 0);
-    options->addLayout(closeRow, 3, 1, 1, 2);
+    options->addLayout(closeRow, 3, 1);
+    options->addWidget(m_autoPong, 3, 2);
     options->setColumnStretch(1, 1);
 
     // Message log.
@@ -298,7 +303,8 @@ void WsConsole::buildUi()
     setTabOrder(m_subprotocols, m_deflate);
     setTabOrder(m_deflate, m_keepInspecting);
     setTabOrder(m_keepInspecting, m_ignoreTlsErrors);
-    setTabOrder(m_ignoreTlsErrors, m_headers);
+    setTabOrder(m_ignoreTlsErrors, m_autoPong);
+    setTabOrder(m_autoPong, m_headers);
     setTabOrder(m_headers, m_closeCode);
     setTabOrder(m_closeCode, m_closeReason);
     setTabOrder(m_closeReason, m_directionFilter);
@@ -343,6 +349,10 @@ void WsConsole::buildUi()
         if (m_connection)
             m_connection->sendBinary(data, fragment);
     });
+    connect(m_composer, &WsComposer::pingIntervalChanged, this, [this](int seconds) {
+        if (m_connection)
+            m_connection->setPingInterval(seconds * 1000);
+    });
     connect(m_composer, &WsComposer::pingRequested, this, [this](const QByteArray &payload) {
         if (m_connection)
             m_connection->ping(payload);
@@ -378,6 +388,8 @@ WsConnectOptions WsConsole::options() const
     options.permessageDeflate = m_deflate->isChecked();
     options.keepInspecting = m_keepInspecting->isChecked();
     options.ignoreCertificateErrors = m_ignoreTlsErrors->isChecked();
+    options.autoPong = m_autoPong->isChecked();
+    options.pingIntervalMs = m_composer->pingIntervalSeconds() * 1000;
     return options;
 }
 
@@ -392,6 +404,8 @@ void WsConsole::setOptions(const WsConnectOptions &options)
     m_deflate->setChecked(options.permessageDeflate);
     m_keepInspecting->setChecked(options.keepInspecting);
     m_ignoreTlsErrors->setChecked(options.ignoreCertificateErrors);
+    m_autoPong->setChecked(options.autoPong);
+    m_composer->setPingIntervalSeconds(options.pingIntervalMs / 1000);
 }
 
 void WsConsole::setUrl(const QUrl &url)
@@ -503,7 +517,8 @@ void WsConsole::updateStateUi()
     m_composer->setConnected(s == WsConnectionState::Open);
     for (QWidget *w : {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_subprotocols),
                        static_cast<QWidget *>(m_headers), static_cast<QWidget *>(m_deflate),
-                       static_cast<QWidget *>(m_keepInspecting), static_cast<QWidget *>(m_ignoreTlsErrors)})
+                       static_cast<QWidget *>(m_keepInspecting), static_cast<QWidget *>(m_ignoreTlsErrors),
+                       static_cast<QWidget *>(m_autoPong)})
         w->setEnabled(idle);
     updateConnectionInfo();
 }

@@ -55,6 +55,7 @@ public:
     QLineEdit *searchEdit() const { return m_search; }
     QLabel *stateLabel() const { return m_stateLabel; }
     QCheckBox *ignoreTlsErrorsCheck() const { return m_ignoreTlsErrors; }
+    QCheckBox *autoPongCheck() const { return m_autoPong; }
     const WsChartData &chartData() const { return m_chartData; }
     const SessionClock &clock() const { return m_clock; }
     WsConnection *connection() const { return m_connection; }
@@ -113,6 +114,7 @@ private:
     QPlainTextEdit *m_headers;
     QCheckBox *m_deflate;
     QCheckBox *m_keepInspecting;
+    QCheckBox *m_autoPong;
     QCheckBox *m_ignoreTlsErrors;
     QComboBox *m_closeCode;
     QLineEdit *m_closeReason;

@@ -284,6 +284,7 @@ private slots:
     void pythonWebsocketsWithoutDeflate();
     void pythonWebsocketsLimitingOurWindowTo8Bits();
     void aFloodingPeerDoesNotStarveTheEventLoop();
+    void automaticPingsMeasureTheRoundTrip();
     void pythonWebsocketsOverTls();
     void nginxWebSocketProxy();
     void demoServerEcho();
@@ -740,6 +741,36 @@ void TestWsConnection::pythonWebsocketsLimitingOurWindowTo8Bits()
     connection.close(1000);
     QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
     QVERIFY2(rec.closes.front().clean, qPrintable(rec.closes.front().errorId));
+}
+
+void TestWsConnection::automaticPingsMeasureTheRoundTrip()
+{
+    QtEchoServer server; // QWebSocketServer answers pings itself
+    QVERIFY(server.listen());
+    WsConnection connection;
+    Recorder rec(connection);
+    std::vector<WsPongEvent> pongs;
+    connect(&connection, &WsConnection::pongReceived, this, [&](const WsPongEvent &e) { pongs.push_back(e); });
+    WsConnectOptions options = optionsFor(server.url());
+    options.pingIntervalMs = 20;
+    connection.open(options);
+    QTRY_VERIFY_WITH_TIMEOUT(pongs.size() >= 3, kWait);
+    for (size_t i = 0; i < pongs.size(); ++i) {
+        QCOMPARE(pongs[i].payload, "auto-" + QByteArray::number(qulonglong(i + 1)));
+        QVERIFY(pongs[i].rttNs > 0);
+    }
+    // Switched off while open: no more pings.
+    connection.setPingInterval(0);
+    QTest::qWait(60);
+    const size_t stopped = pongs.size();
+    QTest::qWait(100);
+    QCOMPARE(pongs.size(), stopped);
+    // And on again, at once.
+    connection.setPingInterval(10);
+    QTRY_VERIFY_WITH_TIMEOUT(pongs.size() > stopped, kWait);
+    connection.close(1000);
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QVERIFY(rec.closes.front().clean);
 }
 
 void TestWsConnection::aFloodingPeerDoesNotStarveTheEventLoop()

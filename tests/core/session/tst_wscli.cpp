@@ -127,6 +127,7 @@ private slots:
     void everyLineHasEventAndTime();
     void serverViolationExitsWithFive();
     void rawBytesGoOutAsTheyAreAndAreDecoded();
+    void pingIntervalReportsEveryRoundTrip();
     void refusalExitsWithFour();
     void unreachableServerExitsWithThree();
     void badUsageExitsWithTwo();
@@ -198,6 +199,19 @@ void TestWsCli::rawBytesGoOutAsTheyAreAndAreDecoded()
             outViolations << v[u"id"].toString();
     QCOMPARE(outViolations, QStringList{QStringLiteral("ws.unmasked_client_frame")});
     QCOMPARE(runCli({server.url(), QStringLiteral("--raw"), QStringLiteral("8")}).exitCode, 2);
+}
+
+void TestWsCli::pingIntervalReportsEveryRoundTrip()
+{
+    EchoServer server;
+    const CliRun run = runCli({server.url(), QStringLiteral("--ping-interval"), QStringLiteral("0.05"), QStringLiteral("--wait"),
+                               QStringLiteral("0.5"), QStringLiteral("--no-frames")});
+    QCOMPARE(run.exitCode, 0);
+    const QList<QJsonObject> pongs = run.ofType(QStringLiteral("pong"));
+    QVERIFY2(pongs.size() >= 3, qPrintable(QString::number(pongs.size())));
+    for (const QJsonObject &p : pongs)
+        QVERIFY(p[u"rtt_ns"].toDouble() > 0);
+    QCOMPARE(runCli({server.url(), QStringLiteral("--ping-interval"), QStringLiteral("0")}).exitCode, 2);
 }
 
 void TestWsCli::everyLineHasEventAndTime()
