@@ -13,6 +13,7 @@
 #include <QSslKey>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QRandomGenerator>
 #include <QTest>
 #include <QtEndian>
 #include <QTimer>
@@ -285,6 +286,7 @@ private slots:
     void pythonWebsocketsLimitingOurWindowTo8Bits();
     void aFloodingPeerDoesNotStarveTheEventLoop();
     void automaticPingsMeasureTheRoundTrip();
+    void survivesRandomStreamsFromAHostileServer();
     void pythonWebsocketsOverTls();
     void nginxWebSocketProxy();
     void demoServerEcho();
@@ -741,6 +743,61 @@ void TestWsConnection::pythonWebsocketsLimitingOurWindowTo8Bits()
     connection.close(1000);
     QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
     QVERIFY2(rec.closes.front().clean, qPrintable(rec.closes.front().errorId));
+}
+
+void TestWsConnection::survivesRandomStreamsFromAHostileServer()
+{
+    // Seeded, so a failure can be replayed: streams of random frames (any opcode, RSV and
+    // MASK bits, lying or non-minimal lengths, invalid UTF-8 and close codes) with garbage
+    // between them, cut into random chunks. Whatever arrives, the connection must end with
+    // exactly one close record, never crash and never hang.
+    for (quint32 seed = 1; seed <= 200; ++seed) {
+        QRandomGenerator random(seed);
+        QByteArray stream;
+        const int frames = random.bounded(1, 12);
+        for (int i = 0; i < frames; ++i) {
+            if (random.bounded(8) == 0) { // garbage
+                QByteArray junk(random.bounded(1, 40), Qt::Uninitialized);
+                for (char &c : junk)
+                    c = char(random.bounded(256));
+                stream += junk;
+                continue;
+            }
+            WsCraftSpec spec;
+            spec.fin = random.bounded(4) != 0;
+            spec.rsv1 = random.bounded(6) == 0;
+            spec.rsv2 = random.bounded(10) == 0;
+            spec.rsv3 = random.bounded(10) == 0;
+            spec.opcode = quint8(random.bounded(5) == 0 ? random.bounded(16) : QList<int>{0, 1, 2, 8, 9, 10}[random.bounded(6)]);
+            spec.masked = random.bounded(5) == 0;
+            spec.lengthEncoding = WsCraftSpec::Length(random.bounded(3));
+            spec.payload = QByteArray(random.bounded(random.bounded(10) == 0 ? 300 : 20), Qt::Uninitialized);
+            for (char &c : spec.payload)
+                c = random.bounded(3) == 0 ? char(random.bounded(256)) : char('a' + random.bounded(26));
+            if (random.bounded(12) == 0)
+                spec.declaredLength = quint64(spec.payload.size()) + random.bounded(3);
+            stream += WsFrameWriter::craft(spec);
+        }
+        RawServer server(RawServer::Mode::Upgrade, QByteArray());
+        QVERIFY(server.listen());
+        WsConnection connection;
+        Recorder rec(connection);
+        WsConnectOptions options = optionsFor(server.url());
+        options.keepInspecting = seed % 2 == 0;
+        options.closeTimeoutMs = 300;
+        connection.open(options);
+        QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open, kWait);
+        for (qsizetype at = 0; at < stream.size();) {
+            const qsizetype n = std::min<qsizetype>(random.bounded(1, 64), stream.size() - at);
+            server.write(stream.mid(at, n));
+            at += n;
+            QTest::qWait(random.bounded(2));
+        }
+        QTest::qWait(20);
+        server.closeTcp();
+        QTRY_VERIFY2_WITH_TIMEOUT(rec.closes.size() == 1, qPrintable(QStringLiteral("seed %1").arg(seed)), kWait);
+        QCOMPARE(connection.state(), WsConnectionState::Closed);
+    }
 }
 
 void TestWsConnection::automaticPingsMeasureTheRoundTrip()
