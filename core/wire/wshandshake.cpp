@@ -416,9 +416,10 @@ WsHandshakeVerdict wsCheckHandshakeResponse(const WsHandshakeRequest &request, c
     QByteArray connection = response.headerValues("Connection").join(", ");
     add(QStringLiteral("Connection"), QStringLiteral("Upgrade"), latin1(connection),
         wsHeaderHasToken(connection, "upgrade"), wsv::HandshakeMissingConnection);
-    // Step 4: Sec-WebSocket-Accept.
+    // Step 4: Sec-WebSocket-Accept. RFC 6455 §11.3.3: it must not appear more than once, so
+    // repeated fields are compared as the list they make ("v, v"), which never matches.
     const bool acceptPresent = response.hasHeader("Sec-WebSocket-Accept");
-    verdict.accept = wsDeriveAccept(request.key, response.header("Sec-WebSocket-Accept"), acceptPresent);
+    verdict.accept = wsDeriveAccept(request.key, response.headerValues("Sec-WebSocket-Accept").join(", "), acceptPresent);
     add(QStringLiteral("Sec-WebSocket-Accept"), latin1(verdict.accept.expected), latin1(verdict.accept.actual),
         verdict.accept.match, acceptPresent ? wsv::HandshakeAcceptMismatch : wsv::HandshakeMissingAccept);
     // Step 5: only extensions the client offered.

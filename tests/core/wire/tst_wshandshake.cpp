@@ -135,6 +135,9 @@ void TestWsHandshake::checks_data()
     QTest::newRow("a wrong accept value fails")
         << QByteArray("HTTP/1.1 101 OK\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: AAAA\r\n\r\n")
         << false << QStringList{QStringLiteral("ws.handshake.accept_mismatch")};
+    QTest::newRow("the accept field twice fails, even with the right value (RFC 6455 §11.3.3)")
+        << good + "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n" << false
+        << QStringList{QStringLiteral("ws.handshake.accept_mismatch")};
     QTest::newRow("no accept, no upgrade, no connection")
         << QByteArray("HTTP/1.1 101 OK\r\n\r\n") << false
         << QStringList{QStringLiteral("ws.handshake.missing_upgrade"), QStringLiteral("ws.handshake.missing_connection"),
