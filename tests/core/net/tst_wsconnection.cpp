@@ -67,6 +67,15 @@ struct Recorder : QObject {
                 ids << v.violation.id();
         return ids;
     }
+    // Opens and waits until the connection is open; false when it ended instead
+    // (errorsText() then says why).
+    bool openAndWait(WsConnection &connection, const WsConnectOptions &options) const
+    {
+        connection.open(options);
+        const bool settled = QTest::qWaitFor(
+            [&] { return connection.state() == WsConnectionState::Open || !closes.empty(); }, kWait);
+        return settled && connection.state() == WsConnectionState::Open;
+    }
     QString errorsText() const
     {
         QStringList out;
@@ -298,9 +307,7 @@ void TestWsConnection::echoesAgainstQWebSocketServerAndClosesCleanly()
     QVERIFY(server.listen());
     WsConnection connection;
     Recorder rec(connection);
-    connection.open(optionsFor(server.url()));
-    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
-    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
+    QVERIFY2(rec.openAndWait(connection, optionsFor(server.url())), qPrintable(rec.errorsText()));
     QCOMPARE(rec.handshakes.size(), size_t(1));
     const WsHandshakeRecord &hs = rec.handshakes.front();
     QVERIFY(hs.verdict.ok);
@@ -409,9 +416,7 @@ void TestWsConnection::wssWithTrustedCaShowsTlsFacts()
     WsConnectOptions options = optionsFor(server.url("wss"));
     options.caCertificates = QSslCertificate::fromPath(certPath("ca.crt"));
     QVERIFY(!options.caCertificates.isEmpty());
-    connection.open(options);
-    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
-    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
+    QVERIFY2(rec.openAndWait(connection, options), qPrintable(rec.errorsText()));
     const TlsInfo &tls = rec.handshakes.front().tls;
     QVERIFY(tls.used);
     QVERIFY(tls.protocol.startsWith(u"TLSv1."));
@@ -445,9 +450,7 @@ void TestWsConnection::wssCertificateErrorsFailUnlessIgnored()
     Recorder rec(connection);
     WsConnectOptions options = optionsFor(server.url("wss"));
     options.ignoreCertificateErrors = true;
-    connection.open(options);
-    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
-    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
+    QVERIFY2(rec.openAndWait(connection, options), qPrintable(rec.errorsText()));
     // Ignored, never hidden.
     QVERIFY(!rec.handshakes.front().tls.errors.isEmpty());
     QVERIFY(rec.handshakes.front().tls.errorsIgnored);
@@ -665,9 +668,7 @@ void TestWsConnection::proxiesTunnelTheConnection()
     WsConnectOptions options = optionsFor(server.url());
     options.proxy = QNetworkProxy(socks5 ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"),
                                   proxy.port());
-    connection.open(options);
-    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
-    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
+    QVERIFY2(rec.openAndWait(connection, options), qPrintable(rec.errorsText()));
     const QList<QByteArray> requests = proxy.requests();
     QCOMPARE(requests.size(), 1);
     QVERIFY2(requests.first().startsWith(QByteArray("CONNECT 127.0.0.1:" + QByteArray::number(server.port()))),
@@ -688,9 +689,7 @@ void TestWsConnection::pythonWebsocketsWithDeflate()
     Recorder rec(connection);
     WsConnectOptions options = optionsFor(peer.url());
     options.permessageDeflate = true;
-    connection.open(options);
-    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
-    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
+    QVERIFY2(rec.openAndWait(connection, options), qPrintable(rec.errorsText()));
     QVERIFY(rec.handshakes.front().deflateNegotiated);
     QVERIFY(connection.deflateActive());
     const QString text = QString(500, u'a') + QStringLiteral(" and ") + QString(500, u'b');
@@ -727,9 +726,7 @@ void TestWsConnection::pythonWebsocketsLimitingOurWindowTo8Bits()
     Recorder rec(connection);
     WsConnectOptions options = optionsFor(peer.url());
     options.permessageDeflate = true;
-    connection.open(options);
-    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
-    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
+    QVERIFY2(rec.openAndWait(connection, options), qPrintable(rec.errorsText()));
     QCOMPARE(rec.handshakes.front().deflateParams.clientMaxWindowBits, 8);
     const QString text = QString(600, u'x') + QStringLiteral(" then ") + QString(600, u'y');
     connection.sendText(text);
@@ -877,9 +874,7 @@ void TestWsConnection::pythonWebsocketsWithoutDeflate()
     WsConnectOptions options = optionsFor(peer.url());
     options.permessageDeflate = true; // offered, declined
     options.subprotocols = {QStringLiteral("superchat"), QStringLiteral("chat")};
-    connection.open(options);
-    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
-    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
+    QVERIFY2(rec.openAndWait(connection, options), qPrintable(rec.errorsText()));
     QVERIFY(!rec.handshakes.front().deflateNegotiated);
     QCOMPARE(rec.handshakes.front().verdict.subprotocol, QStringLiteral("chat"));
     connection.sendText(QStringLiteral("plain"));
@@ -902,9 +897,7 @@ void TestWsConnection::pythonWebsocketsOverTls()
     Recorder rec(connection);
     WsConnectOptions options = optionsFor(peer.url());
     options.caCertificates = QSslCertificate::fromPath(certPath("ca.crt"));
-    connection.open(options);
-    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
-    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
+    QVERIFY2(rec.openAndWait(connection, options), qPrintable(rec.errorsText()));
     QVERIFY(rec.handshakes.front().tls.used);
     connection.sendText(QStringLiteral("over tls"));
     QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 1, kWait);
@@ -924,9 +917,8 @@ void TestWsConnection::nginxWebSocketProxy()
     QVERIFY2(nginx.start(nginxOptions, &error), qPrintable(error));
     WsConnection connection;
     Recorder rec(connection);
-    connection.open(optionsFor(nginx.wsUrl(QStringLiteral("/ws/echo"))));
-    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
-    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText() + nginx.errorLogTail()));
+    QVERIFY2(rec.openAndWait(connection, optionsFor(nginx.wsUrl(QStringLiteral("/ws/echo")))),
+             qPrintable(rec.errorsText() + nginx.errorLogTail()));
     QVERIFY(rec.handshakes.front().response.header("Server").startsWith("nginx"));
     connection.sendText(QStringLiteral("through nginx"));
     connection.sendBinary(QByteArray(200000, 'n'));
@@ -944,9 +936,8 @@ void TestWsConnection::demoServerEcho()
     QVERIFY2(demo.start(&error), qPrintable(error));
     WsConnection connection;
     Recorder rec(connection);
-    connection.open(optionsFor(demo.wsUrl(QStringLiteral("/ws/echo"))));
-    QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open || !rec.closes.empty(), kWait);
-    QVERIFY2(rec.closes.empty(), qPrintable(rec.errorsText()));
+    QVERIFY2(rec.openAndWait(connection, optionsFor(demo.wsUrl(QStringLiteral("/ws/echo")))),
+             qPrintable(rec.errorsText()));
     connection.sendText(QStringLiteral("demo"));
     QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 1, kWait);
     QCOMPARE(rec.messages.back().message.payload, QByteArray("demo"));
