@@ -79,10 +79,12 @@ struct WsConnection::Private {
     std::unique_ptr<Tap> tap;
     QTcpSocket *socket = nullptr;
     QSslSocket *ssl = nullptr;
-    QTimer connectTimer;
-    QTimer handshakeTimer;
-    QTimer closeTimer;
-    QTimer pingTimer;
+    // Children of the connection, so moveToThread() takes them along (a UI runs the engine
+    // on a thread of its own).
+    QTimer connectTimer{q};
+    QTimer handshakeTimer{q};
+    QTimer closeTimer{q};
+    QTimer pingTimer{q};
     quint64 autoPings = 0;
     WsHandshakeRequest request;
     WsHandshakeResponseParser responseParser;

@@ -104,6 +104,7 @@ struct WsErrorEvent {
 //
 // Signals are emitted once per event with value types; a UI coalesces them (DESIGN.md).
 // Headless users can switch frame reports off (reportFrames) and still get messages.
+// It may live on any thread (moveToThread before open()); call it only from that thread.
 class WsConnection : public QObject
 {
     Q_OBJECT

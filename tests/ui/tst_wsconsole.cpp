@@ -1,6 +1,7 @@
 #include "ui/ws/wsconsole.h"
 
 #include "core/demo/demoserver.h"
+#include "tests/peers/pythonwspeer.h"
 #include "core/wire/wshandshake.h"
 #include "ui/widgets/hexview.h"
 #include "ui/ws/wscomposer.h"
@@ -21,6 +22,7 @@
 #include <QTcpSocket>
 #include <QSpinBox>
 #include <QTest>
+#include <QThread>
 
 using namespace wirescope;
 
@@ -98,10 +100,34 @@ private Q_SLOTS:
     void anInvalidUrlSaysSoInsteadOfConnecting();
     void ignoringTlsErrorsIsAnOptionOfTheConnectForm();
     void automaticPingsFeedTheRoundTripLog();
+    void readsAreStampedWhileTheWindowIsBusy();
     void jsonModeRefusesInvalidJson();
     void craftModeIsClearlyMarked();
     void fieldsModelPassesTheModelTester();
 };
+
+void TestWsConsole::readsAreStampedWhileTheWindowIsBusy()
+{
+    // The engine has a thread of its own: while this (GUI) thread is busy for 400 ms, the
+    // echo is still read and stamped when it arrives, not when the window is free again.
+    test::PythonWsPeer peer; // a separate process, so the server answers meanwhile too
+    QString error;
+    QVERIFY2(peer.start(&error), qPrintable(error));
+    WsConsole console;
+    console.urlEdit()->setText(peer.url().toString());
+    QTest::mouseClick(console.connectButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Open, 10000);
+    QTest::keyClicks(console.composer()->editor(), QStringLiteral("busy"));
+    QTest::mouseClick(console.composer()->sendButton(), Qt::LeftButton);
+    const qint64 busyFrom = console.clock().nowNs();
+    QThread::msleep(400);
+    WsLogModel *log = console.logModel();
+    QTRY_VERIFY_WITH_TIMEOUT(findRow(log, Direction::In, WsLogKind::Message, QStringLiteral("busy")) >= 0, 10000);
+    const int echoed = findRow(log, Direction::In, WsLogKind::Message, QStringLiteral("busy"));
+    const qint64 stampedNs = qint64(log->index(echoed, WsLogModel::TimeColumn).data().toString().toDouble() * 1e9);
+    QVERIFY2(stampedNs < busyFrom + 200'000'000,
+             qPrintable(QStringLiteral("echo stamped %1 ms after the window got busy").arg((stampedNs - busyFrom) / 1e6)));
+}
 
 void TestWsConsole::automaticPingsFeedTheRoundTripLog()
 {
@@ -164,10 +190,10 @@ void TestWsConsole::echoFromTheDemoServerShowsUpDecoded()
     // The handshake view shows this connection's own Sec-WebSocket-Accept derivation.
     QVERIFY(console.handshakeView()->requestText().startsWith(QStringLiteral("GET /ws/echo HTTP/1.1")));
     QVERIFY(console.handshakeView()->responseText().startsWith(QStringLiteral("HTTP/1.1 101")));
-    const QString key = QString::fromLatin1(console.connection()->handshake().verdict.accept.key);
+    const QString key = QString::fromLatin1(console.handshakeRecord().verdict.accept.key);
     QVERIFY(!key.isEmpty());
     QVERIFY(console.handshakeView()->explanationHtml().contains(key));
-    QVERIFY(console.handshakeView()->explanationHtml().contains(QString::fromUtf8(console.connection()->handshake().verdict.accept.expected)));
+    QVERIFY(console.handshakeView()->explanationHtml().contains(QString::fromUtf8(console.handshakeRecord().verdict.accept.expected)));
 
     QTest::keyClicks(console.composer()->editor(), QStringLiteral("Hello"));
     QVERIFY(console.composer()->sendButton()->isEnabled());
@@ -217,7 +243,7 @@ void TestWsConsole::echoFromTheDemoServerShowsUpDecoded()
     // Disconnect with the chosen close code: a clean close.
     QTest::mouseClick(console.connectButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Closed, 10000);
-    QVERIFY(console.connection()->closeRecord().clean);
+    QVERIFY(console.closeRecord().clean);
     console.flushLog();
     QVERIFY(findRow(log, Direction::Out, WsLogKind::Control, QStringLiteral("1000 Normal Closure")) >= 0);
 }
@@ -256,7 +282,7 @@ void TestWsConsole::aViolationFromACraftedStreamStandsOutInTheLog()
     QVERIFY(message->toPlainText().contains(QString::fromUtf8(log->store().violation(log->storeRow(row))->kind->rfc)));
     // RFC 6455 §7.1.7: without keep-inspecting the connection fails with 1002.
     QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Closed, 10000);
-    QCOMPARE(console.connection()->closeRecord().sentCode.value_or(0), quint16(1002));
+    QCOMPARE(console.closeRecord().sentCode.value_or(0), quint16(1002));
 }
 
 void TestWsConsole::anInvalidUrlSaysSoInsteadOfConnecting()

@@ -30,6 +30,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace wirescope {
 
 namespace {
@@ -69,8 +71,12 @@ QColor stateColor(WsConnectionState state)
 
 WsConsole::WsConsole(QWidget *parent)
     : QWidget(parent)
+    , m_engineContext(new QObject)
     , m_flushTimer(new QTimer(this))
 {
+    m_engineThread.setObjectName(QStringLiteral("wirescope-ws-engine"));
+    m_engineContext->moveToThread(&m_engineThread);
+    m_engineThread.start();
     m_flushTimer->setSingleShot(true);
     m_flushTimer->setInterval(kFlushIntervalMs);
     connect(m_flushTimer, &QTimer::timeout, this, &WsConsole::flushLog);
@@ -80,8 +86,33 @@ WsConsole::WsConsole(QWidget *parent)
 
 WsConsole::~WsConsole()
 {
+    dropConnection();
+    m_engineThread.quit();
+    m_engineThread.wait();
+    delete m_engineContext; // its thread has finished
+}
+
+template<typename F>
+void WsConsole::onConnectionThread(F f)
+{
     if (m_connection)
-        m_connection->disconnect(this);
+        QMetaObject::invokeMethod(m_connection, std::move(f), Qt::QueuedConnection);
+}
+
+void WsConsole::dropConnection()
+{
+    if (!m_connection)
+        return;
+    WsConnection *connection = std::exchange(m_connection, nullptr);
+    connection->disconnect(this);
+    // Blocking is safe: the engine thread never waits for this one.
+    QMetaObject::invokeMethod(
+        m_engineContext,
+        [connection] {
+            connection->abort();
+            delete connection;
+        },
+        Qt::BlockingQueuedConnection);
 }
 
 void WsConsole::buildUi()
@@ -342,27 +373,23 @@ void WsConsole::buildUi()
     connect(copy, &QShortcut::activated, this, &WsConsole::copySelectedRows);
 
     connect(m_composer, &WsComposer::textRequested, this, [this](const QString &text, qsizetype fragment) {
-        if (m_connection)
-            m_connection->sendText(text, fragment);
+        onConnectionThread([c = m_connection, text, fragment] { c->sendText(text, fragment); });
     });
     connect(m_composer, &WsComposer::binaryRequested, this, [this](const QByteArray &data, qsizetype fragment) {
-        if (m_connection)
-            m_connection->sendBinary(data, fragment);
+        onConnectionThread([c = m_connection, data, fragment] { c->sendBinary(data, fragment); });
     });
     connect(m_composer, &WsComposer::pingIntervalChanged, this, [this](int seconds) {
-        if (m_connection)
-            m_connection->setPingInterval(seconds * 1000);
+        onConnectionThread([c = m_connection, seconds] { c->setPingInterval(seconds * 1000); });
     });
     connect(m_composer, &WsComposer::pingRequested, this, [this](const QByteArray &payload) {
-        if (m_connection)
-            m_connection->ping(payload);
+        onConnectionThread([c = m_connection, payload] { c->ping(payload); });
     });
     connect(m_composer, &WsComposer::craftRequested, this, [this](const WsCraftSpec &spec) {
         if (m_connection) {
             addEvent(tr("Crafted frame written: FIN=%1 RSV=%2%3%4 opcode=0x%5 MASK=%6")
                          .arg(int(spec.fin)).arg(int(spec.rsv1)).arg(int(spec.rsv2)).arg(int(spec.rsv3))
                          .arg(spec.opcode, 0, 16).arg(int(spec.masked)));
-            m_connection->sendRaw(WsFrameWriter::craft(spec));
+            onConnectionThread([c = m_connection, bytes = WsFrameWriter::craft(spec)] { c->sendRaw(bytes); });
         }
     });
 }
@@ -413,11 +440,6 @@ void WsConsole::setUrl(const QUrl &url)
     m_url->setText(url.toString());
 }
 
-WsConnectionState WsConsole::state() const
-{
-    return m_connection ? m_connection->state() : WsConnectionState::Idle;
-}
-
 QString WsConsole::title() const
 {
     const QUrl url = QUrl::fromUserInput(m_url->text().trimmed());
@@ -450,10 +472,8 @@ void WsConsole::connectToServer()
         flushLog();
         return;
     }
-    if (m_connection) {
-        m_connection->disconnect(this);
-        m_connection->deleteLater();
-    }
+    // The previous connection is gone before the clock it stamps with restarts.
+    dropConnection();
     // Each connection starts a fresh log, chart and clock: times are relative to its start.
     flushLog();
     m_log->clear();
@@ -462,16 +482,27 @@ void WsConsole::connectToServer()
     m_partial[1].clear();
     m_violationPending[0] = m_violationPending[1] = false;
     m_hasClose = false;
+    m_lastClose = WsCloseRecord();
+    m_handshakeRecord = WsHandshakeRecord();
+    m_framesIn = m_framesOut = 0;
+    m_bytesIn = m_bytesOut = 0;
+    m_openedOptions = opts;
     m_clock.restart();
     m_log->setOriginNs(0);
     m_handshake->clear();
     m_inspector->showMessage(tr("Select a message or frame in the log."));
     m_messageView->clear();
 
-    m_connection = new WsConnection(&m_clock, this);
+    m_connection = new WsConnection(&m_clock, nullptr);
+    m_connection->moveToThread(&m_engineThread);
+    m_state = WsConnectionState::Connecting;
     connect(m_connection, &WsConnection::stateChanged, this, [this](WsConnectionState state) {
+        m_state = state;
         updateStateUi();
         Q_EMIT stateChanged(state);
+    });
+    connect(m_connection, &WsConnection::chunkCaptured, this, [this](const CapturedChunk &chunk) {
+        (chunk.direction == Direction::In ? m_bytesIn : m_bytesOut) += chunk.bytes.size();
     });
     connect(m_connection, &WsConnection::frameDecoded, this, &WsConsole::onFrame);
     connect(m_connection, &WsConnection::messageDecoded, this, &WsConsole::onMessage);
@@ -481,7 +512,7 @@ void WsConsole::connectToServer()
     connect(m_connection, &WsConnection::errorOccurred, this, &WsConsole::onError);
     connect(m_connection, &WsConnection::closed, this, &WsConsole::onClosed);
     addEvent(tr("Connecting to %1").arg(opts.url.toString()));
-    m_connection->open(opts);
+    onConnectionThread([c = m_connection, opts] { c->open(opts); });
     updateStateUi();
 }
 
@@ -489,13 +520,14 @@ void WsConsole::disconnectFromServer()
 {
     if (!m_connection)
         return;
-    const WsConnectionState s = m_connection->state();
+    const WsConnectionState s = m_state;
     if (s == WsConnectionState::Open) {
         const int code = m_closeCode->currentData().toInt();
-        m_connection->close(code < 0 ? std::nullopt : std::optional<quint16>(quint16(code)), m_closeReason->text());
+        const std::optional<quint16> closeCode = code < 0 ? std::nullopt : std::optional<quint16>(quint16(code));
+        onConnectionThread([c = m_connection, closeCode, reason = m_closeReason->text()] { c->close(closeCode, reason); });
     } else if (s == WsConnectionState::Connecting || s == WsConnectionState::Handshaking || s == WsConnectionState::Closing) {
         // Nothing to close politely yet (or the peer is not answering): drop TCP.
-        m_connection->abort();
+        onConnectionThread([c = m_connection] { c->abort(); });
     }
 }
 
@@ -511,7 +543,7 @@ void WsConsole::updateStateUi()
     m_stateLabel->setText(QStringLiteral("\u25cf ") + stateText(s));
     m_stateLabel->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; border-radius: 9px; padding: 2px 10px; font-weight: bold; }")
                                     .arg(color.name()));
-    m_stateLabel->setToolTip(m_connection ? m_connection->options().url.toString() : QString());
+    m_stateLabel->setToolTip(m_connection ? m_openedOptions.url.toString() : QString());
     const bool idle = s == WsConnectionState::Idle || s == WsConnectionState::Closed;
     m_connectButton->setText(idle ? tr("&Connect") : tr("&Disconnect"));
     m_composer->setConnected(s == WsConnectionState::Open);
@@ -590,6 +622,7 @@ static WsLogEntry frameRow(const WsFrameEvent &event)
 
 void WsConsole::onFrame(const WsFrameEvent &event)
 {
+    ++(event.direction == Direction::In ? m_framesIn : m_framesOut);
     const WsOpcode opcode = event.frame.header.opcode;
     if (wsIsControl(opcode) || wsIsReserved(opcode)) {
         // Control frames (and frames with opcodes no message can be built from) are rows of their own.
@@ -668,6 +701,7 @@ void WsConsole::onPong(const WsPongEvent &event)
 
 void WsConsole::onHandshake(const WsHandshakeRecord &record)
 {
+    m_handshakeRecord = record;
     m_handshake->setRecord(record);
     if (record.verdict.ok) {
         QString text = tr("Connected: HTTP %1 %2").arg(record.response.status).arg(QString::fromUtf8(record.response.reason));
@@ -707,7 +741,7 @@ void WsConsole::onClosed(const WsCloseRecord &record)
     addEvent(text, record.tNs);
     flushLog();
     updateStateUi();
-    Q_EMIT connectionFinished(m_connection ? m_connection->options() : options(), text);
+    Q_EMIT connectionFinished(m_connection ? m_openedOptions : options(), text);
 }
 
 void WsConsole::updateConnectionInfo()
@@ -720,14 +754,14 @@ void WsConsole::updateConnectionInfo()
     html += QStringLiteral("<table cellpadding=\"3\">");
     html += row(tr("State"), stateText(state()));
     if (m_connection) {
-        const WsHandshakeRecord &hs = m_connection->handshake();
-        html += row(tr("URL"), m_connection->options().url.toString());
+        const WsHandshakeRecord &hs = m_handshakeRecord;
+        html += row(tr("URL"), m_openedOptions.url.toString());
         if (!hs.peerAddress.isEmpty())
             html += row(tr("Peer"), hs.peerAddress);
-        html += row(tr("Frames"), tr("%1 received, %2 sent").arg(m_connection->framesIn()).arg(m_connection->framesOut()));
-        html += row(tr("Bytes on the wire"), tr("%1 received, %2 sent").arg(m_connection->tap().bytesIn()).arg(m_connection->tap().bytesOut()));
+        html += row(tr("Frames"), tr("%1 received, %2 sent").arg(m_framesIn).arg(m_framesOut));
+        html += row(tr("Bytes on the wire"), tr("%1 received, %2 sent").arg(m_bytesIn).arg(m_bytesOut));
         html += row(tr("permessage-deflate"), hs.deflateNegotiated ? QString::fromLatin1(hs.deflateParams.headerValue()) : tr("off"));
-        html += row(tr("Keep inspecting"), m_connection->options().keepInspecting ? tr("on") : tr("off (RFC 6455 behaviour)"));
+        html += row(tr("Keep inspecting"), m_openedOptions.keepInspecting ? tr("on") : tr("off (RFC 6455 behaviour)"));
         if (hs.tls.used) {
             html += row(tr("TLS"), tr("%1, %2").arg(hs.tls.protocol, hs.tls.cipher));
             for (const TlsCertificateInfo &cert : hs.tls.chain)

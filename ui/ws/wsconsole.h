@@ -5,6 +5,7 @@
 #include "ui/ws/wschartdata.h"
 #include "ui/ws/wslogmodel.h"
 
+#include <QThread>
 #include <QWidget>
 
 #include <vector>
@@ -29,6 +30,10 @@ class WsHandshakeView;
 
 // One WebSocket connection: connect form, message log, frame inspector, handshake view and
 // composer. Engine events are coalesced and handed to the log model every ~25 ms.
+//
+// The connection runs on a thread of its own, so reads are stamped when they return even
+// while this thread paints a million-row log; the console talks to it only through queued
+// calls and keeps what it shows (state, handshake, close, counters) from its signals.
 class WsConsole : public QWidget
 {
     Q_OBJECT
@@ -41,7 +46,10 @@ public:
     void setOptions(const WsConnectOptions &options);
     void setUrl(const QUrl &url);
 
-    WsConnectionState state() const;
+    WsConnectionState state() const { return m_state; }
+    // The current (or last) connection's handshake and close, as its signals reported them.
+    const WsHandshakeRecord &handshakeRecord() const { return m_handshakeRecord; }
+    const WsCloseRecord &closeRecord() const { return m_lastClose; }
     QString title() const;
 
     WsLogModel *logModel() const { return m_log; }
@@ -58,7 +66,6 @@ public:
     QCheckBox *autoPongCheck() const { return m_autoPong; }
     const WsChartData &chartData() const { return m_chartData; }
     const SessionClock &clock() const { return m_clock; }
-    WsConnection *connection() const { return m_connection; }
 
     // Rows received but not yet shown; flushLog() shows them now (the timer does it otherwise).
     qsizetype pendingRows() const { return qsizetype(m_pending.size()); }
@@ -92,12 +99,26 @@ private:
     void onHandshake(const WsHandshakeRecord &record);
     void onError(const WsErrorEvent &event);
     void onClosed(const WsCloseRecord &record);
+    // Runs f on the connection's thread (dropped if the connection is gone by then).
+    template<typename F>
+    void onConnectionThread(F f);
+    // Aborts and deletes the connection on its own thread, and waits until it is gone.
+    void dropConnection();
     void showRow(const QModelIndex &index);
     void applyFilters();
     void updateConnectionInfo();
 
     SessionClock m_clock;
+    QThread m_engineThread;
+    QObject *m_engineContext; // lives on m_engineThread: deletes connections there
     WsConnection *m_connection = nullptr;
+    WsConnectionState m_state = WsConnectionState::Idle;
+    WsConnectOptions m_openedOptions;
+    WsHandshakeRecord m_handshakeRecord;
+    quint64 m_framesIn = 0;
+    quint64 m_framesOut = 0;
+    qint64 m_bytesIn = 0;
+    qint64 m_bytesOut = 0;
     WsChartData m_chartData;
     std::vector<WsLogEntry> m_pending;
     std::vector<WsFrame> m_partial[2]; // data frames of the message being received/sent
