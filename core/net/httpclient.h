@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/net/cookiejar.h"
+#include "core/session/cookiejar.h"
 #include "core/net/httpexchange.h"
 #include "core/wire/variables.h"
 

@@ -1,7 +1,7 @@
 #include "core/net/httpconnection.h"
 
 #include "core/net/httpclient.h"
-#include "core/net/sessionclock.h"
+#include "core/session/sessionclock.h"
 
 #include <QHostInfo>
 #include <QSslCipher>

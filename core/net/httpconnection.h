@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/net/tap.h"
-#include "core/net/tlsinfo.h"
+#include "core/session/tlsinfo.h"
 #include "core/wire/httpresponseparser.h"
 
 #include <QHostAddress>

@@ -1,6 +1,6 @@
 #include "core/net/tap.h"
 
-#include "core/net/sessionclock.h"
+#include "core/session/sessionclock.h"
 
 namespace wirescope {
 

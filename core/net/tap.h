@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/wire/direction.h"
+#include "core/session/capturedchunk.h"
 
 #include <QByteArray>
 
@@ -9,16 +9,6 @@
 namespace wirescope {
 
 class SessionClock;
-
-// One chunk exactly as it crossed the socket, stamped when the read returned or the write
-// was handed to the socket. streamOffset counts bytes per direction from the connection's
-// start, so a parser's byte offsets map straight back to a chunk and a time.
-struct CapturedChunk {
-    qint64 tNs = 0;
-    Direction direction = Direction::In;
-    qint64 streamOffset = 0;
-    QByteArray bytes;
-};
 
 // Stamps every chunk read or written on one connection. Keeping the chunks is what makes
 // the raw view truthful; it can be turned off for headless throughput runs.

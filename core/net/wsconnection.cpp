@@ -1,6 +1,6 @@
 #include "core/net/wsconnection.h"
 
-#include "core/net/sessionclock.h"
+#include "core/session/sessionclock.h"
 #include "core/net/tap.h"
 #include "core/wire/permessagedeflate.h"
 #include "core/wire/wsframeparser.h"
@@ -17,19 +17,6 @@
 #include <QTimer>
 
 namespace wirescope {
-
-QString wsConnectionStateName(WsConnectionState state)
-{
-    switch (state) {
-    case WsConnectionState::Idle: return QStringLiteral("idle");
-    case WsConnectionState::Connecting: return QStringLiteral("connecting");
-    case WsConnectionState::Handshaking: return QStringLiteral("handshaking");
-    case WsConnectionState::Open: return QStringLiteral("open");
-    case WsConnectionState::Closing: return QStringLiteral("closing");
-    case WsConnectionState::Closed: return QStringLiteral("closed");
-    }
-    return {};
-}
 
 namespace {
 

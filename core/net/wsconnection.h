@@ -1,15 +1,9 @@
 #pragma once
 
-#include "core/net/tap.h"
-#include "core/net/tlsinfo.h"
-#include "core/net/wsconnectoptions.h"
-#include "core/wire/direction.h"
-#include "core/wire/violation.h"
-#include "core/wire/wsframe.h"
-#include "core/wire/wshandshake.h"
-#include "core/wire/wsmessageassembler.h"
+#include "core/session/capturedchunk.h"
+#include "core/session/wsconnectoptions.h"
+#include "core/session/wsrecords.h"
 
-#include <QMetaType>
 #include <QObject>
 
 #include <memory>
@@ -19,83 +13,6 @@ namespace wirescope {
 
 class SessionClock;
 class Tap;
-
-enum class WsConnectionState : quint8 {
-    Idle,
-    Connecting,   // TCP (and TLS) connect
-    Handshaking,  // upgrade request sent, waiting for the 101
-    Open,
-    Closing,      // a close frame was sent or received, waiting for the other side / TCP end
-    Closed,
-};
-QString wsConnectionStateName(WsConnectionState state); // "idle", "connecting", ...
-
-// The opening handshake as it happened.
-struct WsHandshakeRecord {
-    qint64 tNsRequest = 0;    // request written
-    qint64 tNsResponse = 0;   // response head complete
-    QByteArray requestBytes;  // raw, as sent
-    QByteArray responseBytes; // raw head (+ body of a non-101 answer)
-    WsHttpResponse response;
-    WsHandshakeVerdict verdict;
-    bool deflateNegotiated = false;
-    PmdParams deflateParams;
-    TlsInfo tls;              // used == false for ws://
-    QString peerAddress;      // "127.0.0.1:8080"
-    qint64 connectNs = 0;     // TCP connect duration
-    qint64 tlsNs = 0;         // TLS handshake duration (0 for ws://)
-};
-
-struct WsFrameEvent {
-    qint64 tNs = 0;
-    Direction direction = Direction::In;
-    quint64 index = 0;        // per-connection frame counter (both directions)
-    WsFrame frame;
-};
-
-struct WsMessageEvent {
-    qint64 tNs = 0;
-    Direction direction = Direction::In;
-    WsMessage message;
-};
-
-struct WsViolationEvent {
-    qint64 tNs = 0;
-    Direction direction = Direction::In; // whose bytes broke the rule
-    Violation violation;
-};
-
-struct WsPongEvent {
-    qint64 tNs = 0;
-    QByteArray payload;
-    qint64 rttNs = -1;        // -1: unsolicited pong (no ping with this payload outstanding)
-};
-
-enum class WsCloseInitiator : quint8 { None, Client, Server };
-
-// How the connection ended (RFC 6455 §7).
-struct WsCloseRecord {
-    qint64 tNs = 0;
-    WsCloseInitiator initiator = WsCloseInitiator::None; // who sent the first close frame
-    bool sentClose = false;
-    std::optional<quint16> sentCode;
-    QString sentReason;
-    bool receivedClose = false;
-    std::optional<quint16> receivedCode;
-    QString receivedReason;
-    // RFC 6455 §7.1.5: 1005 when the close frame had no code, 1006 when no close frame arrived.
-    quint16 code = 1006;
-    QString reason;
-    // RFC 6455 §7.1.4: both close frames exchanged, then TCP closed.
-    bool clean = false;
-    QString errorId; // why it failed when not clean ("ws.timeout.close", a violation id ...)
-};
-
-struct WsErrorEvent {
-    qint64 tNs = 0;
-    QString id;       // "net.connect_failed", "net.timeout.connect", "tls.handshake_failed", ...
-    QString message;  // English, for the CLI and logs
-};
 
 // A WebSocket client connection: ws:// and wss:// over QTcpSocket/QSslSocket, RFC 6455
 // spoken by core/wire. Every chunk read or written goes through the Tap first; frames in
@@ -172,11 +89,3 @@ private:
 
 } // namespace wirescope
 
-Q_DECLARE_METATYPE(wirescope::WsConnectionState)
-Q_DECLARE_METATYPE(wirescope::WsHandshakeRecord)
-Q_DECLARE_METATYPE(wirescope::WsFrameEvent)
-Q_DECLARE_METATYPE(wirescope::WsMessageEvent)
-Q_DECLARE_METATYPE(wirescope::WsViolationEvent)
-Q_DECLARE_METATYPE(wirescope::WsPongEvent)
-Q_DECLARE_METATYPE(wirescope::WsCloseRecord)
-Q_DECLARE_METATYPE(wirescope::WsErrorEvent)

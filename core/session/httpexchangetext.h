@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/net/httpexchange.h"
+#include "core/session/httpexchangerecord.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/net/wsconnection.h"
+#include "core/session/wsrecords.h"
 
 #include <QJsonObject>
 

@@ -5,7 +5,7 @@
 //
 //   bench_http [requests=5000] [rounds=3] [fresh=30] [only=SUBSTRING of a client name]
 #include "core/net/httpclient.h"
-#include "core/net/sessionclock.h"
+#include "core/session/sessionclock.h"
 #include "core/wire/httpresponseparser.h"
 #include "tests/peers/nginxpeer.h"
 

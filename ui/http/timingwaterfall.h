@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/net/phasetimings.h"
+#include "core/session/phasetimings.h"
 
 #include <QColor>
 #include <QList>

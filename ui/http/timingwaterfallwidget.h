@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/net/phasetimings.h"
+#include "core/session/phasetimings.h"
 #include "ui/http/timingwaterfall.h"
 
 #include <QWidget>

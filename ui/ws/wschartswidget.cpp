@@ -1,6 +1,6 @@
 #include "ui/ws/wschartswidget.h"
 
-#include "core/net/sessionclock.h"
+#include "core/session/sessionclock.h"
 #include "ui/ws/wschartdata.h"
 #include "ui/common/chartfit.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/net/sessionclock.h"
+#include "core/session/sessionclock.h"
 #include "core/net/wsconnection.h"
 #include "ui/ws/wschartdata.h"
 #include "ui/ws/wslogmodel.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/net/wsconnectoptions.h"
+#include "core/session/wsconnectoptions.h"
 
 #include <QHash>
 #include <QList>

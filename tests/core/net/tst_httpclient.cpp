@@ -1,5 +1,5 @@
 #include "core/net/httpclient.h"
-#include "core/net/sessionclock.h"
+#include "core/session/sessionclock.h"
 #include "tests/peers/demopeer.h"
 #include "tests/peers/nginxpeer.h"
 

@@ -1,4 +1,4 @@
-#include "core/net/sessionclock.h"
+#include "core/session/sessionclock.h"
 #include "core/net/tap.h"
 
 #include <QTest>

@@ -1,3 +1,4 @@
+#include "core/net/tap.h"
 #include "core/net/wsconnection.h"
 #include "core/wire/wsframeparser.h"
 #include "core/wire/wshandshake.h"

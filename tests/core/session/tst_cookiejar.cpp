@@ -1,4 +1,4 @@
-#include "core/net/cookiejar.h"
+#include "core/session/cookiejar.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "core/net/tlsinfo.h"
+#include "core/session/tlsinfo.h"
 
 #include <QMetaEnum>
 #include <QSslCertificate>

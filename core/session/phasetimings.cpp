@@ -1,4 +1,4 @@
-#include "core/net/phasetimings.h"
+#include "core/session/phasetimings.h"
 
 namespace wirescope {
 

@@ -1,4 +1,4 @@
-#include "core/net/wsconnectoptions.h"
+#include "core/session/wsconnectoptions.h"
 
 namespace wirescope {
 

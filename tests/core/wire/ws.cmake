@@ -1,8 +1,0 @@
-# WebSocket codec tests
-wirescope_add_test(tst_wsframeparser SOURCES tst_wsframeparser.cpp LIBS wirescope_wire)
-wirescope_add_test(tst_wsframewriter SOURCES tst_wsframewriter.cpp LIBS wirescope_wire)
-wirescope_add_test(tst_wsmessageassembler SOURCES tst_wsmessageassembler.cpp LIBS wirescope_wire)
-wirescope_add_test(tst_utf8validator SOURCES tst_utf8validator.cpp LIBS wirescope_wire)
-wirescope_add_test(tst_wsclosecode SOURCES tst_wsclosecode.cpp LIBS wirescope_wire)
-wirescope_add_test(tst_wshandshake SOURCES tst_wshandshake.cpp LIBS wirescope_wire)
-wirescope_add_test(tst_permessagedeflate SOURCES tst_permessagedeflate.cpp LIBS wirescope_wire)
