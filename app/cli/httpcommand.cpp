@@ -32,11 +32,7 @@ int exitCodeFor(const HttpExchangeRecord &record)
 {
     if (record.error.isNull())
         return ExitCompleted;
-    if (record.error.id.startsWith(u"request."))
-        return ExitUsage;
-    if (record.error.id.startsWith(u"http."))
-        return ExitProtocolError;
-    return ExitNetworkFailed;
+    return exitStatusFor(record.error.failureClass());
 }
 
 } // namespace

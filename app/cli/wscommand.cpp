@@ -144,7 +144,7 @@ private:
     int exitCodeFor(const WsCloseRecord &r) const
     {
         if (!m_handshakeDone)
-            return r.errorId.startsWith(u"ws.handshake") ? ExitHandshake : ExitConnect;
+            return exitStatusFor(r.failure.failureClass());
         if (!m_handshakeOk)
             return ExitHandshake;
         if (m_violated)

@@ -33,7 +33,7 @@ void registerTypes()
     static const bool done = [] {
         qRegisterMetaType<wirescope::HttpProgress>();
         qRegisterMetaType<wirescope::HttpExchangeRecord>();
-        qRegisterMetaType<wirescope::HttpError>();
+        qRegisterMetaType<wirescope::Failure>();
         qRegisterMetaType<wirescope::HttpRequest>();
         qRegisterMetaType<wirescope::HttpResponse>();
         qRegisterMetaType<wirescope::PhaseTimings>();
@@ -67,7 +67,7 @@ void HttpExchange::cancel()
 {
     if (m_finished)
         return;
-    m_client->failExchange(this, QStringLiteral("cancelled"), QStringLiteral("cancelled by the user"));
+    m_client->failExchange(this, Failure::of(failures::Cancelled));
 }
 
 HttpClient::HttpClient(const SessionClock *clock, QObject *parent)
@@ -144,8 +144,9 @@ HttpExchange *HttpClient::start(const HttpRequest &request, const HttpRequestOpt
         auto *timer = new QTimer(exchange);
         timer->setSingleShot(true);
         connect(timer, &QTimer::timeout, exchange, [this, exchange] {
-            failExchange(exchange, QStringLiteral("timeout.total"),
-                         QStringLiteral("no complete response within %1 ms").arg(exchange->m_record.options.totalTimeoutMs));
+            failExchange(exchange, Failure::of(failures::TimeoutTotal,
+                                               QStringLiteral("no complete response within %1 ms")
+                                                   .arg(exchange->m_record.options.totalTimeoutMs)));
         });
         timer->start(options.totalTimeoutMs);
     }
@@ -154,12 +155,12 @@ HttpExchange *HttpClient::start(const HttpRequest &request, const HttpRequestOpt
         if (exchange->m_finished)
             return;
         if (!prepared.unresolvedVariables.isEmpty()) {
-            failExchange(exchange, QStringLiteral("request.unresolved_variables"),
-                         QStringLiteral("unresolved variables: ") + prepared.unresolvedVariables.join(QLatin1String(", ")));
+            failExchange(exchange, Failure::of(failures::UnresolvedVariables,
+                                               prepared.unresolvedVariables.join(QLatin1String(", "))));
             return;
         }
         if (!prepared.errors.isEmpty()) {
-            failExchange(exchange, QStringLiteral("request.invalid"), prepared.errors.join(QLatin1String("; ")));
+            failExchange(exchange, Failure::of(failures::RequestInvalid, prepared.errors.join(QLatin1String("; "))));
             return;
         }
         beginHop(exchange, prepared);
@@ -243,8 +244,8 @@ void HttpClient::onHopFinished(HttpExchange *exchange, HttpConnection *connectio
     const QByteArray location = hop.response.headerValue("Location");
     if (options.followRedirects && isRedirect(hop.response.status) && !location.isEmpty()) {
         if (exchange->m_record.hops.size() > options.maxRedirects) {
-            failExchange(exchange, QStringLiteral("redirect.limit"),
-                         QStringLiteral("more than %1 redirects").arg(options.maxRedirects));
+            failExchange(exchange, Failure::of(failures::RedirectLimit,
+                                               QStringLiteral("more than %1").arg(options.maxRedirects)));
             return;
         }
         // RFC 9110 §10.2.2: Location is a URI reference, resolved against the request URL.
@@ -253,9 +254,9 @@ void HttpClient::onHopFinished(HttpExchange *exchange, HttpConnection *connectio
         nextRequest.setUrl(QString::fromUtf8(next.toEncoded(QUrl::RemoveFragment)));
         PreparedRequest p = prepareRequest(nextRequest, VariableScope(), {});
         if (!p.errors.isEmpty()) {
-            failExchange(exchange, QStringLiteral("redirect.invalid"),
-                         QStringLiteral("cannot follow Location \"%1\": %2")
-                             .arg(QString::fromUtf8(location), p.errors.join(QLatin1String("; "))));
+            failExchange(exchange, Failure::of(failures::RedirectInvalid,
+                                               QStringLiteral("\"%1\": %2")
+                                                   .arg(QString::fromUtf8(location), p.errors.join(QLatin1String("; ")))));
             return;
         }
         const PreparedRequest &prev = hop.request;
@@ -284,11 +285,11 @@ void HttpClient::onHopFinished(HttpExchange *exchange, HttpConnection *connectio
     finishExchange(exchange);
 }
 
-void HttpClient::failExchange(HttpExchange *exchange, const QString &id, const QString &message)
+void HttpClient::failExchange(HttpExchange *exchange, const Failure &failure)
 {
     if (exchange->m_finished)
         return;
-    exchange->m_record.error = HttpError{id, message};
+    exchange->m_record.error = failure;
     if (HttpConnection *connection = exchange->m_connection) {
         exchange->m_connection = nullptr;
         connection->abort();

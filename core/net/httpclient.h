@@ -49,7 +49,7 @@ private:
     friend class HttpConnection;
     void beginHop(HttpExchange *exchange, const PreparedRequest &prepared);
     void onHopFinished(HttpExchange *exchange, HttpConnection *connection);
-    void failExchange(HttpExchange *exchange, const QString &id, const QString &message);
+    void failExchange(HttpExchange *exchange, const Failure &failure);
     void finishExchange(HttpExchange *exchange);
     void releaseConnection(HttpConnection *connection, bool reusable);
     void retryHop(HttpExchange *exchange);

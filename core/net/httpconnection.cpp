@@ -1,6 +1,7 @@
 #include "core/net/httpconnection.h"
 
 #include "core/net/httpclient.h"
+#include "core/net/socketfailure.h"
 #include "core/session/sessionclock.h"
 
 #include <QHostInfo>
@@ -106,8 +107,8 @@ void HttpConnection::open(HttpExchange *exchange, const QByteArray &requestBytes
         m_connectTimer = new QTimer(this);
         m_connectTimer->setSingleShot(true);
         connect(m_connectTimer, &QTimer::timeout, this, [this] {
-            fail(QStringLiteral("connect.timeout"),
-                 QStringLiteral("no connection within %1 ms").arg(m_exchange ? m_exchange->m_record.options.connectTimeoutMs : 0));
+            fail(Failure::of(failures::ConnectTimeout,
+                             QStringLiteral("%1 ms").arg(m_exchange ? m_exchange->m_record.options.connectTimeoutMs : 0)));
         });
         m_connectTimer->start(options.connectTimeoutMs);
     }
@@ -168,7 +169,7 @@ void HttpConnection::onLookedUp(const QHostInfo &info)
     HttpHop &hop = m_exchange->m_record.hops.last();
     hop.timings.dnsEndNs = m_client->clock().nowNs();
     if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-        fail(QStringLiteral("dns.failed"), QStringLiteral("cannot resolve %1: %2").arg(info.hostName(), info.errorString()));
+        fail(Failure::of(failures::DnsFailed, QStringLiteral("%1: %2").arg(info.hostName(), info.errorString())));
         return;
     }
     m_addresses = info.addresses();
@@ -321,7 +322,7 @@ void HttpConnection::onReadyRead()
         hop.response = m_parser.response();
         if (r.status == ParseStatus::Error) {
             const Violation &v = hop.response.violations.last();
-            fail(v.id(), violationMessage(v));
+            fail(Failure::of(v));
             return;
         }
         hop.complete = true;
@@ -354,7 +355,7 @@ void HttpConnection::onDisconnected()
     hop.response = m_parser.response();
     if (status != ParseStatus::Complete) {
         const Violation &v = hop.response.violations.last();
-        fail(v.id(), violationMessage(v));
+        fail(Failure::of(v));
         return;
     }
     hop.complete = true;
@@ -378,38 +379,10 @@ void HttpConnection::onSocketError()
         connectToAddress();
         return;
     }
-    QString id;
-    QString message = m_socket->errorString();
-    switch (error) {
-    case QAbstractSocket::ConnectionRefusedError: id = QStringLiteral("connect.refused"); break;
-    case QAbstractSocket::HostNotFoundError: id = QStringLiteral("dns.failed"); break;
-    case QAbstractSocket::SocketTimeoutError: id = QStringLiteral("connect.timeout"); break;
-    case QAbstractSocket::SslHandshakeFailedError:
-        if (!m_tls.errors.isEmpty() && !m_tls.errorsIgnored) {
-            id = QStringLiteral("tls.certificate");
-            QStringList parts;
-            for (const TlsErrorInfo &e : std::as_const(m_tls.errors))
-                parts.append(e.message);
-            message = parts.join(QLatin1String("; "));
-        } else {
-            id = QStringLiteral("tls.handshake");
-        }
-        break;
-    case QAbstractSocket::ProxyConnectionRefusedError:
-    case QAbstractSocket::ProxyConnectionClosedError:
-    case QAbstractSocket::ProxyConnectionTimeoutError:
-    case QAbstractSocket::ProxyNotFoundError:
-    case QAbstractSocket::ProxyProtocolError:
-    case QAbstractSocket::ProxyAuthenticationRequiredError: id = QStringLiteral("proxy.failed"); break;
-    case QAbstractSocket::RemoteHostClosedError: id = QStringLiteral("connect.closed"); break;
-    default:
-        id = m_state == State::Busy ? QStringLiteral("socket.error") : QStringLiteral("connect.failed");
-        break;
-    }
     if (m_state == State::TlsHandshake || m_useTls) {
         m_exchange->m_record.hops.last().connection.tls = m_tls;
     }
-    fail(id, message);
+    fail(socketFailure(error, m_state == State::Busy, m_socket->errorString(), m_tls));
 }
 
 void HttpConnection::detachFromExchange()
@@ -419,12 +392,12 @@ void HttpConnection::detachFromExchange()
         m_connectTimer->stop();
 }
 
-void HttpConnection::fail(const QString &id, const QString &message)
+void HttpConnection::fail(const Failure &failure)
 {
     HttpExchange *exchange = m_exchange;
     abort();
     if (exchange)
-        m_client->failExchange(exchange, id, message);
+        m_client->failExchange(exchange, failure);
     m_client->releaseConnection(this, false);
 }
 

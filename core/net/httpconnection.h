@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/net/tap.h"
+#include "core/session/failure.h"
 #include "core/session/tlsinfo.h"
 #include "core/wire/httpresponseparser.h"
 
@@ -53,7 +54,7 @@ private:
     void onSocketError();
     void onBytesWritten();
     void writeRequest();
-    void fail(const QString &id, const QString &message);
+    void fail(const Failure &failure);
     void progress(int phase);
     void captureTls();
     void detachFromExchange();

@@ -1,6 +1,7 @@
 #include "core/net/wsconnection.h"
 
 #include "core/session/sessionclock.h"
+#include "core/net/socketfailure.h"
 #include "core/net/tap.h"
 #include "core/wire/permessagedeflate.h"
 #include "core/wire/wsframeparser.h"
@@ -112,7 +113,8 @@ struct WsConnection::Private {
 
     qint64 now() const { return clock->nowNs(); }
     void setState(WsConnectionState state);
-    void error(const QString &id, const QString &message);
+    // Reports a failure; the first one is also why the connection closes.
+    void reportFailure(const Failure &failure);
     void writeBytes(const QByteArray &bytes);
     void flush();    // writes what is queued unless writes wait for the end of the turn
     void writeOut(); // writes what is queued now
@@ -170,15 +172,11 @@ WsConnection::WsConnection(const SessionClock *clock, QObject *parent)
     d->closeTimer.setSingleShot(true);
     connect(&d->pingTimer, &QTimer::timeout, this, [this] { ping("auto-" + QByteArray::number(++d->autoPings)); });
     connect(&d->connectTimer, &QTimer::timeout, this, [this] {
-        d->error(QStringLiteral("net.timeout.connect"),
-                 QStringLiteral("connect timed out after %1 ms").arg(m_options.connectTimeoutMs));
-        m_close.errorId = QStringLiteral("net.timeout.connect");
+        d->reportFailure(Failure::of(failures::ConnectTimeout, QStringLiteral("%1 ms").arg(m_options.connectTimeoutMs)));
         abort();
     });
     connect(&d->handshakeTimer, &QTimer::timeout, this, [this] {
-        d->error(QStringLiteral("ws.timeout.handshake"),
-                 QStringLiteral("no handshake response within %1 ms").arg(m_options.handshakeTimeoutMs));
-        m_close.errorId = QStringLiteral("ws.timeout.handshake");
+        d->reportFailure(Failure::of(failures::TimeoutHandshake, QStringLiteral("%1 ms").arg(m_options.handshakeTimeoutMs)));
         abort();
     });
     connect(&d->closeTimer, &QTimer::timeout, this, [this] {
@@ -191,8 +189,8 @@ WsConnection::WsConnection(const SessionClock *clock, QObject *parent)
             QTimer::singleShot(500, this, [this] { abort(); });
             return;
         }
-        if (m_close.errorId.isEmpty())
-            m_close.errorId = QStringLiteral("ws.timeout.close");
+        if (m_close.failure.isNull())
+            m_close.failure = Failure::of(failures::TimeoutClose);
         abort();
     });
 }
@@ -242,9 +240,11 @@ void WsConnection::Private::setState(WsConnectionState state)
     emit q->stateChanged(state);
 }
 
-void WsConnection::Private::error(const QString &id, const QString &message)
+void WsConnection::Private::reportFailure(const Failure &failure)
 {
-    emit q->errorOccurred(WsErrorEvent{now(), id, message});
+    if (q->m_close.failure.isNull())
+        q->m_close.failure = failure;
+    emit q->errorOccurred(WsErrorEvent{now(), failure});
 }
 
 void WsConnection::open(const WsConnectOptions &options)
@@ -278,13 +278,13 @@ void WsConnection::open(const WsConnectOptions &options)
     const bool secure = scheme == u"wss";
     const bool usable = (scheme == u"ws" || scheme == u"wss") && !options.url.host().isEmpty();
     if (!usable || (secure && !QSslSocket::supportsSsl())) {
-        const QString id = usable ? QStringLiteral("tls.unavailable") : QStringLiteral("ws.bad_url");
+        const Failure failure = usable ? Failure::of(failures::TlsUnavailable)
+                                       : Failure::of(failures::RequestInvalid,
+                                                     QStringLiteral("not a ws:// or wss:// URL: ") + options.url.toString());
         d->setState(WsConnectionState::Connecting);
         // Reported from the event loop, so a caller connecting after open() sees it.
-        QTimer::singleShot(0, this, [this, id] {
-            d->error(id, id == u"ws.bad_url" ? QStringLiteral("not a ws:// or wss:// URL: ") + m_options.url.toString()
-                                             : QStringLiteral("TLS is not available (no OpenSSL backend)"));
-            m_close.errorId = id;
+        QTimer::singleShot(0, this, [this, failure] {
+            d->reportFailure(failure);
             d->finish();
         });
         return;
@@ -547,8 +547,7 @@ void WsConnection::Private::handleHandshakeBytes(const QByteArray &bytes, qint64
         emit q->violationFound(WsViolationEvent{tNs, Direction::In, v});
         handshakeReported = true;
         emit q->handshakeFinished(q->m_handshake);
-        error(v.id(), violationMessage(v));
-        q->m_close.errorId = v.id();
+        reportFailure(Failure::of(v));
         socket->abort();
         finish();
         return;
@@ -590,8 +589,7 @@ void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &by
         handshakeReported = true;
         emit q->handshakeFinished(record);
         const Violation &first = violations.empty() ? Violation{&wsv::HandshakeBadStatus, -1, 0, QString()} : violations.front();
-        q->m_close.errorId = first.id();
-        error(first.id(), violationMessage(first));
+        reportFailure(Failure::of(first));
         if (record.response.status != 101 && responseParser.state() != WsHandshakeResponseParser::State::Complete)
             return; // reading the refusal's body; finishes on disconnect
         socket->abort();
@@ -666,8 +664,8 @@ void WsConnection::Private::processIncoming(const QByteArray &bytes, qint64 t)
     if (inParser.state() == WsFrameParser::State::Failed && !failed) {
         // The stream cannot be decoded any further, even when keeping inspecting.
         failed = true;
-        if (q->m_close.errorId.isEmpty())
-            q->m_close.errorId = QStringLiteral("ws.unparseable_stream");
+        if (q->m_close.failure.isNull())
+            q->m_close.failure = Failure::of(failures::UnparseableStream);
         sendClose(wsclose::ProtocolError, QString());
         disconnectSocket();
     }
@@ -721,7 +719,7 @@ void WsConnection::Private::handleControl(qint64 t, const WsFrame &frame, const 
 void WsConnection::Private::failWith(const Violation &violation)
 {
     failed = true;
-    q->m_close.errorId = violation.id();
+    q->m_close.failure = Failure::of(violation);
     sendClose(closeCodeFor(violation.kind), QString());
     setState(WsConnectionState::Closing);
     // RFC 6455 §7.1.7: after failing, the connection is closed; do not wait long.
@@ -792,31 +790,14 @@ void WsConnection::Private::onSocketError()
                 q->m_handshake.response = responseParser.response();
                 return; // the refusal was already reported
             }
-            error(QStringLiteral("ws.handshake.eof"), QStringLiteral("the server closed the connection during the handshake"));
-            if (q->m_close.errorId.isEmpty())
-                q->m_close.errorId = QStringLiteral("ws.handshake.eof");
+            reportFailure(Failure::of(failures::HandshakeEof));
         }
         return; // finish() runs on disconnected
     }
-    QString id = QStringLiteral("net.socket_error");
-    if (err == QAbstractSocket::ConnectionRefusedError)
-        id = QStringLiteral("net.connection_refused");
-    else if (err == QAbstractSocket::HostNotFoundError)
-        id = QStringLiteral("net.host_not_found");
-    else if (err == QAbstractSocket::SslHandshakeFailedError)
-        id = QStringLiteral("tls.handshake_failed");
-    else if (err == QAbstractSocket::ProxyConnectionRefusedError || err == QAbstractSocket::ProxyNotFoundError
-             || err == QAbstractSocket::ProxyProtocolError || err == QAbstractSocket::ProxyAuthenticationRequiredError)
-        id = QStringLiteral("net.proxy_error");
-    QString message = socket->errorString();
-    if (id == u"tls.handshake_failed" && ssl) {
+    if (err == QAbstractSocket::SslHandshakeFailedError && ssl)
         fillTls();
-        for (const TlsErrorInfo &e : std::as_const(q->m_handshake.tls.errors))
-            message += QStringLiteral("; ") + e.message;
-    }
-    error(id, message);
-    if (q->m_close.errorId.isEmpty())
-        q->m_close.errorId = id;
+    const bool connected = q->m_state != WsConnectionState::Connecting;
+    reportFailure(socketFailure(err, connected, socket->errorString(), q->m_handshake.tls));
     if (socket->state() == QAbstractSocket::UnconnectedState)
         finish();
 }
@@ -852,7 +833,7 @@ void WsConnection::Private::finish()
         c.reason.clear();
     }
     // RFC 6455 §7.1.4: clean when both close frames crossed and TCP then closed.
-    c.clean = c.sentClose && c.receivedClose && !failed && c.errorId.isEmpty();
+    c.clean = c.sentClose && c.receivedClose && !failed && c.failure.isNull();
     setState(WsConnectionState::Closed);
     emit q->closed(c);
 }

@@ -31,9 +31,9 @@ QJsonArray headerPairs(const QList<HttpHeaderField> &headers)
     return out;
 }
 
-QJsonObject errorJson(const HttpError &error)
+QJsonObject errorJson(const Failure &error)
 {
-    return QJsonObject{{QStringLiteral("id"), error.id}, {QStringLiteral("message"), error.message}};
+    return QJsonObject{{QStringLiteral("id"), error.id()}, {QStringLiteral("message"), error.message()}};
 }
 
 QJsonArray violationsJson(const QList<Violation> &violations)

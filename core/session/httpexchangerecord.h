@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/session/capturedchunk.h"
+#include "core/session/failure.h"
 #include "core/session/phasetimings.h"
 #include "core/session/tlsinfo.h"
 #include "core/wire/httprequest.h"
@@ -15,13 +16,6 @@
 #include <vector>
 
 namespace wirescope {
-
-// {id, message}: id is stable and part of the CLI JSON contract (docs/cli-http.md).
-struct HttpError {
-    QString id;
-    QString message;
-    bool isNull() const { return id.isEmpty(); }
-};
 
 struct HttpRequestOptions {
     bool followRedirects = false;
@@ -89,7 +83,7 @@ struct HttpExchangeRecord {
     HttpRequest request;        // as the user composed it
     HttpRequestOptions options;
     QList<HttpHop> hops;        // hops.last() is the final answer; earlier ones are redirects
-    HttpError error;            // null when the exchange completed (whatever the status)
+    Failure error;              // null when the exchange completed (whatever the status)
     qint64 startNs = -1;
     qint64 endNs = -1;
 
@@ -101,4 +95,3 @@ struct HttpExchangeRecord {
 
 Q_DECLARE_METATYPE(wirescope::HttpProgress)
 Q_DECLARE_METATYPE(wirescope::HttpExchangeRecord)
-Q_DECLARE_METATYPE(wirescope::HttpError)

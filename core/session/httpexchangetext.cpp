@@ -84,7 +84,7 @@ QString httpExchangeHeadText(const HttpExchangeRecord &record)
         out += phaseTimingsText(hop.timings);
     }
     if (!record.error.isNull())
-        out += QStringLiteral("* error %1: %2\n").arg(record.error.id, record.error.message);
+        out += QStringLiteral("* error %1: %2\n").arg(record.error.id(), record.error.message());
     return out;
 }
 

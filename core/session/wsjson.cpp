@@ -190,7 +190,7 @@ QJsonObject wsCloseToJson(const WsCloseRecord &record)
     o[u"sent_reason"] = record.sentClose ? QJsonValue(record.sentReason) : QJsonValue(QJsonValue::Null);
     o[u"received_code"] = record.receivedClose ? optionalCode(record.receivedCode) : QJsonValue(QJsonValue::Null);
     o[u"received_reason"] = record.receivedClose ? QJsonValue(record.receivedReason) : QJsonValue(QJsonValue::Null);
-    o[u"error"] = record.errorId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(record.errorId);
+    o[u"error"] = record.failure.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(record.failure.id());
     return o;
 }
 
@@ -198,8 +198,8 @@ QJsonObject wsErrorToJson(const WsErrorEvent &event)
 {
     return QJsonObject{{QStringLiteral("event"), QStringLiteral("error")},
                        {QStringLiteral("t_ns"), double(event.tNs)},
-                       {QStringLiteral("id"), event.id},
-                       {QStringLiteral("message"), event.message}};
+                       {QStringLiteral("id"), event.failure.id()},
+                       {QStringLiteral("message"), event.failure.message()}};
 }
 
 QJsonObject wsStateToJson(qint64 tNs, WsConnectionState state)

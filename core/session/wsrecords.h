@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/session/failure.h"
 #include "core/session/tlsinfo.h"
 #include "core/wire/direction.h"
 #include "core/wire/permessagedeflate.h"
@@ -82,13 +83,12 @@ struct WsCloseRecord {
     QString reason;
     // RFC 6455 §7.1.4: both close frames exchanged, then TCP closed.
     bool clean = false;
-    QString errorId; // why it failed when not clean ("ws.timeout.close", a violation id ...)
+    Failure failure; // why it was not clean: a failure kind, or the violation we failed it for
 };
 
 struct WsErrorEvent {
     qint64 tNs = 0;
-    QString id;       // "net.connect_failed", "net.timeout.connect", "tls.handshake_failed", ...
-    QString message;  // English, for the CLI and logs
+    Failure failure;
 };
 
 } // namespace wirescope

@@ -46,10 +46,10 @@ private slots:
         HttpHistoryModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         HttpExchangeRecord r = record(QStringLiteral("http://127.0.0.1:1/"), 0, 5);
-        r.error = {QStringLiteral("connection_refused"), QStringLiteral("Connection refused")};
+        r.error = Failure::of(failures::ConnectRefused, QStringLiteral("Connection refused"));
         model.add(r);
         QCOMPARE(model.data(model.index(0, int(HttpHistoryModel::Column::Status))).toString(),
-                 QStringLiteral("connection_refused"));
+                 QStringLiteral("connect.refused"));
     }
 
     void theOldestRequestsGoBeyondTheCapacity()

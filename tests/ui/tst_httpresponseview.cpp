@@ -164,7 +164,7 @@ private slots:
     void aFailedExchangeSaysWhy()
     {
         HttpExchangeRecord r;
-        r.error = {QStringLiteral("connection_refused"), QStringLiteral("Connection refused by 127.0.0.1:1")};
+        r.error = Failure::of(failures::ConnectRefused, QStringLiteral("Connection refused by 127.0.0.1:1"));
         r.startNs = 0;
         r.endNs = 100'000;
         HttpResponseView view;

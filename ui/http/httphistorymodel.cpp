@@ -60,7 +60,7 @@ QVariant HttpHistoryModel::data(const QModelIndex &index, int role) const
         case Column::Status:
             if (status > 0)
                 return QString::number(status);
-            return e.record.error.id.isEmpty() ? tr("incomplete") : e.record.error.id;
+            return e.record.error.isNull() ? tr("incomplete") : e.record.error.id();
         case Column::Duration:
             return (e.record.startNs >= 0 && e.record.endNs >= e.record.startNs)
                        ? formatDurationNs(e.record.endNs - e.record.startNs)

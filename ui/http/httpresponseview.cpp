@@ -228,7 +228,7 @@ void HttpResponseView::showRecord(const HttpExchangeRecord &record)
         const HttpResponse &r = hop->response;
         setStatusChip(QString::number(r.status) + u' ' + QString::fromLatin1(r.reason), statusColor(r.status));
     } else {
-        setStatusChip(record.error.id == QLatin1String("cancelled") ? tr("Cancelled") : tr("Failed"),
+        setStatusChip(record.error.kind == &failures::Cancelled ? tr("Cancelled") : tr("Failed"),
                       statusColor(0));
     }
 
@@ -250,7 +250,7 @@ void HttpResponseView::showRecord(const HttpExchangeRecord &record)
     if (record.hops.size() > 1)
         parts.append(tr("%n redirect(s) followed", nullptr, int(record.hops.size() - 1)));
     if (!record.error.isNull())
-        parts.append(record.error.message.isEmpty() ? record.error.id : record.error.message);
+        parts.append(record.error.message());
     m_summary->setText(parts.join(QStringLiteral("  ·  ")));
 
     if (hop) {
@@ -317,8 +317,8 @@ void HttpResponseView::showHeaders(const HttpExchangeRecord &record)
     m_headers->clear();
     const HttpHop *hop = record.finalHop();
     if (!hop) {
-        auto *item = new QTreeWidgetItem(m_headers, {record.error.message.isEmpty() ? tr("Nothing was sent.")
-                                                                                    : record.error.message});
+        auto *item = new QTreeWidgetItem(m_headers, {record.error.isNull() ? tr("Nothing was sent.")
+                                                                                    : record.error.message()});
         item->setFirstColumnSpanned(true);
         return;
     }

@@ -720,7 +720,7 @@ void WsConsole::onHandshake(const WsHandshakeRecord &record)
 
 void WsConsole::onError(const WsErrorEvent &event)
 {
-    addEvent(tr("Error: %1 (%2)").arg(event.message, event.id), event.tNs);
+    addEvent(tr("Error: %1 (%2)").arg(event.failure.message(), event.failure.id()), event.tNs);
 }
 
 void WsConsole::onClosed(const WsCloseRecord &record)
@@ -779,8 +779,8 @@ void WsConsole::updateConnectionInfo()
         html += row(tr("Close sent"), c.sentClose ? (c.sentCode ? QString::number(*c.sentCode) : tr("no code")) + u' ' + c.sentReason : tr("no"));
         html += row(tr("Close received"), c.receivedClose ? (c.receivedCode ? QString::number(*c.receivedCode) : tr("no code")) + u' ' + c.receivedReason : tr("no"));
         html += row(tr("Result"), tr("%1 %2, %3").arg(c.code).arg(c.reason, c.clean ? tr("clean close (RFC 6455 §7.1.4)") : tr("not clean")));
-        if (!c.errorId.isEmpty())
-            html += row(tr("Why"), c.errorId);
+        if (!c.failure.isNull())
+            html += row(tr("Why"), c.failure.id());
     }
     html += QStringLiteral("</table><p style=\"color:%1\">%2</p>").arg(dim, tr("Times in the log are seconds since this connection started.").toHtmlEscaped());
     m_connectionInfo->setHtml(html);

@@ -237,7 +237,7 @@ void TestHttpClient::fetchesAStaticFileWithEveryByteAndPhase()
 {
     HttpClient client;
     const HttpExchangeRecord r = exchange(client, m_nginx.httpUrl(QStringLiteral("/small.html")).toString());
-    QVERIFY2(r.completed(), qPrintable(r.error.id + u' ' + r.error.message));
+    QVERIFY2(r.completed(), qPrintable(r.error.id() + u' ' + r.error.message()));
     const HttpHop &hop = *r.finalHop();
     QCOMPARE(hop.response.status, 200);
     QCOMPARE(hop.response.decodedBody, NginxPeer::fileContent(QStringLiteral("small.html")));
@@ -282,7 +282,7 @@ void TestHttpClient::readsChunkedBodiesThroughProxyPass()
 {
     HttpClient client;
     const HttpExchangeRecord r = exchange(client, m_nginx.httpUrl(QStringLiteral("/proxy/anything")).toString());
-    QVERIFY2(r.completed(), qPrintable(r.error.message));
+    QVERIFY2(r.completed(), qPrintable(r.error.message()));
     const HttpResponse &resp = r.finalHop()->response;
     QCOMPARE(resp.status, 200);
     QCOMPARE(resp.framing, BodyFraming::Chunked);
@@ -329,7 +329,7 @@ void TestHttpClient::followsRedirectsRecordingEveryHop()
     HttpRequestOptions options;
     options.followRedirects = true;
     const HttpExchangeRecord r = exchange(client, m_nginx.httpUrl(QStringLiteral("/redirect/3")).toString(), options);
-    QVERIFY2(r.completed(), qPrintable(r.error.message));
+    QVERIFY2(r.completed(), qPrintable(r.error.message()));
     QCOMPARE(r.hops.size(), 4);
     QCOMPARE(r.hops.at(0).response.status, 302);
     QCOMPARE(r.hops.at(0).response.headerValue("Location"), QByteArray("/redirect/2"));
@@ -342,7 +342,7 @@ void TestHttpClient::followsRedirectsRecordingEveryHop()
 
     options.maxRedirects = 2;
     const HttpExchangeRecord limited = exchange(client, m_nginx.httpUrl(QStringLiteral("/redirect/5")).toString(), options);
-    QCOMPARE(limited.error.id, QStringLiteral("redirect.limit"));
+    QCOMPARE(limited.error.id(), QStringLiteral("redirect.limit"));
 }
 
 void TestHttpClient::doesNotFollowWithoutBeingAsked()
@@ -438,7 +438,7 @@ void TestHttpClient::trustsAnExtraCaAndReportsTheChain()
     options.caCertificates = QSslCertificate::fromPath(QStringLiteral(WIRESCOPE_SOURCE_DIR "/tests/peers/certs/ca.crt"));
     QCOMPARE(options.caCertificates.size(), 1);
     const HttpExchangeRecord r = exchange(client, QStringLiteral("https://localhost:%1/small.html").arg(m_nginx.tlsPort()), options);
-    QVERIFY2(r.completed(), qPrintable(r.error.id + u' ' + r.error.message));
+    QVERIFY2(r.completed(), qPrintable(r.error.id() + u' ' + r.error.message()));
     const HttpHop &hop = *r.finalHop();
     QCOMPARE(hop.response.decodedBody, NginxPeer::fileContent(QStringLiteral("small.html")));
     const TlsInfo &tls = hop.connection.tls;
@@ -464,8 +464,8 @@ void TestHttpClient::refusesAnUntrustedCertificateByDefault()
 {
     HttpClient client;
     const HttpExchangeRecord r = exchange(client, QStringLiteral("https://127.0.0.1:%1/small.html").arg(m_nginx.tlsPort()));
-    QCOMPARE(r.error.id, QStringLiteral("tls.certificate"));
-    QVERIFY(!r.error.message.isEmpty());
+    QCOMPARE(r.error.id(), QStringLiteral("tls.certificate"));
+    QVERIFY(!r.error.message().isEmpty());
     QVERIFY(!r.finalHop()->connection.tls.errors.isEmpty());
     QVERIFY(r.finalHop()->requestBytes.size() > 0);
     QCOMPARE(r.finalHop()->timings.sendStartNs, -1); // nothing was sent
@@ -477,7 +477,7 @@ void TestHttpClient::ignoresCertificateErrorsWhenAsked()
     HttpRequestOptions options;
     options.ignoreCertificateErrors = true;
     const HttpExchangeRecord r = exchange(client, QStringLiteral("https://127.0.0.1:%1/small.html").arg(m_nginx.tlsPort()), options);
-    QVERIFY2(r.completed(), qPrintable(r.error.message));
+    QVERIFY2(r.completed(), qPrintable(r.error.message()));
     const TlsInfo &tls = r.finalHop()->connection.tls;
     QVERIFY(tls.errorsIgnored);
     QVERIFY(!tls.errors.isEmpty()); // still reported
@@ -509,8 +509,8 @@ void TestHttpClient::hostileServersGiveClearErrors()
     });
     HttpClient client;
     const HttpExchangeRecord r = exchange(client, server.url(QStringLiteral("/")));
-    QCOMPARE(r.error.id, errorId);
-    QVERIFY(!r.error.message.isEmpty());
+    QCOMPARE(r.error.id(), errorId);
+    QVERIFY(!r.error.message().isEmpty());
     QVERIFY(r.finalHop()->responseBytes.size() <= answer.size());
     QCOMPARE(client.idleConnectionCount(), 0);
 }
@@ -535,7 +535,7 @@ void TestHttpClient::slowlorisHitsTheTotalTimeout()
     HttpRequestOptions options;
     options.totalTimeoutMs = 400;
     const HttpExchangeRecord r = exchange(client, server.url(QStringLiteral("/")), options);
-    QCOMPARE(r.error.id, QStringLiteral("timeout.total"));
+    QCOMPARE(r.error.id(), QStringLiteral("timeout.total"));
     QVERIFY(r.finalHop()->responseBytes.size() > 0);
 }
 
@@ -549,7 +549,7 @@ void TestHttpClient::refusedConnectionIsAnError()
     }
     HttpClient client;
     const HttpExchangeRecord r = exchange(client, QStringLiteral("http://127.0.0.1:%1/").arg(port));
-    QCOMPARE(r.error.id, QStringLiteral("connect.refused"));
+    QCOMPARE(r.error.id(), QStringLiteral("connect.refused"));
 }
 
 void TestHttpClient::silentTlsServerHitsTheConnectTimeout()
@@ -561,7 +561,7 @@ void TestHttpClient::silentTlsServerHitsTheConnectTimeout()
     HttpRequestOptions options;
     options.connectTimeoutMs = 300;
     const HttpExchangeRecord r = exchange(client, QStringLiteral("https://127.0.0.1:%1/").arg(silent.port()), options);
-    QCOMPARE(r.error.id, QStringLiteral("connect.timeout"));
+    QCOMPARE(r.error.id(), QStringLiteral("connect.timeout"));
     QVERIFY(r.finalHop()->timings.connectEndNs > 0);  // TCP was up
     QCOMPARE(r.finalHop()->timings.sslEndNs, -1);     // TLS never finished
     QCOMPARE(client.idleConnectionCount(), 0);
@@ -579,7 +579,7 @@ void TestHttpClient::cancelStopsTheExchange()
     QTRY_VERIFY(silent.requests().size() == 1);
     ex->cancel();
     QCOMPARE(finished.size(), 1);
-    QCOMPARE(ex->record().error.id, QStringLiteral("cancelled"));
+    QCOMPARE(ex->record().error.id(), QStringLiteral("cancelled"));
     QVERIFY(progress.size() >= 2);
     ex->cancel(); // twice is harmless
     QCOMPARE(finished.size(), 1);
@@ -611,8 +611,8 @@ void TestHttpClient::unresolvedVariablesSendNothing()
     HttpExchange *ex = client.start(request);
     QSignalSpy finished(ex, &HttpExchange::finished);
     QVERIFY(finished.wait(5000));
-    QCOMPARE(ex->record().error.id, QStringLiteral("request.unresolved_variables"));
-    QVERIFY(ex->record().error.message.contains(QStringLiteral("missing")));
+    QCOMPARE(ex->record().error.id(), QStringLiteral("request.unresolved_variables"));
+    QVERIFY(ex->record().error.message().contains(QStringLiteral("missing")));
     QVERIFY(ex->record().hops.isEmpty());
 }
 
@@ -625,7 +625,7 @@ void TestHttpClient::plainHttpThroughAProxyUsesAbsoluteForm()
                                   QStringLiteral("user"), QStringLiteral("pass"));
     const HttpExchangeRecord r = exchange(client, QStringLiteral("http://example.invalid:8080/path?q=1"), options);
     QVERIFY(proxy.requests().value(0).contains("Proxy-Authorization: Basic dXNlcjpwYXNz\r\n"));
-    QVERIFY2(r.completed(), qPrintable(r.error.message));
+    QVERIFY2(r.completed(), qPrintable(r.error.message()));
     QCOMPARE(proxy.requests().size(), 1);
     QVERIFY2(proxy.requests().first().startsWith("GET http://example.invalid:8080/path?q=1 HTTP/1.1\r\nHost: example.invalid:8080\r\n"),
              proxy.requests().first().constData());
@@ -674,7 +674,7 @@ void TestHttpClient::httpsThroughAProxyUsesConnect()
     options.proxy = QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.port());
     options.caCertificates = QSslCertificate::fromPath(QStringLiteral(WIRESCOPE_SOURCE_DIR "/tests/peers/certs/ca.crt"));
     const HttpExchangeRecord r = exchange(client, QStringLiteral("https://localhost:%1/small.html").arg(m_nginx.tlsPort()), options);
-    QVERIFY2(r.completed(), qPrintable(r.error.id + u' ' + r.error.message));
+    QVERIFY2(r.completed(), qPrintable(r.error.id() + u' ' + r.error.message()));
     QCOMPARE(r.finalHop()->response.decodedBody, NginxPeer::fileContent(QStringLiteral("small.html")));
     QCOMPARE(proxy.heads().size(), 1);
     QVERIFY2(proxy.heads().first().startsWith(QByteArray("CONNECT localhost:" + QByteArray::number(m_nginx.tlsPort()) + " HTTP/1.1\r\n")),
@@ -692,7 +692,7 @@ void TestHttpClient::demoEchoesHeadersInOrderWithDuplicates()
                                           {{QStringLiteral("X-Dup"), QStringLiteral("1"), true},
                                            {QStringLiteral("x-off"), QStringLiteral("no"), false},
                                            {QStringLiteral("X-Dup"), QStringLiteral("2"), true}});
-    QVERIFY2(r.completed(), qPrintable(r.error.message));
+    QVERIFY2(r.completed(), qPrintable(r.error.message()));
     const QJsonArray headers = demoJson(r).value(QStringLiteral("headers")).toArray();
     QStringList seen;
     for (const QJsonValue &h : headers)
@@ -726,7 +726,7 @@ void TestHttpClient::demoReceivesEveryBodyKind()
     body.formFields = {{QStringLiteral("name"), QStringLiteral("Ada Lovelace"), true}, {QStringLiteral("x"), QStringLiteral("a&b"), true}};
     HttpClient client;
     const HttpExchangeRecord r = exchange(client, m_demo.httpUrl(QStringLiteral("/post?q=1")).toString(), {}, QStringLiteral("POST"), body);
-    QVERIFY2(r.completed(), qPrintable(r.error.message));
+    QVERIFY2(r.completed(), qPrintable(r.error.message()));
     QCOMPARE(r.finalHop()->response.status, 200);
     const QJsonValue value = demoJson(r).value(field);
     const QString got = value.isString() ? value.toString()
@@ -738,7 +738,7 @@ void TestHttpClient::demoStreamsChunks()
 {
     HttpClient client;
     const HttpExchangeRecord r = exchange(client, m_demo.httpUrl(QStringLiteral("/stream/5?interval_ms=5")).toString());
-    QVERIFY2(r.completed(), qPrintable(r.error.message));
+    QVERIFY2(r.completed(), qPrintable(r.error.message()));
     const HttpHop &hop = *r.finalHop();
     QCOMPARE(hop.response.framing, BodyFraming::Chunked);
     QCOMPARE(hop.response.decodedBody.count('\n'), 5);
@@ -764,7 +764,7 @@ void TestHttpClient::demoDecodesGzipAndDeflate()
     QFETCH(QString, flag);
     HttpClient client;
     const HttpExchangeRecord r = exchange(client, m_demo.httpUrl(path).toString());
-    QVERIFY2(r.completed(), qPrintable(r.error.message));
+    QVERIFY2(r.completed(), qPrintable(r.error.message()));
     QVERIFY(r.finalHop()->response.encodedSize() != r.finalHop()->response.decodedSize());
     QCOMPARE(demoJson(r).value(flag).toBool(), true);
 }
@@ -775,7 +775,7 @@ void TestHttpClient::demoCookiesSurviveRedirects()
     HttpRequestOptions options;
     options.followRedirects = true;
     const HttpExchangeRecord r = exchange(client, m_demo.httpUrl(QStringLiteral("/cookies/set?flavour=oat&n=1")).toString(), options);
-    QVERIFY2(r.completed(), qPrintable(r.error.message));
+    QVERIFY2(r.completed(), qPrintable(r.error.message()));
     QCOMPARE(r.hops.size(), 2);
     const QJsonObject cookies = demoJson(r).value(QStringLiteral("cookies")).toObject();
     QCOMPARE(cookies.value(QStringLiteral("flavour")).toString(), QStringLiteral("oat"));
@@ -802,7 +802,7 @@ void TestHttpClient::demoBodilessAnswers()
     // Twice on one connection: a body mistakenly expected would swallow the second answer.
     for (int i = 0; i < 2; ++i) {
         const HttpExchangeRecord r = exchange(client, m_demo.httpUrl(path).toString(), {}, method);
-        QVERIFY2(r.completed(), qPrintable(r.error.message));
+        QVERIFY2(r.completed(), qPrintable(r.error.message()));
         QCOMPARE(r.finalHop()->response.status, status);
         QCOMPARE(r.finalHop()->response.framing, BodyFraming::None);
         QCOMPARE(r.finalHop()->response.body.size(), 0);

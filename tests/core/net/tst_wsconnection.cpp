@@ -81,7 +81,7 @@ struct Recorder : QObject {
     {
         QStringList out;
         for (const WsErrorEvent &e : errors)
-            out << e.id + u": " + e.message;
+            out << e.failure.id() + u": " + e.failure.message();
         return out.join(u"; ");
     }
 };
@@ -346,7 +346,7 @@ void TestWsConnection::echoesAgainstQWebSocketServerAndClosesCleanly()
     QVERIFY(connection.close(1000, QStringLiteral("done")));
     QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
     const WsCloseRecord &c = rec.closes.front();
-    QVERIFY2(c.clean, qPrintable(c.errorId));
+    QVERIFY2(c.clean, qPrintable(c.failure.id()));
     QCOMPARE(c.initiator, WsCloseInitiator::Client);
     QCOMPARE(c.sentCode.value_or(0), 1000);
     QCOMPARE(c.sentReason, QStringLiteral("done"));
@@ -404,7 +404,7 @@ void TestWsConnection::serverInitiatedCloseIsEchoed()
     QCOMPARE(c.receivedCode.value_or(0), 4001);
     QCOMPARE(c.receivedReason, QStringLiteral("server says bye"));
     QCOMPARE(c.sentCode.value_or(0), 4001); // RFC 6455 §5.5.1: echoed
-    QVERIFY2(c.clean, qPrintable(c.errorId));
+    QVERIFY2(c.clean, qPrintable(c.failure.id()));
     QCOMPARE(c.code, 4001);
 }
 
@@ -443,7 +443,7 @@ void TestWsConnection::wssCertificateErrorsFailUnlessIgnored()
         QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
         QVERIFY(rec.handshakes.empty());
         QVERIFY(!rec.errors.empty());
-        QCOMPARE(rec.errors.front().id, QStringLiteral("tls.handshake_failed"));
+        QCOMPARE(rec.errors.front().failure.id(), QStringLiteral("tls.certificate"));
         QVERIFY(!connection.handshake().tls.errors.isEmpty());
         QVERIFY(!rec.closes.front().clean);
     }
@@ -486,7 +486,7 @@ void TestWsConnection::peerViolationsFailWithTheRfcCloseCode()
     QCOMPARE(rec.violationIds(Direction::In), QStringList{violation});
     const WsCloseRecord &c = rec.closes.front();
     QCOMPARE(c.sentCode.value_or(0), closeCode);
-    QCOMPARE(c.errorId, violation);
+    QCOMPARE(c.failure.id(), violation);
     QVERIFY(!c.clean);
     // The close frame really went out: the server received it, masked, with that code.
     QTRY_VERIFY_WITH_TIMEOUT(server.received().size() > 8, kWait);
@@ -578,7 +578,7 @@ void TestWsConnection::refusalIsReportedAsHttpResponse()
     QCOMPARE(rec.handshakes.front().response.body, QByteArray("no access"));
     QVERIFY(!rec.handshakes.front().verdict.ok);
     QCOMPARE(rec.violationIds(Direction::In), QStringList{QStringLiteral("ws.handshake.bad_status")});
-    QCOMPARE(rec.closes.front().errorId, QStringLiteral("ws.handshake.bad_status"));
+    QCOMPARE(rec.closes.front().failure.id(), QStringLiteral("ws.handshake.bad_status"));
 }
 
 void TestWsConnection::chunkedRefusalShowsTheDecodedBodyAndKeepsTheRawBytes()
@@ -611,8 +611,8 @@ void TestWsConnection::handshakeTimeoutIsAnError()
     options.handshakeTimeoutMs = 300;
     connection.open(options);
     QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
-    QCOMPARE(rec.closes.front().errorId, QStringLiteral("ws.timeout.handshake"));
-    QCOMPARE(rec.errors.front().id, QStringLiteral("ws.timeout.handshake"));
+    QCOMPARE(rec.closes.front().failure.id(), QStringLiteral("timeout.handshake"));
+    QCOMPARE(rec.errors.front().failure.id(), QStringLiteral("timeout.handshake"));
 }
 
 void TestWsConnection::refusedConnectionIsAnError()
@@ -627,7 +627,7 @@ void TestWsConnection::refusedConnectionIsAnError()
     Recorder rec(connection);
     connection.open(optionsFor(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port))));
     QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
-    QCOMPARE(rec.errors.front().id, QStringLiteral("net.connection_refused"));
+    QCOMPARE(rec.errors.front().failure.id(), QStringLiteral("connect.refused"));
     QCOMPARE(rec.closes.front().code, 1006);
 }
 
@@ -710,7 +710,7 @@ void TestWsConnection::pythonWebsocketsWithDeflate()
     QVERIFY(rec.violations.empty());
     connection.close(1000);
     QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
-    QVERIFY2(rec.closes.front().clean, qPrintable(rec.closes.front().errorId));
+    QVERIFY2(rec.closes.front().clean, qPrintable(rec.closes.front().failure.id()));
 }
 
 void TestWsConnection::pythonWebsocketsLimitingOurWindowTo8Bits()
@@ -740,7 +740,7 @@ void TestWsConnection::pythonWebsocketsLimitingOurWindowTo8Bits()
     QVERIFY(rec.violations.empty());
     connection.close(1000);
     QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
-    QVERIFY2(rec.closes.front().clean, qPrintable(rec.closes.front().errorId));
+    QVERIFY2(rec.closes.front().clean, qPrintable(rec.closes.front().failure.id()));
 }
 
 void TestWsConnection::survivesRandomStreamsFromAHostileServer()
@@ -904,7 +904,7 @@ void TestWsConnection::pythonWebsocketsOverTls()
     QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 1, kWait);
     connection.close();
     QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
-    QVERIFY2(rec.closes.front().clean, qPrintable(rec.closes.front().errorId + u' ' + rec.errorsText()));
+    QVERIFY2(rec.closes.front().clean, qPrintable(rec.closes.front().failure.id() + u' ' + rec.errorsText()));
 }
 
 void TestWsConnection::nginxWebSocketProxy()

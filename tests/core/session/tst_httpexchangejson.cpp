@@ -118,7 +118,7 @@ void TestHttpExchangeJson::redirectsAndErrorsAreListed()
     HttpExchangeRecord record;
     record.hops.append(makeHop("HTTP/1.1 302 Found\r\nLocation: /next\r\nContent-Length: 0\r\n\r\n", QStringLiteral("http://h/")));
     record.hops.append(makeHop("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", QStringLiteral("http://h/next")));
-    record.error = HttpError{QStringLiteral("timeout.total"), QStringLiteral("no complete response within 5 ms")};
+    record.error = Failure::of(failures::TimeoutTotal, QStringLiteral("5 ms"));
     const QJsonObject o = httpExchangeToJson(record);
     const QJsonArray redirects = o.value(QStringLiteral("redirects")).toArray();
     QCOMPARE(redirects.size(), 1);
@@ -129,7 +129,7 @@ void TestHttpExchangeJson::redirectsAndErrorsAreListed()
 
     HttpExchangeRecord nothingSent;
     nothingSent.request.setUrl(QStringLiteral("http://{{host}}/"));
-    nothingSent.error = HttpError{QStringLiteral("request.unresolved_variables"), QStringLiteral("unresolved variables: host")};
+    nothingSent.error = Failure::of(failures::UnresolvedVariables, QStringLiteral("host"));
     const QJsonObject n = httpExchangeToJson(nothingSent);
     QVERIFY(n.value(QStringLiteral("response")).isNull());
     QCOMPARE(n.value(QStringLiteral("request")).toObject().value(QStringLiteral("url")).toString(), QStringLiteral("http://{{host}}/"));

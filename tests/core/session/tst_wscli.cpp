@@ -265,7 +265,7 @@ void TestWsCli::unreachableServerExitsWithThree()
     }
     const CliRun run = runCli({QStringLiteral("ws://127.0.0.1:%1/").arg(port)});
     QCOMPARE(run.exitCode, 3);
-    QCOMPARE(run.ofType(QStringLiteral("error")).first()[u"id"].toString(), QStringLiteral("net.connection_refused"));
+    QCOMPARE(run.ofType(QStringLiteral("error")).first()[u"id"].toString(), QStringLiteral("connect.refused"));
 }
 
 void TestWsCli::badUsageExitsWithTwo()
