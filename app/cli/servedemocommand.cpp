@@ -96,8 +96,8 @@ int runServeDemoCommand(const QStringList &arguments)
     const QString ws = server.wsBaseUrl().toString();
     out << "Wirescope demo server on " << http << " (WebSocket " << ws << "), loopback only\n\n";
     for (const wirescope::DemoEndpoint &endpoint : wirescope::DemoServer::endpoints()) {
-        const QString url = (endpoint.webSocket ? ws : http) + endpoint.example;
-        out << "  " << endpoint.method.leftJustified(6) << ' ' << url.leftJustified(52) << ' '
+        const QString url = (endpoint.isWebSocket() ? ws : http) + QString::fromLatin1(endpoint.example);
+        out << "  " << endpoint.methodLabel().leftJustified(6) << ' ' << url.leftJustified(52) << ' '
             << endpoint.description << '\n';
     }
     out << "\nWebSocket subprotocols accepted: " << wirescope::DemoServer::subprotocols().join(u", ")

@@ -1,109 +1,125 @@
 #include "core/demo/demoendpoints.h"
 
-#include <array>
+#include <QtGlobal>
 
 namespace wirescope {
 
 const QList<DemoEndpoint> &DemoEndpoint::all()
 {
+    using K = Kind;
+    using M = Match;
     static const QList<DemoEndpoint> endpoints = {
-        {QStringLiteral("GET"), QStringLiteral("/get?greeting=hello"), QStringLiteral("echoes the request as JSON: method, url, args, headers in order, body, origin")},
-        {QStringLiteral("POST"), QStringLiteral("/post"), QStringLiteral("echoes the request and its body (text, or base64 when binary; json when JSON; form when urlencoded)")},
-        {QStringLiteral("PUT"), QStringLiteral("/put"), QStringLiteral("like /post")},
-        {QStringLiteral("PATCH"), QStringLiteral("/patch"), QStringLiteral("like /post")},
-        {QStringLiteral("DELETE"), QStringLiteral("/delete"), QStringLiteral("like /post")},
-        {QStringLiteral("ANY"), QStringLiteral("/anything/path?x=1"), QStringLiteral("echoes any method on any path below /anything")},
-        {QStringLiteral("ANY"), QStringLiteral("/status/418"), QStringLiteral("answers with that status code (200-599)")},
-        {QStringLiteral("ANY"), QStringLiteral("/delay/2"), QStringLiteral("echoes after that many seconds (fractions allowed, at most 10)")},
-        {QStringLiteral("GET"), QStringLiteral("/bytes/1024?seed=7"), QStringLiteral("n seeded random bytes (at most 10 MiB)")},
-        {QStringLiteral("GET"), QStringLiteral("/stream/5?interval_ms=200"), QStringLiteral("n JSON lines, chunked, one every interval_ms (default 100)")},
-        {QStringLiteral("GET"), QStringLiteral("/gzip"), QStringLiteral("JSON echo with Content-Encoding: gzip")},
-        {QStringLiteral("GET"), QStringLiteral("/deflate"), QStringLiteral("JSON echo with Content-Encoding: deflate (zlib)")},
-        {QStringLiteral("GET"), QStringLiteral("/redirect/3"), QStringLiteral("302 chain of n redirects ending at /get (?absolute=true for full URLs)")},
-        {QStringLiteral("GET"), QStringLiteral("/headers"), QStringLiteral("the request headers, in order, as [name, value] pairs")},
-        {QStringLiteral("GET"), QStringLiteral("/cookies"), QStringLiteral("the cookies the request carried")},
-        {QStringLiteral("GET"), QStringLiteral("/cookies/set?flavour=oatmeal"), QStringLiteral("sets each query item as a cookie, then redirects to /cookies")},
-        {QStringLiteral("GET"), QStringLiteral("/cookies/delete?flavour"), QStringLiteral("expires the named cookies, then redirects to /cookies")},
-        {QStringLiteral("GET"), QStringLiteral("/poll?timeout=25"), QStringLiteral("long poll: answers at the next server event (chat, publish, tick every 5 s) or after timeout seconds; ?since=id returns missed events")},
-        {QStringLiteral("POST"), QStringLiteral("/publish"), QStringLiteral("publishes the body as an event to /poll and /ws/chat")},
-        {QStringLiteral("WS"), QStringLiteral("/ws/echo"), QStringLiteral("echoes every text and binary message as received"), true},
-        {QStringLiteral("WS"), QStringLiteral("/ws/ticker?hz=10&size=64"), QStringLiteral("pushes JSON {seq, t_ns} messages at hz (1-100000) padded to size bytes; count=N stops after N"), true},
-        {QStringLiteral("WS"), QStringLiteral("/ws/chat"), QStringLiteral("broadcasts each message to every /ws/chat client; feeds /poll"), true},
+        {K::Index, "/", M::Exact, "GET HEAD", "/",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "this page: every endpoint, with an example that answers as described")},
+        {K::Echo, "/get", M::Exact, "GET HEAD", "/get?greeting=hello",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "echoes the request as JSON: method, url, args, headers in order, body, origin")},
+        {K::Echo, "/post", M::Exact, "POST", "/post",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "echoes the request and its body (text, or base64 when binary; json when JSON; form when urlencoded)")},
+        {K::Echo, "/put", M::Exact, "PUT", "/put", QT_TRANSLATE_NOOP("DemoEndpoint", "like /post")},
+        {K::Echo, "/patch", M::Exact, "PATCH", "/patch", QT_TRANSLATE_NOOP("DemoEndpoint", "like /post")},
+        {K::Echo, "/delete", M::Exact, "DELETE", "/delete", QT_TRANSLATE_NOOP("DemoEndpoint", "like /post")},
+        {K::Echo, "/anything", M::Subtree, "*", "/anything/path?x=1",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "echoes any method on /anything and any path below it")},
+        {K::Status, "/status/", M::Argument, "*", "/status/418",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "answers with that status code (200-599)")},
+        {K::Delay, "/delay/", M::Argument, "*", "/delay/1",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "echoes after that many seconds (fractions allowed, at most 10)")},
+        {K::Bytes, "/bytes/", M::Argument, "GET HEAD", "/bytes/1024?seed=7",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "n seeded random bytes (at most 10 MiB)")},
+        {K::Stream, "/stream/", M::Argument, "GET HEAD", "/stream/5?interval_ms=200",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "n JSON lines, chunked, one every interval_ms (default 100)")},
+        {K::Gzip, "/gzip", M::Exact, "GET HEAD", "/gzip", QT_TRANSLATE_NOOP("DemoEndpoint", "JSON echo with Content-Encoding: gzip")},
+        {K::Deflate, "/deflate", M::Exact, "GET HEAD", "/deflate",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "JSON echo with Content-Encoding: deflate (zlib)")},
+        {K::Redirect, "/redirect/", M::Argument, "GET HEAD", "/redirect/3",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "302 chain of n redirects ending at /get (?absolute=true for full URLs)")},
+        {K::Headers, "/headers", M::Exact, "GET HEAD", "/headers",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "the request headers, in order, as [name, value] pairs")},
+        {K::Cookies, "/cookies", M::Exact, "GET HEAD", "/cookies", QT_TRANSLATE_NOOP("DemoEndpoint", "the cookies the request carried")},
+        {K::CookiesSet, "/cookies/set", M::Exact, "GET", "/cookies/set?flavour=oatmeal",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "sets each query item as a cookie, then redirects to /cookies")},
+        {K::CookiesDelete, "/cookies/delete", M::Exact, "GET", "/cookies/delete?flavour",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "expires the named cookies, then redirects to /cookies")},
+        {K::Poll, "/poll", M::Exact, "GET HEAD", "/poll?timeout=2",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "long poll: answers at the next server event (chat, publish, tick every 5 s) or after timeout seconds (default 25); ?since=id returns missed events")},
+        {K::Publish, "/publish", M::Exact, "POST", "/publish",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "publishes the body as an event to /poll and /ws/chat")},
+        {K::WebSocket, "/ws/echo", M::Exact, "GET", "/ws/echo",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "echoes every text and binary message as received")},
+        {K::WebSocket, "/ws/ticker", M::Exact, "GET", "/ws/ticker?hz=10&size=64",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "pushes JSON {seq, t_ns} messages at hz (1-100000) padded to size bytes; count=N stops after N")},
+        {K::WebSocket, "/ws/chat", M::Exact, "GET", "/ws/chat",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "broadcasts each message to every /ws/chat client; feeds /poll")},
     };
     return endpoints;
 }
 
-namespace {
-
-using Kind = DemoRoute::Kind;
-
-const std::array<DemoRoute, 22> kRoutes = {{
-    {Kind::Index, "/", false, "GET HEAD"},
-    {Kind::Echo, "/get", false, "GET HEAD"},
-    {Kind::Echo, "/post", false, "POST"},
-    {Kind::Echo, "/put", false, "PUT"},
-    {Kind::Echo, "/patch", false, "PATCH"},
-    {Kind::Echo, "/delete", false, "DELETE"},
-    {Kind::Echo, "/anything", false, "*"},
-    {Kind::Echo, "/anything/", true, "*"},
-    {Kind::Status, "/status/", true, "*"},
-    {Kind::Delay, "/delay/", true, "*"},
-    {Kind::Bytes, "/bytes/", true, "GET HEAD"},
-    {Kind::Stream, "/stream/", true, "GET HEAD"},
-    {Kind::Gzip, "/gzip", false, "GET HEAD"},
-    {Kind::Deflate, "/deflate", false, "GET HEAD"},
-    {Kind::Redirect, "/redirect/", true, "GET HEAD"},
-    {Kind::Headers, "/headers", false, "GET HEAD"},
-    {Kind::Cookies, "/cookies", false, "GET HEAD"},
-    {Kind::CookiesSet, "/cookies/set", false, "GET"},
-    {Kind::CookiesDelete, "/cookies/delete", false, "GET"},
-    {Kind::Poll, "/poll", false, "GET HEAD"},
-    {Kind::Publish, "/publish", false, "POST"},
-    {Kind::WebSocket, "/ws/", true, "GET"},
-}};
-
-} // namespace
-
-const DemoRoute *DemoRoute::find(QByteArrayView path)
+const DemoEndpoint *DemoEndpoint::find(QByteArrayView path)
 {
-    for (const DemoRoute &route : kRoutes) {
-        if (!route.takesArgument && path == route.path)
-            return &route;
-        if (route.takesArgument && path.startsWith(route.path) && path.size() > route.path.size()) {
-            const QByteArrayView rest = path.sliced(route.path.size());
-            // One segment, except below /anything/ where any path echoes.
-            if (route.kind == Kind::Echo || !rest.contains('/')) {
-                if (route.kind == Kind::WebSocket
-                    && !(rest == "echo" || rest == "ticker" || rest == "chat"))
-                    return nullptr;
-                return &route;
-            }
-        }
+    for (const DemoEndpoint &endpoint : all()) {
+        if (endpoint.matches(path))
+            return &endpoint;
     }
     return nullptr;
 }
 
-bool DemoRoute::allows(QByteArrayView method) const
+bool DemoEndpoint::matches(QByteArrayView requestPath) const
 {
-    if (methods == "*")
+    const QByteArrayView own(path);
+    switch (match) {
+    case Match::Exact:
+        return requestPath == own;
+    case Match::Argument:
+        return requestPath.size() > own.size() && requestPath.startsWith(own)
+               && !requestPath.sliced(own.size()).contains('/');
+    case Match::Subtree:
+        return requestPath == own
+               || (requestPath.size() > own.size() && requestPath.startsWith(own) && requestPath[own.size()] == '/');
+    }
+    return false;
+}
+
+QString DemoEndpoint::methodLabel() const
+{
+    if (isWebSocket())
+        return QStringLiteral("WS");
+    if (QByteArrayView(methods) == "*")
+        return QStringLiteral("ANY");
+    return QString::fromLatin1(exampleMethod());
+}
+
+QByteArray DemoEndpoint::exampleMethod() const
+{
+    const QByteArray list(methods);
+    if (list == "*")
+        return "GET";
+    const qsizetype space = list.indexOf(' ');
+    return space < 0 ? list : list.left(space);
+}
+
+bool DemoEndpoint::allows(QByteArrayView method) const
+{
+    const QByteArray list(methods);
+    if (list == "*")
         return true;
-    for (const QByteArray &allowed : methods.toByteArray().split(' ')) {
+    for (const QByteArray &allowed : list.split(' ')) {
         if (allowed == method)
             return true;
     }
     return false;
 }
 
-QByteArray DemoRoute::allowHeader() const
+QByteArray DemoEndpoint::allowHeader() const
 {
-    if (methods == "*")
+    const QByteArray list(methods);
+    if (list == "*")
         return "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
-    return methods.toByteArray().replace(' ', ", ") + ", OPTIONS";
+    return QByteArray(list).replace(' ', ", ") + ", OPTIONS";
 }
 
-QByteArray DemoRoute::argument(const QByteArray &requestPath) const
+QByteArray DemoEndpoint::argument(const QByteArray &requestPath) const
 {
-    return takesArgument ? requestPath.mid(path.size()) : QByteArray();
+    return match == Match::Argument ? requestPath.mid(qsizetype(qstrlen(path))) : QByteArray();
 }
 
 } // namespace wirescope

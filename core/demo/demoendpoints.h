@@ -7,34 +7,42 @@
 
 namespace wirescope {
 
-// One endpoint as users see it: the / page, `wirescope-cli serve-demo` and docs list these.
+// One endpoint of the demo server, and the only list of them: the router is this table, and
+// the `/` page, `wirescope-cli serve-demo` and the GUI's endpoints panel list its rows.
 struct DemoEndpoint
-{
-    QString method;      // "GET", "POST", ..., "WS" for WebSocket endpoints
-    QString example;     // a path (with query) that answers as is, e.g. "/get?greeting=hello"
-    QString description; // English, one line
-    bool webSocket = false;
-
-    static const QList<DemoEndpoint> &all();
-};
-
-// The routing table of the HTTP side: which path (exact, or a prefix followed by one argument
-// segment) maps to which handler, and which methods it allows (405 + Allow otherwise).
-struct DemoRoute
 {
     enum class Kind {
         Index, Echo, Status, Delay, Bytes, Stream, Gzip, Deflate, Redirect, Headers,
         Cookies, CookiesSet, CookiesDelete, Poll, Publish, WebSocket
     };
-    Kind kind;
-    QByteArrayView path;     // exact path, or the prefix ending in '/' when takesArgument
-    bool takesArgument;      // "/status/" + {code}
-    QByteArrayView methods;  // "GET HEAD", or "*" for any
+    // How `path` matches a request path.
+    enum class Match {
+        Exact,      // the path itself
+        Argument,   // path (ending in '/') followed by one non-empty segment: "/status/418"
+        Subtree,    // the path itself or anything below it: "/anything", "/anything/a/b"
+    };
 
-    static const DemoRoute *find(QByteArrayView path);
+    Kind kind;
+    const char *path;
+    Match match;
+    const char *methods;     // allowed methods, space-separated ("GET HEAD"), or "*" for any
+    const char *example;     // a path (with query) that answers as the description says
+    const char *description; // English, one line; QT_TRANSLATE_NOOP("DemoEndpoint", ...)
+
+    static const QList<DemoEndpoint> &all();
+    // The endpoint serving a request path, or null (404).
+    static const DemoEndpoint *find(QByteArrayView path);
+
+    bool isWebSocket() const { return kind == Kind::WebSocket; }
+    // "GET", "POST", ..., "ANY" when every method is served, "WS" for a WebSocket endpoint.
+    QString methodLabel() const;
+    // The method to send to try the example ("GET" for "any").
+    QByteArray exampleMethod() const;
     bool allows(QByteArrayView method) const;
     QByteArray allowHeader() const; // "GET, HEAD, OPTIONS"
+    // The segment after the path for Match::Argument ("418" of "/status/418"), else empty.
     QByteArray argument(const QByteArray &requestPath) const;
+    bool matches(QByteArrayView requestPath) const;
 };
 
 } // namespace wirescope

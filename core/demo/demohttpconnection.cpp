@@ -3,6 +3,7 @@
 #include "core/demo/demoendpoints.h"
 #include "core/demo/demoeventlog.h"
 #include "core/demo/demolimits.h"
+#include "core/wire/httpviolations.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -116,7 +117,8 @@ DemoHttpConnection::DemoHttpConnection(QTcpSocket *socket, DemoEventLog *events,
 
 bool DemoHttpConnection::isWebSocketPath(QByteArrayView path)
 {
-    return path == "/ws/echo" || path == "/ws/ticker" || path == "/ws/chat";
+    const DemoEndpoint *endpoint = DemoEndpoint::find(path);
+    return endpoint && endpoint->isWebSocket();
 }
 
 QTcpSocket *DemoHttpConnection::takeSocket()
@@ -204,8 +206,16 @@ bool DemoHttpConnection::readHead()
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     }
     m_chunked.reset();
-    if (head.chunked)
-        m_chunked.emplace();
+    if (head.chunked) {
+        // The one chunked decoder of the tree, with the server's limits; a bare LF is
+        // accepted (RFC 9112 §2.2 MAY) so hand-typed requests (printf | nc) work.
+        ChunkedDecoderOptions options;
+        options.maxLineBytes = DemoLimits::maxChunkLineBytes;
+        options.maxBodyBytes = DemoLimits::maxBodyBytes;
+        options.maxTrailerCount = DemoLimits::maxHeaderLines;
+        options.bareLf = true;
+        m_chunked.emplace(options);
+    }
     m_bodyRemaining = head.contentLength;
     m_state = State::Body;
     return true;
@@ -215,15 +225,18 @@ bool DemoHttpConnection::readBody()
 {
     if (m_chunked) {
         const QByteArray bytes = m_socket->peek(qMin<qint64>(m_socket->bytesAvailable(), 1024 * 1024));
-        const qsizetype used = m_chunked->feed(bytes);
+        QList<HttpChunkInfo> chunks; // sizes and extensions are not echoed
+        QList<Violation> findings;
+        const qsizetype used = m_chunked->feed(bytes, ChunkedOutput{m_request.body, chunks, m_request.trailers, findings});
         m_socket->skip(used);
-        if (m_chunked->state() == DemoChunkedDecoder::State::Error) {
-            fail(m_chunked->errorStatus(), m_chunked->error());
+        if (m_chunked->isError()) {
+            // RFC 9110 §15.5.14: a body over the limit is 413; any other framing error 400.
+            const Violation &why = findings.constLast();
+            fail(why.kind == &httpv::BodyTooLarge ? 413 : 400, violationMessage(why).toUtf8());
             return false;
         }
-        if (m_chunked->state() != DemoChunkedDecoder::State::Done)
+        if (!m_chunked->isDone())
             return used > 0 && m_socket->bytesAvailable() > 0;
-        m_request.body = m_chunked->body();
         m_chunked.reset();
     } else if (m_bodyRemaining > 0) {
         const QByteArray bytes = m_socket->read(m_bodyRemaining);
@@ -322,6 +335,10 @@ QJsonObject DemoHttpConnection::echo() const
     object.insert(QStringLiteral("body"), text ? *text : QString::fromLatin1(m_request.body.toBase64()));
     object.insert(QStringLiteral("body_encoding"), text ? QStringLiteral("utf-8") : QStringLiteral("base64"));
     object.insert(QStringLiteral("body_size"), m_request.body.size());
+    QJsonArray trailers;
+    for (const HttpHeaderField &field : m_request.trailers)
+        trailers.append(QJsonArray{QString::fromLatin1(field.name), fieldText(field.value)});
+    object.insert(QStringLiteral("trailers"), trailers);
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(m_request.body, &error);
     if (!m_request.body.isEmpty() && error.error == QJsonParseError::NoError)
@@ -341,7 +358,7 @@ void DemoHttpConnection::dispatch()
 {
     const QByteArray &path = m_request.path;
     const QByteArray &method = m_request.method;
-    const DemoRoute *route = DemoRoute::find(path);
+    const DemoEndpoint *route = DemoEndpoint::find(path);
     if (!route) {
         const bool upgrade = m_request.isWebSocketUpgrade();
         respond(DemoResponse::error(404, upgrade ? "no WebSocket endpoint at this path; see / for the list"
@@ -364,39 +381,39 @@ void DemoHttpConnection::dispatch()
     }
     const QByteArray argument = route->argument(path);
     switch (route->kind) {
-    case DemoRoute::Kind::Index:
+    case DemoEndpoint::Kind::Index:
         respond(serveIndex());
         return;
-    case DemoRoute::Kind::Echo:
+    case DemoEndpoint::Kind::Echo:
         respond(DemoResponse::json(200, echo()));
         return;
-    case DemoRoute::Kind::Status:
+    case DemoEndpoint::Kind::Status:
         respond(serveStatus(argument));
         return;
-    case DemoRoute::Kind::Delay:
+    case DemoEndpoint::Kind::Delay:
         serveDelay(argument);
         return;
-    case DemoRoute::Kind::Bytes:
+    case DemoEndpoint::Kind::Bytes:
         respond(serveBytes(argument));
         return;
-    case DemoRoute::Kind::Stream:
+    case DemoEndpoint::Kind::Stream:
         serveStream(argument);
         return;
-    case DemoRoute::Kind::Gzip:
+    case DemoEndpoint::Kind::Gzip:
         respond(serveEncoded(true));
         return;
-    case DemoRoute::Kind::Deflate:
+    case DemoEndpoint::Kind::Deflate:
         respond(serveEncoded(false));
         return;
-    case DemoRoute::Kind::Redirect:
+    case DemoEndpoint::Kind::Redirect:
         respond(serveRedirect(argument));
         return;
-    case DemoRoute::Kind::Headers: {
+    case DemoEndpoint::Kind::Headers: {
         QJsonObject object = echo();
         respond(DemoResponse::json(200, QJsonObject{{QStringLiteral("headers"), object.value(QStringLiteral("headers"))}}));
         return;
     }
-    case DemoRoute::Kind::Cookies: {
+    case DemoEndpoint::Kind::Cookies: {
         QJsonObject cookies;
         // RFC 6265 §5.4: cookie-string is "name=value" pairs separated by "; ".
         for (const QByteArray &field : m_request.headerValues("Cookie")) {
@@ -409,19 +426,19 @@ void DemoHttpConnection::dispatch()
         respond(DemoResponse::json(200, QJsonObject{{QStringLiteral("cookies"), cookies}}));
         return;
     }
-    case DemoRoute::Kind::CookiesSet:
+    case DemoEndpoint::Kind::CookiesSet:
         respond(serveCookiesSet(false));
         return;
-    case DemoRoute::Kind::CookiesDelete:
+    case DemoEndpoint::Kind::CookiesDelete:
         respond(serveCookiesSet(true));
         return;
-    case DemoRoute::Kind::Poll:
+    case DemoEndpoint::Kind::Poll:
         servePoll();
         return;
-    case DemoRoute::Kind::Publish:
+    case DemoEndpoint::Kind::Publish:
         respond(servePublish());
         return;
-    case DemoRoute::Kind::WebSocket: {
+    case DemoEndpoint::Kind::WebSocket: {
         // RFC 9110 §15.5.22: 426 tells the client which protocol to switch to.
         DemoResponse response = DemoResponse::error(426, "this is a WebSocket endpoint: send a GET with "
                                                          "Upgrade: websocket (RFC 6455 section 4.1)");
@@ -444,12 +461,12 @@ DemoResponse DemoHttpConnection::serveIndex()
                    + u"</code>. WebSocket endpoints accept the subprotocols <code>chat</code> and "
                      u"<code>json</code>.</p>\n<table>\n<tr><th>Method</th><th>Endpoint</th><th>What it does</th></tr>\n";
     for (const DemoEndpoint &endpoint : DemoEndpoint::all()) {
-        const QString example = endpoint.example.toHtmlEscaped();
-        const QString link = endpoint.webSocket
+        const QString example = QString::fromLatin1(endpoint.example).toHtmlEscaped();
+        const QString link = endpoint.isWebSocket()
                                  ? QString(u"<code>" + example + u"</code>")
                                  : QString(u"<a href=\"" + example + u"\"><code>" + example + u"</code></a>");
-        html += u"<tr><td>" + endpoint.method + u"</td><td>" + link + u"</td><td>"
-                + endpoint.description.toHtmlEscaped() + u"</td></tr>\n";
+        html += u"<tr><td>" + endpoint.methodLabel() + u"</td><td>" + link + u"</td><td>"
+                + QString::fromUtf8(endpoint.description).toHtmlEscaped() + u"</td></tr>\n";
     }
     html += u"</table>\n</body></html>\n";
     DemoResponse response;

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/demo/demochunkeddecoder.h"
 #include "core/demo/demorequest.h"
 #include "core/demo/demoresponse.h"
+#include "core/wire/chunkeddecoder.h"
 
 #include <QObject>
 #include <QPointer>
@@ -73,7 +73,7 @@ private:
     State m_state = State::Head;
     DemoRequest m_request;
     qint64 m_bodyRemaining = 0;
-    std::optional<DemoChunkedDecoder> m_chunked;
+    std::optional<ChunkedDecoder> m_chunked;
     bool m_keepAlive = true;
     bool m_inProcess = false;
     // The running slow response (/delay, /stream, /poll): its timers and connections are

@@ -1,48 +1,19 @@
 #include "core/demo/demorequest.h"
 
 #include "core/demo/demolimits.h"
+#include "core/wire/httpgrammar.h"
 
 namespace wirescope {
 
 namespace {
 
-// RFC 9110 §5.6.2: tchar.
-bool isTchar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-}
-
-bool isToken(QByteArrayView text)
-{
-    if (text.isEmpty())
-        return false;
-    for (char c : text) {
-        if (!isTchar(c))
-            return false;
-    }
-    return true;
-}
-
-DemoHeadParse error(int status, const char *reason)
+DemoHeadParse error(int status, const QByteArray &reason)
 {
     DemoHeadParse result;
     result.outcome = DemoHeadParse::Outcome::Error;
     result.status = status;
     result.reason = reason;
     return result;
-}
-
-bool listHasToken(const QList<QByteArray> &values, QByteArrayView token)
-{
-    for (const QByteArray &value : values) {
-        for (const QByteArray &item : value.split(',')) {
-            if (item.trimmed().compare(token, Qt::CaseInsensitive) == 0)
-                return true;
-        }
-    }
-    return false;
 }
 
 } // namespace
@@ -68,7 +39,7 @@ QList<QByteArray> DemoRequest::headerValues(QByteArrayView name) const
 
 bool DemoRequest::hasToken(QByteArrayView name, QByteArrayView token) const
 {
-    return listHasToken(headerValues(name), token);
+    return http::listHasToken(headerValues(name), token);
 }
 
 bool DemoRequest::keepAlive() const
@@ -143,7 +114,7 @@ DemoHeadParse parseDemoRequestHead(QByteArrayView bytes)
     DemoRequest &request = result.request;
     // RFC 9112 §3: request-line = method SP request-target SP HTTP-version
     const QList<QByteArray> parts = lines.first().toByteArray().split(' ');
-    if (parts.size() != 3 || !isToken(parts[0]) || parts[1].isEmpty())
+    if (parts.size() != 3 || !http::isToken(parts[0]) || parts[1].isEmpty())
         return error(400, "malformed request line (RFC 9112 section 3)");
     request.method = parts[0];
     request.target = parts[1];
@@ -174,21 +145,14 @@ DemoHeadParse parseDemoRequestHead(QByteArrayView bytes)
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArrayView line = lines[i];
         // RFC 9112 §5.2: obs-fold is obsolete; a server MAY reject it with 400.
-        if (line.startsWith(' ') || line.startsWith('\t'))
+        if (!line.isEmpty() && http::isOws(line[0]))
             return error(400, "obsolete line folding in a header field (RFC 9112 section 5.2)");
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            return error(400, "header line without a field name and ':'");
-        const QByteArrayView name = line.first(colon);
-        // RFC 9112 §5.1: no whitespace between field name and colon; must reject with 400.
-        if (!isToken(name))
-            return error(400, "invalid header field name (RFC 9112 section 5.1)");
-        const QByteArray value = line.sliced(colon + 1).trimmed().toByteArray();
-        for (char c : value) {
-            if (c == '\0' || c == '\r' || c == '\n')
-                return error(400, "control character in a header field value (RFC 9110 section 5.5)");
-        }
-        request.headers.append({name.toByteArray(), value});
+        // RFC 9112 §5.1 (no whitespace before the colon: MUST reject with 400), RFC 9110 §5.5
+        // (no CR, LF, NUL in a value): the response parser's rules, with its words.
+        const http::FieldLine field = http::parseFieldLine(line);
+        if (field.error)
+            return error(400, violationMessage(Violation{field.error, field.errorAt, field.errorLength, field.detail}).toUtf8());
+        request.headers.append({field.name, field.value});
     }
 
     // RFC 9112 §3.2: a server MUST respond 400 to an HTTP/1.1 request without exactly one Host.
@@ -201,9 +165,8 @@ DemoHeadParse parseDemoRequestHead(QByteArrayView bytes)
         // RFC 9112 §6.3: TE with CL may be an attempt at request smuggling; reject.
         if (!lengths.isEmpty())
             return error(400, "both Transfer-Encoding and Content-Length (RFC 9112 section 6.3)");
-        const QByteArray codings = transferEncodings.join(',');
-        const QList<QByteArray> list = codings.split(',');
-        if (list.last().trimmed().compare("chunked", Qt::CaseInsensitive) != 0)
+        const QList<QByteArray> list = http::splitList(transferEncodings.join(','));
+        if (list.isEmpty() || list.last().compare("chunked", Qt::CaseInsensitive) != 0)
             return error(400, "Transfer-Encoding must end with chunked (RFC 9112 section 6.3)");
         if (list.size() != 1)
             return error(501, "only the chunked transfer coding is supported");
@@ -211,8 +174,11 @@ DemoHeadParse parseDemoRequestHead(QByteArrayView bytes)
     } else if (!lengths.isEmpty()) {
         QByteArray first;
         for (const QByteArray &value : lengths) {
-            for (const QByteArray &item : value.split(',')) {
-                const QByteArray digits = item.trimmed();
+            // RFC 9110 §8.6: a list of identical values is one value; an empty one is invalid.
+            const QList<QByteArray> items = http::splitList(value);
+            if (items.isEmpty())
+                return error(400, "invalid Content-Length (RFC 9110 section 8.6)");
+            for (const QByteArray &digits : items) {
                 if (digits.isEmpty() || digits.size() > 18
                     || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
                     return error(400, "invalid Content-Length (RFC 9110 section 8.6)");

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/wire/httpresponse.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
@@ -19,6 +21,7 @@ struct DemoRequest
     int minorVersion = 1; // HTTP/1.<minor>
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    QList<HttpHeaderField> trailers; // a chunked body's trailer section (RFC 9112 §7.1.2)
 
     // First value of a field, case-insensitive; empty if absent.
     QByteArray header(QByteArrayView name) const;

@@ -18,7 +18,7 @@ class DemoHttpConnection;
 
 // The embedded demo server: httpbin-style HTTP endpoints and echo/ticker/chat WebSockets on
 // one port of 127.0.0.1 (never any other address). Endpoints, parameters and limits:
-// docs/demo-server.md, DemoEndpoint::all(), DemoLimits.
+// docs/demo-server.md, DemoEndpoint::all() (the router's table), DemoLimits.
 //
 // One QTcpServer accepts every connection. Each connection's request head is peeked; a
 // WebSocket upgrade for /ws/echo, /ws/ticker or /ws/chat is handed unread to a

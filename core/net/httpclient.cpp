@@ -3,6 +3,7 @@
 #include "core/net/httpconnection.h"
 #include "core/session/sessionclock.h"
 #include "core/wire/contentdecoder.h"
+#include "core/wire/httpviolations.h"
 #include "core/wire/httprequestwriter.h"
 
 #include <QFile>
@@ -239,6 +240,14 @@ void HttpClient::onHopFinished(HttpExchange *exchange, HttpConnection *connectio
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (const QByteArray &value : hop.response.headerValues("Set-Cookie"))
             m_cookies.setCookieFromHeader(value, url, now);
+    }
+    // A body its content coding cannot undo (corrupt, truncated, another coding, over the
+    // limit) ends the exchange with that violation; the bytes as received stay in the record.
+    for (const Violation &v : std::as_const(hop.response.violations)) {
+        if (v.kind == &httpv::DecodeFailed || v.kind == &httpv::DecodeLimit) {
+            failExchange(exchange, Failure::of(v));
+            return;
+        }
     }
 
     const QByteArray location = hop.response.headerValue("Location");

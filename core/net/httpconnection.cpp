@@ -255,7 +255,8 @@ void HttpConnection::writeRequest()
     m_responseStart = m_tap.bytesIn();
     hop.responseStreamOffset = m_responseStart;
     m_parser = HttpResponseParser(m_exchange->m_record.options.limits, m_exchange->m_record.options.leniency);
-    m_parser.reset(hop.request.method, m_responseStart);
+    // RFC 9110 §7.8: a 101 is a valid answer only to a request that asked for an upgrade.
+    m_parser.reset(hop.request.method, m_responseStart, hop.request.hasHeader("Upgrade"));
 
     const CapturedChunk &chunk = m_tap.record(Direction::Out, m_requestBytes);
     hop.timings.sendStartNs = chunk.tNs;
@@ -317,8 +318,13 @@ void HttpConnection::onReadyRead()
             progress(int(ExchangePhase::Receiving));
             continue;
         }
-        if (r.consumed < data.size())
+        if (r.consumed < data.size()) {
+            // RFC 9112 §6.3: bytes beyond the response are not a response of their own; they
+            // are reported and the connection, no longer in step, is not reused.
             m_leftover = true;
+            if (r.status == ParseStatus::Complete)
+                m_parser.noteExtraBytes(QByteArrayView(data).sliced(r.consumed));
+        }
         hop.response = m_parser.response();
         if (r.status == ParseStatus::Error) {
             const Violation &v = hop.response.violations.last();

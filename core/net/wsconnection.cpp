@@ -75,7 +75,7 @@ struct WsConnection::Private {
     QTimer pingTimer{q};
     quint64 autoPings = 0;
     WsHandshakeRequest request;
-    WsHandshakeResponseParser responseParser;
+    HttpResponseParser responseParser;
     WsFrameParser inParser{WsFrameParserOptions{WsRole::Client, 0, 0}};
     WsFrameParser outParser{WsFrameParserOptions{WsRole::Server, 0, 0}};
     WsMessageAssembler inAssembler;
@@ -131,6 +131,8 @@ struct WsConnection::Private {
     // tNs: when the bytes were read (the response time the handshake record keeps).
     void handleHandshakeBytes(const QByteArray &bytes, qint64 tNs);
     void finishHandshake(qsizetype used, const QByteArray &bytes, qint64 tNs);
+    // The server closed (or we are ending) while its answer was being read.
+    void readHandshakeEof();
     // Frames that lie wholly in `bytes` share its memory (WsFrameParser::feedShared).
     // tNs: when the bytes were read; every event decoded from them carries it.
     void processIncoming(const QByteArray &bytes, qint64 tNs);
@@ -266,7 +268,10 @@ void WsConnection::open(const WsConnectOptions &options)
     d->flushPosted = false;
     d->deflate.reset();
     d->outInflate.reset();
-    d->responseParser = WsHandshakeResponseParser();
+    // The answer to the upgrade is read like any HTTP response (RFC 6455 §4.1: it is one).
+    d->responseParser = HttpResponseParser(options.httpLimits, options.httpLeniency);
+    d->responseParser.reset("GET", 0, true);
+    d->handshakeReported = false;
     d->inParser = WsFrameParser(WsFrameParserOptions{WsRole::Client, options.maxFramePayload, 0});
     // What we send is decoded like a server would: it must be masked.
     d->outParser = WsFrameParser(WsFrameParserOptions{WsRole::Server, ~quint64(0) >> 1, 0});
@@ -537,25 +542,27 @@ void WsConnection::Private::onReadFailed()
 
 void WsConnection::Private::handleHandshakeBytes(const QByteArray &bytes, qint64 tNs)
 {
-    const qsizetype used = responseParser.feed(bytes);
-    const auto state = responseParser.state();
-    if (state == WsHandshakeResponseParser::State::Failed) {
+    const ParseResult r = responseParser.feed(bytes);
+    WsHandshakeRecord &record = q->m_handshake;
+    if (r.status == ParseStatus::Error) {
+        // Not readable as an HTTP/1.1 response: what came is kept for the raw view and the
+        // violation that stopped the parser (an http.* id, as for any exchange) ends it.
         handshakeTimer.stop();
-        q->m_handshake.responseBytes += bytes;
-        q->m_handshake.tNsResponse = tNs;
-        const Violation &v = responseParser.error();
-        emit q->violationFound(WsViolationEvent{tNs, Direction::In, v});
+        record.responseBytes += bytes;
+        record.tNsResponse = tNs;
+        record.response = responseParser.response();
+        for (const Violation &v : std::as_const(record.response.violations))
+            emit q->violationFound(WsViolationEvent{tNs, Direction::In, v});
         handshakeReported = true;
-        emit q->handshakeFinished(q->m_handshake);
-        reportFailure(Failure::of(v));
+        emit q->handshakeFinished(record);
+        reportFailure(Failure::of(record.response.violations.constLast()));
         socket->abort();
         finish();
         return;
     }
-    if (state == WsHandshakeResponseParser::State::Complete)
-        finishHandshake(used, bytes, tNs);
-    else
-        q->m_handshake.responseBytes += bytes.left(used);
+    record.responseBytes += bytes.first(r.consumed);
+    if (r.status == ParseStatus::Complete)
+        finishHandshake(r.consumed, bytes, tNs);
 }
 
 void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &bytes, qint64 tNs)
@@ -563,7 +570,6 @@ void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &by
     handshakeTimer.stop();
     WsHandshakeRecord &record = q->m_handshake;
     record.tNsResponse = tNs;
-    record.responseBytes += bytes.left(used);
     record.response = responseParser.response();
     record.verdict = wsCheckHandshakeResponse(request, record.response);
     std::vector<Violation> violations = record.verdict.violations;
@@ -583,6 +589,9 @@ void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &by
             record.deflateParams = *params;
         }
     }
+    // What the HTTP parser found (a tolerated leniency, a refusal's truncated body) first.
+    for (const Violation &v : std::as_const(record.response.violations))
+        emit q->violationFound(WsViolationEvent{record.tNsResponse, Direction::In, v});
     for (const Violation &v : violations)
         emit q->violationFound(WsViolationEvent{record.tNsResponse, Direction::In, v});
     if (!record.verdict.ok) {
@@ -590,8 +599,6 @@ void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &by
         emit q->handshakeFinished(record);
         const Violation &first = violations.empty() ? Violation{&wsv::HandshakeBadStatus, -1, 0, QString()} : violations.front();
         reportFailure(Failure::of(first));
-        if (record.response.status != 101 && responseParser.state() != WsHandshakeResponseParser::State::Complete)
-            return; // reading the refusal's body; finishes on disconnect
         socket->abort();
         finish();
         return;
@@ -608,9 +615,27 @@ void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &by
     q->setPingInterval(q->m_options.pingIntervalMs);
     handshakeReported = true;
     emit q->handshakeFinished(record);
-    // Frames may follow the 101 in the same chunk.
+    // RFC 9110 §15.2.2: after the 101's head the connection speaks WebSocket; frames may
+    // follow it in the same chunk.
     if (used < bytes.size())
         processIncoming(bytes.sliced(used), record.tNsResponse);
+}
+
+void WsConnection::Private::readHandshakeEof()
+{
+    if (handshakeReported || q->m_state != WsConnectionState::Handshaking)
+        return;
+    // RFC 9112 §6.3 rule 8: a refusal without framing ends with the close, so it is complete
+    // now; one cut short is still reported with its head, its checks and http.truncated.
+    responseParser.finishEof();
+    if (responseParser.headComplete()) {
+        finishHandshake(0, QByteArray(), now());
+        return;
+    }
+    handshakeTimer.stop();
+    handshakeReported = true;
+    q->m_handshake.response = responseParser.response();
+    reportFailure(Failure::of(failures::HandshakeEof));
 }
 
 bool WsConnection::Private::reportViolation(qint64 t, Direction direction, const Violation &violation)
@@ -783,15 +808,7 @@ void WsConnection::Private::onSocketError()
         return;
     const auto err = socket->error();
     if (err == QAbstractSocket::RemoteHostClosedError) {
-        if (q->m_state == WsConnectionState::Handshaking) {
-            responseParser.finishAtEof();
-            if (responseParser.state() == WsHandshakeResponseParser::State::Complete
-                && responseParser.response().status != 101) {
-                q->m_handshake.response = responseParser.response();
-                return; // the refusal was already reported
-            }
-            reportFailure(Failure::of(failures::HandshakeEof));
-        }
+        readHandshakeEof();
         return; // finish() runs on disconnected
     }
     if (err == QAbstractSocket::SslHandshakeFailedError && ssl)
@@ -810,18 +827,9 @@ void WsConnection::Private::finish()
     connectTimer.stop();
     handshakeTimer.stop();
     closeTimer.stop();
-    if (!handshakeReported && q->m_state == WsConnectionState::Handshaking
-        && responseParser.state() != WsHandshakeResponseParser::State::Head) {
-        responseParser.finishAtEof();
-        if (responseParser.response().status != 0 && responseParser.response().status != 101) {
-            // A refusal: report it as an HTTP response with its body.
-            WsHandshakeRecord &record = q->m_handshake;
-            record.response = responseParser.response();
-            record.responseBytes = record.response.head + record.response.bodyRaw; // raw: chunk framing kept
-            handshakeReported = true;
-            emit q->handshakeFinished(record);
-        }
-    }
+    // Ending while a refusal's body was being read: the refusal is still reported.
+    if (responseParser.headComplete())
+        readHandshakeEof();
     WsCloseRecord &c = q->m_close;
     c.tNs = now();
     // RFC 6455 §7.1.5: 1005 for a close frame without code, 1006 without a close frame.

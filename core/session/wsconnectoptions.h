@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/wire/httpresponseparser.h"
 #include "core/wire/permessagedeflate.h"
 #include "core/wire/wshandshake.h"
 
@@ -37,6 +38,10 @@ struct WsConnectOptions {
     bool autoPong = true;        // RFC 6455 §5.5.2: answer pings (switch off to test servers)
     int pingIntervalMs = 0;      // > 0: ping this often while open (RTT in pongReceived)
     bool keepInspecting = false; // on a violation: record it and go on instead of failing
+
+    // The handshake answer is read like any HTTP response: same limits, same named leniencies.
+    HttpParserLimits httpLimits;
+    HttpParserLeniency httpLeniency;
 
     quint64 maxFramePayload = 64ull * 1024 * 1024;
     quint64 maxMessageSize = 64ull * 1024 * 1024;

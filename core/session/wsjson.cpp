@@ -20,11 +20,11 @@ QJsonValue optionalCode(const std::optional<quint16> &code)
 }
 
 // Order and duplicates matter to an inspector: an array of [name, value] pairs.
-QJsonArray headerArray(const QList<WsHeader> &headers)
+QJsonArray headerArray(const QList<HttpHeaderField> &headers)
 {
     QJsonArray array;
-    for (const WsHeader &h : headers)
-        array.append(QJsonArray{QString::fromLatin1(h.first), QString::fromUtf8(h.second)});
+    for (const HttpHeaderField &h : headers)
+        array.append(QJsonArray{QString::fromLatin1(h.name), QString::fromUtf8(h.value)});
     return array;
 }
 
@@ -47,16 +47,20 @@ QJsonObject wsHandshakeToJson(const WsHandshakeRecord &record, const WsJsonOptio
     o[u"t_ns"] = double(record.tNsResponse);
     o[u"t_ns_request"] = double(record.tNsRequest);
     o[u"request"] = QString::fromUtf8(record.requestBytes);
-    o[u"response"] = QString::fromUtf8(record.response.head);
-    o[u"status"] = record.response.status;
-    o[u"response_headers"] = headerArray(record.response.headers);
-    if (record.response.status != 101) {
-        o[u"body"] = QString::fromUtf8(record.response.body.left(options.maxPayloadBytes));
-        o[u"body_size"] = double(record.response.body.size());
-        o[u"body_truncated"] = record.response.bodyTruncated || record.response.body.size() > options.maxPayloadBytes;
+    const HttpResponse &response = record.response;
+    // The head as received: everything up to the end of the final head (interim 1xx too);
+    // the response's offsets count from the first byte of responseBytes.
+    const qsizetype headEnd = response.offset >= 0 ? qsizetype(response.offset + response.headBytes) : record.responseBytes.size();
+    o[u"response"] = QString::fromUtf8(record.responseBytes.left(headEnd));
+    o[u"status"] = response.status;
+    o[u"response_headers"] = headerArray(response.headers);
+    if (response.status != 101) {
+        o[u"body"] = QString::fromUtf8(response.body.left(options.maxPayloadBytes));
+        o[u"body_size"] = double(response.body.size());
+        o[u"body_truncated"] = response.body.size() > options.maxPayloadBytes;
         // RFC 9112 §7.1: "body" is decoded; "body_raw_size" counts the bytes with chunk framing.
-        o[u"body_chunked"] = record.response.bodyChunked;
-        o[u"body_raw_size"] = double(record.response.bodyRaw.size());
+        o[u"body_chunked"] = response.framing == BodyFraming::Chunked;
+        o[u"body_raw_size"] = double(response.wireBodyBytes);
     }
     const WsAcceptDerivation &a = record.verdict.accept;
     o[u"accept_ok"] = a.match;

@@ -3,6 +3,7 @@
 #include "core/session/failure.h"
 #include "core/session/tlsinfo.h"
 #include "core/wire/direction.h"
+#include "core/wire/httpresponse.h"
 #include "core/wire/permessagedeflate.h"
 #include "core/wire/violation.h"
 #include "core/wire/wsframe.h"
@@ -28,10 +29,12 @@ QString wsConnectionStateName(WsConnectionState state); // "idle", "connecting",
 // The opening handshake as it happened.
 struct WsHandshakeRecord {
     qint64 tNsRequest = 0;    // request written
-    qint64 tNsResponse = 0;   // response head complete
+    qint64 tNsResponse = 0;   // response complete (a 101: its head; a refusal: its body too)
     QByteArray requestBytes;  // raw, as sent
-    QByteArray responseBytes; // raw head (+ body of a non-101 answer)
-    WsHttpResponse response;
+    // Raw, as received: the answer (interim 1xx, head, and a refusal's body with its framing);
+    // its first byte is offset 0 of the inbound stream, which the response's offsets use.
+    QByteArray responseBytes;
+    HttpResponse response;    // read by HttpResponseParser, with every header's offset
     WsHandshakeVerdict verdict;
     bool deflateNegotiated = false;
     PmdParams deflateParams;

@@ -19,6 +19,10 @@ public:
         QByteArray output;
         Status status = Status::Ok;
         QString detail;
+        // Input left after the end of the compressed stream (a gzip body is every member
+        // of it, RFC 1952 §2.2): where it starts in the input and how long it is.
+        qint64 trailingOffset = -1;
+        qint64 trailingBytes = 0;
     };
 
     static bool isSupported(QByteArrayView coding); // gzip, x-gzip, deflate, br, identity
@@ -27,8 +31,11 @@ public:
 };
 
 // Decodes response.body through response.contentCodings (applied in order, so decoded in
-// reverse) into response.decodedBody; findings go to response.violations. When decode is
-// false, or nothing applies, decodedBody is the body as received.
+// reverse) into response.decodedBody; findings go to response.violations: a body that cannot
+// be decoded (http.decode_failed, decodedBody is then the body as received) or that decodes
+// past outputLimit (http.decode_limit) is an error, data after a compressed stream a warning
+// (http.trailing_data_after_coding). When decode is false, or nothing applies, decodedBody is
+// the body as received.
 void decodeResponseBody(HttpResponse &response, qint64 outputLimit, bool decode = true);
 
 } // namespace wirescope

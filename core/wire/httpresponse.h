@@ -66,6 +66,7 @@ struct HttpResponse {
     qint64 decodedSize() const { return decodedBody.size(); }
     QByteArray headerValue(const QByteArray &name) const; // first match, case-insensitive
     QList<QByteArray> headerValues(const QByteArray &name) const;
+    bool hasHeader(QByteArrayView name) const;
 };
 
 } // namespace wirescope

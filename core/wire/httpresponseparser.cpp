@@ -1,5 +1,6 @@
 #include "core/wire/httpresponseparser.h"
 
+#include "core/wire/httpgrammar.h"
 #include "core/wire/httpviolations.h"
 
 #include <cstring>
@@ -8,48 +9,15 @@ namespace wirescope {
 
 namespace {
 
-// RFC 9110 §5.6.2: tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." /
-// "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
-bool isTchar(char c)
+ChunkedDecoderOptions chunkedOptions(const HttpParserLimits &limits, const HttpParserLeniency &leniency)
 {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return std::strchr("!#$%&'*+-.^_`|~", c) != nullptr && c != '\0';
-}
-
-bool isOws(char c) { return c == ' ' || c == '\t'; }
-
-QByteArray trimOws(QByteArrayView v)
-{
-    qsizetype b = 0, e = v.size();
-    while (b < e && isOws(v[b]))
-        ++b;
-    while (e > b && isOws(v[e - 1]))
-        --e;
-    return v.sliced(b, e - b).toByteArray();
-}
-
-// Splits a comma-separated list value (RFC 9110 §5.6.1), trimming OWS, dropping empties.
-QList<QByteArray> splitList(const QByteArray &value)
-{
-    QList<QByteArray> out;
-    for (const QByteArray &part : value.split(',')) {
-        QByteArray t = trimOws(part);
-        if (!t.isEmpty())
-            out.append(t);
-    }
-    return out;
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
+    ChunkedDecoderOptions options;
+    options.maxLineBytes = limits.maxLineBytes;
+    options.maxBodyBytes = limits.maxBodyBytes;
+    options.maxTrailerCount = limits.maxHeaderCount;
+    options.bareLf = leniency.bareLf;
+    options.obsFold = leniency.obsFold;
+    return options;
 }
 
 } // namespace
@@ -73,18 +41,27 @@ QList<QByteArray> HttpResponse::headerValues(const QByteArray &name) const
     return out;
 }
 
+bool HttpResponse::hasHeader(QByteArrayView name) const
+{
+    for (const HttpHeaderField &h : headers) {
+        if (QByteArrayView(h.name).compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
 HttpResponseParser::HttpResponseParser(HttpParserLimits limits, HttpParserLeniency leniency)
     : m_limits(limits)
     , m_leniency(leniency)
+    , m_chunked(chunkedOptions(limits, leniency))
 {
     reset();
 }
 
-void HttpResponseParser::reset(QByteArrayView requestMethod, qint64 streamOffset)
+void HttpResponseParser::reset(QByteArrayView requestMethod, qint64 streamOffset, bool upgradeRequested)
 {
     m_response = HttpResponse();
     m_current = HttpInterimResponse();
-    m_headerTarget = &m_current.headers;
     m_method = requestMethod.toByteArray();
     m_line.clear();
     m_lineOffset = streamOffset;
@@ -93,6 +70,7 @@ void HttpResponseParser::reset(QByteArrayView requestMethod, qint64 streamOffset
     m_remaining = 0;
     m_state = State::StatusLine;
     m_headComplete = false;
+    m_upgradeRequested = upgradeRequested;
     m_connectionClose = false;
     m_http10 = false;
     m_http10KeepAlive = false;
@@ -135,6 +113,8 @@ bool HttpResponseParser::takeLine(QByteArrayView &in, qsizetype &used, QByteArra
     const char *start = in.data() + used;
     const void *nl = std::memchr(start, '\n', size_t(avail));
     const qsizetype take = nl ? (static_cast<const char *>(nl) - start) + 1 : avail;
+    if (m_line.isEmpty())
+        m_lineOffset = m_offset;
     // The limit is checked before the bytes are kept: an endless line costs nothing.
     if (m_line.size() + take - (nl ? 1 : 0) > m_limits.maxLineBytes + 1) {
         error = true;
@@ -142,8 +122,6 @@ bool HttpResponseParser::takeLine(QByteArrayView &in, qsizetype &used, QByteArra
              QStringLiteral("limit %1 bytes").arg(m_limits.maxLineBytes));
         return false;
     }
-    if (m_line.isEmpty())
-        m_lineOffset = m_offset;
     m_line.append(start, take);
     used += take;
     m_offset += take;
@@ -155,20 +133,39 @@ bool HttpResponseParser::takeLine(QByteArrayView &in, qsizetype &used, QByteArra
     return true;
 }
 
+bool HttpResponseParser::startsLikeStatusLine(QByteArrayView in, qsizetype used)
+{
+    static constexpr char Prefix[] = "HTTP/";
+    constexpr qsizetype PrefixSize = sizeof(Prefix) - 1;
+    const qsizetype have = m_line.size();
+    if (have >= PrefixSize)
+        return true;
+    const qsizetype check = qMin(PrefixSize - have, in.size() - used);
+    for (qsizetype i = 0; i < check; ++i) {
+        if (in[used + i] == Prefix[have + i])
+            continue;
+        // Not a line-ending or status-code problem: the peer does not speak HTTP/1.x here
+        // (a TLS record, an SSH banner, HTTP/0.9, a stray byte). Show what came.
+        const qint64 lineOffset = have ? m_lineOffset : m_offset;
+        const QByteArray received = m_line + in.sliced(used, qMin<qsizetype>(32, in.size() - used)).toByteArray();
+        fail(httpv::NotHttp, lineOffset, have + i + 1, http::hexPreview(received));
+        return false;
+    }
+    return true;
+}
+
 ParseResult HttpResponseParser::feed(QByteArrayView bytes)
 {
     qsizetype used = 0;
-    while (used < bytes.size()) {
+    while (used < bytes.size() && m_state != State::Complete && m_state != State::Error) {
         switch (m_state) {
         case State::Complete:
-            return {used, ParseStatus::Complete};
         case State::Error:
-            return {used, ParseStatus::Error};
+            break;
         case State::StatusLine:
-        case State::HeaderLine:
-        case State::ChunkSize:
-        case State::ChunkDataEnd:
-        case State::TrailerLine: {
+        case State::HeaderLine: {
+            if (m_state == State::StatusLine && !startsLikeStatusLine(bytes, used))
+                return {used, ParseStatus::Error};
             QByteArray raw;
             qint64 lineOffset = 0;
             bool error = false;
@@ -185,70 +182,53 @@ ParseResult HttpResponseParser::feed(QByteArrayView bytes)
                 return {used, ParseStatus::Error};
             }
             const QByteArrayView line = QByteArrayView(raw).first(end);
-            ParseStatus st = ParseStatus::NeedMore;
-            if (m_state == State::StatusLine || m_state == State::HeaderLine || m_state == State::TrailerLine) {
-                m_headBytes += raw.size();
-                if (m_state != State::TrailerLine && m_headBytes > m_limits.maxHeaderBytes)
-                    st = fail(httpv::HeadersTooLarge, lineOffset, raw.size(),
-                              QStringLiteral("limit %1 bytes").arg(m_limits.maxHeaderBytes));
+            m_headBytes += raw.size();
+            if (m_headBytes > m_limits.maxHeaderBytes) {
+                fail(httpv::HeadersTooLarge, lineOffset, raw.size(), QStringLiteral("limit %1 bytes").arg(m_limits.maxHeaderBytes));
+                return {used, ParseStatus::Error};
             }
-            if (st == ParseStatus::Error)
-                return {used, st};
-            switch (m_state) {
-            case State::StatusLine:
-                st = onStatusLine(line, lineOffset);
-                break;
-            case State::HeaderLine:
-                st = onHeaderLine(raw, line, lineOffset, false);
-                break;
-            case State::TrailerLine:
-                st = onHeaderLine(raw, line, lineOffset, true);
-                break;
-            case State::ChunkSize:
-                st = onChunkSizeLine(line, lineOffset);
-                break;
-            case State::ChunkDataEnd:
-                if (!line.isEmpty())
-                    st = fail(httpv::BadChunkEnd, lineOffset, raw.size(), QString());
-                else
-                    m_state = State::ChunkSize;
-                break;
-            default:
-                break;
-            }
-            if (m_state == State::ChunkSize || m_state == State::ChunkDataEnd || m_state == State::TrailerLine
-                || m_state == State::Complete)
-                if (m_headComplete)
-                    m_response.wireBodyBytes = m_offset - (m_response.offset + m_response.headBytes);
+            const ParseStatus st = m_state == State::StatusLine ? onStatusLine(line, lineOffset)
+                                                                : onHeaderLine(raw, line, lineOffset);
             if (st == ParseStatus::Error)
                 return {used, st};
             break;
         }
-        case State::BodyLength:
-        case State::ChunkData: {
+        case State::BodyLength: {
             const qsizetype n = qsizetype(qMin<qint64>(m_remaining, bytes.size() - used));
             m_response.body.append(bytes.data() + used, n);
             used += n;
             m_offset += n;
             m_remaining -= n;
-            m_response.wireBodyBytes = m_offset - (m_response.offset + m_response.headBytes);
             if (m_remaining == 0)
-                m_state = m_state == State::BodyLength ? State::Complete : State::ChunkDataEnd;
+                m_state = State::Complete;
+            break;
+        }
+        case State::BodyChunked: {
+            const qsizetype n = m_chunked.feed(bytes.sliced(used), ChunkedOutput{m_response.body, m_response.chunks,
+                                                                               m_response.trailers, m_response.violations});
+            used += n;
+            m_offset += n;
+            if (m_chunked.isError())
+                m_state = State::Error;
+            else if (m_chunked.isDone())
+                m_state = State::Complete;
             break;
         }
         case State::BodyUntilClose: {
             const qsizetype n = bytes.size() - used;
-            if (m_response.body.size() + n > m_limits.maxBodyBytes)
-                return {used, fail(httpv::BodyTooLarge, m_offset, n,
-                                   QStringLiteral("limit %1 bytes").arg(m_limits.maxBodyBytes))};
+            if (m_response.body.size() + n > m_limits.maxBodyBytes) {
+                fail(httpv::BodyTooLarge, m_offset, n, QStringLiteral("limit %1 bytes").arg(m_limits.maxBodyBytes));
+                break;
+            }
             m_response.body.append(bytes.data() + used, n);
             used += n;
             m_offset += n;
-            m_response.wireBodyBytes = m_offset - (m_response.offset + m_response.headBytes);
             break;
         }
         }
     }
+    if (m_headComplete)
+        m_response.wireBodyBytes = m_offset - (m_response.offset + m_response.headBytes);
     if (m_state == State::Complete)
         return {used, ParseStatus::Complete};
     if (m_state == State::Error)
@@ -276,9 +256,18 @@ ParseStatus HttpResponseParser::finishEof()
     case State::BodyLength:
         return fail(httpv::Truncated, m_offset, 0,
                     QStringLiteral("%1 of %2 body bytes missing").arg(m_remaining).arg(m_remaining + m_response.body.size()));
-    default:
+    case State::BodyChunked:
         return fail(httpv::Truncated, m_offset, 0, QStringLiteral("in the chunked body"));
     }
+    return ParseStatus::Error;
+}
+
+void HttpResponseParser::noteExtraBytes(QByteArrayView bytes)
+{
+    if (bytes.isEmpty())
+        return;
+    note(httpv::ExtraBytes, m_offset, bytes.size(),
+         QStringLiteral("%1 bytes: %2").arg(bytes.size()).arg(http::hexPreview(bytes)));
 }
 
 ParseStatus HttpResponseParser::onStatusLine(QByteArrayView line, qint64 lineOffset)
@@ -288,8 +277,7 @@ ParseStatus HttpResponseParser::onStatusLine(QByteArrayView line, qint64 lineOff
     m_current = HttpInterimResponse();
     m_current.offset = lineOffset;
     m_current.headers.reserve(16); // one allocation for a typical head
-    m_headerTarget = &m_current.headers;
-    if (line.size() < 8 || !line.startsWith("HTTP/") || line.at(6) != '.')
+    if (line.size() < 8 || line.at(6) != '.')
         return fail(httpv::BadStatusLine, lineOffset, line.size(), QString::fromLatin1(line.first(qMin<qsizetype>(32, line.size())).toByteArray().toHex(' ')));
     const char major = line.at(5), minor = line.at(7);
     if (major < '0' || major > '9' || minor < '0' || minor > '9')
@@ -317,54 +305,14 @@ ParseStatus HttpResponseParser::onStatusLine(QByteArrayView line, qint64 lineOff
     return ParseStatus::NeedMore;
 }
 
-ParseStatus HttpResponseParser::onHeaderLine(const QByteArray &rawLine, QByteArrayView line, qint64 lineOffset, bool trailer)
+ParseStatus HttpResponseParser::onHeaderLine(const QByteArray &rawLine, QByteArrayView line, qint64 lineOffset)
 {
-    if (line.isEmpty()) {
-        if (trailer) {
-            m_state = State::Complete;
-            m_response.wireBodyBytes = m_offset - (m_response.offset + m_response.headBytes);
-            return ParseStatus::Complete;
-        }
+    if (line.isEmpty())
         return onHeadEnd(lineOffset + rawLine.size());
-    }
-    if (isOws(line.at(0))) {
-        // RFC 9112 §5.2: obs-fold. A recipient MUST reject it or replace it with SP.
-        if (m_headerTarget->isEmpty())
-            return fail(httpv::BadHeaderLine, lineOffset, line.size(), QStringLiteral("whitespace before the first header"));
-        if (!m_leniency.obsFold)
-            return fail(httpv::ObsFold, lineOffset, rawLine.size(), QString());
-        note(httpv::ObsFoldTolerated, lineOffset, rawLine.size(), QStringLiteral("tolerated"));
-        HttpHeaderField &prev = m_headerTarget->last();
-        prev.value += ' ' + trimOws(line);
-        prev.raw += rawLine;
-        return ParseStatus::NeedMore;
-    }
-    if (m_headerTarget->size() >= m_limits.maxHeaderCount)
-        return fail(httpv::TooManyHeaders, lineOffset, rawLine.size(), QStringLiteral("limit %1").arg(m_limits.maxHeaderCount));
-    const qsizetype colon = line.indexOf(':');
-    if (colon < 0)
-        return fail(httpv::BadHeaderLine, lineOffset, line.size(), QString::fromLatin1(line.first(qMin<qsizetype>(64, line.size())).toByteArray().toHex(' ')));
-    if (colon == 0)
-        return fail(httpv::BadHeaderName, lineOffset, 1, QStringLiteral("empty name"));
-    for (qsizetype i = 0; i < colon; ++i) {
-        const char c = line.at(i);
-        if (isOws(c))
-            return fail(httpv::SpaceBeforeColon, lineOffset + i, 1, QString::fromLatin1(line.first(colon).toByteArray()));
-        if (!isTchar(c))
-            return fail(httpv::BadHeaderName, lineOffset + i, 1, QStringLiteral("byte 0x%1").arg(uchar(c), 2, 16, QLatin1Char('0')));
-    }
-    HttpHeaderField field;
-    field.name = line.first(colon).toByteArray();
-    field.value = trimOws(line.sliced(colon + 1));
-    for (qsizetype i = 0; i < field.value.size(); ++i) {
-        const char c = field.value.at(i);
-        if (c == '\0' || c == '\r' || c == '\n')
-            return fail(httpv::NulInHeader, lineOffset + colon + 1, line.size() - colon - 1,
-                        QStringLiteral("byte 0x%1").arg(uchar(c), 2, 16, QLatin1Char('0')));
-    }
-    field.raw = rawLine;
-    field.offset = lineOffset;
-    m_headerTarget->append(std::move(field));
+    const Violation stop = http::addFieldLine(m_current.headers, rawLine, line, lineOffset, m_limits.maxHeaderCount,
+                                              m_leniency.obsFold, m_response.violations);
+    if (stop.kind)
+        return fail(*stop.kind, stop.offset, stop.length, stop.detail);
     return ParseStatus::NeedMore;
 }
 
@@ -378,7 +326,6 @@ ParseStatus HttpResponseParser::onHeadEnd(qint64 offset)
                         QStringLiteral("limit %1").arg(m_limits.maxInterimResponses));
         m_response.interim.append(std::move(m_current));
         m_current = HttpInterimResponse();
-        m_headerTarget = &m_current.headers;
         m_headBytes = 0;
         m_state = State::StatusLine;
         return ParseStatus::NeedMore;
@@ -389,36 +336,48 @@ ParseStatus HttpResponseParser::onHeadEnd(qint64 offset)
     m_response.headers = std::move(m_current.headers);
     m_response.offset = m_current.offset;
     m_response.headBytes = offset - m_current.offset;
-    m_headerTarget = &m_response.trailers;
     m_headComplete = true;
+
+    if (status == 101) {
+        // RFC 9110 §15.2.2 / §7.8: a server switches only to a protocol the request named in
+        // Upgrade. Then the response ends with its head and the bytes after it belong to the
+        // new protocol; without an Upgrade in the request the 101 itself is the error.
+        m_response.framing = BodyFraming::None;
+        if (!m_upgradeRequested)
+            return fail(httpv::UnexpectedUpgrade, m_response.offset, m_response.headBytes,
+                        QStringLiteral("101 to a request without Upgrade; Upgrade: %1")
+                            .arg(QString::fromLatin1(m_response.headerValues("Upgrade").join(", "))));
+        m_state = State::Complete;
+        return ParseStatus::Complete;
+    }
 
     QList<QByteArray> te;
     QList<QByteArray> cl;
     const HttpHeaderField *firstCl = nullptr;
     for (const HttpHeaderField &h : std::as_const(m_response.headers)) {
         if (h.name.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0) {
-            te += splitList(h.value.toLower());
+            te += http::splitList(h.value.toLower());
         } else if (h.name.compare("Content-Length", Qt::CaseInsensitive) == 0) {
             if (!firstCl)
                 firstCl = &h;
-            const QList<QByteArray> values = splitList(h.value);
+            const QList<QByteArray> values = http::splitList(h.value);
             if (values.isEmpty())
                 return fail(httpv::BadContentLength, h.offset, h.raw.size(), QStringLiteral("empty"));
             cl += values;
         } else if (h.name.compare("Connection", Qt::CaseInsensitive) == 0) {
-            for (const QByteArray &opt : splitList(h.value.toLower())) {
+            for (const QByteArray &opt : http::splitList(h.value.toLower())) {
                 if (opt == "close")
                     m_connectionClose = true;
                 else if (opt == "keep-alive")
                     m_http10KeepAlive = true;
             }
         } else if (h.name.compare("Content-Encoding", Qt::CaseInsensitive) == 0) {
-            m_response.contentCodings += splitList(h.value.toLower());
+            m_response.contentCodings += http::splitList(h.value.toLower());
         }
     }
 
     // RFC 9112 §6.3 rule 1: HEAD, 1xx, 204 and 304 never have a body, whatever the headers say.
-    const bool noBody = m_method == "HEAD" || status == 101 || status == 204 || status == 304;
+    const bool noBody = m_method == "HEAD" || status == 204 || status == 304;
     if (noBody) {
         if (status == 204 && (!te.isEmpty() || !cl.isEmpty()))
             note(httpv::BodyNotAllowed, firstCl ? firstCl->offset : m_response.offset, 0, QStringLiteral("204"));
@@ -439,7 +398,8 @@ ParseStatus HttpResponseParser::onHeadEnd(qint64 offset)
         }
         if (te.last() == "chunked") {
             m_response.framing = BodyFraming::Chunked;
-            m_state = State::ChunkSize;
+            m_chunked.reset(m_offset);
+            m_state = State::BodyChunked;
             return ParseStatus::NeedMore;
         }
         // RFC 9112 §6.3 rule 4 (response): a final coding other than chunked -> read until close.
@@ -474,44 +434,6 @@ ParseStatus HttpResponseParser::onHeadEnd(qint64 offset)
     // RFC 9112 §6.3 rule 8: no framing: the body runs until the server closes.
     m_response.framing = BodyFraming::CloseDelimited;
     m_state = State::BodyUntilClose;
-    return ParseStatus::NeedMore;
-}
-
-ParseStatus HttpResponseParser::onChunkSizeLine(QByteArrayView line, qint64 lineOffset)
-{
-    // RFC 9112 §7.1: chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF
-    // chunk-size = 1*HEXDIG ; chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] )
-    qsizetype i = 0;
-    qint64 size = 0;
-    int significant = 0;
-    while (i < line.size() && hexValue(line.at(i)) >= 0) {
-        const int d = hexValue(line.at(i));
-        if (significant > 0 || d != 0)
-            ++significant;
-        if (significant > 15)
-            return fail(httpv::BadChunkSize, lineOffset, line.size(), QStringLiteral("overflow"));
-        size = size * 16 + d;
-        ++i;
-    }
-    if (i == 0)
-        return fail(httpv::BadChunkSize, lineOffset, line.size(), QString::fromLatin1(line.first(qMin<qsizetype>(32, line.size())).toByteArray().toHex(' ')));
-    qsizetype j = i;
-    while (j < line.size() && isOws(line.at(j)))
-        ++j;
-    if (j < line.size() && line.at(j) != ';')
-        return fail(httpv::BadChunkSize, lineOffset + i, line.size() - i, QString::fromLatin1(line.first(qMin<qsizetype>(32, line.size())).toByteArray().toHex(' ')));
-    if (j == line.size() && j != i)
-        return fail(httpv::BadChunkSize, lineOffset + i, line.size() - i, QStringLiteral("trailing whitespace"));
-    if (m_response.body.size() + size > m_limits.maxBodyBytes)
-        return fail(httpv::BodyTooLarge, lineOffset, line.size(),
-                    QStringLiteral("chunk of %1 bytes, limit %2 bytes").arg(size).arg(m_limits.maxBodyBytes));
-    m_response.chunks.append(HttpChunkInfo{lineOffset, size, line.sliced(i).toByteArray()});
-    if (size == 0) {
-        m_state = State::TrailerLine;
-        return ParseStatus::NeedMore;
-    }
-    m_remaining = size;
-    m_state = State::ChunkData;
     return ParseStatus::NeedMore;
 }
 

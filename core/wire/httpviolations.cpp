@@ -7,6 +7,8 @@ namespace wirescope::httpv {
 using G = ViolationGroup;
 using S = ViolationSeverity;
 
+const ViolationKind NotHttp{"http.not_http", G::Malformed, S::Error, "RFC 9112 §4",
+    QT_TRANSLATE_NOOP("Violation", "The answer does not start with an HTTP/1.x status line")};
 const ViolationKind BadStatusLine{"http.bad_status_line", G::Malformed, S::Error, "RFC 9112 §4",
     QT_TRANSLATE_NOOP("Violation", "The status line is not HTTP-version SP 3DIGIT SP reason")};
 const ViolationKind BadVersion{"http.bad_version", G::Malformed, S::Error, "RFC 9112 §2.3",
@@ -47,17 +49,40 @@ const ViolationKind BodyTooLarge{"http.body_too_large", G::Security, S::Error, "
     QT_TRANSLATE_NOOP("Violation", "The body is larger than the configured limit")};
 const ViolationKind TooManyInterim{"http.too_many_interim", G::Security, S::Error, "RFC 9110 §15.2",
     QT_TRANSLATE_NOOP("Violation", "More 1xx interim responses than the configured limit")};
+const ViolationKind UnexpectedUpgrade{"http.unexpected_upgrade", G::Protocol, S::Error, "RFC 9110 §15.2.2",
+    QT_TRANSLATE_NOOP("Violation", "101 Switching Protocols answers a request that asked for no upgrade")};
+const ViolationKind ExtraBytes{"http.extra_bytes", G::Security, S::Warning, "RFC 9112 §6.3",
+    QT_TRANSLATE_NOOP("Violation", "Bytes arrived after the complete response; they were not read as a response and the connection was not reused")};
 const ViolationKind Truncated{"http.truncated", G::Malformed, S::Error, "RFC 9112 §8",
     QT_TRANSLATE_NOOP("Violation", "The connection closed before the response was complete")};
 const ViolationKind BodyNotAllowed{"http.body_not_allowed", G::Protocol, S::Warning, "RFC 9110 §6.4.1",
     QT_TRANSLATE_NOOP("Violation", "This response cannot have a body; its framing headers are ignored")};
 const ViolationKind UnknownCoding{"http.unknown_coding", G::Protocol, S::Warning, "RFC 9110 §8.4",
     QT_TRANSLATE_NOOP("Violation", "Unknown content coding; the body is shown as received")};
-const ViolationKind DecodeFailed{"http.decode_failed", G::Malformed, S::Warning, "RFC 9110 §8.4.1",
-    QT_TRANSLATE_NOOP("Violation", "The body could not be decoded with its Content-Encoding")};
-const ViolationKind DecodeLimit{"http.decode_limit", G::Security, S::Warning, "RFC 9110 §8.4",
+const ViolationKind DecodeFailed{"http.decode_failed", G::Malformed, S::Error, "RFC 9110 §8.4.1",
+    QT_TRANSLATE_NOOP("Violation", "The body could not be decoded with its content coding; it is shown as received")};
+const ViolationKind DecodeLimit{"http.decode_limit", G::Security, S::Error, "RFC 9110 §8.4",
     QT_TRANSLATE_NOOP("Violation", "The decoded body exceeds the configured limit and was truncated")};
+const ViolationKind TrailingDataAfterCoding{"http.trailing_data_after_coding", G::Malformed, S::Warning, "RFC 9110 §8.4.1",
+    QT_TRANSLATE_NOOP("Violation", "Data follows the end of the compressed stream; it was not decoded")};
 const ViolationKind NulInHeader{"http.nul_in_header", G::Security, S::Error, "RFC 9110 §5.5",
     QT_TRANSLATE_NOOP("Violation", "A header value contains CR, LF or NUL")};
 
 } // namespace wirescope::httpv
+
+namespace wirescope {
+
+const std::vector<const ViolationKind *> &httpViolationKinds()
+{
+    using namespace httpv;
+    static const std::vector<const ViolationKind *> kinds{
+        &NotHttp, &BadStatusLine, &BadVersion, &BadHeaderLine, &BadHeaderName, &SpaceBeforeColon, &ObsFold,
+        &BareLf, &BareLfTolerated, &ObsFoldTolerated, &ClTeConflict, &ClMismatch, &BadContentLength,
+        &BadTransferEncoding, &BadChunkSize, &BadChunkEnd, &LineTooLong, &HeadersTooLarge, &TooManyHeaders,
+        &BodyTooLarge, &TooManyInterim, &UnexpectedUpgrade, &ExtraBytes, &Truncated, &BodyNotAllowed,
+        &UnknownCoding, &DecodeFailed, &DecodeLimit, &TrailingDataAfterCoding, &NulInHeader,
+    };
+    return kinds;
+}
+
+} // namespace wirescope

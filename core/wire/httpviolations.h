@@ -2,9 +2,12 @@
 
 #include "core/wire/violation.h"
 
+#include <vector>
+
 namespace wirescope::httpv {
 
 // HTTP/1.1 violation kinds (stable ids, part of the CLI JSON contract).
+extern const ViolationKind NotHttp;
 extern const ViolationKind BadStatusLine;
 extern const ViolationKind BadVersion;
 extern const ViolationKind BadHeaderLine;
@@ -26,11 +29,19 @@ extern const ViolationKind HeadersTooLarge;
 extern const ViolationKind TooManyHeaders;
 extern const ViolationKind BodyTooLarge;
 extern const ViolationKind TooManyInterim;
+extern const ViolationKind UnexpectedUpgrade;
+extern const ViolationKind ExtraBytes;
 extern const ViolationKind Truncated;
 extern const ViolationKind BodyNotAllowed;
 extern const ViolationKind UnknownCoding;
 extern const ViolationKind DecodeFailed;
 extern const ViolationKind DecodeLimit;
+extern const ViolationKind TrailingDataAfterCoding;
 extern const ViolationKind NulInHeader;
 
 } // namespace wirescope::httpv
+
+namespace wirescope {
+// Every HTTP/1.1 kind above (the tolerated twins share their id), for documentation checks.
+const std::vector<const ViolationKind *> &httpViolationKinds();
+} // namespace wirescope

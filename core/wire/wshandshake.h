@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/wire/httpresponse.h"
 #include "core/wire/violation.h"
 
 #include <QByteArray>
@@ -57,70 +58,6 @@ struct WsAcceptDerivation {
 };
 WsAcceptDerivation wsDeriveAccept(const QByteArray &key, const QByteArray &actual, bool present);
 
-// A response head (and, for a non-101 answer, its body).
-struct WsHttpResponse {
-    QByteArray version;    // "HTTP/1.1"
-    int status = 0;
-    QByteArray reason;
-    QList<WsHeader> headers; // in order, duplicates kept, names as sent
-    QByteArray head;       // raw bytes of the head including the blank line
-    QByteArray body;       // non-101 only, up to the body limit; chunk framing removed
-    QByteArray bodyRaw;    // the body bytes as received (with any chunk framing), same limit
-    bool bodyChunked = false;          // Transfer-Encoding: chunked (RFC 9112 §7.1)
-    bool bodyChunkedMalformed = false; // the chunk framing broke: body holds what decoded before
-    bool bodyTruncated = false;
-    bool bodyComplete = false;
-
-    QByteArray header(QByteArrayView name) const;            // first value, or empty
-    QList<QByteArray> headerValues(QByteArrayView name) const; // every value
-    bool hasHeader(QByteArrayView name) const;
-};
-
-struct WsResponseParserLimits {
-    qsizetype maxHeadBytes = 16 * 1024;
-    int maxHeaderLines = 100;
-    qsizetype maxBodyBytes = 1024 * 1024;
-};
-
-// A small, strict parser for the handshake response head (RFC 9112 §2-§5): status line,
-// header fields, CRLF line ends (a bare LF is tolerated and reported). The bytes after
-// the head belong to the WebSocket stream (or, for a non-101 answer, to the body).
-class WsHandshakeResponseParser
-{
-public:
-    enum class State : quint8 { Head, Body, Complete, Failed };
-
-    explicit WsHandshakeResponseParser(const WsResponseParserLimits &limits = {});
-
-    // Returns how many bytes belong to the response. After Complete with status 101, the
-    // caller feeds the rest of the chunk to the frame parser.
-    qsizetype feed(QByteArrayView bytes);
-    // The connection closed: a body read until close is complete now.
-    void finishAtEof();
-
-    State state() const { return m_state; }
-    const WsHttpResponse &response() const { return m_response; }
-    const Violation &error() const { return m_error; }
-
-private:
-    enum class Chunk : quint8 { Size, Data, DataEnd, Trailer, Done, Malformed };
-
-    bool parseHead();
-    void fail(const ViolationKind &kind, const QString &detail);
-    qsizetype decodeChunked(QByteArrayView bytes); // returns the bytes that belong to the body
-    void appendBody(QByteArray &to, QByteArrayView bytes);
-
-    WsResponseParserLimits m_limits;
-    State m_state = State::Head;
-    WsHttpResponse m_response;
-    QByteArray m_buffer;
-    qint64 m_bodyRemaining = -1; // -1: until close (or chunked)
-    Chunk m_chunk = Chunk::Size;
-    qint64 m_chunkLeft = 0;
-    QByteArray m_chunkLine;
-    Violation m_error;
-};
-
 // One check of the response, shown as a row: what, expected, actual, passed.
 struct WsHandshakeCheck {
     QString what;      // "status", "Upgrade", "Connection", "Sec-WebSocket-Accept", ...
@@ -139,15 +76,10 @@ struct WsHandshakeVerdict {
     std::vector<Violation> violations; // one per failed check
 };
 
-// RFC 6455 §4.1 (client side, steps 1-6 of the response checks). Every check runs and is
+// RFC 6455 §4.1 (client side, steps 1-6 of the response checks) on the answer as
+// HttpResponseParser read it (reset with upgradeRequested). Every check runs and is
 // reported, even after one failed.
-WsHandshakeVerdict wsCheckHandshakeResponse(const WsHandshakeRequest &request,
-                                            const WsHttpResponse &response);
-
-// Splits a comma-separated header list ("a, b;x=1") into elements, honouring quotes.
-QList<QByteArray> wsSplitHeaderList(const QByteArray &value);
-// True when the comma-separated list contains token (case-insensitive).
-bool wsHeaderHasToken(const QByteArray &value, QByteArrayView token);
+WsHandshakeVerdict wsCheckHandshakeResponse(const WsHandshakeRequest &request, const HttpResponse &response);
 
 } // namespace wirescope
 

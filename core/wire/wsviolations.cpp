@@ -53,10 +53,6 @@ const ViolationKind CompressedContinuation{"ws.compressed_continuation", G::Prot
 
 const ViolationKind HandshakeBadStatus{"ws.handshake.bad_status", G::Protocol, S::Error, "RFC 6455 §4.1",
     QT_TRANSLATE_NOOP("Violation", "The server did not answer the upgrade request with status 101.")};
-const ViolationKind HandshakeMalformed{"ws.handshake.malformed", G::Malformed, S::Error, "RFC 9112 §4",
-    QT_TRANSLATE_NOOP("Violation", "The server's handshake response is not a well-formed HTTP/1.1 response head.")};
-const ViolationKind HandshakeTooLarge{"ws.handshake.too_large", G::Security, S::Error, "RFC 9112 §2.3",
-    QT_TRANSLATE_NOOP("Violation", "The server's handshake response head exceeds the configured size limit.")};
 const ViolationKind HandshakeMissingUpgrade{"ws.handshake.missing_upgrade", G::Protocol, S::Error, "RFC 6455 §4.1",
     QT_TRANSLATE_NOOP("Violation", "The response lacks an Upgrade header containing \"websocket\".")};
 const ViolationKind HandshakeMissingConnection{"ws.handshake.missing_connection", G::Protocol, S::Error, "RFC 6455 §4.1",
@@ -85,7 +81,7 @@ const std::vector<const ViolationKind *> &wsViolationKinds()
         &UnexpectedContinuation, &DataDuringFragmentedMessage, &InvalidUtf8, &InvalidCloseReasonUtf8,
         &InvalidCloseCode, &ClosePayloadOneByte, &DataAfterClose, &MessageTooBig, &InflateTooBig,
         &InflateFailed, &CompressedControlFrame, &CompressedContinuation,
-        &HandshakeBadStatus, &HandshakeMalformed, &HandshakeTooLarge, &HandshakeMissingUpgrade,
+        &HandshakeBadStatus, &HandshakeMissingUpgrade,
         &HandshakeMissingConnection, &HandshakeMissingAccept, &HandshakeAcceptMismatch,
         &HandshakeUnrequestedSubprotocol, &HandshakeUnrequestedExtension, &HandshakeBadExtensionParams,
     };

@@ -32,10 +32,8 @@ extern const ViolationKind InflateTooBig;               // ws.inflate_too_big
 extern const ViolationKind InflateFailed;               // ws.inflate_failed
 extern const ViolationKind CompressedControlFrame;      // ws.compressed_control_frame
 extern const ViolationKind CompressedContinuation;      // ws.compressed_continuation
-// Handshake (wshandshake.h)
+// Handshake (wshandshake.h); how the answer itself is read is HTTP's (httpviolations.h)
 extern const ViolationKind HandshakeBadStatus;          // ws.handshake.bad_status
-extern const ViolationKind HandshakeMalformed;          // ws.handshake.malformed
-extern const ViolationKind HandshakeTooLarge;           // ws.handshake.too_large
 extern const ViolationKind HandshakeMissingUpgrade;     // ws.handshake.missing_upgrade
 extern const ViolationKind HandshakeMissingConnection;  // ws.handshake.missing_connection
 extern const ViolationKind HandshakeMissingAccept;      // ws.handshake.missing_accept

@@ -1,6 +1,7 @@
-// libFuzzer target: the HTTP/1.1 response parser and the content decoders fed arbitrary
-// bytes. The first input byte picks the request method, leniencies and how the rest is
-// split into chunks, so every resumable state is reached through odd splits too.
+// libFuzzer target: the HTTP/1.1 response parser (with its chunked decoder) and the content
+// decoders fed arbitrary bytes. The first input byte picks the request method, leniencies,
+// whether the request asked for an upgrade, and how the rest is split into chunks, so every
+// resumable state is reached through odd splits too.
 #include "core/wire/contentdecoder.h"
 #include "core/wire/httpresponseparser.h"
 
@@ -22,7 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     leniency.bareLf = control & 0x01;
     leniency.obsFold = control & 0x02;
     HttpResponseParser parser(limits, leniency);
-    parser.reset((control & 0x04) ? QByteArrayView("HEAD") : QByteArrayView("GET"), 0);
+    const bool upgradeRequested = control & 0x08;
+    parser.reset((control & 0x04) ? QByteArrayView("HEAD") : QByteArrayView("GET"), 0, upgradeRequested);
     const qsizetype step = 1 + (control >> 3); // 1..32 bytes per feed
     qsizetype pos = 0;
     ParseStatus status = ParseStatus::NeedMore;
@@ -38,6 +40,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (status == ParseStatus::NeedMore)
         status = parser.finishEof();
+    if (status == ParseStatus::Complete && parser.response().status == 101) {
+        // A 101 is final only to an upgrade request, and then ends with its head.
+        if (!upgradeRequested || pos != parser.response().offset + parser.response().headBytes)
+            __builtin_trap();
+    } else if (status == ParseStatus::Complete && pos < input.size()) {
+        // What follows a complete response is reported, never read as part of it.
+        const qsizetype before = parser.response().violations.size();
+        parser.noteExtraBytes(input.sliced(pos));
+        if (parser.response().violations.size() != before + 1)
+            __builtin_trap();
+    }
     HttpResponse response = parser.takeResponse();
     if (response.body.size() > limits.maxBodyBytes)
         __builtin_trap();

@@ -110,7 +110,7 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
         model.setBaseUrls(QUrl(QStringLiteral("http://127.0.0.1:18080")), QUrl(QStringLiteral("ws://127.0.0.1:18080")));
-        QCOMPARE(model.rowCount(), DemoEndpointsModel::endpoints().size());
+        QCOMPARE(model.rowCount(), DemoEndpoint::all().size());
         const int status = rowOfPath(&model, QStringLiteral("/status/418"));
         QVERIFY(status >= 0);
         QCOMPARE(model.urlAt(status), QUrl(QStringLiteral("http://127.0.0.1:18080/status/418")));

@@ -2,10 +2,12 @@
 
 #include "core/net/wsconnection.h"
 
+#include <QCoreApplication>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSplitter>
+#include <QTextBlock>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -91,10 +93,52 @@ static QString code(const QByteArray &bytes)
     return QStringLiteral("<code style=\"font-size:large\">%1</code>").arg(QString::fromUtf8(bytes).toHtmlEscaped());
 }
 
+QList<WsHandshakeView::ResponseMark> WsHandshakeView::responseMarks(const WsHandshakeRecord &record)
+{
+    QList<ResponseMark> marks;
+    const HttpResponse &r = record.response;
+    for (const WsHandshakeCheck &check : record.verdict.checks) {
+        if (check.what == u"status") {
+            if (r.offset >= 0) {
+                const qsizetype lineEnd = record.responseBytes.indexOf('\n', qsizetype(r.offset));
+                marks.append({r.offset, (lineEnd < 0 ? record.responseBytes.size() : lineEnd + 1) - r.offset, check.what, check.passed});
+            }
+            continue;
+        }
+        // A header check reads every field of that name (a repeated one included).
+        for (const HttpHeaderField &h : r.headers) {
+            if (h.offset >= 0 && QString::fromLatin1(h.name).compare(check.what, Qt::CaseInsensitive) == 0)
+                marks.append({h.offset, h.raw.size(), check.what, check.passed});
+        }
+    }
+    return marks;
+}
+
 void WsHandshakeView::setRecord(const WsHandshakeRecord &record)
 {
     m_request->setPlainText(QString::fromUtf8(record.requestBytes));
     m_response->setPlainText(QString::fromUtf8(record.responseBytes));
+    QList<QTextEdit::ExtraSelection> selections;
+    const QTextDocument *document = m_response->document();
+    for (const ResponseMark &mark : responseMarks(record)) {
+        // A mark is whole lines; the document holds one block per line (its CRLF dropped), so
+        // byte offsets become block numbers.
+        const int firstLine = int(record.responseBytes.left(mark.offset).count('\n'));
+        const int endLine = int(record.responseBytes.left(mark.offset + mark.length).count('\n'));
+        const QTextBlock first = document->findBlockByNumber(firstLine);
+        const QTextBlock last = document->findBlockByNumber(qMax(firstLine, endLine - 1));
+        if (!first.isValid() || !last.isValid())
+            continue;
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(m_response->document());
+        selection.cursor.setPosition(first.position());
+        selection.cursor.setPosition(last.position() + last.length() - 1, QTextCursor::KeepAnchor);
+        selection.format.setBackground(QColor(mark.passed ? QStringLiteral("#c8e6c9") : QStringLiteral("#ffcdd2")));
+        selection.format.setForeground(QColor(Qt::black));
+        selection.format.setToolTip(mark.passed ? tr("%1: check passed").arg(mark.what) : tr("%1: check failed").arg(mark.what));
+        selections.append(selection);
+    }
+    m_response->setExtraSelections(selections);
 
     const QPalette pal = palette();
     const QString good = QStringLiteral("#2e7d32");
@@ -141,6 +185,19 @@ void WsHandshakeView::setRecord(const WsHandshakeRecord &record)
                          check.what.toHtmlEscaped(), check.expected.toHtmlEscaped(), check.actual.toHtmlEscaped());
     }
     html += QStringLiteral("</table>");
+    const HttpResponse &response = record.response;
+    if (!response.violations.isEmpty()) {
+        // How the answer was read as HTTP/1.1: tolerated leniencies, a truncated refusal.
+        html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("HTTP findings").toHtmlEscaped());
+        for (const Violation &v : response.violations) {
+            const QString text = QCoreApplication::translate("Violation", v.kind->text);
+            html += QStringLiteral("<li style=\"color:%1\"><code>%2</code> %3%4 <span style=\"color:%5\">%6</span></li>")
+                        .arg(v.isError() ? bad : dim, v.id().toHtmlEscaped(), text.toHtmlEscaped(),
+                             v.detail.isEmpty() ? QString() : QString(u" (" + v.detail.toHtmlEscaped() + u')'), dim,
+                             v.offset >= 0 ? tr("byte %1").arg(v.offset) : QString());
+        }
+        html += QStringLiteral("</ul>");
+    }
     QStringList facts;
     if (!record.peerAddress.isEmpty())
         facts << tr("Peer %1").arg(record.peerAddress);
@@ -148,6 +205,14 @@ void WsHandshakeView::setRecord(const WsHandshakeRecord &record)
     if (record.tls.used)
         facts << tr("TLS %1 (%2), handshake %3 ms").arg(record.tls.protocol, record.tls.cipher).arg(double(record.tlsNs) / 1e6, 0, 'f', 3);
     facts << tr("Upgrade round trip %1 ms").arg(double(record.tNsResponse - record.tNsRequest) / 1e6, 0, 'f', 3);
+    if (response.status != 0 && response.status != 101) {
+        // A refusal is an HTTP response like any other: say how its body was framed.
+        const QString framing = response.framing == BodyFraming::Chunked         ? tr("chunked, %n chunk(s)", nullptr, int(response.chunks.size()))
+                                : response.framing == BodyFraming::ContentLength  ? tr("Content-Length")
+                                : response.framing == BodyFraming::CloseDelimited ? tr("until the server closed")
+                                                                                  : tr("no body");
+        facts << tr("Refusal body %1 bytes (%2)").arg(response.body.size()).arg(framing);
+    }
     if (!record.verdict.subprotocol.isEmpty())
         facts << tr("Subprotocol: %1").arg(record.verdict.subprotocol);
     if (record.deflateNegotiated)

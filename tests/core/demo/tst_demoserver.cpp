@@ -94,6 +94,7 @@ private slots:
     void chunkedRequestBodyIsEchoed();
     void expectContinueGets100();
     void indexPageListsEveryEndpoint();
+    void everyEndpointRoutesToItselfAndItsExampleAnswers();
 
     void wsEchoesTextAndBinary();
     void wsTickerSendsExactSizes_data();
@@ -548,6 +549,8 @@ void tst_DemoServer::malformedRequestsGetClearStatus_data()
     QTest::newRow("conflicting Content-Lengths") << QByteArray("POST /post HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd") << QByteArray("HTTP/1.1 400 ");
     QTest::newRow("negative Content-Length") << QByteArray("POST /post HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n") << QByteArray("HTTP/1.1 400 ");
     QTest::newRow("body over 10 MiB") << QByteArray("POST /post HTTP/1.1\r\nHost: a\r\nContent-Length: 10485761\r\n\r\n") << QByteArray("HTTP/1.1 413 ");
+    QTest::newRow("a chunk over 10 MiB") << QByteArray("POST /post HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nA00001\r\n") << QByteArray("HTTP/1.1 413 ");
+    QTest::newRow("chunk data longer than its size") << QByteArray("POST /post HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n") << QByteArray("HTTP/1.1 400 ");
     QTest::newRow("head over 16 KiB") << QByteArray("GET /get HTTP/1.1\r\nHost: a\r\nX-Big: " + QByteArray(17000, 'a') + "\r\n\r\n") << QByteArray("HTTP/1.1 431 ");
     QTest::newRow("more than 100 fields") << "GET /get HTTP/1.1\r\nHost: a\r\n" + QByteArray("X: 1\r\n").repeated(101) + "\r\n" << QByteArray("HTTP/1.1 431 ");
     QTest::newRow("unknown expectation") << QByteArray("POST /post HTTP/1.1\r\nHost: a\r\nExpect: magic\r\nContent-Length: 1\r\n\r\nx") << QByteArray("HTTP/1.1 417 ");
@@ -570,7 +573,10 @@ void tst_DemoServer::chunkedRequestBodyIsEchoed()
         "POST /post HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
         "5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\nX-Trailer: t\r\n\r\n");
     QVERIFY2(raw.startsWith("HTTP/1.1 200 OK"), raw.constData());
-    QCOMPARE(jsonOf(bodyOf(raw)).value(u"body"_qs).toString(), u"hello, world"_qs);
+    const QJsonObject echo = jsonOf(bodyOf(raw));
+    QCOMPARE(echo.value(u"body"_qs).toString(), u"hello, world"_qs);
+    // RFC 9112 §7.1.2: the trailer section is kept and echoed like the headers.
+    QCOMPARE(echo.value(u"trailers"_qs).toArray(), (QJsonArray{QJsonArray{u"X-Trailer"_qs, u"t"_qs}}));
 }
 
 void tst_DemoServer::expectContinueGets100()
@@ -586,9 +592,43 @@ void tst_DemoServer::indexPageListsEveryEndpoint()
     QCOMPARE(result.status, 200);
     QCOMPARE(result.header("Content-Type"), QByteArray("text/html; charset=utf-8"));
     const QString html = QString::fromUtf8(result.body);
-    for (const DemoEndpoint &endpoint : DemoServer::endpoints())
-        QVERIFY2(html.contains(endpoint.example.toHtmlEscaped()), qPrintable(endpoint.example));
-    QVERIFY(html.contains(u"<a href=\"/get?greeting=hello\">"_qs));
+    for (const DemoEndpoint &endpoint : DemoServer::endpoints()) {
+        const QString example = QString::fromLatin1(endpoint.example).toHtmlEscaped();
+        QVERIFY2(html.contains(u"<tr><td>" + endpoint.methodLabel() + u"</td>"), endpoint.example);
+        const QString shown = endpoint.isWebSocket() ? QString(u"<code>" + example + u"</code>")
+                                                     : QString(u"<a href=\"" + example + u"\">");
+        QVERIFY2(html.contains(shown), endpoint.example);
+        QVERIFY2(html.contains(QString::fromUtf8(endpoint.description).toHtmlEscaped()), endpoint.example);
+    }
+}
+
+void tst_DemoServer::everyEndpointRoutesToItselfAndItsExampleAnswers()
+{
+    // The router is the listed table: each example reaches its own row, and answers as its
+    // description says. Statuses other than 200 are what the description promises.
+    const QHash<QByteArray, int> promised = {
+        {"/status/418", 418}, {"/redirect/3", 302}, {"/cookies/set?flavour=oatmeal", 302}, {"/cookies/delete?flavour", 302},
+    };
+    for (const DemoEndpoint &endpoint : DemoServer::endpoints()) {
+        const QByteArray example(endpoint.example);
+        const QByteArray path = example.left(example.indexOf('?') < 0 ? example.size() : example.indexOf('?'));
+        QCOMPARE(DemoEndpoint::find(path), &endpoint);
+        QVERIFY2(endpoint.allows(endpoint.exampleMethod()), endpoint.example);
+        if (endpoint.isWebSocket()) {
+            WsClient client;
+            QVERIFY2(client.open(m_demo.wsUrl(QString::fromLatin1(example))), endpoint.example);
+            client.socket.close();
+            continue;
+        }
+        const QByteArray raw = rawExchange(m_demo.port(), endpoint.exampleMethod() + ' ' + example
+                                                              + " HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        const QByteArray statusLine = "HTTP/1.1 " + QByteArray::number(promised.value(example, 200)) + ' ';
+        QVERIFY2(raw.startsWith(statusLine), qPrintable(QString::fromLatin1(example + " answered " + raw.left(40))));
+    }
+    // A path no row serves is a 404, below a Subtree row's neighbour too.
+    QVERIFY(!DemoEndpoint::find("/anythingelse"));
+    QVERIFY(!DemoEndpoint::find("/status/418/more"));
+    QVERIFY(!DemoEndpoint::find("/ws/other"));
 }
 
 void tst_DemoServer::wsEchoesTextAndBinary()

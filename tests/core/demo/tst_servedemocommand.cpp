@@ -1,6 +1,7 @@
 // `wirescope-cli serve-demo` as a user runs it: prints the base URL and endpoints, serves,
 // stops cleanly (exit 0) on SIGINT and SIGTERM, and exits 3 with a clear message when the
 // port is taken.
+#include "core/demo/demoendpoints.h"
 #include "tests/peers/peerprocess.h"
 #include "tests/peers/testclient.h"
 
@@ -13,6 +14,7 @@
 
 #include <csignal>
 
+using namespace wirescope;
 using namespace wirescope::test;
 
 namespace {
@@ -61,8 +63,13 @@ void tst_ServeDemoCommand::servesUntilSignalled()
     QVERIFY2(match.hasMatch(), output.constData());
     const quint16 port = quint16(match.captured(1).toUInt());
     QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput()).contains("Press Ctrl+C to stop."), 5000);
-    QVERIFY(output.contains("/ws/ticker?hz=10&size=64"));
-    QVERIFY(output.contains("/cookies/set?flavour=oatmeal"));
+    // Every row of the one endpoint table, with its method label and full URL.
+    for (const DemoEndpoint &endpoint : DemoEndpoint::all()) {
+        const QByteArray url = (endpoint.isWebSocket() ? "ws" : "http") + QByteArray("://127.0.0.1:")
+                               + QByteArray::number(port) + endpoint.example;
+        const QByteArray line = endpoint.methodLabel().toLatin1().leftJustified(6) + ' ' + url;
+        QVERIFY2(output.contains(line), url.constData());
+    }
 
     QNetworkAccessManager manager;
     const FetchResult result = fetch(manager, QNetworkRequest(QUrl(u"http://127.0.0.1:%1/status/418"_qs.arg(port))));

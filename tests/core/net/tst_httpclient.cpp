@@ -13,6 +13,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <zlib.h>
+
 #include <functional>
 #include <memory>
 
@@ -140,6 +142,35 @@ HttpExchangeRecord exchange(HttpClient &client, const QString &url, HttpRequestO
     return record;
 }
 
+// One gzip member (RFC 1952) holding `data`.
+QByteArray gzipMember(const QByteArray &data)
+{
+    z_stream zs{};
+    deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+    QByteArray out(int(deflateBound(&zs, uLong(data.size()))) + 64, '\0');
+    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
+    zs.avail_in = uInt(data.size());
+    zs.next_out = reinterpret_cast<Bytef *>(out.data());
+    zs.avail_out = uInt(out.size());
+    deflate(&zs, Z_FINISH);
+    out.resize(qsizetype(zs.total_out));
+    deflateEnd(&zs);
+    return out;
+}
+
+QByteArray gzipAnswer(const QByteArray &body)
+{
+    return "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+QStringList violationIds(const HttpResponse &response)
+{
+    QStringList ids;
+    for (const Violation &v : response.violations)
+        ids << v.id();
+    return ids;
+}
+
 // The HAR phases must tile the total exactly.
 bool phasesAddUp(const PhaseTimings &t)
 {
@@ -195,6 +226,13 @@ private slots:
     void retriesOnceWhenAnIdleConnectionWasClosed();
     void httpsThroughAProxyUsesConnect();
     void unsolicitedBytesRetireAnIdleConnection();
+    void notHttpShowsTheFirstBytesInHex();
+    void gzipBodyOfSeveralMembersDecodesWhole();
+    void dataAfterTheGzipStreamIsReported();
+    void undecodableBodyEndsTheExchangeKeepingTheBytes_data();
+    void undecodableBodyEndsTheExchangeKeepingTheBytes();
+    void bytesAfterTheResponseAreFlaggedAndNotReused_data();
+    void bytesAfterTheResponseAreFlaggedAndNotReused();
     void demoEchoesHeadersInOrderWithDuplicates();
     void demoReceivesEveryBodyKind_data();
     void demoReceivesEveryBodyKind();
@@ -488,7 +526,11 @@ void TestHttpClient::hostileServersGiveClearErrors_data()
 {
     QTest::addColumn<QByteArray>("answer");
     QTest::addColumn<QString>("errorId");
-    QTest::newRow("garbage instead of HTTP") << QByteArray("\x16\x03\x01 not http at all\r\n\r\n") << QStringLiteral("http.bad_status_line");
+    QTest::newRow("garbage instead of HTTP") << QByteArray("\x16\x03\x01 not http at all\r\n\r\n") << QStringLiteral("http.not_http");
+    QTest::newRow("a bare-LF banner instead of HTTP") << QByteArray("SSH-2.0-OpenSSH_9.2\n") << QStringLiteral("http.not_http");
+    QTest::newRow("a 101 to a request that asked for no upgrade")
+        << QByteArray("HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\nConnection: Upgrade\r\n\r\n") + QByteArray::fromHex("000012040000")
+        << QStringLiteral("http.unexpected_upgrade");
     QTest::newRow("endless headers") << QByteArray("HTTP/1.1 200 OK\r\n") + QByteArray("X: y\r\n").repeated(200)
                                      << QStringLiteral("http.too_many_headers");
     QTest::newRow("a huge chunk size") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n7fffffffffffffff\r\n")
@@ -663,6 +705,113 @@ void TestHttpClient::unsolicitedBytesRetireAnIdleConnection()
     QVERIFY(r.completed());
     QCOMPARE(r.finalHop()->response.decodedBody, QByteArray("ok"));
     QVERIFY(!r.finalHop()->connection.reused);
+    QCOMPARE(server.connections(), 2);
+}
+
+void TestHttpClient::notHttpShowsTheFirstBytesInHex()
+{
+    // A TLS server spoken to in plain HTTP answers with a TLS alert record.
+    const QByteArray alert = QByteArray::fromHex("15030300020246");
+    ScriptedServer server([alert](QTcpSocket *s, const QByteArray &) {
+        s->write(alert);
+        s->disconnectFromHost();
+    });
+    HttpClient client;
+    const HttpExchangeRecord r = exchange(client, server.url(QStringLiteral("/")));
+    QCOMPARE(r.error.id(), QStringLiteral("http.not_http"));
+    QCOMPARE(r.error.failureClass(), FailureClass::Protocol);
+    QVERIFY2(r.error.message().contains(QStringLiteral("15 03 03 00 02 02 46")), qPrintable(r.error.message()));
+    QCOMPARE(violationIds(r.finalHop()->response), QStringList{QStringLiteral("http.not_http")});
+}
+
+void TestHttpClient::gzipBodyOfSeveralMembersDecodesWhole()
+{
+    // RFC 1952 §2.2: a gzip body may be several members; all of them are the body.
+    const QByteArray body = gzipMember("first member, ") + gzipMember("second member");
+    ScriptedServer server([body](QTcpSocket *s, const QByteArray &) { s->write(gzipAnswer(body)); });
+    HttpClient client;
+    const HttpExchangeRecord r = exchange(client, server.url(QStringLiteral("/")));
+    QVERIFY2(r.completed(), qPrintable(r.error.message()));
+    QCOMPARE(r.finalHop()->response.decodedBody, QByteArray("first member, second member"));
+    QCOMPARE(r.finalHop()->response.body, body);
+    QVERIFY(r.finalHop()->response.violations.isEmpty());
+}
+
+void TestHttpClient::dataAfterTheGzipStreamIsReported()
+{
+    const QByteArray member = gzipMember("the data");
+    ScriptedServer server([member](QTcpSocket *s, const QByteArray &) { s->write(gzipAnswer(member + "padding")); });
+    HttpClient client;
+    const HttpExchangeRecord r = exchange(client, server.url(QStringLiteral("/")));
+    QVERIFY2(r.completed(), qPrintable(r.error.message())); // the decoded body is whole
+    const HttpResponse &response = r.finalHop()->response;
+    QCOMPARE(response.decodedBody, QByteArray("the data"));
+    QCOMPARE(violationIds(response), QStringList{QStringLiteral("http.trailing_data_after_coding")});
+    QCOMPARE(response.violations.first().offset, member.size());
+    QCOMPARE(response.violations.first().length, 7);
+}
+
+void TestHttpClient::undecodableBodyEndsTheExchangeKeepingTheBytes_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<qint64>("limit");
+    QTest::addColumn<QString>("errorId");
+    const QByteArray member = gzipMember(QByteArray(4000, 'z'));
+    QByteArray corrupt = member;
+    corrupt[corrupt.size() / 2] = char(corrupt.at(corrupt.size() / 2) ^ 0x5a);
+    QTest::newRow("corrupt gzip") << corrupt << qint64(1 << 20) << QStringLiteral("http.decode_failed");
+    QTest::newRow("gzip cut short") << member.left(member.size() - 8) << qint64(1 << 20) << QStringLiteral("http.decode_failed");
+    QTest::newRow("not gzip at all") << QByteArray("{\"plain\": \"json\"}") << qint64(1 << 20) << QStringLiteral("http.decode_failed");
+    QTest::newRow("over the decompression limit") << member << qint64(1000) << QStringLiteral("http.decode_limit");
+}
+
+void TestHttpClient::undecodableBodyEndsTheExchangeKeepingTheBytes()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(qint64, limit);
+    QFETCH(QString, errorId);
+    const QByteArray answer = gzipAnswer(body);
+    ScriptedServer server([answer](QTcpSocket *s, const QByteArray &) { s->write(answer); });
+    HttpClient client;
+    HttpRequestOptions options;
+    options.decodedBodyLimit = limit;
+    const HttpExchangeRecord r = exchange(client, server.url(QStringLiteral("/")), options);
+    QCOMPARE(r.error.id(), errorId);
+    QCOMPARE(exitStatusFor(r.error.failureClass()), 5); // a protocol failure, as the CLI reports it
+    QVERIFY(!r.completed());
+    const HttpHop *hop = r.finalHop();
+    QVERIFY(hop->complete); // the framing was fine: every byte was read and is kept
+    QCOMPARE(hop->responseBytes, answer);
+    QCOMPARE(hop->response.body, body);
+    QCOMPARE(hop->response.status, 200);
+}
+
+void TestHttpClient::bytesAfterTheResponseAreFlaggedAndNotReused_data()
+{
+    QTest::addColumn<QByteArray>("extra");
+    QTest::newRow("more than its Content-Length") << QByteArray("and more");
+    QTest::newRow("an unrequested second response") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nevil");
+}
+
+void TestHttpClient::bytesAfterTheResponseAreFlaggedAndNotReused()
+{
+    QFETCH(QByteArray, extra);
+    const QByteArray answer = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+    ScriptedServer server([answer, extra](QTcpSocket *s, const QByteArray &) { s->write(answer + extra); });
+    HttpClient client;
+    const HttpExchangeRecord first = exchange(client, server.url(QStringLiteral("/1")));
+    QVERIFY2(first.completed(), qPrintable(first.error.message()));
+    const HttpHop *hop = first.finalHop();
+    QCOMPARE(hop->response.decodedBody, QByteArray("ok"));
+    QCOMPARE(hop->responseBytes, answer); // the extra bytes are not the response's
+    QCOMPARE(violationIds(hop->response), QStringList{QStringLiteral("http.extra_bytes")});
+    const Violation &v = hop->response.violations.first();
+    QCOMPARE(v.offset, hop->responseStreamOffset + answer.size());
+    QCOMPARE(v.length, extra.size());
+    QCOMPARE(client.idleConnectionCount(), 0); // out of step: not reused
+    const HttpExchangeRecord second = exchange(client, server.url(QStringLiteral("/2")));
+    QVERIFY(second.completed());
+    QVERIFY(!second.finalHop()->connection.reused);
     QCOMPARE(server.connections(), 2);
 }
 

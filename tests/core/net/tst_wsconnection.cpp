@@ -286,6 +286,10 @@ private slots:
     void keepInspectingRecordsAndGoesOn();
     void refusalIsReportedAsHttpResponse();
     void chunkedRefusalShowsTheDecodedBodyAndKeepsTheRawBytes();
+    void closeDelimitedRefusalEndsWithTheClose();
+    void bareLfAnswerIsRejectedByDefault();
+    void aFrameInTheSameChunkAsThe101IsRead();
+    void anOverLongHeadFailsAtTheLimit();
     void handshakeTimeoutIsAnError();
     void refusedConnectionIsAnError();
     void autoPongCanBeSwitchedOff();
@@ -359,7 +363,7 @@ void TestWsConnection::echoesAgainstQWebSocketServerAndClosesCleanly()
     for (const WsFrameEvent &f : rec.frames)
         if (f.direction == Direction::In)
             inFrameBytes += f.frame.wireSize();
-    QCOMPARE(connection.tap().bytesIn(), hs.response.head.size() + inFrameBytes);
+    QCOMPARE(connection.tap().bytesIn(), hs.responseBytes.size() + inFrameBytes);
 }
 
 void TestWsConnection::sendingFromAMessageSlotIsSafe()
@@ -595,10 +599,88 @@ void TestWsConnection::chunkedRefusalShowsTheDecodedBodyAndKeepsTheRawBytes()
     const WsHandshakeRecord &h = rec.handshakes.front();
     QCOMPARE(h.response.status, 429);
     QCOMPARE(h.response.body, QByteArray("slow down"));
-    QVERIFY(h.response.bodyChunked);
-    QVERIFY(h.response.bodyComplete);
+    QCOMPARE(h.response.framing, BodyFraming::Chunked);
+    QCOMPARE(h.response.chunks.size(), 3);
     QCOMPARE(h.responseBytes, head + raw);
     QCOMPARE(connection.handshake().responseBytes, head + raw);
+    QCOMPARE(rec.closes.front().failure.id(), QStringLiteral("ws.handshake.bad_status"));
+}
+
+void TestWsConnection::closeDelimitedRefusalEndsWithTheClose()
+{
+    // RFC 9112 §6.3 rule 8: no Content-Length, no chunked: the body is everything until the close.
+    const QByteArray answer = "HTTP/1.0 403 Forbidden\r\nContent-Type: text/plain\r\n\r\nno access, really";
+    RawServer server(RawServer::Mode::Reply, answer);
+    QVERIFY(server.listen());
+    WsConnection connection;
+    Recorder rec(connection);
+    connection.open(optionsFor(server.url()));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QCOMPARE(rec.handshakes.size(), size_t(1));
+    const WsHandshakeRecord &h = rec.handshakes.front();
+    QCOMPARE(h.response.status, 403);
+    QCOMPARE(h.response.framing, BodyFraming::CloseDelimited);
+    QCOMPARE(h.response.body, QByteArray("no access, really"));
+    QCOMPARE(h.responseBytes, answer);
+    QVERIFY(!h.verdict.ok);
+    QCOMPARE(rec.violationIds(Direction::In), QStringList{QStringLiteral("ws.handshake.bad_status")});
+    QCOMPARE(rec.closes.front().failure.id(), QStringLiteral("ws.handshake.bad_status"));
+}
+
+void TestWsConnection::bareLfAnswerIsRejectedByDefault()
+{
+    // The HTTP path's rule (RFC 9112 §2.2): a bare LF is an error unless the leniency is named.
+    const QByteArray answer = "HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\nConnection: Upgrade\n\n";
+    RawServer server(RawServer::Mode::Reply, answer);
+    QVERIFY(server.listen());
+    WsConnection connection;
+    Recorder rec(connection);
+    connection.open(optionsFor(server.url()));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QCOMPARE(rec.violationIds(Direction::In), QStringList{QStringLiteral("http.bare_lf")});
+    QCOMPARE(rec.violations.front().violation.offset, answer.indexOf('\n'));
+    QCOMPARE(rec.closes.front().failure.id(), QStringLiteral("http.bare_lf"));
+    QCOMPARE(rec.errors.front().failure.failureClass(), FailureClass::Protocol); // as in `http`
+    QCOMPARE(rec.handshakes.size(), size_t(1));
+    QVERIFY(rec.handshakes.front().responseBytes.startsWith("HTTP/1.1 101 Switching Protocols\n"));
+    QVERIFY(rec.messages.empty());
+}
+
+void TestWsConnection::aFrameInTheSameChunkAsThe101IsRead()
+{
+    // The 101 and a text frame leave the server in one write: the parser stops at the 101's
+    // empty line and the frame is the first byte of the WebSocket stream.
+    RawServer server(RawServer::Mode::Upgrade, QByteArray::fromHex("8102686981026869"));
+    QVERIFY(server.listen());
+    WsConnection connection;
+    Recorder rec(connection);
+    QVERIFY2(rec.openAndWait(connection, optionsFor(server.url())), qPrintable(rec.errorsText()));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 2, kWait);
+    QList<qint64> offsets;
+    for (const WsFrameEvent &e : rec.frames)
+        if (e.direction == Direction::In)
+            offsets << e.frame.streamOffset;
+    QCOMPARE(offsets, (QList<qint64>{0, 4}));
+    QCOMPARE(rec.messages.front().message.payload, QByteArray("hi"));
+    const WsHandshakeRecord &h = rec.handshakes.front();
+    QVERIFY(h.responseBytes.endsWith("\r\n\r\n")); // the head only: the frames are not in it
+    QCOMPARE(h.response.headBytes, h.responseBytes.size());
+    QVERIFY(rec.violations.empty());
+    connection.abort();
+}
+
+void TestWsConnection::anOverLongHeadFailsAtTheLimit()
+{
+    // A server that never ends its head: the parser stops at the line limit, not at memory's.
+    RawServer server(RawServer::Mode::Reply, "HTTP/1.1 101 Switching Protocols\r\nX-Endless: " + QByteArray(256 * 1024, 'a'));
+    QVERIFY(server.listen());
+    WsConnection connection;
+    Recorder rec(connection);
+    connection.open(optionsFor(server.url()));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    QCOMPARE(rec.closes.front().failure.id(), QStringLiteral("http.line_too_long"));
+    QCOMPARE(rec.violationIds(Direction::In), QStringList{QStringLiteral("http.line_too_long")});
+    QVERIFY(rec.handshakes.front().response.status == 0);
 }
 
 void TestWsConnection::handshakeTimeoutIsAnError()
@@ -920,7 +1002,7 @@ void TestWsConnection::nginxWebSocketProxy()
     Recorder rec(connection);
     QVERIFY2(rec.openAndWait(connection, optionsFor(nginx.wsUrl(QStringLiteral("/ws/echo")))),
              qPrintable(rec.errorsText() + nginx.errorLogTail()));
-    QVERIFY(rec.handshakes.front().response.header("Server").startsWith("nginx"));
+    QVERIFY(rec.handshakes.front().response.headerValue("Server").startsWith("nginx"));
     connection.sendText(QStringLiteral("through nginx"));
     connection.sendBinary(QByteArray(200000, 'n'));
     QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 2, kWait);

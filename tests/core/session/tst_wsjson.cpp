@@ -1,4 +1,5 @@
 #include "core/session/wsjson.h"
+#include "core/wire/httpresponseparser.h"
 #include "core/wire/wsframeparser.h"
 #include "core/wire/wsviolations.h"
 
@@ -16,6 +17,7 @@ private slots:
     void messageIsTextOrHex();
     void violationHasIdRfcOffsetAndSentence();
     void closeRecordsBothSides();
+    void handshakeRefusalKeepsItsDocumentedFields();
 };
 
 void TestWsJson::frameCarriesEveryHeaderField()
@@ -104,6 +106,31 @@ void TestWsJson::closeRecordsBothSides()
     QCOMPARE(o[u"clean"].toBool(), true);
     QCOMPARE(o[u"sent_code"].toInt(), 4001);
     QVERIFY(o[u"error"].isNull());
+}
+
+void TestWsJson::handshakeRefusalKeepsItsDocumentedFields()
+{
+    // The answer as WsConnection records it: read by HttpResponseParser, raw bytes kept.
+    const QByteArray head = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 503 Busy\r\nTransfer-Encoding: chunked\r\nX-A: 1\r\n\r\n";
+    const QByteArray body = "4\r\nbusy\r\n5\r\n, try\r\n0\r\n\r\n";
+    HttpResponseParser parser;
+    parser.reset("GET", 0, true);
+    QCOMPARE(parser.feed(QByteArray(head + body)).status, ParseStatus::Complete);
+    WsHandshakeRecord record;
+    record.responseBytes = head + body;
+    record.response = parser.response();
+    WsJsonOptions options;
+    options.maxPayloadBytes = 6;
+    const QJsonObject o = wsHandshakeToJson(record, options);
+    QCOMPARE(o[u"response"].toString(), QString::fromLatin1(head)); // every head byte as received
+    QCOMPARE(o[u"status"].toInt(), 503);
+    QCOMPARE(o[u"response_headers"].toArray().at(1).toArray().at(0).toString(), QStringLiteral("X-A"));
+    QCOMPARE(o[u"body"].toString(), QStringLiteral("busy, "));
+    QCOMPARE(o[u"body_size"].toInt(), 9);
+    QCOMPARE(o[u"body_truncated"].toBool(), true);
+    QCOMPARE(o[u"body_chunked"].toBool(), true);
+    QCOMPARE(o[u"body_raw_size"].toInt(), body.size()); // response + these bytes crossed the socket
+    QCOMPARE(o[u"ok"].toBool(), false);
 }
 
 QTEST_GUILESS_MAIN(TestWsJson)

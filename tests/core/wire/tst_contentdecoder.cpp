@@ -56,6 +56,13 @@ private slots:
     void keepsTheBodyWhenCorrupt();
     void reportsUnknownCodings();
     void identityIsTheBody();
+    void gzipDecodesEveryMember_data();
+    void gzipDecodesEveryMember();
+    void reportsDataAfterTheCompressedStream_data();
+    void reportsDataAfterTheCompressedStream();
+    void undecodableBodiesAreErrors_data();
+    void undecodableBodiesAreErrors();
+    void anEmptyBodyHasNothingToDecode();
 };
 
 void TestContentDecoder::decodesEachCoding_data()
@@ -149,6 +156,113 @@ void TestContentDecoder::identityIsTheBody()
     r.body = "plain";
     decodeResponseBody(r, 1024);
     QCOMPARE(r.decodedBody, QByteArray("plain"));
+    QVERIFY(r.violations.isEmpty());
+}
+
+void TestContentDecoder::gzipDecodesEveryMember_data()
+{
+    QTest::addColumn<QList<QByteArray>>("parts");
+    QTest::newRow("two members make one body (RFC 1952 §2.2)") << QList<QByteArray>{"hello, ", "world"};
+    QTest::newRow("three members, one of them empty") << QList<QByteArray>{"a", QByteArray(), sample()};
+}
+
+void TestContentDecoder::gzipDecodesEveryMember()
+{
+    QFETCH(QList<QByteArray>, parts);
+    HttpResponse r;
+    for (const QByteArray &part : parts)
+        r.body += deflateWith(part, 15 + 16);
+    r.contentCodings = {"gzip"};
+    decodeResponseBody(r, 64 * 1024 * 1024);
+    QCOMPARE(r.decodedBody, parts.join());
+    QVERIFY(r.violations.isEmpty());
+    // The cap counts every member: the second member's first byte is over a cap at the first's end.
+    HttpResponse capped;
+    capped.body = deflateWith("abc", 15 + 16) + deflateWith("def", 15 + 16);
+    capped.contentCodings = {"gzip"};
+    decodeResponseBody(capped, 3);
+    QCOMPARE(capped.decodedBody, QByteArray("abc"));
+    QVERIFY(capped.decodedTruncated);
+    QCOMPARE(capped.violations.first().id(), QStringLiteral("http.decode_limit"));
+}
+
+void TestContentDecoder::reportsDataAfterTheCompressedStream_data()
+{
+    QTest::addColumn<QByteArray>("coding");
+    QTest::addColumn<QByteArray>("stream");
+    const QByteArray text = "the decoded text";
+    QTest::newRow("gzip followed by bytes that are not a member") << QByteArray("gzip") << deflateWith(text, 15 + 16);
+    QTest::newRow("deflate (zlib) followed by bytes") << QByteArray("deflate") << deflateWith(text, 15);
+    QTest::newRow("raw deflate followed by bytes") << QByteArray("deflate") << deflateWith(text, -15);
+    QTest::newRow("br followed by bytes") << QByteArray("br") << brotli(text);
+}
+
+void TestContentDecoder::reportsDataAfterTheCompressedStream()
+{
+    QFETCH(QByteArray, coding);
+    QFETCH(QByteArray, stream);
+    HttpResponse r;
+    r.body = stream + "JUNK!";
+    r.contentCodings = {coding};
+    decodeResponseBody(r, 1024);
+    QCOMPARE(r.decodedBody, QByteArray("the decoded text"));
+    QCOMPARE(r.violations.size(), 1);
+    const Violation &v = r.violations.first();
+    QCOMPARE(v.id(), QStringLiteral("http.trailing_data_after_coding"));
+    QVERIFY(!v.isError()); // the decoded body is whole; the rest is shown, not decoded
+    QCOMPARE(v.offset, stream.size()); // where the junk starts in the coding's input
+    QCOMPARE(v.length, 5);
+    QVERIFY2(v.detail.contains(QStringLiteral("4a 55 4e 4b 21")), qPrintable(v.detail));
+}
+
+void TestContentDecoder::undecodableBodiesAreErrors_data()
+{
+    QTest::addColumn<QByteArray>("coding");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<qint64>("limit");
+    QTest::addColumn<QString>("id");
+    const QByteArray gzip = deflateWith(sample(), 15 + 16);
+    QByteArray corrupt = gzip;
+    corrupt[corrupt.size() / 2] = char(corrupt.at(corrupt.size() / 2) ^ 0x55);
+    QTest::newRow("corrupt gzip") << QByteArray("gzip") << corrupt << qint64(1 << 26) << QStringLiteral("http.decode_failed");
+    QTest::newRow("truncated gzip") << QByteArray("gzip") << gzip.left(gzip.size() - 20) << qint64(1 << 26)
+                                    << QStringLiteral("http.decode_failed");
+    QTest::newRow("a second gzip member cut short") << QByteArray("gzip") << gzip + gzip.left(30) << qint64(1 << 26)
+                                                    << QStringLiteral("http.decode_failed");
+    QTest::newRow("plain text labelled gzip") << QByteArray("gzip") << QByteArray("{\"not\": \"gzip\"}") << qint64(1 << 26)
+                                              << QStringLiteral("http.decode_failed");
+    QTest::newRow("plain text labelled br") << QByteArray("br") << QByteArray("{\"not\": \"brotli\"}") << qint64(1 << 26)
+                                            << QStringLiteral("http.decode_failed");
+    QTest::newRow("truncated br") << QByteArray("br") << brotli(sample()).left(40) << qint64(1 << 26)
+                                  << QStringLiteral("http.decode_failed");
+    QTest::newRow("over the decompression limit") << QByteArray("deflate") << deflateWith(sample(), 15) << qint64(100)
+                                                  << QStringLiteral("http.decode_limit");
+}
+
+void TestContentDecoder::undecodableBodiesAreErrors()
+{
+    QFETCH(QByteArray, coding);
+    QFETCH(QByteArray, body);
+    QFETCH(qint64, limit);
+    QFETCH(QString, id);
+    HttpResponse r;
+    r.body = body;
+    r.contentCodings = {coding};
+    decodeResponseBody(r, limit);
+    QCOMPARE(r.violations.size(), 1);
+    QCOMPARE(r.violations.first().id(), id);
+    // An error: the exchange that received it ends with this id (HttpClient).
+    QVERIFY(r.violations.first().isError());
+    QCOMPARE(r.body, body); // the bytes as received stay
+}
+
+void TestContentDecoder::anEmptyBodyHasNothingToDecode()
+{
+    // A HEAD answer or a 304 carries Content-Encoding for the body it does not have.
+    HttpResponse r;
+    r.contentCodings = {"gzip"};
+    decodeResponseBody(r, 1024);
+    QVERIFY(r.decodedBody.isEmpty());
     QVERIFY(r.violations.isEmpty());
 }
 

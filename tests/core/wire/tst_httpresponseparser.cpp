@@ -15,10 +15,10 @@ struct Outcome {
 
 // Feeds `bytes` split at the given points; calls finishEof() when `eof` and not done.
 Outcome run(const QByteArray &bytes, const QList<qsizetype> &splits, const QByteArray &method, bool eof,
-            HttpParserLimits limits = {}, HttpParserLeniency leniency = {})
+            HttpParserLimits limits = {}, HttpParserLeniency leniency = {}, bool upgradeRequested = false)
 {
     HttpResponseParser parser(limits, leniency);
-    parser.reset(method, 0);
+    parser.reset(method, 0, upgradeRequested);
     Outcome o;
     qsizetype pos = 0;
     QList<qsizetype> cuts = splits;
@@ -83,6 +83,9 @@ private slots:
     void decidesPersistence();
     void reportsChunksWithExtensionsAndTrailers();
     void endlessHeaderLineCostsOnlyTheLimit();
+    void notHttpShowsTheFirstBytesInHex();
+    void a101ToAnUpgradeRequestEndsWithItsHead();
+    void extraBytesAfterTheResponseAreReported();
 };
 
 void TestHttpResponseParser::parsesEverySplit_data()
@@ -196,8 +199,25 @@ void TestHttpResponseParser::rejectsBrokenFraming_data()
         << QByteArray("HTTP/1.1 200 OK\r\nnot a header\r\n\r\n") << false << QStringLiteral("http.bad_header_line");
     QTest::newRow("a status code of two digits")
         << QByteArray("HTTP/1.1 20 OK\r\n\r\n") << false << QStringLiteral("http.bad_status_line");
-    QTest::newRow("garbage instead of a status line")
-        << QByteArray("ICY 200 OK\r\n\r\n") << false << QStringLiteral("http.bad_status_line");
+    QTest::newRow("a status code with a letter")
+        << QByteArray("HTTP/1.1 2x0 OK\r\n\r\n") << false << QStringLiteral("http.bad_status_line");
+    QTest::newRow("a non-HTTP answer with CRLF is not HTTP, not a bad status line")
+        << QByteArray("ICY 200 OK\r\n\r\n") << false << QStringLiteral("http.not_http");
+    QTest::newRow("a non-HTTP answer with a bare LF is not HTTP, not a line-ending problem")
+        << QByteArray("SSH-2.0-OpenSSH_9.2\n") << false << QStringLiteral("http.not_http");
+    QTest::newRow("binary without any line end is not HTTP, not a line too long")
+        << QByteArray::fromHex("15030300020228") + QByteArray(9000, '\x01') << false << QStringLiteral("http.not_http");
+    QTest::newRow("an empty line before the status line")
+        << QByteArray("\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n") << false << QStringLiteral("http.not_http");
+    QTest::newRow("a 101 to a request that asked for no upgrade")
+        << QByteArray("HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\nConnection: Upgrade\r\n\r\n") << false
+        << QStringLiteral("http.unexpected_upgrade");
+    QTest::newRow("a bare LF after chunk data")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\n0\r\n\r\n") << false
+        << QStringLiteral("http.bare_lf");
+    QTest::newRow("a trailer field with whitespace before the colon")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-T : 1\r\n\r\n") << false
+        << QStringLiteral("http.space_before_colon");
     QTest::newRow("an HTTP/2 status line")
         << QByteArray("HTTP/2.0 200 OK\r\n\r\n") << false << QStringLiteral("http.bad_version");
     QTest::newRow("a NUL byte in a header value")
@@ -418,6 +438,70 @@ void TestHttpResponseParser::endlessHeaderLineCostsOnlyTheLimit()
     QCOMPARE(r.status, ParseStatus::Error);
     QCOMPARE(firstErrorId(parser.response()), QStringLiteral("http.line_too_long"));
     QVERIFY(fed <= 3); // 8 KiB line limit
+}
+
+void TestHttpResponseParser::notHttpShowsTheFirstBytesInHex()
+{
+    // A TLS alert where an HTTP answer was expected (https spoken to on port 80, or the reverse).
+    const QByteArray alert = QByteArray::fromHex("150303000202") + QByteArray(40, '\x28');
+    for (const QList<qsizetype> &splits : allSplits(alert.size())) {
+        const Outcome o = run(alert, splits, "GET", true);
+        QVERIFY(o.status == ParseStatus::Error);
+        QCOMPARE(o.response.violations.size(), 1); // one finding, not a line-ending one after it
+        const Violation &v = o.response.violations.first();
+        QCOMPARE(v.id(), QStringLiteral("http.not_http"));
+        QCOMPARE(v.offset, 0);
+        QVERIFY2(v.detail.startsWith(QStringLiteral("15")), qPrintable(v.detail));
+    }
+    const Outcome whole = run(alert, {}, "GET", true);
+    QCOMPARE(whole.response.violations.first().detail, QString::fromLatin1(alert.left(32).toHex(' ')));
+    // "HTTP/" then garbage is a status line gone wrong, named as such.
+    QCOMPARE(firstErrorId(run("HTTP/x.y 200 OK\r\n\r\n", {}, "GET", true).response), QStringLiteral("http.bad_status_line"));
+}
+
+void TestHttpResponseParser::a101ToAnUpgradeRequestEndsWithItsHead()
+{
+    // RFC 9110 §15.2.2: after the 101's empty line the connection speaks the new protocol.
+    const QByteArray head("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                          "Content-Length: 5\r\n\r\n");
+    const QByteArray frame = QByteArray::fromHex("810568656c6c6f");
+    const QByteArray bytes = head + frame;
+    for (const QList<qsizetype> &splits : allSplits(bytes.size())) {
+        const Outcome o = run(bytes, splits, "GET", false, {}, {}, true);
+        QVERIFY(o.status == ParseStatus::Complete);
+        QCOMPARE(o.response.status, 101);
+        QCOMPARE(o.consumed, head.size()); // the frame is left for the frame parser
+        QVERIFY(o.response.body.isEmpty());
+        QVERIFY(!o.keepAlive); // the connection is handed over, not reused for HTTP
+        QVERIFY(o.response.violations.isEmpty());
+    }
+    // The same answer to a request without Upgrade is an error at the 101's head.
+    const Outcome unasked = run(bytes, {}, "GET", false);
+    QVERIFY(unasked.status == ParseStatus::Error);
+    QCOMPARE(firstErrorId(unasked.response), QStringLiteral("http.unexpected_upgrade"));
+    QCOMPARE(unasked.response.violations.first().offset, 0);
+    QCOMPARE(unasked.response.violations.first().length, head.size());
+}
+
+void TestHttpResponseParser::extraBytesAfterTheResponseAreReported()
+{
+    const QByteArray response("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+    const QByteArray extra("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nevil");
+    HttpResponseParser parser;
+    parser.reset("GET", 100);
+    const QByteArray both = response + extra;
+    const ParseResult r = parser.feed(both);
+    QCOMPARE(r.status, ParseStatus::Complete);
+    QCOMPARE(r.consumed, response.size());
+    parser.noteExtraBytes(QByteArrayView(both).sliced(r.consumed));
+    QCOMPARE(parser.response().body, QByteArray("ok"));
+    QCOMPARE(parser.response().violations.size(), 1);
+    const Violation &v = parser.response().violations.first();
+    QCOMPARE(v.id(), QStringLiteral("http.extra_bytes"));
+    QCOMPARE(v.offset, 100 + response.size());
+    QCOMPARE(v.length, extra.size());
+    QVERIFY(!v.isError()); // the response itself is whole
+    QVERIFY2(v.detail.contains(QStringLiteral("48 54 54 50")), qPrintable(v.detail));
 }
 
 QTEST_GUILESS_MAIN(TestHttpResponseParser)

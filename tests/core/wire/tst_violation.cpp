@@ -1,5 +1,8 @@
+#include "core/wire/httpviolations.h"
 #include "core/wire/violation.h"
+#include "core/wire/wsviolations.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace wirescope;
@@ -28,6 +31,33 @@ private slots:
         const Violation v{&kNote, 0, 0, {}};
         QCOMPARE(violationMessage(v), QStringLiteral("Only a note"));
         QVERIFY(!v.isError());
+    }
+    void everyIdIsInTheCliDocumentation_data()
+    {
+        QTest::addColumn<QString>("document");
+        QTest::addColumn<QString>("id");
+        for (const ViolationKind *kind : httpViolationKinds())
+            QTest::addRow("%s", kind->id) << QStringLiteral("docs/cli-http.md") << QString::fromLatin1(kind->id);
+        for (const ViolationKind *kind : wsViolationKinds())
+            QTest::addRow("%s", kind->id) << QStringLiteral("docs/cli-ws.md") << QString::fromLatin1(kind->id);
+    }
+    void everyIdIsInTheCliDocumentation()
+    {
+        // The ids are part of the CLI's JSON contract: each one is listed where users look.
+        QFETCH(QString, document);
+        QFETCH(QString, id);
+        QFile file(QStringLiteral(WIRESCOPE_SOURCE_DIR "/") + document);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(document));
+        const QByteArray quoted = QByteArray("`") + id.toLatin1() + QByteArray("`");
+        QVERIFY2(file.readAll().contains(quoted), qPrintable(id + u" is not in " + document));
+    }
+    void everyHttpKindHasASentenceAndASection()
+    {
+        for (const ViolationKind *kind : httpViolationKinds()) {
+            QVERIFY2(QByteArrayView(kind->id).startsWith("http."), kind->id);
+            QVERIFY2(QByteArrayView(kind->rfc).startsWith("RFC "), kind->id);
+            QVERIFY2(qstrlen(kind->text) > 10, kind->id);
+        }
     }
     void groupAndSeverityHaveStableNames()
     {

@@ -1,3 +1,4 @@
+#include "core/wire/httpresponseparser.h"
 #include "core/wire/wshandshake.h"
 
 #include <QTest>
@@ -20,11 +21,61 @@ WsHandshakeRequest sampleRequest(QStringList subprotocols = {}, QList<QByteArray
     return wsBuildHandshakeRequest(options, kNonce);
 }
 
-WsHttpResponse parseResponse(const QByteArray &bytes)
+// The answer to the upgrade as the connection reads it: HttpResponseParser, told the request
+// asked for an upgrade, fed in the given pieces, then the close when `eof`.
+struct Answer {
+    ParseStatus status = ParseStatus::NeedMore;
+    qsizetype consumed = 0;
+    HttpResponse response;
+};
+
+Answer readAnswer(const QByteArray &bytes, const QList<qsizetype> &cuts = {}, bool eof = false,
+                  HttpParserLimits limits = {}, HttpParserLeniency leniency = {})
 {
-    WsHandshakeResponseParser parser;
-    parser.feed(bytes);
-    return parser.response();
+    HttpResponseParser parser(limits, leniency);
+    parser.reset("GET", 0, true);
+    Answer a;
+    qsizetype from = 0;
+    QList<qsizetype> ends = cuts;
+    ends.append(bytes.size());
+    for (qsizetype end : std::as_const(ends)) {
+        const ParseResult r = parser.feed(QByteArrayView(bytes).sliced(from, end - from));
+        a.consumed += r.consumed;
+        a.status = r.status;
+        from = end;
+        if (r.status != ParseStatus::NeedMore)
+            break;
+    }
+    if (a.status == ParseStatus::NeedMore && eof)
+        a.status = parser.finishEof();
+    a.response = parser.response();
+    return a;
+}
+
+HttpResponse parseResponse(const QByteArray &bytes)
+{
+    return readAnswer(bytes).response;
+}
+
+QList<QList<qsizetype>> everySplit(qsizetype size)
+{
+    QList<QList<qsizetype>> out{{}};
+    QList<qsizetype> bytewise;
+    for (qsizetype i = 1; i < size; ++i) {
+        bytewise.append(i);
+        out.append(QList<qsizetype>{i});
+    }
+    out.append(bytewise);
+    return out;
+}
+
+QString firstErrorId(const HttpResponse &response)
+{
+    for (const Violation &v : response.violations) {
+        if (v.isError())
+            return v.id();
+    }
+    return {};
 }
 
 } // namespace
@@ -37,14 +88,15 @@ private slots:
     void requestCarriesOptionsAuthAndCookies();
     void freshKeysAreRandom();
     void acceptDerivationShowsEveryStep();
-    void responseHeadParsesWhateverTheSplit();
+    void a101WithFramesInTheSameChunkEndsAtItsHead();
     void checks_data();
     void checks();
+    void refusalIsAnHttpResponseWithBody_data();
     void refusalIsAnHttpResponseWithBody();
-    void chunkedRefusalBodyIsDecodedAndKeptRaw_data();
-    void chunkedRefusalBodyIsDecodedAndKeptRaw();
-    void malformedOrOversizedHeadsFail_data();
-    void malformedOrOversizedHeadsFail();
+    void aBareLfAnswerIsRejectedUnlessTolerated();
+    void malformedOrOversizedAnswersFail_data();
+    void malformedOrOversizedAnswersFail();
+    void aRefusalCutShortIsTruncated();
 };
 
 void TestWsHandshake::requestFollowsRfc6455Section4()
@@ -101,23 +153,21 @@ void TestWsHandshake::acceptDerivationShowsEveryStep()
     QVERIFY(!wsDeriveAccept(kKey, "wrong", true).match);
 }
 
-void TestWsHandshake::responseHeadParsesWhateverTheSplit()
+void TestWsHandshake::a101WithFramesInTheSameChunkEndsAtItsHead()
 {
     const QByteArray head = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                             "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n";
-    const QByteArray stream = head + QByteArray::fromHex("810548656c6c6f");
-    for (qsizetype cut = 0; cut <= stream.size(); ++cut) {
-        WsHandshakeResponseParser parser;
-        qsizetype used = parser.feed(QByteArrayView(stream).first(cut));
-        if (parser.state() != WsHandshakeResponseParser::State::Complete) {
-            QCOMPARE(used, cut);
-            used = cut + parser.feed(QByteArrayView(stream).sliced(cut));
-        }
-        QCOMPARE(parser.state(), WsHandshakeResponseParser::State::Complete);
-        QCOMPARE(used, head.size()); // the frame after the head is left for the frame parser
-        QCOMPARE(parser.response().status, 101);
-        QCOMPARE(parser.response().head, head);
-        QCOMPARE(parser.response().headers.size(), 3);
+    const QByteArray stream = head + QByteArray::fromHex("810548656c6c6f" "8900");
+    for (const QList<qsizetype> &cuts : everySplit(stream.size())) {
+        const Answer a = readAnswer(stream, cuts);
+        QCOMPARE(a.status, ParseStatus::Complete);
+        QCOMPARE(a.consumed, head.size()); // the frames after the head are left for the frame parser
+        QCOMPARE(a.response.status, 101);
+        QCOMPARE(a.response.headBytes, head.size());
+        QCOMPARE(a.response.headers.size(), 3);
+        // Per-header offsets for the handshake view: where each line starts in the stream.
+        QCOMPARE(a.response.headers.at(2).offset, head.indexOf("Sec-WebSocket-Accept"));
+        QVERIFY(wsCheckHandshakeResponse(sampleRequest(), a.response).ok);
     }
 }
 
@@ -172,100 +222,116 @@ void TestWsHandshake::checks()
     QCOMPARE(verdict.checks[3].expected, QString::fromLatin1(kAccept));
 }
 
+void TestWsHandshake::refusalIsAnHttpResponseWithBody_data()
+{
+    QTest::addColumn<QByteArray>("answer");
+    QTest::addColumn<bool>("eof");
+    QTest::addColumn<int>("framing");
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("Content-Length")
+        << QByteArray("HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nContent-Length: 12\r\n\r\nlog in first")
+        << false << int(BodyFraming::ContentLength) << QByteArray("log in first");
+    QTest::newRow("chunked, with an extension and a trailer")
+        << QByteArray("HTTP/1.1 503 Service Unavailable\r\nTransfer-Encoding: chunked\r\n\r\n"
+                      "5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\nX-Trace: 7\r\n\r\n")
+        << false << int(BodyFraming::Chunked) << QByteArray("hello, world");
+    QTest::newRow("chunk data that looks like a last-chunk does not end the body")
+        << QByteArray("HTTP/1.1 429 Too Many\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n0\r\n\r\n\r\n2\r\nok\r\n0\r\n\r\n")
+        << false << int(BodyFraming::Chunked) << QByteArray("0\r\n\r\nok");
+    QTest::newRow("close-delimited (RFC 9112 §6.3 rule 8)")
+        << QByteArray("HTTP/1.0 500 Oops\r\nContent-Type: text/plain\r\n\r\nstack trace") << true
+        << int(BodyFraming::CloseDelimited) << QByteArray("stack trace");
+    QTest::newRow("a 304 has no body whatever it says")
+        << QByteArray("HTTP/1.1 304 Not Modified\r\nContent-Length: 10\r\n\r\n") << false << int(BodyFraming::None)
+        << QByteArray();
+}
+
 void TestWsHandshake::refusalIsAnHttpResponseWithBody()
 {
-    WsHandshakeResponseParser parser;
-    const QByteArray bytes = "HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nContent-Length: 12\r\n\r\nlog in first";
-    QCOMPARE(parser.feed(bytes.left(80)), 80); // the head (75 bytes) and 5 bytes of body
-    QCOMPARE(parser.state(), WsHandshakeResponseParser::State::Body);
-    parser.feed(bytes.mid(80));
-    QCOMPARE(parser.state(), WsHandshakeResponseParser::State::Complete);
-    QCOMPARE(parser.response().status, 401);
-    QCOMPARE(parser.response().reason, QByteArray("Unauthorized"));
-    QCOMPARE(parser.response().body, QByteArray("log in first"));
-    QVERIFY(parser.response().bodyComplete);
-
-    WsHandshakeResponseParser untilClose(WsResponseParserLimits{16 * 1024, 100, 4});
-    untilClose.feed("HTTP/1.0 500 Oops\r\n\r\nstack trace");
-    untilClose.finishAtEof();
-    QCOMPARE(untilClose.response().body, QByteArray("stac"));
-    QCOMPARE(untilClose.response().bodyRaw, QByteArray("stac"));
-    QVERIFY(!untilClose.response().bodyChunked);
-    QVERIFY(untilClose.response().bodyTruncated);
-}
-
-void TestWsHandshake::chunkedRefusalBodyIsDecodedAndKeptRaw_data()
-{
-    QTest::addColumn<QByteArray>("raw");
-    QTest::addColumn<bool>("oneByteAtATime");
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<bool>("complete");
-    QTest::addColumn<bool>("malformed");
-    const QByteArray two = "5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\n\r\n";
-    QTest::newRow("two chunks and the last-chunk give the joined text") << two << false << QByteArray("hello, world") << true << false;
-    QTest::newRow("the same fed one byte at a time") << two << true << QByteArray("hello, world") << true << false;
-    QTest::newRow("chunk data that looks like a last-chunk does not end the body")
-        << QByteArray("5\r\n0\r\n\r\n\r\n2\r\nok\r\n0\r\n\r\n") << false << QByteArray("0\r\n\r\nok") << true << false;
-    QTest::newRow("trailer fields stay in the raw bytes only")
-        << QByteArray("3\r\nabc\r\n0\r\nX-Trace: 7\r\n\r\n") << false << QByteArray("abc") << true << false;
-    QTest::newRow("a body cut off by the connection's end is incomplete")
-        << QByteArray("a\r\n01234") << false << QByteArray("01234") << false << false;
-    QTest::newRow("a size line that is not hex stops decoding, the raw bytes stay")
-        << QByteArray("3\r\nabc\r\nzz\r\nmore") << false << QByteArray("abc") << false << true;
-}
-
-void TestWsHandshake::chunkedRefusalBodyIsDecodedAndKeptRaw()
-{
-    QFETCH(QByteArray, raw);
-    QFETCH(bool, oneByteAtATime);
+    QFETCH(QByteArray, answer);
+    QFETCH(bool, eof);
+    QFETCH(int, framing);
     QFETCH(QByteArray, body);
-    QFETCH(bool, complete);
-    QFETCH(bool, malformed);
-    const QByteArray head = "HTTP/1.1 503 Service Unavailable\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n";
-    // Bytes after a finished body do not belong to it (an unfinished one takes everything).
-    const QByteArray after = complete ? QByteArray("NEXT") : QByteArray();
-    const QByteArray bytes = head + raw + after;
-    WsHandshakeResponseParser parser;
-    qsizetype used = 0;
-    if (oneByteAtATime) {
-        for (qsizetype i = 0; i < bytes.size() && parser.state() != WsHandshakeResponseParser::State::Complete; ++i)
-            used += parser.feed(bytes.mid(i, 1));
-    } else {
-        used = parser.feed(bytes);
+    // Bytes after a finished refusal do not belong to it (a close-delimited one takes all).
+    const QByteArray bytes = answer + (eof ? QByteArray() : QByteArray("NEXT"));
+    for (const QList<qsizetype> &cuts : everySplit(bytes.size())) {
+        const Answer a = readAnswer(bytes, cuts, eof);
+        QCOMPARE(a.status, ParseStatus::Complete);
+        QCOMPARE(a.consumed, answer.size());
+        QCOMPARE(int(a.response.framing), framing);
+        QCOMPARE(a.response.body, body);
+        QCOMPARE(a.response.wireBodyBytes, answer.size() - a.response.headBytes); // the raw body, framing included
+        QVERIFY(a.response.violations.isEmpty());
+        const WsHandshakeVerdict verdict = wsCheckHandshakeResponse(sampleRequest(), a.response);
+        QVERIFY(!verdict.ok);
+        QCOMPARE(verdict.violations.size(), size_t(1));
+        QCOMPARE(verdict.violations.front().id(), QStringLiteral("ws.handshake.bad_status"));
     }
-    parser.finishAtEof();
-    const WsHttpResponse &r = parser.response();
-    QCOMPARE(r.status, 503);
-    QVERIFY(r.bodyChunked);
-    QCOMPARE(r.body, body);
-    QCOMPARE(r.bodyComplete, complete);
-    QCOMPARE(r.bodyChunkedMalformed, malformed);
-    QCOMPARE(r.bodyRaw, raw);
-    QCOMPARE(used, head.size() + raw.size());
 }
 
-void TestWsHandshake::malformedOrOversizedHeadsFail_data()
+void TestWsHandshake::aBareLfAnswerIsRejectedUnlessTolerated()
+{
+    // The same rule as any HTTP response (RFC 9112 §2.2): strict by default, a named leniency.
+    const QByteArray answer = "HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\nConnection: Upgrade\n"
+                              "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\n\n";
+    for (const QList<qsizetype> &cuts : everySplit(answer.size())) {
+        const Answer strict = readAnswer(answer, cuts);
+        QCOMPARE(strict.status, ParseStatus::Error);
+        QCOMPARE(firstErrorId(strict.response), QStringLiteral("http.bare_lf"));
+        QCOMPARE(strict.response.violations.first().offset, answer.indexOf('\n'));
+    }
+    HttpParserLeniency leniency;
+    leniency.bareLf = true;
+    const Answer tolerated = readAnswer(answer, {}, false, {}, leniency);
+    QCOMPARE(tolerated.status, ParseStatus::Complete);
+    QVERIFY(wsCheckHandshakeResponse(sampleRequest(), tolerated.response).ok);
+    QCOMPARE(tolerated.response.violations.size(), 5); // every line end, recorded as a warning
+    QCOMPARE(tolerated.response.violations.first().id(), QStringLiteral("http.bare_lf"));
+    QVERIFY(!tolerated.response.violations.first().isError());
+}
+
+void TestWsHandshake::malformedOrOversizedAnswersFail_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("id");
-    QTest::newRow("not HTTP at all") << QByteArray("SSH-2.0-OpenSSH\r\n\r\n") << QStringLiteral("ws.handshake.malformed");
-    QTest::newRow("a non-numeric status") << QByteArray("HTTP/1.1 1x1 Hmm\r\n\r\n") << QStringLiteral("ws.handshake.malformed");
+    QTest::newRow("not HTTP at all") << QByteArray("SSH-2.0-OpenSSH\r\n\r\n") << QStringLiteral("http.not_http");
+    QTest::newRow("a non-numeric status") << QByteArray("HTTP/1.1 1x1 Hmm\r\n\r\n") << QStringLiteral("http.bad_status_line");
     QTest::newRow("whitespace before the colon") << QByteArray("HTTP/1.1 101 OK\r\nUpgrade : websocket\r\n\r\n")
-                                                 << QStringLiteral("ws.handshake.malformed");
+                                                 << QStringLiteral("http.space_before_colon");
     QTest::newRow("obsolete line folding") << QByteArray("HTTP/1.1 101 OK\r\nUpgrade: web\r\n socket\r\n\r\n")
-                                           << QStringLiteral("ws.handshake.malformed");
-    QTest::newRow("a head that never ends") << QByteArray("HTTP/1.1 101 OK\r\n") + QByteArray(20000, 'a')
-                                            << QStringLiteral("ws.handshake.too_large");
+                                           << QStringLiteral("http.obs_fold");
+    QTest::newRow("a header line that never ends") << QByteArray("HTTP/1.1 101 OK\r\nX: ") + QByteArray(20000, 'a')
+                                                   << QStringLiteral("http.line_too_long");
+    QByteArray manyLines = "HTTP/1.1 101 OK\r\n";
+    for (int i = 0; i < 2000; ++i)
+        manyLines += "X-Pad-" + QByteArray::number(i) + ": " + QByteArray(40, 'p') + "\r\n";
+    QTest::newRow("a head over the header section limit") << manyLines << QStringLiteral("http.headers_too_large");
+    QTest::newRow("a refusal whose chunk size is not hex")
+        << QByteArray("HTTP/1.1 503 No\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\nzz\r\nmore")
+        << QStringLiteral("http.bad_chunk_size");
 }
 
-void TestWsHandshake::malformedOrOversizedHeadsFail()
+void TestWsHandshake::malformedOrOversizedAnswersFail()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, id);
-    WsHandshakeResponseParser parser;
-    parser.feed(bytes);
-    QCOMPARE(parser.state(), WsHandshakeResponseParser::State::Failed);
-    QCOMPARE(parser.error().id(), id);
+    HttpParserLimits limits;
+    limits.maxHeaderCount = 10000; // so the size limit, not the count, is what a long head hits
+    const Answer a = readAnswer(bytes, {}, false, limits);
+    QCOMPARE(a.status, ParseStatus::Error);
+    QCOMPARE(firstErrorId(a.response), id);
+    // Limits are checked before storing: an oversized answer is not kept whole.
+    QVERIFY(a.consumed <= 64 * 1024 + 8 * 1024);
+}
+
+void TestWsHandshake::aRefusalCutShortIsTruncated()
+{
+    const QByteArray answer = "HTTP/1.1 403 Forbidden\r\nContent-Length: 20\r\n\r\nonly ten b";
+    const Answer a = readAnswer(answer, {}, true);
+    QCOMPARE(a.status, ParseStatus::Error);
+    QCOMPARE(firstErrorId(a.response), QStringLiteral("http.truncated"));
+    QCOMPARE(a.response.status, 403); // the head is still there for the checks and the view
+    QCOMPARE(a.response.body, QByteArray("only ten b"));
 }
 
 QTEST_GUILESS_MAIN(TestWsHandshake)
