@@ -46,6 +46,7 @@ struct WsFrameEvent {
     Direction direction = Direction::In;
     quint64 index = 0;        // per-connection frame counter (both directions)
     WsFrame frame;
+    bool crafted = false;     // written as crafted bytes (craft mode, --raw): rules unchecked
 };
 
 struct WsMessageEvent {

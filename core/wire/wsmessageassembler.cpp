@@ -43,6 +43,7 @@ WsAssembleResult WsMessageAssembler::push(const WsFrame &frame)
         m.size = m.payload.size();
         m.frameCount = 1;
         m.firstFrameOffset = at;
+        m.lastFrameOffset = at;
         result.hasMessage = true;
         return result;
     }
@@ -146,6 +147,7 @@ void WsMessageAssembler::finishMessage(WsAssembleResult &result, const WsFrame &
             lastFrame.streamOffset + lastFrame.wireSize() - 1, 1, QStringLiteral("truncated code point at the end")});
     }
     m_current.size = m_current.payload.size();
+    m_current.lastFrameOffset = lastFrame.streamOffset;
     result.hasMessage = true;
     result.message = std::move(m_current);
     m_current = WsMessage();

@@ -24,6 +24,8 @@ struct WsMessage {
     qint64 size = 0;           // payload.size(), the inflated size
     int frameCount = 0;
     qint64 firstFrameOffset = 0; // stream offset of the first frame
+    qint64 lastFrameOffset = 0;  // and of the last: the message's frames are the data frames
+                                 // from the first to the last (control frames may lie between)
     bool truncated = false;    // over a limit: payload is incomplete (a violation says why)
     bool utf8Valid = true;     // text messages only
 };
