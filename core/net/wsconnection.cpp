@@ -1,6 +1,8 @@
 #include "core/net/wsconnection.h"
 
+#include "core/session/session.h"
 #include "core/session/sessionclock.h"
+#include "core/session/timelinewriter.h"
 #include "core/net/socketfailure.h"
 #include "core/net/tap.h"
 #include "core/wire/permessagedeflate.h"
@@ -48,6 +50,14 @@ QString tlsProtocolName(QSsl::SslProtocol protocol)
     }
 }
 
+// RFC 6455 §4.1: the cookies of a ws:// URL are those of its http:// twin (wss: https).
+QUrl httpUrlOf(QUrl url)
+{
+    url.setScheme(url.scheme().compare(u"wss", Qt::CaseInsensitive) == 0 ? QStringLiteral("https")
+                                                                         : QStringLiteral("http"));
+    return url;
+}
+
 // RFC 6455 §7.4.1: which close code a violation by the peer calls for.
 quint16 closeCodeFor(const ViolationKind *kind)
 {
@@ -64,6 +74,19 @@ struct WsConnection::Private {
     WsConnection *q;
     SessionClock ownClock;
     const SessionClock *clock;
+    Session *session = nullptr;
+    // Rows for the session's timeline (null without a session); handed over once per turn.
+    std::unique_ptr<TimelineWriter> recorder;
+    quint32 connectionId = 0;
+    // What we sent is reported when the socket takes it (the Tap's write time), not when it
+    // is queued: frames, messages and violations decoded from the queued bytes wait here.
+    struct OutEvent {
+        enum class Type : quint8 { Frame, Message, Violation } type;
+        WsFrameEvent frame;
+        WsMessageEvent message;
+        Violation violation;
+    };
+    std::vector<OutEvent> pendingOut;
     std::unique_ptr<Tap> tap;
     QTcpSocket *socket = nullptr;
     QSslSocket *ssl = nullptr;
@@ -104,18 +127,28 @@ struct WsConnection::Private {
     int sendingDeferred = 0; // > 0 while reading: writes wait for the end of the turn
     bool flushPosted = false; // data sent from outside a turn of ours leaves on the next turn
 
-    explicit Private(WsConnection *owner, const SessionClock *sharedClock)
+    Private(WsConnection *owner, const SessionClock *sharedClock, Session *ofSession)
         : q(owner)
-        , clock(sharedClock ? sharedClock : &ownClock)
+        , clock(ofSession ? &ofSession->clock() : sharedClock ? sharedClock : &ownClock)
+        , session(ofSession)
         , tap(std::make_unique<Tap>(*clock))
     {
+        if (session)
+            recorder = std::make_unique<TimelineWriter>(session->recorder(), owner);
     }
+    void reportFrame(WsFrameEvent &&event);
+    void reportMessage(WsMessageEvent &&event);
+    void reportChunk(const CapturedChunk &chunk);
+    void noteViolation(qint64 t, Direction direction, const Violation &violation);
+    void reportHandshake();
+    // Stamps what waited for the write with the write's time, then reports it in order.
+    void reportSent(qint64 tNs);
 
     qint64 now() const { return clock->nowNs(); }
     void setState(WsConnectionState state);
     // Reports a failure; the first one is also why the connection closes.
     void reportFailure(const Failure &failure);
-    void writeBytes(const QByteArray &bytes);
+    void writeBytes(const QByteArray &bytes, bool crafted = false);
     void flush();    // writes what is queued unless writes wait for the end of the turn
     void writeOut(); // writes what is queued now
     void scheduleFlush();
@@ -134,20 +167,22 @@ struct WsConnection::Private {
     // Frames that lie wholly in `bytes` share its memory (WsFrameParser::feedShared).
     // tNs: when the bytes were read; every event decoded from them carries it.
     void processIncoming(const QByteArray &bytes, qint64 tNs);
-    void processOutgoing(QByteArrayView bytes, const QByteArray *payload = nullptr);
+    void processOutgoing(QByteArrayView bytes, const QByteArray *payload = nullptr, bool crafted = false);
     void writeMessage(WsOpcode opcode, const QByteArray &payload, qsizetype fragmentSize);
     // A frame event costs a copy of the frame: built only when reported and someone listens.
     mutable bool frameListenersKnown = false;
     mutable bool frameListeners = false;
-    bool framesWanted() const
+    bool hasFrameListeners() const
     {
         if (!frameListenersKnown) {
             static const QMetaMethod signal = QMetaMethod::fromSignal(&WsConnection::frameDecoded);
             frameListeners = q->isSignalConnected(signal);
             frameListenersKnown = true;
         }
-        return q->m_options.reportFrames && frameListeners;
+        return frameListeners;
     }
+    // The timeline records every frame; without one, frames are built only for listeners.
+    bool framesWanted() const { return recorder || (q->m_options.reportFrames && hasFrameListeners()); }
     bool reportViolation(qint64 t, Direction direction, const Violation &violation);
     // t: when the bytes were read, as for the frame's other events (and the pong's RTT).
     void handleControl(qint64 t, const WsFrame &frame, const WsAssembleResult &assembled);
@@ -158,13 +193,23 @@ struct WsConnection::Private {
 };
 
 WsConnection::WsConnection(QObject *parent)
-    : WsConnection(nullptr, parent)
+    : WsConnection(static_cast<const SessionClock *>(nullptr), nullptr, parent)
 {
 }
 
 WsConnection::WsConnection(const SessionClock *clock, QObject *parent)
+    : WsConnection(clock, nullptr, parent)
+{
+}
+
+WsConnection::WsConnection(Session *session, QObject *parent)
+    : WsConnection(nullptr, session, parent)
+{
+}
+
+WsConnection::WsConnection(const SessionClock *clock, Session *session, QObject *parent)
     : QObject(parent)
-    , d(std::make_unique<Private>(this, clock))
+    , d(std::make_unique<Private>(this, clock, session))
 {
     registerMetaTypes();
     d->connectTimer.setSingleShot(true);
@@ -225,6 +270,11 @@ const SessionClock &WsConnection::clock() const
     return *d->clock;
 }
 
+quint32 WsConnection::connectionId() const
+{
+    return d->connectionId;
+}
+
 bool WsConnection::deflateActive() const
 {
     return d->deflate != nullptr;
@@ -244,7 +294,10 @@ void WsConnection::Private::reportFailure(const Failure &failure)
 {
     if (q->m_close.failure.isNull())
         q->m_close.failure = failure;
-    emit q->errorOccurred(WsErrorEvent{now(), failure});
+    const qint64 t = now();
+    if (recorder)
+        recorder->failure(connectionId, t, failure);
+    emit q->errorOccurred(WsErrorEvent{t, failure});
 }
 
 void WsConnection::open(const WsConnectOptions &options)
@@ -256,7 +309,14 @@ void WsConnection::open(const WsConnectOptions &options)
     m_close = WsCloseRecord();
     m_framesIn = m_framesOut = 0;
     d->tap = std::make_unique<Tap>(*d->clock);
-    d->tap->setKeepChunks(options.keepChunks);
+    d->tap->setKeepChunks(options.keepChunks && !d->recorder); // the timeline keeps them
+    d->pendingOut.clear();
+    if (d->recorder) {
+        // Each open() is a connection of its own in the session; a reconnect appends.
+        d->connectionId = d->session->newConnectionId();
+        d->recorder->opening(d->connectionId, d->now(),
+                           ConnectionOpening{ConnectionProtocol::WebSocket, options.url.toString(), options});
+    }
     d->failed = false;
     d->finished = false;
     d->frameIndex = 0;
@@ -368,8 +428,21 @@ void WsConnection::Private::onEncrypted()
 void WsConnection::Private::sendRequest()
 {
     connectTimer.stop();
-    request = wsBuildHandshakeRequest(q->m_options.handshakeRequestOptions());
+    WsHandshakeRequestOptions requestOptions = q->m_options.handshakeRequestOptions();
+    if (session && q->m_options.sessionCookies) {
+        // RFC 6265 §5.4 for the upgrade request, as a browser sends it: a login made over
+        // HTTP in this session carries into the WebSocket.
+        const QByteArray jar = session->cookieHeaderFor(httpUrlOf(q->m_options.url));
+        for (const QByteArray &pair : jar.split(';')) {
+            const QByteArray trimmed = pair.trimmed();
+            const qsizetype eq = trimmed.indexOf('=');
+            if (eq > 0)
+                requestOptions.cookies.append({trimmed.left(eq), trimmed.mid(eq + 1)});
+        }
+    }
+    request = wsBuildHandshakeRequest(requestOptions);
     q->m_handshake.requestBytes = request.bytes;
+    outParser.setStreamOffset(request.bytes.size());
     setState(WsConnectionState::Handshaking);
     if (q->m_options.handshakeTimeoutMs > 0)
         handshakeTimer.start(q->m_options.handshakeTimeoutMs);
@@ -390,14 +463,16 @@ void WsConnection::Private::writeOut()
     if (outBuffer.isEmpty())
         return;
     if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
-        outBuffer.clear(); // never sent, so never captured
+        outBuffer.clear(); // never sent, so never captured nor reported
+        pendingOut.clear();
         return;
     }
     {
         const CapturedChunk chunk = tap->record(Direction::Out, outBuffer);
-        emit q->chunkCaptured(chunk);
+        reportChunk(chunk);
         if (socket)
             socket->write(outBuffer);
+        reportSent(chunk.tNs);
     }
     // Keep a modest buffer for the next burst; give a large one back.
     if (outBuffer.capacity() > (1 << 20) || !outBuffer.isDetached())
@@ -414,11 +489,11 @@ void WsConnection::Private::disconnectSocket()
 }
 
 // Bytes decoded while queued: the log shows them in order, the socket gets them in one write.
-void WsConnection::Private::writeBytes(const QByteArray &bytes)
+void WsConnection::Private::writeBytes(const QByteArray &bytes, bool crafted)
 {
     ++sendingDeferred;
     outBuffer.append(bytes);
-    processOutgoing(bytes);
+    processOutgoing(bytes, nullptr, crafted);
     --sendingDeferred;
     flush();
 }
@@ -476,7 +551,7 @@ void WsConnection::Private::reportOwnMessage(WsOpcode opcode, const QByteArray &
     outParser.skipFrame(wireSize);
     ++q->m_framesOut;
     ++frameIndex;
-    emit q->messageDecoded(WsMessageEvent{now(), Direction::Out, std::move(message)});
+    pendingOut.push_back(OutEvent{OutEvent::Type::Message, {}, WsMessageEvent{0, Direction::Out, std::move(message)}, {}});
 }
 
 void WsConnection::Private::onReadyRead()
@@ -515,7 +590,7 @@ void WsConnection::Private::onReadyRead()
         // any of them lives; a nested event loop in a slot does the same).
         const CapturedChunk chunk = tap->record(Direction::In, readBuffer);
         const QByteArray bytes = tap->keepsChunks() ? chunk.bytes : readBuffer;
-        emit q->chunkCaptured(chunk);
+        reportChunk(chunk);
         if (q->m_state == WsConnectionState::Handshaking)
             handleHandshakeBytes(bytes, chunk.tNs);
         else if (q->m_state == WsConnectionState::Open || q->m_state == WsConnectionState::Closing)
@@ -544,9 +619,8 @@ void WsConnection::Private::handleHandshakeBytes(const QByteArray &bytes, qint64
         q->m_handshake.responseBytes += bytes;
         q->m_handshake.tNsResponse = tNs;
         const Violation &v = responseParser.error();
-        emit q->violationFound(WsViolationEvent{tNs, Direction::In, v});
-        handshakeReported = true;
-        emit q->handshakeFinished(q->m_handshake);
+        noteViolation(tNs, Direction::In, v);
+        reportHandshake();
         reportFailure(Failure::of(v));
         socket->abort();
         finish();
@@ -566,6 +640,8 @@ void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &by
     record.responseBytes += bytes.left(used);
     record.response = responseParser.response();
     record.verdict = wsCheckHandshakeResponse(request, record.response);
+    if (session && q->m_options.sessionCookies)
+        session->storeCookies(record.response.headerValues("Set-Cookie"), httpUrlOf(q->m_options.url));
     std::vector<Violation> violations = record.verdict.violations;
     // RFC 7692 §5: the server's permessage-deflate answer, checked against our offer.
     if (record.verdict.ok && q->m_options.permessageDeflate) {
@@ -584,10 +660,9 @@ void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &by
         }
     }
     for (const Violation &v : violations)
-        emit q->violationFound(WsViolationEvent{record.tNsResponse, Direction::In, v});
+        noteViolation(record.tNsResponse, Direction::In, v);
     if (!record.verdict.ok) {
-        handshakeReported = true;
-        emit q->handshakeFinished(record);
+        reportHandshake();
         const Violation &first = violations.empty() ? Violation{&wsv::HandshakeBadStatus, -1, 0, QString()} : violations.front();
         reportFailure(Failure::of(first));
         if (record.response.status != 101 && responseParser.state() != WsHandshakeResponseParser::State::Complete)
@@ -606,8 +681,9 @@ void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &by
     }
     setState(WsConnectionState::Open);
     q->setPingInterval(q->m_options.pingIntervalMs);
-    handshakeReported = true;
-    emit q->handshakeFinished(record);
+    // Frames are offset in each direction's whole byte stream, the handshake included.
+    inParser.setStreamOffset(record.responseBytes.size());
+    reportHandshake();
     // Frames may follow the 101 in the same chunk.
     if (used < bytes.size())
         processIncoming(bytes.sliced(used), record.tNsResponse);
@@ -615,7 +691,7 @@ void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &by
 
 bool WsConnection::Private::reportViolation(qint64 t, Direction direction, const Violation &violation)
 {
-    emit q->violationFound(WsViolationEvent{t, direction, violation});
+    noteViolation(t, direction, violation);
     // RFC 6455 §7.1.7: a peer's error fails the connection unless we keep inspecting.
     if (direction == Direction::In && violation.isError() && !q->m_options.keepInspecting && !failed) {
         failWith(violation);
@@ -650,12 +726,12 @@ void WsConnection::Private::processIncoming(const QByteArray &bytes, qint64 t)
         const quint64 index = frameIndex++;
         WsAssembleResult assembled = inAssembler.push(frame);
         if (wantFrames)
-            emit q->frameDecoded(WsFrameEvent{t, Direction::In, index, frame});
+            reportFrame(WsFrameEvent{t, Direction::In, index, frame, false});
         for (const Violation &v : assembled.violations)
             if (reportViolation(t, Direction::In, v))
                 return;
         if (assembled.hasMessage)
-            emit q->messageDecoded(WsMessageEvent{t, Direction::In, std::move(assembled.message)});
+            reportMessage(WsMessageEvent{t, Direction::In, std::move(assembled.message)});
         if (frame.header.isControl())
             handleControl(t, frame, assembled);
         if (!socket)
@@ -687,6 +763,8 @@ void WsConnection::Private::handleControl(qint64 t, const WsFrame &frame, const 
             pong.rttNs = t - it.value();
             pendingPings.erase(it);
         }
+        if (recorder)
+            recorder->wsPong(connectionId, pong);
         emit q->pongReceived(pong);
         break;
     }
@@ -740,7 +818,7 @@ void WsConnection::Private::sendClose(std::optional<quint16> code, const QString
     writeBytes(writer.close(code, reason));
 }
 
-void WsConnection::Private::processOutgoing(QByteArrayView bytes, const QByteArray *payload)
+void WsConnection::Private::processOutgoing(QByteArrayView bytes, const QByteArray *payload, bool crafted)
 {
     WsParseResult result;
     result.events.swap(outEvents);
@@ -753,23 +831,84 @@ void WsConnection::Private::processOutgoing(QByteArrayView bytes, const QByteArr
         if (result.events.capacity() > outEvents.capacity())
             outEvents.swap(result.events);
     });
-    const qint64 t = now();
+    // Reported when the socket takes the bytes (reportSent), in this order.
     const bool wantFrames = framesWanted();
     for (WsParseEvent &event : result.events) {
         if (event.type == WsParseEventType::Violation) {
-            emit q->violationFound(WsViolationEvent{t, Direction::Out, event.violation});
+            pendingOut.push_back(OutEvent{OutEvent::Type::Violation, {}, {}, event.violation});
             continue;
         }
         ++q->m_framesOut;
         const quint64 index = frameIndex++;
         WsAssembleResult assembled = outAssembler.push(event.frame);
         if (wantFrames)
-            emit q->frameDecoded(WsFrameEvent{t, Direction::Out, index, std::move(event.frame)});
+            pendingOut.push_back(OutEvent{OutEvent::Type::Frame,
+                                          WsFrameEvent{0, Direction::Out, index, std::move(event.frame), crafted}, {}, {}});
         for (const Violation &v : assembled.violations)
-            emit q->violationFound(WsViolationEvent{t, Direction::Out, v});
+            pendingOut.push_back(OutEvent{OutEvent::Type::Violation, {}, {}, v});
         if (assembled.hasMessage)
-            emit q->messageDecoded(WsMessageEvent{t, Direction::Out, std::move(assembled.message)});
+            pendingOut.push_back(OutEvent{OutEvent::Type::Message, {},
+                                          WsMessageEvent{0, Direction::Out, std::move(assembled.message)}, {}});
     }
+}
+
+void WsConnection::Private::reportSent(qint64 tNs)
+{
+    // A slot may send again while we report (an echo of our own message): it queues anew.
+    std::vector<OutEvent> sent;
+    sent.swap(pendingOut);
+    for (OutEvent &e : sent) {
+        switch (e.type) {
+        case OutEvent::Type::Frame:
+            e.frame.tNs = tNs;
+            reportFrame(std::move(e.frame));
+            break;
+        case OutEvent::Type::Message:
+            e.message.tNs = tNs;
+            reportMessage(std::move(e.message));
+            break;
+        case OutEvent::Type::Violation:
+            noteViolation(tNs, Direction::Out, e.violation);
+            break;
+        }
+    }
+}
+
+void WsConnection::Private::reportFrame(WsFrameEvent &&event)
+{
+    if (recorder)
+        recorder->wsFrame(connectionId, event);
+    if (hasFrameListeners())
+        emit q->frameDecoded(event);
+}
+
+void WsConnection::Private::reportMessage(WsMessageEvent &&event)
+{
+    if (recorder)
+        recorder->wsMessage(connectionId, event);
+    emit q->messageDecoded(event);
+}
+
+void WsConnection::Private::noteViolation(qint64 t, Direction direction, const Violation &violation)
+{
+    if (recorder)
+        recorder->violation(connectionId, t, direction, violation);
+    emit q->violationFound(WsViolationEvent{t, direction, violation});
+}
+
+void WsConnection::Private::reportChunk(const CapturedChunk &chunk)
+{
+    if (recorder)
+        recorder->chunk(connectionId, chunk);
+    emit q->chunkCaptured(chunk);
+}
+
+void WsConnection::Private::reportHandshake()
+{
+    handshakeReported = true;
+    if (recorder)
+        recorder->wsHandshake(connectionId, q->m_handshake);
+    emit q->handshakeFinished(q->m_handshake);
 }
 
 void WsConnection::Private::onDisconnected()
@@ -818,8 +957,7 @@ void WsConnection::Private::finish()
             WsHandshakeRecord &record = q->m_handshake;
             record.response = responseParser.response();
             record.responseBytes = record.response.head + record.response.bodyRaw; // raw: chunk framing kept
-            handshakeReported = true;
-            emit q->handshakeFinished(record);
+            reportHandshake();
         }
     }
     WsCloseRecord &c = q->m_close;
@@ -835,6 +973,10 @@ void WsConnection::Private::finish()
     // RFC 6455 §7.1.4: clean when both close frames crossed and TCP then closed.
     c.clean = c.sentClose && c.receivedClose && !failed && c.failure.isNull();
     setState(WsConnectionState::Closed);
+    if (recorder) {
+        recorder->wsClosed(connectionId, c);
+        recorder->flush();
+    }
     emit q->closed(c);
 }
 
@@ -904,7 +1046,7 @@ bool WsConnection::sendRaw(const QByteArray &bytes)
 {
     if (m_state != WsConnectionState::Open && m_state != WsConnectionState::Closing)
         return false;
-    d->writeBytes(bytes);
+    d->writeBytes(bytes, true);
     return true;
 }
 

@@ -11,6 +11,7 @@
 
 namespace wirescope {
 
+class Session;
 class SessionClock;
 class Tap;
 
@@ -29,6 +30,9 @@ public:
     explicit WsConnection(QObject *parent = nullptr);
     // Shares a clock with a session (must outlive the connection).
     WsConnection(const SessionClock *clock, QObject *parent);
+    // Works for a session: its clock, its cookie jar, and every byte and event recorded in
+    // its timeline (a connection id of its own per open()).
+    WsConnection(Session *session, QObject *parent);
     ~WsConnection() override;
 
     void open(const WsConnectOptions &options);
@@ -57,6 +61,8 @@ public:
     bool deflateActive() const;
     quint64 framesIn() const { return m_framesIn; }
     quint64 framesOut() const { return m_framesOut; }
+    // The session's id of the current (or last) connection; 0 without a session.
+    quint32 connectionId() const;
 
 signals:
     void stateChanged(wirescope::WsConnectionState state);
@@ -76,6 +82,7 @@ protected:
     void disconnectNotify(const QMetaMethod &signal) override;
 
 private:
+    WsConnection(const SessionClock *clock, Session *session, QObject *parent);
     struct Private;
     std::unique_ptr<Private> d;
     WsConnectOptions m_options;

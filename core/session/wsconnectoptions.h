@@ -21,6 +21,7 @@ struct WsConnectOptions {
     QString basicPassword;
     QString bearerToken;
     QList<WsHeader> cookies;
+    bool sessionCookies = true;   // also send the session's cookies for this URL, and keep its Set-Cookie
 
     bool permessageDeflate = false; // offer permessage-deflate (RFC 7692)
     PmdOffer deflateOffer;
