@@ -11,7 +11,9 @@
 
 namespace wirescope {
 
+class Session;
 class SessionClock;
+class TimelineWriter;
 
 // Sends HTTP/1.1 requests itself over QTcpSocket / QSslSocket so every byte and every
 // phase is visible. One client = one session: one clock, one cookie jar, one keep-alive
@@ -22,8 +24,11 @@ class HttpClient : public QObject
 {
     Q_OBJECT
 public:
-    // Without a clock the client makes its own.
-    explicit HttpClient(const SessionClock *clock = nullptr, QObject *parent = nullptr);
+    // On its own: its own clock and cookie jar, nothing recorded (the CLI's --repeat, tests).
+    explicit HttpClient(QObject *parent = nullptr);
+    // Works for a session: its clock, its cookie jar, its connection ids, and every byte and
+    // exchange recorded in its timeline.
+    explicit HttpClient(Session *session, QObject *parent = nullptr);
     ~HttpClient() override;
 
     // Starts an exchange at once. Unresolved variables or an invalid URL finish it (still
@@ -36,7 +41,10 @@ public:
     // it at start-up (after the first paint) or before timing an https request.
     static void warmUpTls();
 
+    // The client's own jar; a client working for a session uses the session's instead.
     CookieJar &cookieJar() { return m_cookies; }
+    QByteArray cookieHeaderFor(const QUrl &url) const;
+    void storeCookies(const QList<QByteArray> &setCookieValues, const QUrl &url);
     const SessionClock &clock() const { return *m_clock; }
     int idleConnectionCount() const;
     void closeIdleConnections();
@@ -56,8 +64,14 @@ private:
     void sendHop(HttpExchange *exchange, bool allowReuse);
     QString poolKey(const PreparedRequest &prepared, const HttpRequestOptions &options) const;
 
+    quint32 newConnectionId();
+    void recordChunk(quint32 connection, const CapturedChunk &chunk);
+    void recordOpening(quint32 connection, const PreparedRequest &request);
+
     std::unique_ptr<SessionClock> m_ownClock;
     const SessionClock *m_clock;
+    Session *m_session = nullptr;
+    std::unique_ptr<TimelineWriter> m_recorder; // rows for the session's timeline
     CookieJar m_cookies;
     QMultiHash<QString, HttpConnection *> m_idle;
     quint64 m_nextExchangeId = 1;

@@ -74,6 +74,7 @@ void HttpConnection::open(HttpExchange *exchange, const QByteArray &requestBytes
     HttpHop &hop = exchange->m_record.hops.last();
     const HttpRequestOptions &options = exchange->m_record.options;
     m_useTls = hop.request.scheme == u"https";
+    m_client->recordOpening(m_id, hop.request);
     if (m_useTls) {
         auto *ssl = new QSslSocket(this);
         QSslConfiguration config = QSslConfiguration::defaultConfiguration();
@@ -258,6 +259,7 @@ void HttpConnection::writeRequest()
     m_parser.reset(hop.request.method, m_responseStart);
 
     const CapturedChunk &chunk = m_tap.record(Direction::Out, m_requestBytes);
+    m_client->recordChunk(m_id, chunk);
     hop.timings.sendStartNs = chunk.tNs;
     if (keepChunks)
         hop.chunks.push_back(chunk);
@@ -293,7 +295,7 @@ void HttpConnection::onReadyRead()
         if (!m_exchange || m_state != State::Busy) {
             // Bytes nobody asked for (RFC 9112 §9.3 allows no unsolicited response):
             // this connection cannot be trusted for another request.
-            m_tap.record(Direction::In, data);
+            m_client->recordChunk(m_id, m_tap.record(Direction::In, data));
             m_leftover = true;
             if (!m_exchange)
                 m_client->releaseConnection(this, false); // leaves the pool, closes
@@ -301,6 +303,7 @@ void HttpConnection::onReadyRead()
         }
         HttpHop &hop = m_exchange->m_record.hops.last();
         const CapturedChunk &chunk = m_tap.record(Direction::In, data);
+        m_client->recordChunk(m_id, chunk);
         m_gotBytes = true;
         if (hop.timings.firstByteNs < 0) {
             hop.timings.firstByteNs = chunk.tNs;

@@ -32,7 +32,7 @@ QString splitterKey() { return QStringLiteral("http/requestSplitter"); }
 
 HttpWorkspace::HttpWorkspace(QWidget *parent)
     : QWidget(parent)
-    , m_client(new HttpClient(nullptr, this))
+    , m_client(new HttpClient(this))
     , m_tabs(new QTabWidget(this))
     , m_history(new HttpHistoryModel(500, this))
     , m_historyPanel(new QWidget) // placed (and then owned) by the main window's dock
