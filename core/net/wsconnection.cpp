@@ -78,15 +78,20 @@ struct WsConnection::Private {
     // Rows for the session's timeline (null without a session); handed over once per turn.
     std::unique_ptr<TimelineWriter> recorder;
     quint32 connectionId = 0;
-    // What we sent is reported when the socket takes it (the Tap's write time), not when it
-    // is queued: frames, messages and violations decoded from the queued bytes wait here.
-    struct OutEvent {
-        enum class Type : quint8 { Frame, Message, Violation } type;
-        WsFrameEvent frame;
-        WsMessageEvent message;
-        Violation violation;
+    // What we send is decoded and reported when the socket takes it (the Tap's write time),
+    // from the bytes written. The send buffer is described by segments, in order.
+    struct OutSegment {
+        enum class Kind : quint8 {
+            Handshake, // the upgrade request: not frames
+            Frames,    // any frames (control, fragments, compressed, crafted): parsed
+            Message,   // one unfragmented message of ours: its payload is shared, not unmasked again
+        } kind = Kind::Frames;
+        bool crafted = false;
+        WsOpcode opcode = WsOpcode::Text;
+        qsizetype length = 0;
+        QByteArray payload;
     };
-    std::vector<OutEvent> pendingOut;
+    std::vector<OutSegment> outSegments;
     std::unique_ptr<Tap> tap;
     QTcpSocket *socket = nullptr;
     QSslSocket *ssl = nullptr;
@@ -124,6 +129,7 @@ struct WsConnection::Private {
     // without waiting for another event-loop turn.
     QByteArray readBuffer;
     QByteArray outBuffer;
+    QByteArray spareOut;
     int sendingDeferred = 0; // > 0 while reading: writes wait for the end of the turn
     bool flushPosted = false; // data sent from outside a turn of ours leaves on the next turn
 
@@ -139,10 +145,11 @@ struct WsConnection::Private {
     void reportFrame(WsFrameEvent &&event);
     void reportMessage(WsMessageEvent &&event);
     void reportChunk(const CapturedChunk &chunk);
+    // Decodes and reports what one write carried, stamped with its time.
+    void reportWritten(const QByteArray &written, std::vector<OutSegment> &&segments, qint64 tNs);
     void noteViolation(qint64 t, Direction direction, const Violation &violation);
     void reportHandshake();
-    // Stamps what waited for the write with the write's time, then reports it in order.
-    void reportSent(qint64 tNs);
+
 
     qint64 now() const { return clock->nowNs(); }
     void setState(WsConnectionState state);
@@ -152,7 +159,7 @@ struct WsConnection::Private {
     void flush();    // writes what is queued unless writes wait for the end of the turn
     void writeOut(); // writes what is queued now
     void scheduleFlush();
-    void reportOwnMessage(WsOpcode opcode, const QByteArray &payload, qint64 wireSize);
+    void reportOwnMessage(WsOpcode opcode, const QByteArray &payload, qint64 wireSize, qint64 tNs);
     void disconnectSocket();
     void onReadFailed();
     void onConnected();
@@ -167,7 +174,7 @@ struct WsConnection::Private {
     // Frames that lie wholly in `bytes` share its memory (WsFrameParser::feedShared).
     // tNs: when the bytes were read; every event decoded from them carries it.
     void processIncoming(const QByteArray &bytes, qint64 tNs);
-    void processOutgoing(QByteArrayView bytes, const QByteArray *payload = nullptr, bool crafted = false);
+    void processOutgoing(QByteArrayView bytes, qint64 tNs, const QByteArray *payload = nullptr, bool crafted = false);
     void writeMessage(WsOpcode opcode, const QByteArray &payload, qsizetype fragmentSize);
     // A frame event costs a copy of the frame: built only when reported and someone listens.
     mutable bool frameListenersKnown = false;
@@ -310,7 +317,7 @@ void WsConnection::open(const WsConnectOptions &options)
     m_framesIn = m_framesOut = 0;
     d->tap = std::make_unique<Tap>(*d->clock);
     d->tap->setKeepChunks(options.keepChunks && !d->recorder); // the timeline keeps them
-    d->pendingOut.clear();
+    d->outSegments.clear();
     if (d->recorder) {
         // Each open() is a connection of its own in the session; a reconnect appends.
         d->connectionId = d->session->newConnectionId();
@@ -448,6 +455,7 @@ void WsConnection::Private::sendRequest()
         handshakeTimer.start(q->m_options.handshakeTimeoutMs);
     q->m_handshake.tNsRequest = now();
     outBuffer.append(request.bytes);
+    outSegments.push_back(OutSegment{OutSegment::Kind::Handshake, false, WsOpcode::Text, request.bytes.size(), {}});
     flush();
 }
 
@@ -457,28 +465,69 @@ void WsConnection::Private::flush()
         writeOut();
 }
 
-// Writes what is queued: one socket write, captured as one chunk (what crossed the socket).
+// Writes what is queued: one socket write, captured as one chunk (what crossed the socket),
+// then decoded and reported with that chunk's time.
 void WsConnection::Private::writeOut()
 {
     if (outBuffer.isEmpty())
         return;
     if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
         outBuffer.clear(); // never sent, so never captured nor reported
-        pendingOut.clear();
+        outSegments.clear();
         return;
     }
+    // The written bytes are taken out of the send buffer (what a slot sends while we report
+    // them goes into the spare one), then kept as the next spare unless someone holds them.
+    QByteArray written;
+    written.swap(outBuffer);
+    outBuffer.swap(spareOut);
+    std::vector<OutSegment> segments;
+    segments.swap(outSegments);
+    qint64 tNs = 0;
     {
-        const CapturedChunk chunk = tap->record(Direction::Out, outBuffer);
+        const CapturedChunk chunk = tap->record(Direction::Out, written);
         reportChunk(chunk);
-        if (socket)
-            socket->write(outBuffer);
-        reportSent(chunk.tNs);
+        tNs = chunk.tNs;
     }
+    socket->write(written);
+    reportWritten(written, std::move(segments), tNs);
     // Keep a modest buffer for the next burst; give a large one back.
-    if (outBuffer.capacity() > (1 << 20) || !outBuffer.isDetached())
-        outBuffer.clear();
-    else
-        outBuffer.resize(0);
+    if (written.isDetached() && written.capacity() <= (1 << 20)) {
+        written.resize(0);
+        spareOut.swap(written);
+    }
+}
+
+void WsConnection::Private::reportWritten(const QByteArray &written, std::vector<OutSegment> &&segments, qint64 tNs)
+{
+    // What a slot sends while we report waits, so reports follow the order on the wire.
+    ++sendingDeferred;
+    qsizetype at = 0;
+    for (OutSegment &segment : segments) {
+        const QByteArrayView wire = QByteArrayView(written).sliced(at, segment.length);
+        at += segment.length;
+        switch (segment.kind) {
+        case OutSegment::Kind::Handshake:
+            break;
+        case OutSegment::Kind::Frames:
+            processOutgoing(wire, tNs, nullptr, segment.crafted);
+            break;
+        case OutSegment::Kind::Message:
+            // When nobody asked for frame events there is nothing to parse that our writer
+            // does not know; otherwise the header is parsed and the payload shared.
+            if (!framesWanted() && outParser.atFrameBoundary() && !outAssembler.inMessage() && !outAssembler.closeSeen())
+                reportOwnMessage(segment.opcode, segment.payload, segment.length, tNs);
+            else
+                processOutgoing(wire, tNs, &segment.payload);
+            break;
+        }
+    }
+    // The segment list is kept for the next write (a pipelined burst allocates it once).
+    segments.clear();
+    if (outSegments.empty() && segments.capacity() > outSegments.capacity())
+        outSegments.swap(segments);
+    --sendingDeferred;
+    flush();
 }
 
 void WsConnection::Private::disconnectSocket()
@@ -488,13 +537,10 @@ void WsConnection::Private::disconnectSocket()
         socket->disconnectFromHost();
 }
 
-// Bytes decoded while queued: the log shows them in order, the socket gets them in one write.
 void WsConnection::Private::writeBytes(const QByteArray &bytes, bool crafted)
 {
-    ++sendingDeferred;
     outBuffer.append(bytes);
-    processOutgoing(bytes, nullptr, crafted);
-    --sendingDeferred;
+    outSegments.push_back(OutSegment{OutSegment::Kind::Frames, crafted, WsOpcode::Text, bytes.size(), {}});
     flush();
 }
 
@@ -515,31 +561,18 @@ void WsConnection::Private::scheduleFlush()
         Qt::QueuedConnection);
 }
 
-// A message our writer frames straight into the send buffer. Unfragmented, its header is
-// parsed from the bytes queued and its payload shared rather than unmasked again; when
-// nobody asked for frame events, there is nothing to parse that the writer does not know.
+// A message our writer frames straight into the send buffer.
 void WsConnection::Private::writeMessage(WsOpcode opcode, const QByteArray &payload, qsizetype fragmentSize)
 {
-    ++sendingDeferred;
     const qsizetype at = outBuffer.size();
     writer.appendMessage(outBuffer, opcode, payload, fragmentSize);
     const bool oneFrame = fragmentSize <= 0 || payload.size() <= fragmentSize;
-    if (oneFrame && !framesWanted() && outParser.atFrameBoundary() && !outAssembler.inMessage()
-        && !outAssembler.closeSeen()) {
-        reportOwnMessage(opcode, payload, outBuffer.size() - at);
-    } else {
-        // The view is used before any signal is emitted (a slot may append and reallocate).
-        const QByteArrayView wire = QByteArrayView(outBuffer).sliced(at);
-        if (oneFrame)
-            processOutgoing(wire, &payload);
-        else
-            processOutgoing(wire);
-    }
-    --sendingDeferred;
+    outSegments.push_back(OutSegment{oneFrame ? OutSegment::Kind::Message : OutSegment::Kind::Frames, false, opcode,
+                                     outBuffer.size() - at, oneFrame ? payload : QByteArray()});
     scheduleFlush();
 }
 
-void WsConnection::Private::reportOwnMessage(WsOpcode opcode, const QByteArray &payload, qint64 wireSize)
+void WsConnection::Private::reportOwnMessage(WsOpcode opcode, const QByteArray &payload, qint64 wireSize, qint64 tNs)
 {
     WsMessage message;
     message.type = opcode == WsOpcode::Text ? WsMessageType::Text : WsMessageType::Binary;
@@ -548,10 +581,11 @@ void WsConnection::Private::reportOwnMessage(WsOpcode opcode, const QByteArray &
     message.size = payload.size();
     message.frameCount = 1;
     message.firstFrameOffset = outParser.streamOffset();
+    message.lastFrameOffset = message.firstFrameOffset;
     outParser.skipFrame(wireSize);
     ++q->m_framesOut;
     ++frameIndex;
-    pendingOut.push_back(OutEvent{OutEvent::Type::Message, {}, WsMessageEvent{0, Direction::Out, std::move(message)}, {}});
+    reportMessage(WsMessageEvent{tNs, Direction::Out, std::move(message)});
 }
 
 void WsConnection::Private::onReadyRead()
@@ -818,7 +852,7 @@ void WsConnection::Private::sendClose(std::optional<quint16> code, const QString
     writeBytes(writer.close(code, reason));
 }
 
-void WsConnection::Private::processOutgoing(QByteArrayView bytes, const QByteArray *payload, bool crafted)
+void WsConnection::Private::processOutgoing(QByteArrayView bytes, qint64 t, const QByteArray *payload, bool crafted)
 {
     WsParseResult result;
     result.events.swap(outEvents);
@@ -831,46 +865,21 @@ void WsConnection::Private::processOutgoing(QByteArrayView bytes, const QByteArr
         if (result.events.capacity() > outEvents.capacity())
             outEvents.swap(result.events);
     });
-    // Reported when the socket takes the bytes (reportSent), in this order.
     const bool wantFrames = framesWanted();
     for (WsParseEvent &event : result.events) {
         if (event.type == WsParseEventType::Violation) {
-            pendingOut.push_back(OutEvent{OutEvent::Type::Violation, {}, {}, event.violation});
+            noteViolation(t, Direction::Out, event.violation);
             continue;
         }
         ++q->m_framesOut;
         const quint64 index = frameIndex++;
         WsAssembleResult assembled = outAssembler.push(event.frame);
         if (wantFrames)
-            pendingOut.push_back(OutEvent{OutEvent::Type::Frame,
-                                          WsFrameEvent{0, Direction::Out, index, std::move(event.frame), crafted}, {}, {}});
+            reportFrame(WsFrameEvent{t, Direction::Out, index, std::move(event.frame), crafted});
         for (const Violation &v : assembled.violations)
-            pendingOut.push_back(OutEvent{OutEvent::Type::Violation, {}, {}, v});
+            noteViolation(t, Direction::Out, v);
         if (assembled.hasMessage)
-            pendingOut.push_back(OutEvent{OutEvent::Type::Message, {},
-                                          WsMessageEvent{0, Direction::Out, std::move(assembled.message)}, {}});
-    }
-}
-
-void WsConnection::Private::reportSent(qint64 tNs)
-{
-    // A slot may send again while we report (an echo of our own message): it queues anew.
-    std::vector<OutEvent> sent;
-    sent.swap(pendingOut);
-    for (OutEvent &e : sent) {
-        switch (e.type) {
-        case OutEvent::Type::Frame:
-            e.frame.tNs = tNs;
-            reportFrame(std::move(e.frame));
-            break;
-        case OutEvent::Type::Message:
-            e.message.tNs = tNs;
-            reportMessage(std::move(e.message));
-            break;
-        case OutEvent::Type::Violation:
-            noteViolation(tNs, Direction::Out, e.violation);
-            break;
-        }
+            reportMessage(WsMessageEvent{t, Direction::Out, std::move(assembled.message)});
     }
 }
 
