@@ -61,3 +61,19 @@ const ViolationKind NulInHeader{"http.nul_in_header", G::Security, S::Error, "RF
     QT_TRANSLATE_NOOP("Violation", "A header value contains CR, LF or NUL")};
 
 } // namespace wirescope::httpv
+
+namespace wirescope {
+
+const std::vector<const ViolationKind *> &httpViolationKinds()
+{
+    using namespace httpv;
+    static const std::vector<const ViolationKind *> kinds{
+        &BadStatusLine, &BadVersion, &BadHeaderLine, &BadHeaderName, &SpaceBeforeColon, &ObsFold, &BareLf,
+        &BareLfTolerated, &ObsFoldTolerated, &ClTeConflict, &ClMismatch, &BadContentLength, &BadTransferEncoding,
+        &BadChunkSize, &BadChunkEnd, &LineTooLong, &HeadersTooLarge, &TooManyHeaders, &BodyTooLarge,
+        &TooManyInterim, &Truncated, &BodyNotAllowed, &UnknownCoding, &DecodeFailed, &DecodeLimit, &NulInHeader,
+    };
+    return kinds;
+}
+
+} // namespace wirescope

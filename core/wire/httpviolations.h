@@ -2,6 +2,8 @@
 
 #include "core/wire/violation.h"
 
+#include <vector>
+
 namespace wirescope::httpv {
 
 // HTTP/1.1 violation kinds (stable ids, part of the CLI JSON contract).
@@ -34,3 +36,8 @@ extern const ViolationKind DecodeLimit;
 extern const ViolationKind NulInHeader;
 
 } // namespace wirescope::httpv
+
+namespace wirescope {
+// All of the above, for documentation checks (docs/cli-http.md), the UI's legend and tests.
+const std::vector<const ViolationKind *> &httpViolationKinds();
+} // namespace wirescope
