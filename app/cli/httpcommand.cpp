@@ -4,6 +4,7 @@
 #include "app/cli/clicommands.h"
 
 #include "core/net/httpclient.h"
+#include "core/session/session.h"
 #include "core/session/httpexchangejson.h"
 #include "core/session/httpexchangetext.h"
 
@@ -89,22 +90,29 @@ int runHttpCommand(const QStringList &arguments)
     // The exchange's timings should measure the network, not the TLS library's start-up.
     if (request.url().trimmed().startsWith(QLatin1String("https:"), Qt::CaseInsensitive) || options.followRedirects)
         HttpClient::warmUpTls();
-    // The client's clock is the run's one clock: every stamp in the output is on it, and
-    // started_at is its t_ns = 0.
-    HttpClient client;
+    // The session's clock is the run's one clock: every stamp in the output is on it, and
+    // started_at is its t_ns = 0. What is printed is read from the session's timeline.
+    Session session;
+    HttpClient client(&session);
     QList<HttpExchangeRecord> records;
     QEventLoop loop;
     for (int i = 0; i < repeat; ++i) {
         HttpExchange *exchange = client.start(request, options, scope);
+        bool failed = false;
         QObject::connect(exchange, &HttpExchange::finished, &loop, [&](const HttpExchangeRecord &record) {
-            records.append(record);
+            failed = !record.error.isNull();
             loop.quit();
         });
         loop.exec();
         exchange->deleteLater();
-        if (!records.last().error.isNull())
+        if (failed)
             break; // a failed exchange is reported as is; repeating it proves nothing
     }
+    session.recorder()->drain();
+    const Timeline &timeline = session.timeline();
+    for (qsizetype row = 0; row < timeline.rowCount(); ++row)
+        if (const auto record = timeline.exchange(row))
+            records.append(*record);
     // docs/cli.md: the exchange completed (0) or the failure's class decides.
     int exitCode = 0;
     for (const HttpExchangeRecord &r : std::as_const(records))
@@ -119,7 +127,7 @@ int runHttpCommand(const QStringList &arguments)
     QFile stdoutFile;
     stdoutFile.open(stdout, QIODevice::WriteOnly);
     if (parser.isSet(jsonOpt)) {
-        QJsonObject o = httpExchangeToJson(first, client.clock());
+        QJsonObject o = httpExchangeToJson(first, session.clock());
         if (repeat > 1) {
             o.insert(QStringLiteral("repeat"), QJsonObject{{QStringLiteral("count"), int(records.size())},
                                                            {QStringLiteral("completed"), int(durations.size())},

@@ -5,8 +5,8 @@
 
 #include "core/net/wsconnection.h"
 #include "core/session/jsonl.h"
-#include "core/session/sessionclock.h"
-#include "core/session/wsjson.h"
+#include "core/session/session.h"
+#include "core/session/wsjsonlines.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -40,30 +40,32 @@ struct WsRun {
     int maxTimeMs = 0; // 0 = no limit
 };
 
-// Prints every event the connection reports, one encoder call per event.
+// Drives the connection (sends, echo, waits, exit status) from its signals and prints what
+// the session's timeline records of it, one encoder call per event.
 class WsCli : public QObject
 {
 public:
     WsCli(const WsConnectOptions &options, WsRun run)
         : m_options(options)
         , m_run(std::move(run))
-        , m_connection(&m_clock, nullptr)
+        , m_connection(&m_session, nullptr)
         , m_out(&m_stdoutFile)
+        , m_lines(WsJsonOptions{m_run.maxPayload}, m_run.printFrames)
     {
         m_stdoutFile.open(stdout, QIODevice::WriteOnly);
-        m_json.maxPayloadBytes = m_run.maxPayload;
+        // Printed rows need their bytes only until they are printed (every turn).
+        m_session.timeline().setByteBudget(256ll << 20);
+        connect(m_session.recorder(), &Recorder::rowsAppended, this, [this](qsizetype first, qsizetype end) {
+            for (qsizetype row = first; row < end; ++row)
+                for (const QJsonObject &line : m_lines.linesFor(m_session.timeline(), row))
+                    m_out.write(line);
+        });
         connect(&m_connection, &WsConnection::handshakeFinished, this, [this](const WsHandshakeRecord &r) {
-            m_out.write(wsHandshakeToJson(r, m_json));
             m_upgradeRefused = !r.verdict.ok || r.response.status != 101;
             if (!m_upgradeRefused)
                 start();
         });
-        connect(&m_connection, &WsConnection::frameDecoded, this, [this](const WsFrameEvent &e) {
-            if (m_run.printFrames)
-                m_out.write(wsFrameToJson(e, m_json));
-        });
         connect(&m_connection, &WsConnection::messageDecoded, this, [this](const WsMessageEvent &e) {
-            m_out.write(wsMessageToJson(e, m_json));
             if (m_run.echo && e.direction == Direction::In && !e.message.truncated) {
                 if (e.message.type == WsMessageType::Text)
                     m_connection.sendText(QString::fromUtf8(e.message.payload), m_run.fragment);
@@ -72,36 +74,28 @@ public:
             }
         });
         connect(&m_connection, &WsConnection::violationFound, this, [this](const WsViolationEvent &e) {
-            m_out.write(wsViolationToJson(e));
             // Handshake violations fail the upgrade (exit 4); the rest break the protocol.
             if (e.direction == Direction::In && e.violation.isError()
                 && !QByteArrayView(e.violation.kind->id).startsWith("ws.handshake."))
                 m_violated = true;
         });
-        connect(&m_connection, &WsConnection::pongReceived, this, [this](const WsPongEvent &e) {
-            m_out.write(wsPongToJson(e));
-        });
-        connect(&m_connection, &WsConnection::errorOccurred, this, [this](const WsErrorEvent &e) {
-            m_out.write(wsErrorToJson(e));
-        });
-        connect(&m_connection, &WsConnection::closed, this, [this](const WsCloseRecord &closed) {
+        connect(&m_connection, &WsConnection::closed, this, [this](const WsCloseRecord &r) {
             m_maxTimer.stop();
-            WsCloseRecord r = closed;
-            if (r.failure.isNull())
-                r.failure = m_stopped; // the run's own time limit cut it short
-            m_out.write(wsCloseToJson(r));
+            m_session.recorder()->drain(); // the last rows (the close) are printed before we exit
             QCoreApplication::exit(exitStatus(r));
         });
         connect(&m_waitTimer, &QTimer::timeout, this, [this] { closeNow(); });
         m_waitTimer.setSingleShot(true);
-        connect(&m_maxTimer, &QTimer::timeout, this, [this] { stopForMaxTime(); });
+        connect(&m_maxTimer, &QTimer::timeout, this, [this] {
+            m_connection.abort(Failure::of(failures::TimeoutTotal, QStringLiteral("-m %1 ms").arg(m_run.maxTimeMs)));
+        });
         m_maxTimer.setSingleShot(true);
         m_maxTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5 % early
     }
 
     void run()
     {
-        m_out.write(wsSessionToJson(m_clock, m_options.url));
+        m_out.write(wsSessionToJson(m_session.clock(), m_options.url));
         if (m_run.maxTimeMs > 0)
             m_maxTimer.start(m_run.maxTimeMs);
         m_connection.open(m_options);
@@ -121,13 +115,6 @@ private:
         if (m_upgradeRefused)
             return exitStatusFor(FailureClass::Handshake);
         return r.clean ? 0 : exitStatusFor(FailureClass::Incomplete);
-    }
-
-    void stopForMaxTime()
-    {
-        m_stopped = Failure::of(failures::TimeoutTotal, QStringLiteral("-m %1 ms").arg(m_run.maxTimeMs));
-        m_out.write(wsErrorToJson(WsErrorEvent{m_clock.nowNs(), m_stopped}));
-        m_connection.abort();
     }
 
     void start()
@@ -186,16 +173,15 @@ private:
 
     WsConnectOptions m_options;
     WsRun m_run;
-    SessionClock m_clock; // the run's one clock: t_ns = 0 is the session line's started_at
+    Session m_session; // the run's one clock (t_ns = 0 is the session line's started_at) and timeline
     WsConnection m_connection;
     QFile m_stdoutFile;
     JsonLinesWriter m_out;
-    WsJsonOptions m_json;
+    WsJsonLines m_lines;
     QTimer m_waitTimer;
     QTimer m_maxTimer;
     QSocketNotifier *m_notifier = nullptr;
     QByteArray m_stdinBuffer;
-    Failure m_stopped; // timeout.total when -m ended the run
     bool m_upgradeRefused = false;
     bool m_violated = false;
 };

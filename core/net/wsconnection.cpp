@@ -1059,6 +1059,13 @@ bool WsConnection::sendRaw(const QByteArray &bytes)
     return true;
 }
 
+void WsConnection::abort(const Failure &why)
+{
+    if (!d->finished && m_state != WsConnectionState::Idle)
+        d->reportFailure(why);
+    abort();
+}
+
 void WsConnection::abort()
 {
     if (d->socket)

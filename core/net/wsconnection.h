@@ -51,6 +51,8 @@ public:
     bool sendRaw(const QByteArray &bytes);
     // Drops the TCP connection without a close handshake.
     void abort();
+    // Same, saying why (a time limit of the caller's): reported, and why the close was not clean.
+    void abort(const Failure &why);
 
     WsConnectionState state() const { return m_state; }
     const WsConnectOptions &options() const { return m_options; }

@@ -129,6 +129,8 @@ void Timeline::apply(RecordBatch &&batch)
 
 void Timeline::applyRow(const TimelineRow &row, quint32 index)
 {
+    if (row.connection == 0)
+        return; // an exchange that never got a connection (a bad URL, DNS failed, ...)
     TimelineConnection &c = connectionFor(row.connection);
     if (c.firstRow < 0)
         c.firstRow = index;

@@ -196,6 +196,7 @@ private slots:
     void aMessageReassemblesItsFragmentsAroundControlFrames();
     void aReconnectAppendsAConnection();
     void httpAndWebSocketShareOneClock();
+    void anExchangeThatNeverConnectedIsStillARow();
     void batchesFromSeveralThreadsKeepEachConnectionsOrder();
     void theByteBudgetDropsBytesNotRows();
     void nothingIsAnnouncedTwice();
@@ -403,6 +404,17 @@ void TestRecorder::httpAndWebSocketShareOneClock()
     const TimelineConnection *c = h.timeline.connection(2);
     QCOMPARE(c->protocol, ConnectionProtocol::Http);
     QCOMPARE(c->stream(Direction::In).end(), qint64(hop.responseBytes.size()));
+}
+
+void TestRecorder::anExchangeThatNeverConnectedIsStillARow()
+{
+    Harness h;
+    HttpExchangeRecord refused;
+    refused.startNs = 5;
+    refused.error = Failure::of(failures::UnresolvedVariables, QStringLiteral("host"));
+    h.writer.httpExchange(0, refused);
+    QCOMPARE(h.finish(), QStringLiteral("#0 c0 out exchange failed request.unresolved_variables\n"));
+    QVERIFY(h.timeline.connectionIds().isEmpty());
 }
 
 void TestRecorder::batchesFromSeveralThreadsKeepEachConnectionsOrder()
