@@ -21,7 +21,7 @@ class Tap;
 // so what is shown is what crossed the socket.
 //
 // Signals are emitted once per event with value types; a UI coalesces them (DESIGN.md).
-// Headless users can switch frame reports off (reportFrames) and still get messages.
+// Frame events are built only while something listens to frameDecoded.
 // It may live on any thread (moveToThread before open()); call it only from that thread.
 class WsConnection : public QObject
 {

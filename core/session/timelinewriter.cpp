@@ -88,7 +88,7 @@ void TimelineWriter::chunk(quint32 connection, const CapturedChunk &chunk)
 
 void TimelineWriter::wsHandshake(quint32 connection, const WsHandshakeRecord &record)
 {
-    TimelineRow &row = addRow(connection, record.tNsResponse, RowKind::Event, Direction::In);
+    TimelineRow &row = addRow(connection, record.timings.lastByteNs, RowKind::Event, Direction::In);
     row.extra = quint8(EventType::Handshake);
     m_batch.handshakes.push_back({lastRow(), std::make_shared<const WsHandshakeRecord>(record)});
 }

@@ -35,17 +35,21 @@ void insertAll(QJsonObject &into, const QJsonObject &from)
         into.insert(it.key(), it.value());
 }
 
-// The handshake in HAR's phases, as far as the record measures them: connect is TCP + TLS
-// (HAR 1.2), ssl the TLS part, wait runs from the request written to the response head
-// read. DNS, send and receive are not separate phases of the handshake record (-1).
+// The handshake in HAR's phases: dns (-1 without a lookup), connect is TCP + TLS up to the
+// request written (HAR 1.2), ssl the TLS part, wait runs from the request written to the
+// response head read; total = dns + connect + wait. Send and receive are not separate
+// phases of the handshake record (-1).
 PhaseDurations handshakePhases(const WsHandshakeRecord &r)
 {
+    const PhaseTimings &t = r.timings;
     PhaseDurations d;
-    d.connect = r.connectNs + r.tlsNs;
-    d.ssl = r.tls.used ? r.tlsNs : -1;
-    if (r.tNsResponse >= r.tNsRequest) { // an answer that ended with the connection has no stamp
-        d.wait = r.tNsResponse - r.tNsRequest;
-        d.total = d.connect + d.wait;
+    d.dns = t.dnsNs();
+    d.connect = t.connectNs();
+    d.ssl = t.sslNs();
+    // An answer that ended with the connection has no stamp.
+    if (t.sendStartNs >= 0 && t.lastByteNs >= t.sendStartNs) {
+        d.wait = t.lastByteNs - t.sendStartNs;
+        d.total = t.lastByteNs - (t.dnsStartNs >= 0 ? t.dnsStartNs : t.connectStartNs);
     }
     return d;
 }
@@ -72,8 +76,8 @@ QJsonObject wsSessionToJson(const SessionClock &clock, const QUrl &url)
 
 QJsonObject wsHandshakeToJson(const WsHandshakeRecord &record, const WsJsonOptions &options)
 {
-    QJsonObject o = eventJson(QStringLiteral("handshake"), record.tNsResponse);
-    o[u"request_t_ns"] = record.tNsRequest;
+    QJsonObject o = eventJson(QStringLiteral("handshake"), record.timings.lastByteNs);
+    o[u"request_t_ns"] = record.timings.sendStartNs;
     o[u"timings"] = phaseTimingsToJson(handshakePhases(record));
     o[u"request"] = QString::fromUtf8(record.requestBytes);
     o[u"response"] = QString::fromUtf8(record.response.head);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/session/failure.h"
+#include "core/session/phasetimings.h"
 #include "core/session/tlsinfo.h"
 #include "core/wire/direction.h"
 #include "core/wire/permessagedeflate.h"
@@ -27,8 +28,10 @@ QString wsConnectionStateName(WsConnectionState state); // "idle", "connecting",
 
 // The opening handshake as it happened.
 struct WsHandshakeRecord {
-    qint64 tNsRequest = 0;    // request written
-    qint64 tNsResponse = 0;   // response head complete
+    // On the session clock: dns*, connect*, ssl* (-1 when not applicable: an IP literal, a
+    // proxy that resolves, ws://), sendStartNs (request written), firstByteNs (first byte of
+    // the answer) and lastByteNs (the answer's head complete).
+    PhaseTimings timings;
     QByteArray requestBytes;  // raw, as sent
     QByteArray responseBytes; // raw head (+ body of a non-101 answer)
     WsHttpResponse response;
@@ -36,9 +39,7 @@ struct WsHandshakeRecord {
     bool deflateNegotiated = false;
     PmdParams deflateParams;
     TlsInfo tls;              // used == false for ws://
-    QString peerAddress;      // "127.0.0.1:8080"
-    qint64 connectNs = 0;     // TCP connect duration
-    qint64 tlsNs = 0;         // TLS handshake duration (0 for ws://)
+    QString peerAddress;      // "127.0.0.1:8080", "[::1]:8080"
 };
 
 struct WsFrameEvent {

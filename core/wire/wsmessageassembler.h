@@ -33,7 +33,6 @@ struct WsMessage {
 struct WsAssemblerOptions {
     quint64 maxMessageSize = 64ull * 1024 * 1024;  // RFC 6455 §10.4, before inflating
     qint64 maxInflatedSize = 64ll * 1024 * 1024;   // RFC 7692 §8.1 inflate cap
-    bool validateUtf8 = true;
 };
 
 // What one frame produced.

@@ -709,10 +709,10 @@ void WsConsole::onHandshake(const WsHandshakeRecord &record)
             text += tr(", subprotocol %1").arg(record.verdict.subprotocol);
         if (record.deflateNegotiated)
             text += tr(", permessage-deflate");
-        addEvent(text, record.tNsResponse);
+        addEvent(text, record.timings.lastByteNs);
     } else {
         addEvent(tr("Handshake failed: HTTP %1 %2").arg(record.response.status).arg(QString::fromUtf8(record.response.reason)),
-                 record.tNsResponse);
+                 record.timings.lastByteNs);
         m_details->setCurrentWidget(m_handshake);
     }
     updateConnectionInfo();
@@ -758,6 +758,14 @@ void WsConsole::updateConnectionInfo()
         html += row(tr("URL"), m_openedOptions.url.toString());
         if (!hs.peerAddress.isEmpty())
             html += row(tr("Peer"), hs.peerAddress);
+        const PhaseTimings &t = hs.timings;
+        const auto ms = [this](qint64 ns) { return ns < 0 ? tr("none") : tr("%1 ms").arg(double(ns) / 1e6, 0, 'f', 3); };
+        if (t.connectEndNs >= 0) {
+            html += row(tr("DNS"), t.dnsNs() < 0 ? tr("none (an address, or the proxy resolves)") : ms(t.dnsNs()));
+            html += row(tr("TCP connect"), ms(t.connectEndNs - t.connectStartNs));
+            if (hs.tls.used)
+                html += row(tr("TLS handshake"), ms(t.sslNs()));
+        }
         html += row(tr("Frames"), tr("%1 received, %2 sent").arg(m_framesIn).arg(m_framesOut));
         html += row(tr("Bytes on the wire"), tr("%1 received, %2 sent").arg(m_bytesIn).arg(m_bytesOut));
         html += row(tr("permessage-deflate"), hs.deflateNegotiated ? QString::fromLatin1(hs.deflateParams.headerValue()) : tr("off"));

@@ -164,7 +164,7 @@ void TestHttpTimeline::httpAndWebSocketRowsShareOneClock()
     QVERIFY(t.row(exchange).tNs >= beforeHttp);
     // The handshake came before the exchange, the message after it, on one axis.
     const TimelineConnection *wsc = t.connection(ws.connectionId());
-    QVERIFY(wsc->handshake->tNsResponse < t.row(exchange).tNs);
+    QVERIFY(wsc->handshake->timings.lastByteNs < t.row(exchange).tNs);
     QVERIFY(t.row(frames.front()).tNs > t.exchange(exchange)->endNs);
     QVERIFY(t.row(exchange).connection != ws.connectionId());
 }

@@ -54,8 +54,8 @@ public:
         m_bytesOut = request.size();
         m_bytesIn = response.size();
         WsHandshakeRecord record;
-        record.tNsRequest = t;
-        record.tNsResponse = t + 1;
+        record.timings.sendStartNs = t;
+        record.timings.lastByteNs = t + 1;
         record.response.status = 101;
         record.verdict.ok = true;
         m_writer.wsHandshake(m_id, record);

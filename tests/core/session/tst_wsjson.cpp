@@ -28,7 +28,7 @@ void TestWsJson::everyLineCarriesTheVersionAndItsTime()
 {
     WsFrameParser parser;
     WsHandshakeRecord handshake;
-    handshake.tNsResponse = 11;
+    handshake.timings.lastByteNs = 11;
     WsCloseRecord close;
     close.tNs = 66;
     const QList<QPair<QJsonObject, qint64>> lines{
@@ -61,10 +61,15 @@ void TestWsJson::sessionLineAnchorsTheClock()
 void TestWsJson::handshakeHasPhasesTlsAndHeaderObjects()
 {
     WsHandshakeRecord r;
-    r.connectNs = 300;
-    r.tlsNs = 700;
-    r.tNsRequest = 2'000;
-    r.tNsResponse = 2'500;
+    r.timings.dnsStartNs = 100;
+    r.timings.dnsEndNs = 150;
+    r.timings.connectStartNs = 150;
+    r.timings.connectEndNs = 450;
+    r.timings.sslStartNs = 450;
+    r.timings.sslEndNs = 1'150;
+    r.timings.sendStartNs = 2'000; // the request written
+    r.timings.firstByteNs = 2'400;
+    r.timings.lastByteNs = 2'500;  // the response head complete
     r.tls.used = true;
     r.tls.protocol = QStringLiteral("TLSv1.3");
     r.response.status = 101;
@@ -73,19 +78,25 @@ void TestWsJson::handshakeHasPhasesTlsAndHeaderObjects()
     QCOMPARE(o[u"t_ns"].toInteger(), 2'500);
     QCOMPARE(o[u"request_t_ns"].toInteger(), 2'000);
     const QJsonObject t = o[u"timings"].toObject();
-    QCOMPARE(t[u"connect"].toInteger(), 1'000); // TCP + TLS, as HAR counts it
+    QCOMPARE(t[u"dns"].toInteger(), 50);
+    QCOMPARE(t[u"connect"].toInteger(), 1'850); // TCP + TLS up to the request, as HAR counts it
     QCOMPARE(t[u"ssl"].toInteger(), 700);
     QCOMPARE(t[u"wait"].toInteger(), 500);
-    QCOMPARE(t[u"total"].toInteger(), 1'500);
-    QCOMPARE(t[u"dns"].toInteger(), -1);
+    QCOMPARE(t[u"total"].toInteger(), 2'400); // dns + connect + wait
     QCOMPARE(o[u"tls"].toObject()[u"protocol"].toString(), QStringLiteral("TLSv1.3"));
     const QJsonArray headers = o[u"response_headers"].toArray();
     QCOMPARE(headers.at(0).toObject()[u"name"].toString(), QStringLiteral("Upgrade"));
     QCOMPARE(headers.at(1).toObject()[u"value_hex"].toString(), QStringLiteral("e9"));
 
-    WsHandshakeRecord plain;
-    plain.connectNs = 300;
-    QCOMPARE(wsHandshakeToJson(plain)[u"timings"].toObject()[u"ssl"].toInteger(), -1);
+    WsHandshakeRecord plain; // ws:// to an IP literal: neither DNS nor TLS
+    plain.timings.connectStartNs = 0;
+    plain.timings.connectEndNs = 300;
+    plain.timings.sendStartNs = 300;
+    plain.timings.lastByteNs = 400;
+    const QJsonObject plainTimings = wsHandshakeToJson(plain)[u"timings"].toObject();
+    QCOMPARE(plainTimings[u"ssl"].toInteger(), -1);
+    QCOMPARE(plainTimings[u"dns"].toInteger(), -1);
+    QCOMPARE(plainTimings[u"total"].toInteger(), 400);
     QVERIFY(wsHandshakeToJson(plain)[u"tls"].isNull());
 }
 
