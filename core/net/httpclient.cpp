@@ -143,7 +143,13 @@ QString HttpClient::poolKey(const PreparedRequest &prepared, const HttpRequestOp
 HttpExchange *HttpClient::start(const HttpRequest &request, const HttpRequestOptions &options,
                                 const VariableScope &variables)
 {
-    auto *exchange = new HttpExchange(this, m_nextExchangeId++);
+    return start(reserveExchangeId(), request, options, variables);
+}
+
+HttpExchange *HttpClient::start(quint64 id, const HttpRequest &request, const HttpRequestOptions &options,
+                                const VariableScope &variables)
+{
+    auto *exchange = new HttpExchange(this, id);
     exchange->m_record.request = request;
     exchange->m_record.options = options;
     exchange->m_record.startNs = m_clock->nowNs();
@@ -174,6 +180,17 @@ HttpExchange *HttpClient::start(const HttpRequest &request, const HttpRequestOpt
         beginHop(exchange, prepared);
     });
     return exchange;
+}
+
+void HttpClient::cancel(quint64 id)
+{
+    const QList<HttpExchange *> exchanges = findChildren<HttpExchange *>(QString(), Qt::FindDirectChildrenOnly);
+    for (HttpExchange *exchange : exchanges) {
+        if (exchange->id() == id) {
+            exchange->cancel();
+            return;
+        }
+    }
 }
 
 void HttpClient::beginHop(HttpExchange *exchange, const PreparedRequest &prepared)

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 
+#include <atomic>
 #include <memory>
 
 namespace wirescope {
@@ -18,8 +19,10 @@ class TimelineWriter;
 // Sends HTTP/1.1 requests itself over QTcpSocket / QSslSocket so every byte and every
 // phase is visible. One client = one session: one clock, one cookie jar, one keep-alive
 // pool (idle connections per origin, reused only when the response allowed it).
-// Exchanges run on the thread of the client's event loop; several may run at once
-// (each on its own connection).
+// Exchanges run on the thread the client lives on; several may run at once (each on its
+// own connection). Call it only from that thread, except reserveExchangeId(). The CLI and
+// single-threaded tests use it directly; the window runs one inside an HttpEngine, on a
+// thread of its own.
 class HttpClient : public QObject
 {
     Q_OBJECT
@@ -35,6 +38,16 @@ public:
     // asynchronously, from the event loop) with an error and nothing sent.
     HttpExchange *start(const HttpRequest &request, const HttpRequestOptions &options = {},
                         const VariableScope &variables = {});
+    // The same, for an exchange named before it exists: `id` comes from reserveExchangeId(),
+    // called on any thread (a caller on another thread queues the start and keeps the id to
+    // match the results and to cancel).
+    HttpExchange *start(quint64 id, const HttpRequest &request, const HttpRequestOptions &options = {},
+                        const VariableScope &variables = {});
+    // Thread-safe: the next exchange id of this client, never handed out twice.
+    quint64 reserveExchangeId() { return m_nextExchangeId.fetch_add(1, std::memory_order_relaxed); }
+    // Cancels the unfinished exchange with this id (see HttpExchange::cancel()); nothing when
+    // it finished or is unknown.
+    void cancel(quint64 id);
 
     // Loads the TLS backend and the system CA store now (tens of ms the first time in a
     // process). Otherwise the first https exchange pays it inside its "blocked" phase; call
@@ -74,7 +87,7 @@ private:
     std::unique_ptr<TimelineWriter> m_recorder; // rows for the session's timeline
     CookieJar m_cookies;
     QMultiHash<QString, HttpConnection *> m_idle;
-    quint64 m_nextExchangeId = 1;
+    std::atomic<quint64> m_nextExchangeId{1};
     quint64 m_nextConnectionId = 1;
 };
 

@@ -149,6 +149,7 @@ private slots:
     void silentTlsServerHitsTheConnectTimeout();
     void cancelStopsTheExchange();
     void deletingAnUnfinishedExchangeClosesItsConnection();
+    void anExchangeNamedBeforeItStartsIsCancelledById();
     void unresolvedVariablesSendNothing();
     void plainHttpThroughAProxyUsesAbsoluteForm();
     void retriesOnceWhenAnIdleConnectionWasClosed();
@@ -560,6 +561,32 @@ void TestHttpClient::deletingAnUnfinishedExchangeClosesItsConnection()
     // The client stays usable.
     ScriptedServer ok([](QTcpSocket *s, const QByteArray &) { s->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"); });
     QVERIFY(exchange(client, ok.url(QStringLiteral("/"))).completed());
+}
+
+void TestHttpClient::anExchangeNamedBeforeItStartsIsCancelledById()
+{
+    ScriptedServer silent([](QTcpSocket *, const QByteArray &) {});
+    HttpClient client;
+    const quint64 id = client.reserveExchangeId();
+    QVERIFY(client.reserveExchangeId() != id); // never handed out twice
+    HttpRequest request;
+    request.setUrl(silent.url(QStringLiteral("/")));
+    HttpExchange *ex = client.start(id, request);
+    QCOMPARE(ex->id(), id);
+    QSignalSpy finished(ex, &HttpExchange::finished);
+    QTRY_VERIFY(silent.requests().size() == 1);
+    client.cancel(id + 1000); // unknown: nothing happens
+    QCOMPARE(finished.size(), 0);
+    client.cancel(id);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(ex->record().id, id);
+    QCOMPARE(ex->record().error.id(), QStringLiteral("cancelled"));
+    // A plain start() draws from the same ids.
+    HttpExchange *next = client.start(request);
+    QVERIFY(next->id() != id);
+    next->cancel();
+    ex->deleteLater();
+    next->deleteLater();
 }
 
 void TestHttpClient::unresolvedVariablesSendNothing()
