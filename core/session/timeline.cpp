@@ -160,10 +160,25 @@ void Timeline::applyRow(const TimelineRow &row, quint32 index)
         }
         break;
     }
-    case RowKind::Message:
+    case RowKind::Message: {
         ++c.messageCount[d];
         c.payloadBytes[d] += row.size;
+        // A rule broken by one of its frames is the message's too: a view that shows the
+        // message without its fragments still flags it.
+        const RecordBatch::MessageDetail *m = m_messages.find(index);
+        if (!m)
+            break;
+        const std::vector<quint32> &frames = c.frameRows[d];
+        auto it = std::lower_bound(frames.begin(), frames.end(), row.offset,
+                                   [this](quint32 r, qint64 o) { return m_rows[r].offset < o; });
+        for (; it != frames.end() && m_rows[*it].offset <= m->lastFrameOffset; ++it) {
+            if (m_rows[*it].has(TimelineRow::HasViolation)) {
+                m_rows[index].flags |= TimelineRow::HasViolation;
+                break;
+            }
+        }
         break;
+    }
     case RowKind::Violation:
         markViolation(index);
         break;

@@ -30,8 +30,9 @@ namespace {
 QString splitterKey() { return QStringLiteral("http/requestSplitter"); }
 }
 
-HttpWorkspace::HttpWorkspace(QWidget *parent)
+HttpWorkspace::HttpWorkspace(Session *session, QWidget *parent)
     : QWidget(parent)
+    , m_session(session)
     , m_client(new HttpClient(nullptr, this))
     , m_tabs(new QTabWidget(this))
     , m_history(new HttpHistoryModel(500, this))

@@ -17,6 +17,7 @@ namespace wirescope {
 
 class HttpClient;
 class HttpHistoryModel;
+class Session;
 class HttpRequestTab;
 class HttpTimingChart;
 
@@ -27,8 +28,12 @@ class HttpWorkspace : public QWidget
 {
     Q_OBJECT
 public:
-    explicit HttpWorkspace(QWidget *parent = nullptr);
+    // `session`: the window's one session (its clock, timeline and cookie jar), shared with
+    // the WebSocket workspace.
+    explicit HttpWorkspace(Session *session, QWidget *parent = nullptr);
     ~HttpWorkspace() override;
+
+    Session *session() const { return m_session; }
 
     // The URL a new request starts with (the demo server's /get).
     void setDefaultUrl(const QUrl &url);
@@ -65,6 +70,7 @@ private:
     void updateCancelAction();
     void onExchangeFinished(HttpRequestTab *tab, const HttpExchangeRecord &record);
 
+    Session *m_session;
     HttpClient *m_client;
     QTabWidget *m_tabs;
     HttpHistoryModel *m_history;

@@ -93,9 +93,11 @@ WsFrameInspector::WsFrameInspector(QWidget *parent)
     showMessage(tr("Select a message or frame in the log."));
 }
 
-void WsFrameInspector::setFrames(const std::vector<WsFrame> &frames, Direction direction)
+void WsFrameInspector::setFrames(const std::vector<WsFrame> &frames, Direction direction,
+                                 const std::optional<WsClosePayload> &close)
 {
     m_frames = frames;
+    m_close = close;
     m_direction = direction;
     const QSignalBlocker blocker(m_frameBox);
     m_frameBox->clear();
@@ -146,7 +148,7 @@ void WsFrameInspector::showFrame(int index)
         m_frameBox->setCurrentIndex(index);
     }
     const WsFrame &frame = m_frames[size_t(index)];
-    m_fields->setFrame(frame);
+    m_fields->setFrame(frame, m_close);
     m_diagram->setFrame(frame);
     // Show the whole diagram (2-4 header rows + payload) without scrolling when there is room:
     // sized once, so a height the user chose by dragging stays. No minimum height from it, so
