@@ -1,4 +1,5 @@
 #include "core/net/httpclient.h"
+#include "core/session/session.h"
 #include "tests/peers/demopeer.h"
 #include "tests/peers/nginxpeer.h"
 #include "ui/http/httpcomposer.h"
@@ -7,6 +8,7 @@
 #include "ui/http/httpresponseview.h"
 #include "ui/http/httptimingchart.h"
 #include "ui/http/httpworkspace.h"
+
 #include "ui/http/keyvaluemodel.h"
 #include "ui/http/timingwaterfallwidget.h"
 
@@ -63,7 +65,8 @@ private slots:
         DemoPeer demo;
         QString error;
         QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
-        HttpWorkspace workspace;
+        Session session;
+        HttpWorkspace workspace(&session);
         workspace.resize(900, 700);
         workspace.show();
         QVERIFY(QTest::qWaitForWindowExposed(&workspace));
@@ -90,7 +93,8 @@ private slots:
 
     void unresolvedVariablesAreReportedAndNothingIsSent()
     {
-        HttpWorkspace workspace;
+        Session session;
+        HttpWorkspace workspace(&session);
         workspace.show();
         QVERIFY(QTest::qWaitForWindowExposed(&workspace));
         typeUrlAndPressEnter(workspace, QStringLiteral("http://{{host}}/get?token={{token}}"));
@@ -111,7 +115,8 @@ private slots:
         DemoPeer demo;
         QString error;
         QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
-        HttpWorkspace workspace;
+        Session session;
+        HttpWorkspace workspace(&session);
         workspace.resize(900, 700);
         workspace.show();
         QVERIFY(QTest::qWaitForWindowExposed(&workspace));
@@ -143,7 +148,8 @@ private slots:
         DemoPeer demo;
         QString error;
         QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
-        HttpWorkspace workspace;
+        Session session;
+        HttpWorkspace workspace(&session);
         workspace.resize(900, 700);
         workspace.show();
         QVERIFY(QTest::qWaitForWindowExposed(&workspace));
@@ -167,7 +173,8 @@ private slots:
         NginxPeer nginx;
         QString error;
         QVERIFY2(nginx.start(&error), qPrintable(u"nginx did not start: " + error));
-        HttpWorkspace workspace;
+        Session session;
+        HttpWorkspace workspace(&session);
         workspace.resize(900, 700);
         workspace.show();
         QVERIFY(QTest::qWaitForWindowExposed(&workspace));
@@ -193,7 +200,8 @@ private slots:
         NginxPeer::Options options;
         options.tls = true;
         QVERIFY2(nginx.start(options, &error), qPrintable(u"nginx did not start: " + error));
-        HttpWorkspace workspace;
+        Session session;
+        HttpWorkspace workspace(&session);
         workspace.resize(900, 700);
         workspace.show();
         QVERIFY(QTest::qWaitForWindowExposed(&workspace));

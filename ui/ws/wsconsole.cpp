@@ -254,7 +254,7 @@ void WsConsole::buildUi()
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(80);
     // The filters shrink with the log pane (a half screen at 1366 px) instead of fixing its width.
-    for (QComboBox *filter : {m_mode, m_directionFilter, m_typeFilter}) {
+    for (QComboBox *filter : {m_directionFilter, m_typeFilter}) {
         filter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         filter->setMinimumContentsLength(8);
     }
@@ -274,7 +274,6 @@ void WsConsole::buildUi()
     // Filters above the log, counts and log actions below it: two short rows keep the log
     // pane narrow enough to share half of a 1366 px screen with the details.
     auto *filterRow = new QHBoxLayout;
-    filterRow->addWidget(m_mode);
     filterRow->addWidget(m_directionFilter);
     filterRow->addWidget(m_typeFilter);
     filterRow->addWidget(m_search, 1);
@@ -282,6 +281,7 @@ void WsConsole::buildUi()
     m_counts->setWordWrap(true);
     auto *bottomRow = new QHBoxLayout;
     bottomRow->addWidget(m_counts, 1);
+    bottomRow->addWidget(m_mode);
     bottomRow->addWidget(m_followButton);
     bottomRow->addWidget(copyButton);
     bottomRow->addWidget(clearButton);
@@ -338,12 +338,12 @@ void WsConsole::buildUi()
     setTabOrder(m_autoPong, m_headers);
     setTabOrder(m_headers, m_closeCode);
     setTabOrder(m_closeCode, m_closeReason);
-    setTabOrder(m_closeReason, m_mode);
-    setTabOrder(m_mode, m_directionFilter);
+    setTabOrder(m_closeReason, m_directionFilter);
     setTabOrder(m_directionFilter, m_typeFilter);
     setTabOrder(m_typeFilter, m_search);
     setTabOrder(m_search, m_logView);
-    setTabOrder(m_logView, m_composer->editor());
+    setTabOrder(m_logView, m_mode);
+    setTabOrder(m_mode, m_composer->editor());
 
     connect(m_url, &QLineEdit::returnPressed, this, &WsConsole::toggleConnection);
     connect(m_url, &QLineEdit::textChanged, this, [this] { Q_EMIT titleChanged(title()); });

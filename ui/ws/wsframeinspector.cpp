@@ -164,12 +164,17 @@ void WsFrameInspector::showFrame(int index)
     }
     m_hex->setBytes(frame.wireBytes(), m_fields->hexFields());
     const QString who = m_direction == Direction::Out ? tr("sent") : tr("received");
-    QString summary = tr("%1 frame, %2 header bytes + %3 payload bytes")
-                          .arg(who)
-                          .arg(frame.header.headerSize)
-                          .arg(frame.header.payloadLength);
-    if (frame.streamOffset >= 0)
-        summary += tr(" at stream offset %1").arg(frame.streamOffset);
+    // The offset counts the whole stream of that direction, the handshake included.
+    const QString summary = frame.streamOffset >= 0
+        ? tr("%1 frame at byte %4: %2 header + %3 payload bytes")
+              .arg(who)
+              .arg(frame.header.headerSize)
+              .arg(frame.header.payloadLength)
+              .arg(frame.streamOffset)
+        : tr("%1 frame, %2 header bytes + %3 payload bytes")
+              .arg(who)
+              .arg(frame.header.headerSize)
+              .arg(frame.header.payloadLength);
     m_summary->setText(summary);
     m_fieldsView->resizeColumnsToContents();
 }
