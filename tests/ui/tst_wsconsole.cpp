@@ -109,6 +109,14 @@ static QUrl demoUrl(const DemoServer &demo, const QString &path, const QString &
     return url;
 }
 
+// Shows the console and clicks Connect for `url`; the caller waits for Open.
+static void connectConsole(WsConsole &console, const QUrl &url)
+{
+    console.show();
+    console.setUrl(url);
+    QTest::mouseClick(console.connectButton(), Qt::LeftButton);
+}
+
 // The value of a row of the Connection tab ("Frames: 3 received, 2 sent" -> 3 for column 0).
 static qint64 connectionFigure(WsConsole &console, const QString &name, int which)
 {
@@ -582,9 +590,7 @@ void TestWsConsole::craftedFramesAreMarkedInTheLog()
     QVERIFY2(demo.start(), qPrintable(QStringLiteral("the demo server did not start: ") + demo.errorString()));
     Session session;
     WsConsole console(&session);
-    console.show();
-    console.setUrl(demoUrl(demo, QStringLiteral("/ws/echo")));
-    QTest::mouseClick(console.connectButton(), Qt::LeftButton);
+    connectConsole(console, demoUrl(demo, QStringLiteral("/ws/echo")));
     QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Open, 10000);
     console.composer()->setCraftMode(true);
     console.composer()->setText(QStringLiteral("by hand"));
@@ -611,9 +617,7 @@ void TestWsConsole::aFragmentedMessageIsOneRowOrItsFrames()
     Session session;
     WsConsole console(&session);
     QAbstractItemModelTester tester(console.logModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    console.show();
-    console.setUrl(demoUrl(demo, QStringLiteral("/ws/echo")));
-    QTest::mouseClick(console.connectButton(), Qt::LeftButton);
+    connectConsole(console, demoUrl(demo, QStringLiteral("/ws/echo")));
     QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Open, 10000);
     console.composer()->setFragments(3);
     console.composer()->setText(QStringLiteral("abcdefghi"));
@@ -645,10 +649,8 @@ void TestWsConsole::theConnectionTabCountersMoveWhileMessagesArrive()
     QVERIFY2(demo.start(), qPrintable(QStringLiteral("the demo server did not start: ") + demo.errorString()));
     Session session;
     WsConsole console(&session);
-    console.show();
-    console.setUrl(demoUrl(demo, QStringLiteral("/ws/ticker"), QStringLiteral("hz=200&size=32")));
     console.detailTabs()->setCurrentWidget(console.connectionInfo());
-    QTest::mouseClick(console.connectButton(), Qt::LeftButton);
+    connectConsole(console, demoUrl(demo, QStringLiteral("/ws/ticker"), QStringLiteral("hz=200&size=32")));
     QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Open, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(connectionFigure(console, QStringLiteral("Frames"), 0) > 0, 10000);
     const qint64 frames = connectionFigure(console, QStringLiteral("Frames"), 0);

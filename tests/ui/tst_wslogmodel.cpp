@@ -172,25 +172,24 @@ void TestWsLogModel::showsTheRowsOfItsConnectionsByModeAndFilter()
     QFETCH(quint32, types);
     QFETCH(QString, search);
     QFETCH(QStringList, rows);
+    auto configure = [&](WsLogModel &model) {
+        model.addConnection(1);
+        model.setMode(WsLogModel::Mode(mode));
+        model.setDirectionFilter(directions);
+        model.setTypeFilter(types);
+        model.setSearchText(search);
+    };
+    // The filters set before the rows arrive and after give the same log.
     Recording r;
     WsLogModel model(&r.session);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.addConnection(1);
-    // The filters set before the rows arrive and after give the same log.
-    model.setMode(WsLogModel::Mode(mode));
-    model.setDirectionFilter(directions);
-    model.setTypeFilter(types);
-    model.setSearchText(search);
+    configure(model);
     converse(r);
     model.flush();
     QCOMPARE(shownRows(model), rows);
     WsLogModel late(&r.session);
     QAbstractItemModelTester lateTester(&late, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    late.addConnection(1);
-    late.setMode(WsLogModel::Mode(mode));
-    late.setDirectionFilter(directions);
-    late.setTypeFilter(types);
-    late.setSearchText(search);
+    configure(late);
     QCOMPARE(shownRows(late), rows);
 }
 

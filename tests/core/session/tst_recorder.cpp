@@ -44,6 +44,16 @@ bool matchesGolden(const QString &name, const QString &actual, QString *why)
     return false;
 }
 
+// The Message rows of a timeline (messages of more than one frame).
+QList<qsizetype> messageRows(const Timeline &t)
+{
+    QList<qsizetype> rows;
+    for (qsizetype i = 0; i < t.rowCount(); ++i)
+        if (t.row(i).rowKind() == RowKind::Message)
+            rows << i;
+    return rows;
+}
+
 struct Harness {
     Timeline timeline;
     Recorder recorder{&timeline};
@@ -215,10 +225,7 @@ void TestRecorder::aMessageReassemblesItsFragmentsAroundControlFrames()
     ws.sendText(6, "abcdefghij", 4);
     h.finish();
     const Timeline &t = h.timeline;
-    QList<qsizetype> messages;
-    for (qsizetype i = 0; i < t.rowCount(); ++i)
-        if (t.row(i).rowKind() == RowKind::Message)
-            messages << i;
+    const QList<qsizetype> messages = messageRows(t);
     QCOMPARE(messages.size(), 2);
     QCOMPARE(t.payload(messages[0]), QByteArray("one two three"));
     QCOMPARE(t.framesOf(messages[0]).size(), size_t(3)); // the ping between them is not part of it
@@ -242,10 +249,7 @@ void TestRecorder::aRuleBrokenByAFragmentFlagsItsMessage()
     ws.read(6, ws.serverFrame(WsOpcode::Text, "ef", false) + ws.serverFrame(WsOpcode::Continuation, "gh", true));
     h.finish();
     const Timeline &t = h.timeline;
-    QList<qsizetype> messages;
-    for (qsizetype i = 0; i < t.rowCount(); ++i)
-        if (t.row(i).rowKind() == RowKind::Message)
-            messages << i;
+    const QList<qsizetype> messages = messageRows(t);
     QCOMPARE(messages.size(), 2);
     QCOMPARE(t.payload(messages[0]), QByteArray("abcd"));
     // The message shows its fragment's broken rule; the next one broke none.
