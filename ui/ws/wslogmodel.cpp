@@ -122,6 +122,14 @@ qsizetype WsLogModel::timelineRow(int row) const
     return qsizetype(m_rows[size_t(row)]);
 }
 
+qint64 WsLogModel::memoryUsed() const
+{
+    // libstdc++ keeps a deque in 512-byte blocks and a map of block pointers.
+    constexpr qint64 kBlock = 512;
+    const qint64 blocks = (qint64(m_rows.size()) * qint64(sizeof(quint32)) + kBlock - 1) / kBlock + 1;
+    return blocks * (kBlock + qint64(sizeof(void *)));
+}
+
 int WsLogModel::rowForTimelineRow(qsizetype row) const
 {
     const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), quint32(row));

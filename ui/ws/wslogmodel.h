@@ -8,7 +8,7 @@
 #include <QList>
 #include <QString>
 
-#include <vector>
+#include <deque>
 
 class QTimer;
 
@@ -90,7 +90,7 @@ public:
     qsizetype timelineRow(int row) const; // -1 when out of range
     int rowForTimelineRow(qsizetype timelineRow) const; // -1 when not shown
     // Bytes the model itself holds for its rows (the index; the timeline holds the rest).
-    qint64 memoryUsed() const { return qint64(m_rows.capacity() * sizeof(quint32)); }
+    qint64 memoryUsed() const;
 
     // Display text of a timeline row, also used for copying.
     QString previewText(qsizetype timelineRow, int maxChars = 160) const;
@@ -123,7 +123,9 @@ private:
     QFont m_monoFont;
     QIcon m_errorIcon;
     QIcon m_warningIcon;
-    std::vector<quint32> m_rows; // timeline rows shown, in timeline order
+    // Timeline rows shown, in timeline order. A deque grows without moving what it holds:
+    // a doubling vector copied half a million indices at once, a UI-thread stall.
+    std::deque<quint32> m_rows;
     QList<quint32> m_connections;
     std::vector<bool> m_member;  // by connection id
     qsizetype m_scanned = 0;
