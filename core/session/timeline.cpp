@@ -97,8 +97,8 @@ void Timeline::apply(RecordBatch &&batch)
             chunk.tNs, chunk.offset, QByteArrayView(batch.bytes.constData() + chunk.begin, chunk.length));
         m_bytesHeld += chunk.length;
     }
-    const size_t base = m_rows.size();
-    m_rows.insert(m_rows.end(), batch.rows.begin(), batch.rows.end());
+    const size_t base = size_t(m_rows.size());
+    m_rows.append(batch.rows.data(), qsizetype(batch.rows.size()));
 
     for (auto &d : batch.openings) {
         TimelineConnection &c = connectionFor(batch.rows[d.row].connection);
@@ -122,7 +122,7 @@ void Timeline::apply(RecordBatch &&batch)
     appendDetails(m_roundTrips.entries, batch.roundTrips, base);
     appendDetails(m_exchanges.entries, batch.exchanges, base);
 
-    for (size_t i = base; i < m_rows.size(); ++i)
+    for (qsizetype i = qsizetype(base); i < m_rows.size(); ++i)
         applyRow(m_rows[i], quint32(i));
     enforceBudget();
 }
@@ -162,10 +162,25 @@ void Timeline::applyRow(const TimelineRow &row, quint32 index)
         }
         break;
     }
-    case RowKind::Message:
+    case RowKind::Message: {
         ++c.messageCount[d];
         c.payloadBytes[d] += row.size;
+        // A rule broken by one of its frames is the message's too: a view that shows the
+        // message without its fragments still flags it.
+        const RecordBatch::MessageDetail *m = m_messages.find(index);
+        if (!m)
+            break;
+        const std::vector<quint32> &frames = c.frameRows[d];
+        auto it = std::lower_bound(frames.begin(), frames.end(), row.offset,
+                                   [this](quint32 r, qint64 o) { return m_rows[r].offset < o; });
+        for (; it != frames.end() && m_rows[*it].offset <= m->lastFrameOffset; ++it) {
+            if (m_rows[*it].has(TimelineRow::HasViolation)) {
+                m_rows[index].flags |= TimelineRow::HasViolation;
+                break;
+            }
+        }
         break;
+    }
     case RowKind::Violation:
         markViolation(index);
         break;
@@ -182,7 +197,7 @@ void Timeline::markViolation(quint32 violationRow)
         return;
     const qsizetype target = frameRowAt(v.connection, v.direction(), v.offset);
     if (target >= 0) {
-        m_rows[size_t(target)].flags |= TimelineRow::HasViolation;
+        m_rows[target].flags |= TimelineRow::HasViolation;
         return;
     }
     const TimelineConnection *c = connection(v.connection);
@@ -396,7 +411,7 @@ void Timeline::enforceBudget()
 
 qint64 Timeline::memoryUsed() const
 {
-    qint64 used = qint64(m_rows.capacity() * sizeof(TimelineRow));
+    qint64 used = m_rows.memoryUsed();
     for (const auto &c : m_connections) {
         if (!c)
             continue;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/session/bytestream.h"
+#include "core/session/pagedrows.h"
 #include "core/session/recordbatch.h"
 #include "core/wire/wsclosecode.h"
 #include "core/wire/wsframe.h"
@@ -47,9 +48,8 @@ class Timeline
 public:
     Timeline();
 
-    qsizetype rowCount() const { return qsizetype(m_rows.size()); }
-    const TimelineRow &row(qsizetype row) const { return m_rows[size_t(row)]; }
-    const std::vector<TimelineRow> &rows() const { return m_rows; }
+    qsizetype rowCount() const { return m_rows.size(); }
+    const TimelineRow &row(qsizetype row) const { return m_rows[row]; }
 
     const TimelineConnection *connection(quint32 id) const;
     QList<quint32> connectionIds() const;
@@ -110,7 +110,7 @@ private:
     QByteArrayView framePayload(const TimelineConnection &c, const TimelineRow &r, QByteArray &scratch,
                                 qsizetype maxBytes) const;
 
-    std::vector<TimelineRow> m_rows;
+    PagedRows m_rows;
     std::vector<std::unique_ptr<TimelineConnection>> m_connections; // by id - 1 (ids are dense)
     SideTable<Violation> m_violations;
     SideTable<Failure> m_failures;

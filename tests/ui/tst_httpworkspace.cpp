@@ -1,4 +1,5 @@
 #include "core/net/httpengine.h"
+#include "core/session/session.h"
 #include "core/session/sessionclock.h"
 #include "tests/peers/demopeer.h"
 #include "tests/peers/holdinghttppeer.h"
@@ -9,6 +10,7 @@
 #include "ui/http/httpresponseview.h"
 #include "ui/http/httptimingchart.h"
 #include "ui/http/httpworkspace.h"
+
 #include "ui/http/keyvaluemodel.h"
 #include "ui/http/timingwaterfallwidget.h"
 #include "ui/mainwindow.h"
@@ -70,7 +72,8 @@ void typeUrlAndPressEnter(HttpWorkspace &workspace, const QString &url)
 struct HeldRequest
 {
     HoldingHttpPeer peer;
-    HttpWorkspace workspace;
+    Session session;
+    HttpWorkspace workspace{&session};
 
     [[nodiscard]] bool start(QString *error)
     {
@@ -112,7 +115,8 @@ private slots:
         DemoPeer demo;
         QString error;
         QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
-        HttpWorkspace workspace;
+        Session session;
+        HttpWorkspace workspace(&session);
         QVERIFY(showWindow(workspace));
 
         typeUrlAndPressEnter(workspace, demo.httpUrl(QStringLiteral("/get?greeting=hello")).toString());
@@ -137,7 +141,8 @@ private slots:
 
     void unresolvedVariablesAreReportedAndNothingIsSent()
     {
-        HttpWorkspace workspace;
+        Session session;
+        HttpWorkspace workspace(&session);
         workspace.show();
         QVERIFY(QTest::qWaitForWindowExposed(&workspace));
         typeUrlAndPressEnter(workspace, QStringLiteral("http://{{host}}/get?token={{token}}"));
@@ -158,7 +163,8 @@ private slots:
         DemoPeer demo;
         QString error;
         QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
-        HttpWorkspace workspace;
+        Session session;
+        HttpWorkspace workspace(&session);
         QVERIFY(showWindow(workspace));
         Environment local{QStringLiteral("local"),
                           {{QStringLiteral("base"), demo.httpUrl(QStringLiteral("/")).toString(QUrl::StripTrailingSlash), true}}};
@@ -188,7 +194,8 @@ private slots:
         DemoPeer demo;
         QString error;
         QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
-        HttpWorkspace workspace;
+        Session session;
+        HttpWorkspace workspace(&session);
         QVERIFY(showWindow(workspace));
         HttpRequestTab *tab = workspace.currentTab();
         QLineEdit *url = tab->composer()->urlEdit();
@@ -210,7 +217,8 @@ private slots:
         NginxPeer nginx;
         QString error;
         QVERIFY2(nginx.start(&error), qPrintable(u"nginx did not start: " + error));
-        HttpWorkspace workspace;
+        Session session;
+        HttpWorkspace workspace(&session);
         QVERIFY(showWindow(workspace));
         HttpRequestTab *tab = workspace.currentTab();
         // Ask for gzip so nginx compresses; the view shows the decoded JSON.
@@ -234,7 +242,8 @@ private slots:
         NginxPeer::Options options;
         options.tls = true;
         QVERIFY2(nginx.start(options, &error), qPrintable(u"nginx did not start: " + error));
-        HttpWorkspace workspace;
+        Session session;
+        HttpWorkspace workspace(&session);
         QVERIFY(showWindow(workspace));
         HttpRequestTab *tab = workspace.currentTab();
         const QString url = nginx.httpsUrl(QStringLiteral("/small.html")).toString();
@@ -373,7 +382,8 @@ private slots:
         HoldingHttpPeer peer;
         QString error;
         QVERIFY2(peer.start(&error), qPrintable(error));
-        auto *workspace = new HttpWorkspace;
+        Session session;
+        auto *workspace = new HttpWorkspace(&session);
         workspace->setAttribute(Qt::WA_DeleteOnClose);
         QPointer<HttpWorkspace> alive(workspace);
         QVERIFY(showWindow(*workspace));

@@ -30,9 +30,10 @@ namespace {
 QString splitterKey() { return QStringLiteral("http/requestSplitter"); }
 }
 
-HttpWorkspace::HttpWorkspace(QWidget *parent)
+HttpWorkspace::HttpWorkspace(Session *session, QWidget *parent)
     : QWidget(parent)
-    , m_engine(std::make_unique<HttpEngine>())
+    , m_session(session)
+    , m_engine(std::make_unique<HttpEngine>(session))
     , m_tabs(new QTabWidget(this))
     , m_history(new HttpHistoryModel(500, this))
     , m_historyPanel(new QWidget) // placed (and then owned) by the main window's dock

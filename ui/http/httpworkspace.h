@@ -19,6 +19,7 @@ namespace wirescope {
 
 class HttpEngine;
 class HttpHistoryModel;
+class Session;
 class HttpRequestTab;
 class HttpTimingChart;
 
@@ -31,8 +32,12 @@ class HttpWorkspace : public QWidget
 {
     Q_OBJECT
 public:
-    explicit HttpWorkspace(QWidget *parent = nullptr);
+    // `session`: the window's one session (its clock, timeline and cookie jar), shared with
+    // the WebSocket workspace.
+    explicit HttpWorkspace(Session *session, QWidget *parent = nullptr);
     ~HttpWorkspace() override;
+
+    Session *session() const { return m_session; }
 
     // The URL a new request starts with (the demo server's /get).
     void setDefaultUrl(const QUrl &url);
@@ -73,6 +78,7 @@ private:
     // Every finished exchange passes here, once: history, chart, the tab that sent it.
     void onExchangeFinished(const HttpExchangeRecord &record);
 
+    Session *m_session;
     // A member, not a child: destroyed (its thread stopped, its exchanges aborted, nothing
     // more reported) before ~QWidget deletes the tabs, which then find it gone.
     std::unique_ptr<HttpEngine> m_engine;

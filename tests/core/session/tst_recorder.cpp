@@ -5,10 +5,8 @@
 #include "core/session/timeline.h"
 #include "core/session/timelinetext.h"
 #include "core/session/timelinewriter.h"
-#include "core/wire/permessagedeflate.h"
-#include "core/wire/wsframeparser.h"
 #include "core/wire/wsframewriter.h"
-#include "core/wire/wsmessageassembler.h"
+#include "tests/peers/simulatedwsconnection.h"
 
 #include <QFile>
 #include <QtTest>
@@ -16,132 +14,9 @@
 #include <memory>
 
 using namespace wirescope;
+using wirescope::test::SimulatedWsConnection;
 
 namespace {
-
-// What WsConnection does with the bytes it reads and writes, without a socket: the same
-// codecs in the same order, reporting to a TimelineWriter.
-class SimulatedWsConnection
-{
-public:
-    SimulatedWsConnection(TimelineWriter &writer, quint32 id, bool deflate = false)
-        : m_writer(writer)
-        , m_id(id)
-    {
-        if (deflate) {
-            PmdParams params;
-            m_serverDeflate = std::make_unique<PerMessageDeflate>(WsRole::Server, params);
-            m_inflate = std::make_unique<PerMessageDeflate>(WsRole::Client, params);
-            m_in.setAllowedRsvBits(4);
-            m_inAssembler.setDeflate(m_inflate.get());
-        }
-        m_serverWriter.setFixedMaskKey(std::nullopt);
-        m_clientWriter.setFixedMaskKey(WsMaskKey{0x11, 0x22, 0x33, 0x44});
-    }
-
-    void open(qint64 t, const QString &url)
-    {
-        ConnectionOpening opening;
-        opening.label = url;
-        opening.wsOptions.url = QUrl(url);
-        m_writer.opening(m_id, t, opening);
-        const QByteArray request = "GET / HTTP/1.1\r\nHost: h\r\n\r\n";
-        const QByteArray response = "HTTP/1.1 101 Switching Protocols\r\n\r\n";
-        m_writer.chunk(m_id, CapturedChunk{t, Direction::Out, 0, request});
-        m_writer.chunk(m_id, CapturedChunk{t + 1, Direction::In, 0, response});
-        m_out.setStreamOffset(request.size());
-        m_in.setStreamOffset(response.size());
-        m_bytesOut = request.size();
-        m_bytesIn = response.size();
-        WsHandshakeRecord record;
-        record.timings.sendStartNs = t;
-        record.timings.lastByteNs = t + 1;
-        record.response.status = 101;
-        record.verdict.ok = true;
-        m_writer.wsHandshake(m_id, record);
-    }
-
-    QByteArray serverFrame(WsOpcode opcode, const QByteArray &payload, bool fin = true)
-    {
-        return m_serverWriter.frame(opcode, payload, fin);
-    }
-    QByteArray serverCompressed(const QByteArray &text)
-    {
-        return m_serverWriter.message(WsOpcode::Text, m_serverDeflate->compress(text), 0, true);
-    }
-
-    // The server's bytes, read in pieces of `split` bytes (0: one read).
-    void read(qint64 t, const QByteArray &bytes, qsizetype split = 0)
-    {
-        const qsizetype step = split > 0 ? split : bytes.size();
-        for (qsizetype i = 0; i < bytes.size(); i += step) {
-            const QByteArray piece = bytes.mid(i, step);
-            m_writer.chunk(m_id, CapturedChunk{t, Direction::In, m_bytesIn, piece});
-            m_bytesIn += piece.size();
-            report(t, Direction::In, m_in.feed(piece), m_inAssembler);
-        }
-    }
-
-    // Our bytes, as the socket took them (crafted: written as they are).
-    void write(qint64 t, const QByteArray &bytes, bool crafted = false)
-    {
-        m_writer.chunk(m_id, CapturedChunk{t, Direction::Out, m_bytesOut, bytes});
-        m_bytesOut += bytes.size();
-        report(t, Direction::Out, m_out.feed(bytes), m_outAssembler, crafted);
-    }
-    void sendText(qint64 t, const QByteArray &text, qsizetype fragment = 0)
-    {
-        write(t, m_clientWriter.message(WsOpcode::Text, text, fragment));
-    }
-    void ping(qint64 t, const QByteArray &payload)
-    {
-        m_pingSent = t;
-        write(t, m_clientWriter.ping(payload));
-    }
-
-    void close(qint64 t, quint16 code, bool clean)
-    {
-        WsCloseRecord record;
-        record.tNs = t;
-        record.code = code;
-        record.clean = clean;
-        m_writer.wsClosed(m_id, record);
-    }
-
-private:
-    void report(qint64 t, Direction d, const WsParseResult &result, WsMessageAssembler &assembler, bool crafted = false)
-    {
-        for (const WsParseEvent &event : result.events) {
-            if (event.type == WsParseEventType::Violation) {
-                m_writer.violation(m_id, t, d, event.violation);
-                continue;
-            }
-            m_writer.wsFrame(m_id, WsFrameEvent{t, d, m_index++, event.frame, crafted});
-            const WsAssembleResult assembled = assembler.push(event.frame);
-            for (const Violation &v : assembled.violations)
-                m_writer.violation(m_id, t, d, v);
-            if (assembled.hasMessage)
-                m_writer.wsMessage(m_id, WsMessageEvent{t, d, assembled.message});
-            if (d == Direction::In && event.frame.header.opcode == WsOpcode::Pong)
-                m_writer.wsPong(m_id, WsPongEvent{t, event.frame.payload, t - m_pingSent});
-        }
-    }
-
-    TimelineWriter &m_writer;
-    quint32 m_id;
-    WsFrameParser m_in{WsFrameParserOptions{WsRole::Client, 1 << 20, 0}};
-    WsFrameParser m_out{WsFrameParserOptions{WsRole::Server, 1 << 20, 0}};
-    WsMessageAssembler m_inAssembler;
-    WsMessageAssembler m_outAssembler;
-    std::unique_ptr<PerMessageDeflate> m_serverDeflate;
-    std::unique_ptr<PerMessageDeflate> m_inflate;
-    WsFrameWriter m_serverWriter{WsRole::Server};
-    WsFrameWriter m_clientWriter{WsRole::Client};
-    qint64 m_bytesIn = 0;
-    qint64 m_bytesOut = 0;
-    quint64 m_index = 0;
-    qint64 m_pingSent = 0;
-};
 
 QString goldenPath(const QString &name)
 {
@@ -169,6 +44,16 @@ bool matchesGolden(const QString &name, const QString &actual, QString *why)
     return false;
 }
 
+// The Message rows of a timeline (messages of more than one frame).
+QList<qsizetype> messageRows(const Timeline &t)
+{
+    QList<qsizetype> rows;
+    for (qsizetype i = 0; i < t.rowCount(); ++i)
+        if (t.row(i).rowKind() == RowKind::Message)
+            rows << i;
+    return rows;
+}
+
 struct Harness {
     Timeline timeline;
     Recorder recorder{&timeline};
@@ -194,6 +79,7 @@ private slots:
     void rowsStayCompact();
     void payloadsComeBackFromTheStoredBytes();
     void aMessageReassemblesItsFragmentsAroundControlFrames();
+    void aRuleBrokenByAFragmentFlagsItsMessage();
     void aReconnectAppendsAConnection();
     void httpAndWebSocketShareOneClock();
     void anExchangeThatNeverConnectedIsStillARow();
@@ -340,10 +226,7 @@ void TestRecorder::aMessageReassemblesItsFragmentsAroundControlFrames()
     ws.sendText(6, "abcdefghij", 4);
     h.finish();
     const Timeline &t = h.timeline;
-    QList<qsizetype> messages;
-    for (qsizetype i = 0; i < t.rowCount(); ++i)
-        if (t.row(i).rowKind() == RowKind::Message)
-            messages << i;
+    const QList<qsizetype> messages = messageRows(t);
     QCOMPARE(messages.size(), 2);
     QCOMPARE(t.payload(messages[0]), QByteArray("one two three"));
     QCOMPARE(t.framesOf(messages[0]).size(), size_t(3)); // the ping between them is not part of it
@@ -354,6 +237,25 @@ void TestRecorder::aMessageReassemblesItsFragmentsAroundControlFrames()
     QCOMPARE(c->messageCount[0], quint64(1));
     QCOMPARE(c->messageCount[1], quint64(1));
     QCOMPARE(c->frameCount[0], quint64(4));
+}
+
+void TestRecorder::aRuleBrokenByAFragmentFlagsItsMessage()
+{
+    Harness h;
+    SimulatedWsConnection ws(h.writer, 1);
+    ws.open(0, QStringLiteral("ws://h/"));
+    QByteArray first = ws.serverFrame(WsOpcode::Text, "ab", false);
+    first[0] = char(quint8(first[0]) | 0x20); // RSV2 without an extension (RFC 6455 §5.2)
+    ws.read(5, first + ws.serverFrame(WsOpcode::Continuation, "cd", true));
+    ws.read(6, ws.serverFrame(WsOpcode::Text, "ef", false) + ws.serverFrame(WsOpcode::Continuation, "gh", true));
+    h.finish();
+    const Timeline &t = h.timeline;
+    const QList<qsizetype> messages = messageRows(t);
+    QCOMPARE(messages.size(), 2);
+    QCOMPARE(t.payload(messages[0]), QByteArray("abcd"));
+    // The message shows its fragment's broken rule; the next one broke none.
+    QVERIFY(t.row(messages[0]).has(TimelineRow::HasViolation));
+    QVERIFY(!t.row(messages[1]).has(TimelineRow::HasViolation));
 }
 
 void TestRecorder::aReconnectAppendsAConnection()
