@@ -1892,10 +1892,6 @@
         <translation>Nachrichtenprotokoll</translation>
     </message>
     <message>
-        <source>Compressed</source>
-        <translation>Komprimiert</translation>
-    </message>
-    <message>
         <source>Direction filter</source>
         <translation>Richtungsfilter</translation>
     </message>
@@ -2000,32 +1996,12 @@
         <translation>Nachrichteneditor</translation>
     </message>
     <message>
-        <source>Crafted frame written: FIN=%1 RSV=%2%3%4 opcode=0x%5 MASK=%6</source>
-        <translation>Gebastelter Frame geschrieben: FIN=%1 RSV=%2%3%4 opcode=0x%5 MASK=%6</translation>
-    </message>
-    <message>
         <source>WebSocket</source>
         <translation>WebSocket</translation>
     </message>
     <message>
-        <source>Invalid URL</source>
-        <translation>Ungültige URL</translation>
-    </message>
-    <message>
-        <source>Use ws://host[:port]/path or wss://host[:port]/path</source>
-        <translation>ws://host[:port]/path oder wss://host[:port]/path verwenden</translation>
-    </message>
-    <message>
-        <source>Cannot connect: “%1” is not a ws:// or wss:// URL.</source>
-        <translation>Verbindung nicht möglich: „%1“ ist keine ws://- oder wss://-URL.</translation>
-    </message>
-    <message>
         <source>Select a message or frame in the log.</source>
         <translation>Eine Nachricht oder einen Frame im Protokoll auswählen.</translation>
-    </message>
-    <message>
-        <source>Connecting to %1</source>
-        <translation>Verbindung mit %1 wird hergestellt</translation>
     </message>
     <message>
         <source>&amp;Disconnect</source>
@@ -2034,50 +2010,6 @@
     <message>
         <source>%1 rows · received %2 messages (%3) · sent %4 messages (%5)</source>
         <translation>%1 Zeilen · %2 Nachrichten empfangen (%3) · %4 Nachrichten gesendet (%5)</translation>
-    </message>
-    <message>
-        <source>Pong after %1 ms</source>
-        <translation>Pong nach %1 ms</translation>
-    </message>
-    <message>
-        <source>Connected: HTTP %1 %2</source>
-        <translation>Verbunden: HTTP %1 %2</translation>
-    </message>
-    <message>
-        <source>, subprotocol %1</source>
-        <translation>, Subprotokoll %1</translation>
-    </message>
-    <message>
-        <source>, permessage-deflate</source>
-        <translation>, permessage-deflate</translation>
-    </message>
-    <message>
-        <source>Handshake failed: HTTP %1 %2</source>
-        <translation>Handshake fehlgeschlagen: HTTP %1 %2</translation>
-    </message>
-    <message>
-        <source>Error: %1 (%2)</source>
-        <translation>Fehler: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Closed with %1 %2</source>
-        <translation>Geschlossen mit %1 %2</translation>
-    </message>
-    <message>
-        <source> (clean</source>
-        <translation> (sauber</translation>
-    </message>
-    <message>
-        <source> (not clean</source>
-        <translation> (nicht sauber</translation>
-    </message>
-    <message>
-        <source>, closed by Wirescope)</source>
-        <translation>, von Wirescope geschlossen)</translation>
-    </message>
-    <message>
-        <source>, closed by the server)</source>
-        <translation>, vom Server geschlossen)</translation>
     </message>
     <message>
         <source>State</source>
@@ -2200,10 +2132,6 @@
         <translation>Grund</translation>
     </message>
     <message>
-        <source>Times in the log are seconds since this connection started.</source>
-        <translation>Zeiten im Protokoll sind Sekunden seit Beginn dieser Verbindung.</translation>
-    </message>
-    <message>
         <source>%1
 
 Rule: %2
@@ -2272,6 +2200,34 @@ Detail: %8</translation>
     <message>
         <source>RFC 6455 §5.5.2: answer every ping with a pong. Switch off to see how a server treats a client that stops answering.</source>
         <translation>RFC 6455 §5.5.2: jeden Ping mit einem Pong beantworten. Ausschalten, um zu sehen, wie ein Server mit einem Client umgeht, der nicht mehr antwortet.</translation>
+    </message>
+    <message>
+        <source>Log mode</source>
+        <translation>Protokollmodus</translation>
+    </message>
+    <message>
+        <source>Messages: whole messages and control frames. Frames: every frame as it crossed the wire, fragments included.</source>
+        <translation>Nachrichten: ganze Nachrichten und Kontroll-Frames. Frames: jeder Frame so, wie er über die Leitung ging, Fragmente eingeschlossen.</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Connections in this tab</source>
+        <translation>Verbindungen in diesem Tab</translation>
+    </message>
+    <message>
+        <source>%1 received (%2), %3 sent (%4)</source>
+        <translation>%1 empfangen (%2), %3 gesendet (%4)</translation>
+    </message>
+    <message>
+        <source>Times in the log are seconds since the first connection of this tab started.</source>
+        <translation>Zeiten im Protokoll sind Sekunden seit dem Start der ersten Verbindung dieses Tabs.</translation>
+    </message>
+    <message>
+        <source>The bytes of this row are no longer kept (the session&apos;s memory budget).</source>
+        <translation>Die Bytes dieser Zeile werden nicht mehr aufbewahrt (Speicherbudget der Sitzung).</translation>
     </message>
 </context>
 <context>
@@ -2518,8 +2474,8 @@ Detail: %8</translation>
         <translation>Frame (%1), %2 Header-Bytes + %3 Nutzdaten-Bytes</translation>
     </message>
     <message>
-        <source> at stream offset %1</source>
-        <translation> bei Stream-Offset %1</translation>
+        <source>%1 frame at byte %4: %2 header + %3 payload bytes</source>
+        <translation>Frame (%1) ab Byte %4: %2 Header- + %3 Nutzdaten-Bytes</translation>
     </message>
 </context>
 <context>
@@ -2764,12 +2720,84 @@ Detail: %8</translation>
         <translation>Größe</translation>
     </message>
     <message>
-        <source>Compressed</source>
-        <translation>Komprimiert</translation>
-    </message>
-    <message>
         <source>Data</source>
         <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Handshake failed: no HTTP answer</source>
+        <translation>Handshake fehlgeschlagen: keine HTTP-Antwort</translation>
+    </message>
+    <message>
+        <source>Handshake failed: HTTP %1</source>
+        <translation>Handshake fehlgeschlagen: HTTP %1</translation>
+    </message>
+    <message>
+        <source>Connected: HTTP %1</source>
+        <translation>Verbunden: HTTP %1</translation>
+    </message>
+    <message>
+        <source>, subprotocol %1</source>
+        <translation>, Subprotokoll %1</translation>
+    </message>
+    <message>
+        <source>, permessage-deflate</source>
+        <translation>, permessage-deflate</translation>
+    </message>
+    <message>
+        <source>Failed: %1 (%2)</source>
+        <translation>Fehlgeschlagen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Closed with %1 %2</source>
+        <translation>Geschlossen mit %1 %2</translation>
+    </message>
+    <message>
+        <source> (clean</source>
+        <translation> (sauber</translation>
+    </message>
+    <message>
+        <source> (not clean</source>
+        <translation> (nicht sauber</translation>
+    </message>
+    <message>
+        <source>, closed by Wirescope)</source>
+        <translation>, von Wirescope geschlossen)</translation>
+    </message>
+    <message>
+        <source>, closed by the server)</source>
+        <translation>, vom Server geschlossen)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1</source>
+        <translation>Verbindung mit %1 wird hergestellt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>round trip %1 ms</source>
+        <translation>Umlaufzeit %1 ms</translation>
+    </message>
+    <message>
+        <source> (fragment)</source>
+        <translation> (Fragment)</translation>
+    </message>
+    <message>
+        <source>, compressed</source>
+        <translation>, komprimiert</translation>
+    </message>
+    <message>
+        <source>Written as crafted bytes: the rules of RFC 6455 were not applied to it.</source>
+        <translation>Als gebastelte Bytes geschrieben: Die Regeln von RFC 6455 wurden nicht darauf angewandt.</translation>
+    </message>
+    <message>
+        <source>Bytes on the wire, frame headers included</source>
+        <translation>Bytes auf der Leitung, Frame-Header eingeschlossen</translation>
+    </message>
+    <message>
+        <source>Wire</source>
+        <translation>Leitung</translation>
     </message>
 </context>
 <context>
@@ -2793,10 +2821,6 @@ Detail: %8</translation>
     <message>
         <source>Past WebSocket connections</source>
         <translation>Frühere WebSocket-Verbindungen</translation>
-    </message>
-    <message>
-        <source>Double-click or press Enter to open a connection again with the same settings</source>
-        <translation>Doppelklick oder Enter öffnet eine Verbindung erneut mit denselben Einstellungen</translation>
     </message>
     <message>
         <source>WebSocket charts</source>
@@ -2856,6 +2880,14 @@ Detail: %8</translation>
             <numerusform>Frühere Verbindungen ein- oder ausblenden (%n gespeichert)</numerusform>
             <numerusform>Frühere Verbindungen ein- oder ausblenden (%n gespeichert)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open a past connection with everything it showed; Connect in its tab connects again with the same settings</source>
+        <translation>Doppelklicken oder Eingabetaste drücken, um eine frühere Verbindung mit allem zu öffnen, was sie gezeigt hat; „Verbinden“ in ihrem Tab verbindet erneut mit denselben Einstellungen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "core/demo/demoserver.h"
+#include "core/session/session.h"
 #include "ui/app/aboutdialog.h"
 #include "ui/app/demoendpointspanel.h"
 #include "ui/app/settingsdialog.h"
@@ -44,8 +45,9 @@ QList<QKeySequence> standardOr(QKeySequence::StandardKey key, const QKeySequence
 
 MainWindow::MainWindow(DemoServer *demo, const QString &demoError, QWidget *parent)
     : QMainWindow(parent)
-    , m_http(new HttpWorkspace(this))
-    , m_ws(new WsWorkspace(this))
+    , m_session(new Session(this))
+    , m_http(new HttpWorkspace(m_session, this))
+    , m_ws(new WsWorkspace(m_session, this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_chartsSplitter(new QSplitter(Qt::Horizontal, this))
     , m_endpoints(new DemoEndpointsPanel(this))
@@ -113,6 +115,14 @@ MainWindow::MainWindow(DemoServer *demo, const QString &demoError, QWidget *pare
     m_chartsSplitter->setSizes({1, 1});
     m_defaultState = saveState(LayoutVersion);
     restoreLayout();
+}
+
+MainWindow::~MainWindow()
+{
+    // The engines of the workspaces record into the session until they are gone: they go
+    // first (the session, an older child, would otherwise be deleted before them).
+    delete m_ws;
+    delete m_http;
 }
 
 void MainWindow::showDemoServer(DemoServer *demo, const QString &demoError)

@@ -11,6 +11,7 @@ namespace wirescope {
 class DemoEndpointsPanel;
 class DemoServer;
 class HttpWorkspace;
+class Session;
 class WsWorkspace;
 
 // Assembles the panels and their actions (DESIGN.md rule 13): the HTTP workspace and the
@@ -23,7 +24,10 @@ public:
     // `demo` may be null or not listening (turned off in the preferences, or its port was
     // taken); `demoError` then says why, for the status bar.
     explicit MainWindow(DemoServer *demo = nullptr, const QString &demoError = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
+    // The window's one session: one clock and one timeline for every tab, HTTP and WebSocket.
+    Session *session() const { return m_session; }
     HttpWorkspace *httpWorkspace() const { return m_http; }
     WsWorkspace *wsWorkspace() const { return m_ws; }
     DemoEndpointsPanel *endpointsPanel() const { return m_endpoints; }
@@ -44,6 +48,7 @@ private:
     void resetLayout();
     void applyDefaultProportions();
 
+    Session *m_session;
     HttpWorkspace *m_http;
     WsWorkspace *m_ws;
     QSplitter *m_splitter;

@@ -3,7 +3,7 @@
 #include <QStringList>
 
 // Each subcommand parses its own options (arguments[0] is "wirescope-cli <name>") and
-// returns the process exit status. Exit codes are documented in docs/cli.md.
+// returns the process exit status: one table for every command, docs/cli.md.
 int runServeDemoCommand(const QStringList &arguments);
 int runWsCommand(const QStringList &arguments);
 int runHttpCommand(const QStringList &arguments);

@@ -12,11 +12,11 @@ void printUsage(QTextStream &out)
         "\n"
         "Commands:\n"
         "  http         send one HTTP/1.1 request and show its bytes and phase timings\n"
-        "  ws           open a WebSocket and print every frame as JSON lines\n"
+        "  ws           open a WebSocket and print every event as JSON lines\n"
         "  serve-demo   run the embedded demo server until interrupted\n"
         "\n"
         "Run 'wirescope-cli <command> --help' for the options of a command.\n"
-        "Output formats: docs/cli.md\n");
+        "Output formats and exit statuses: docs/cli.md\n");
 }
 
 } // namespace
@@ -40,7 +40,7 @@ int main(int argc, char *argv[])
         return 0;
     }
     const QString command = arguments.takeAt(1);
-    arguments[0] += u' ' + command;
+    arguments[0] = QStringLiteral("wirescope-cli ") + command; // how errors name the command
     if (command == u"serve-demo")
         return runServeDemoCommand(arguments);
     if (command == u"ws")

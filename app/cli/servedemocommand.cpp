@@ -1,3 +1,4 @@
+#include "app/cli/clicommandline.h"
 #include "app/cli/clicommands.h"
 
 #include "core/demo/demoserver.h"
@@ -60,7 +61,7 @@ int runServeDemoCommand(const QStringList &arguments)
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+        out << CliCommandLine::helpTextFor(parser, QStringLiteral("serve-demo"));
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {

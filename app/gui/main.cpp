@@ -1,6 +1,7 @@
 #include "core/demo/demoserver.h"
-#include "core/net/httpclient.h"
+#include "core/net/httpengine.h"
 #include "ui/app/appsettings.h"
+#include "ui/http/httpworkspace.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -35,7 +36,8 @@ int main(int argc, char *argv[])
     wirescope::MainWindow window(&demo, demoError);
     window.show();
     // TLS library start-up costs tens of milliseconds once per process; done after the first
-    // paint it is not timed as the first request's "blocked" phase.
-    QTimer::singleShot(0, &window, [] { wirescope::HttpClient::warmUpTls(); });
+    // paint, on the HTTP engine's thread, it is not timed as the first request's "blocked"
+    // phase and does not hold up the window.
+    QTimer::singleShot(0, &window, [&window] { window.httpWorkspace()->engine()->warmUpTls(); });
     return app.exec();
 }

@@ -1,7 +1,9 @@
 #include "core/net/httpclient.h"
 
 #include "core/net/httpconnection.h"
+#include "core/session/session.h"
 #include "core/session/sessionclock.h"
+#include "core/session/timelinewriter.h"
 #include "core/wire/contentdecoder.h"
 #include "core/wire/httpviolations.h"
 #include "core/wire/httprequestwriter.h"
@@ -71,15 +73,21 @@ void HttpExchange::cancel()
     m_client->failExchange(this, Failure::of(failures::Cancelled));
 }
 
-HttpClient::HttpClient(const SessionClock *clock, QObject *parent)
+HttpClient::HttpClient(QObject *parent)
     : QObject(parent)
+    , m_ownClock(std::make_unique<SessionClock>())
+    , m_clock(m_ownClock.get())
 {
     registerTypes();
-    if (!clock) {
-        m_ownClock = std::make_unique<SessionClock>();
-        clock = m_ownClock.get();
-    }
-    m_clock = clock;
+}
+
+HttpClient::HttpClient(Session *session, QObject *parent)
+    : QObject(parent)
+    , m_clock(&session->clock())
+    , m_session(session)
+    , m_recorder(std::make_unique<TimelineWriter>(session->recorder(), this))
+{
+    registerTypes();
 }
 
 HttpClient::~HttpClient()
@@ -136,7 +144,13 @@ QString HttpClient::poolKey(const PreparedRequest &prepared, const HttpRequestOp
 HttpExchange *HttpClient::start(const HttpRequest &request, const HttpRequestOptions &options,
                                 const VariableScope &variables)
 {
-    auto *exchange = new HttpExchange(this, m_nextExchangeId++);
+    return start(reserveExchangeId(), request, options, variables);
+}
+
+HttpExchange *HttpClient::start(quint64 id, const HttpRequest &request, const HttpRequestOptions &options,
+                                const VariableScope &variables)
+{
+    auto *exchange = new HttpExchange(this, id);
     exchange->m_record.request = request;
     exchange->m_record.options = options;
     exchange->m_record.startNs = m_clock->nowNs();
@@ -169,6 +183,17 @@ HttpExchange *HttpClient::start(const HttpRequest &request, const HttpRequestOpt
     return exchange;
 }
 
+void HttpClient::cancel(quint64 id)
+{
+    const QList<HttpExchange *> exchanges = findChildren<HttpExchange *>(QString(), Qt::FindDirectChildrenOnly);
+    for (HttpExchange *exchange : exchanges) {
+        if (exchange->id() == id) {
+            exchange->cancel();
+            return;
+        }
+    }
+}
+
 void HttpClient::beginHop(HttpExchange *exchange, const PreparedRequest &prepared)
 {
     HttpHop hop;
@@ -178,7 +203,7 @@ void HttpClient::beginHop(HttpExchange *exchange, const PreparedRequest &prepare
     writer.acceptEncoding = options.acceptCompressed;
     writer.absoluteForm = options.proxy.type() == QNetworkProxy::HttpProxy && prepared.scheme == u"http";
     if (options.useCookies)
-        writer.cookie = m_cookies.cookieHeaderFor(QUrl(prepared.url), QDateTime::currentDateTimeUtc());
+        writer.cookie = cookieHeaderFor(QUrl(prepared.url));
     HttpRequestWriter::completeHeaders(hop.request, writer);
     // RFC 9110 §11.7.2: credentials for an HTTP proxy that receives absolute-form requests
     // (the CONNECT tunnel of https gets them from Qt's proxy handling instead).
@@ -208,7 +233,7 @@ void HttpClient::sendHop(HttpExchange *exchange, bool allowReuse)
             return;
         }
     }
-    auto *connection = new HttpConnection(this, m_nextConnectionId++, key);
+    auto *connection = new HttpConnection(this, newConnectionId(), key);
     exchange->m_connection = connection;
     connection->open(exchange, hop.requestBytes);
 }
@@ -236,11 +261,8 @@ void HttpClient::onHopFinished(HttpExchange *exchange, HttpConnection *connectio
     releaseConnection(connection, reusable);
 
     const QUrl url(hop.request.url);
-    if (options.useCookies) {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        for (const QByteArray &value : hop.response.headerValues("Set-Cookie"))
-            m_cookies.setCookieFromHeader(value, url, now);
-    }
+    if (options.useCookies)
+        storeCookies(hop.response.headerValues("Set-Cookie"), url);
     // A body its content coding cannot undo (corrupt, truncated, another coding, over the
     // limit) ends the exchange with that violation; the bytes as received stay in the record.
     for (const Violation &v : std::as_const(hop.response.violations)) {
@@ -322,8 +344,50 @@ void HttpClient::finishExchange(HttpExchange *exchange)
     }
     p.tNs = exchange->m_record.endNs;
     emit exchange->progress(p);
+    if (m_recorder) {
+        const HttpHop *last = exchange->m_record.finalHop();
+        m_recorder->httpExchange(last ? quint32(last->connection.id) : 0, exchange->m_record);
+        m_recorder->flush();
+    }
     emit exchange->finished(exchange->m_record);
     emit exchangeFinished(exchange->m_record);
+}
+
+quint32 HttpClient::newConnectionId()
+{
+    return m_session ? m_session->newConnectionId() : quint32(m_nextConnectionId++);
+}
+
+QByteArray HttpClient::cookieHeaderFor(const QUrl &url) const
+{
+    return m_session ? m_session->cookieHeaderFor(url) : m_cookies.cookieHeaderFor(url, QDateTime::currentDateTimeUtc());
+}
+
+void HttpClient::storeCookies(const QList<QByteArray> &setCookieValues, const QUrl &url)
+{
+    if (m_session) {
+        m_session->storeCookies(setCookieValues, url);
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const QByteArray &value : setCookieValues)
+        m_cookies.setCookieFromHeader(value, url, now);
+}
+
+void HttpClient::recordChunk(quint32 connection, const CapturedChunk &chunk)
+{
+    if (m_recorder)
+        m_recorder->chunk(connection, chunk);
+}
+
+void HttpClient::recordOpening(quint32 connection, const PreparedRequest &request)
+{
+    if (m_recorder)
+        m_recorder->opening(connection, m_clock->nowNs(),
+                            ConnectionOpening{ConnectionProtocol::Http,
+                                              request.scheme + QLatin1String("://") + request.host + u':'
+                                                  + QString::number(request.port),
+                                              {}});
 }
 
 void HttpClient::releaseConnection(HttpConnection *connection, bool reusable)

@@ -7,36 +7,57 @@
 #include <QHash>
 #include <QObject>
 
+#include <atomic>
 #include <memory>
 
 namespace wirescope {
 
+class Session;
 class SessionClock;
+class TimelineWriter;
 
 // Sends HTTP/1.1 requests itself over QTcpSocket / QSslSocket so every byte and every
 // phase is visible. One client = one session: one clock, one cookie jar, one keep-alive
 // pool (idle connections per origin, reused only when the response allowed it).
-// Exchanges run on the thread of the client's event loop; several may run at once
-// (each on its own connection).
+// Exchanges run on the thread the client lives on; several may run at once (each on its
+// own connection). Call it only from that thread, except reserveExchangeId(). The CLI and
+// single-threaded tests use it directly; the window runs one inside an HttpEngine, on a
+// thread of its own.
 class HttpClient : public QObject
 {
     Q_OBJECT
 public:
-    // Without a clock the client makes its own.
-    explicit HttpClient(const SessionClock *clock = nullptr, QObject *parent = nullptr);
+    // On its own: its own clock and cookie jar, nothing recorded (the CLI's --repeat, tests).
+    explicit HttpClient(QObject *parent = nullptr);
+    // Works for a session: its clock, its cookie jar, its connection ids, and every byte and
+    // exchange recorded in its timeline.
+    explicit HttpClient(Session *session, QObject *parent = nullptr);
     ~HttpClient() override;
 
     // Starts an exchange at once. Unresolved variables or an invalid URL finish it (still
     // asynchronously, from the event loop) with an error and nothing sent.
     HttpExchange *start(const HttpRequest &request, const HttpRequestOptions &options = {},
                         const VariableScope &variables = {});
+    // The same, for an exchange named before it exists: `id` comes from reserveExchangeId(),
+    // called on any thread (a caller on another thread queues the start and keeps the id to
+    // match the results and to cancel).
+    HttpExchange *start(quint64 id, const HttpRequest &request, const HttpRequestOptions &options = {},
+                        const VariableScope &variables = {});
+    // Thread-safe: the next exchange id of this client, never handed out twice.
+    quint64 reserveExchangeId() { return m_nextExchangeId.fetch_add(1, std::memory_order_relaxed); }
+    // Cancels the unfinished exchange with this id (see HttpExchange::cancel()); nothing when
+    // it finished or is unknown.
+    void cancel(quint64 id);
 
     // Loads the TLS backend and the system CA store now (tens of ms the first time in a
     // process). Otherwise the first https exchange pays it inside its "blocked" phase; call
     // it at start-up (after the first paint) or before timing an https request.
     static void warmUpTls();
 
+    // The client's own jar; a client working for a session uses the session's instead.
     CookieJar &cookieJar() { return m_cookies; }
+    QByteArray cookieHeaderFor(const QUrl &url) const;
+    void storeCookies(const QList<QByteArray> &setCookieValues, const QUrl &url);
     const SessionClock &clock() const { return *m_clock; }
     int idleConnectionCount() const;
     void closeIdleConnections();
@@ -56,11 +77,17 @@ private:
     void sendHop(HttpExchange *exchange, bool allowReuse);
     QString poolKey(const PreparedRequest &prepared, const HttpRequestOptions &options) const;
 
+    quint32 newConnectionId();
+    void recordChunk(quint32 connection, const CapturedChunk &chunk);
+    void recordOpening(quint32 connection, const PreparedRequest &request);
+
     std::unique_ptr<SessionClock> m_ownClock;
     const SessionClock *m_clock;
+    Session *m_session = nullptr;
+    std::unique_ptr<TimelineWriter> m_recorder; // rows for the session's timeline
     CookieJar m_cookies;
     QMultiHash<QString, HttpConnection *> m_idle;
-    quint64 m_nextExchangeId = 1;
+    std::atomic<quint64> m_nextExchangeId{1};
     quint64 m_nextConnectionId = 1;
 };
 

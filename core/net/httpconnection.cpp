@@ -1,57 +1,29 @@
 #include "core/net/httpconnection.h"
 
 #include "core/net/httpclient.h"
-#include "core/net/socketfailure.h"
 #include "core/session/sessionclock.h"
 
-#include <QHostInfo>
-#include <QSslCipher>
-#include <QSslConfiguration>
-#include <QSslSocket>
-#include <QTcpSocket>
-#include <QTimer>
-
 namespace wirescope {
-
-namespace {
-
-QString protocolName(QSsl::SslProtocol protocol)
-{
-    switch (protocol) {
-    case QSsl::TlsV1_2: return QStringLiteral("TLSv1.2");
-    case QSsl::TlsV1_3: return QStringLiteral("TLSv1.3");
-    QT_WARNING_PUSH
-    QT_WARNING_DISABLE_DEPRECATED
-    case QSsl::TlsV1_0: return QStringLiteral("TLSv1.0");
-    case QSsl::TlsV1_1: return QStringLiteral("TLSv1.1");
-    QT_WARNING_POP
-    default: return QStringLiteral("unknown");
-    }
-}
-
-} // namespace
 
 HttpConnection::HttpConnection(HttpClient *client, quint64 id, const QString &poolKey)
     : QObject(client)
     , m_client(client)
     , m_id(id)
     , m_poolKey(poolKey)
-    , m_tap(client->clock())
+    , m_transport(client->clock(), this)
 {
     // Chunks are copied into each hop's record; the connection itself keeps none.
-    m_tap.setKeepChunks(false);
-}
-
-HttpConnection::~HttpConnection()
-{
-    if (m_lookupId >= 0)
-        QHostInfo::abortHostLookup(m_lookupId);
+    m_transport.tap().setKeepChunks(false);
+    connect(&m_transport, &Transport::phaseChanged, this, &HttpConnection::onTransportPhase);
+    connect(&m_transport, &Transport::connected, this, &HttpConnection::onConnected);
+    connect(&m_transport, &Transport::received, this, &HttpConnection::onReadyRead);
+    connect(&m_transport, &Transport::allWritten, this, &HttpConnection::onAllWritten);
+    connect(&m_transport, &Transport::ended, this, &HttpConnection::onEnded);
 }
 
 bool HttpConnection::reusable() const
 {
-    return m_state == State::Busy && !m_leftover && m_parser.keepAlive() && m_socket
-           && m_socket->state() == QAbstractSocket::ConnectedState;
+    return m_state == State::Busy && !m_leftover && m_parser.keepAlive() && m_transport.isConnected();
 }
 
 void HttpConnection::progress(int phase)
@@ -73,157 +45,39 @@ void HttpConnection::open(HttpExchange *exchange, const QByteArray &requestBytes
     m_requestBytes = requestBytes;
     HttpHop &hop = exchange->m_record.hops.last();
     const HttpRequestOptions &options = exchange->m_record.options;
-    m_useTls = hop.request.scheme == u"https";
-    if (m_useTls) {
-        auto *ssl = new QSslSocket(this);
-        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-        if (!options.caCertificates.isEmpty())
-            config.addCaCertificates(options.caCertificates);
-        // RFC 7301: offer http/1.1 only, this engine speaks nothing else.
-        config.setAllowedNextProtocols({QByteArrayLiteral("http/1.1")});
-        ssl->setSslConfiguration(config);
-        ssl->setPeerVerifyName(hop.request.host); // also the SNI name
-        connect(ssl, &QSslSocket::encrypted, this, &HttpConnection::onEncrypted);
-        connect(ssl, &QSslSocket::sslErrors, this, [this, ssl](const QList<QSslError> &errors) {
-            const QList<QSslCertificate> chain = ssl->peerCertificateChain();
-            for (const QSslError &e : errors)
-                m_tls.errors.append(TlsErrorInfo::fromSslError(e, chain));
-            if (m_exchange && m_exchange->m_record.options.ignoreCertificateErrors) {
-                m_tls.errorsIgnored = true;
-                ssl->ignoreSslErrors();
-            }
-        });
-        m_socket = ssl;
-    } else {
-        m_socket = new QTcpSocket(this);
-    }
-    connect(m_socket, &QTcpSocket::connected, this, &HttpConnection::onConnected);
-    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
-    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
-    connect(m_socket, &QTcpSocket::errorOccurred, this, &HttpConnection::onSocketError);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
-
-    if (options.connectTimeoutMs > 0) {
-        m_connectTimer = new QTimer(this);
-        m_connectTimer->setSingleShot(true);
-        connect(m_connectTimer, &QTimer::timeout, this, [this] {
-            fail(Failure::of(failures::ConnectTimeout,
-                             QStringLiteral("%1 ms").arg(m_exchange ? m_exchange->m_record.options.connectTimeoutMs : 0)));
-        });
-        m_connectTimer->start(options.connectTimeoutMs);
-    }
-
-    const QNetworkProxy &proxy = options.proxy;
-    const bool httpProxy = proxy.type() == QNetworkProxy::HttpProxy;
-    QString host = hop.request.host;
-    quint16 port = hop.request.port;
-    if (httpProxy && !m_useTls) {
-        // RFC 9112 §3.2.2: plain http through a proxy = absolute-form to the proxy itself.
-        m_socket->setProxy(QNetworkProxy::NoProxy);
-        host = proxy.hostName();
-        port = proxy.port();
-        hop.connection.proxy = QStringLiteral("http://%1:%2").arg(host).arg(port);
-    } else if (httpProxy || proxy.type() == QNetworkProxy::Socks5Proxy) {
-        // https through an HTTP proxy: Qt sends CONNECT (RFC 9110 §9.3.6); SOCKS5 likewise
-        // tunnels. The proxy resolves the name, so there is no DNS phase of ours.
-        m_socket->setProxy(proxy);
-        hop.connection.proxy = QStringLiteral("%1://%2:%3")
-                                   .arg(httpProxy ? QStringLiteral("http") : QStringLiteral("socks5"), proxy.hostName())
-                                   .arg(proxy.port());
-        hop.timings.connectStartNs = m_client->clock().nowNs();
-        m_state = State::Connecting;
-        progress(int(ExchangePhase::Connecting));
-        m_socket->connectToHost(hop.request.host, hop.request.port);
-        return;
-    } else {
-        m_socket->setProxy(QNetworkProxy::NoProxy);
-    }
-    m_addressPort = port;
-    const QHostAddress literal(host);
-    if (!literal.isNull()) {
-        // An IP literal needs no lookup: the dns phase does not apply (-1).
-        m_addresses = {literal};
-        connectToAddress();
-        return;
-    }
-    hop.timings.dnsStartNs = m_client->clock().nowNs();
-    const QString lower = host.toLower();
-    if (lower == u"localhost" || lower.endsWith(QLatin1String(".localhost"))) {
-        // RFC 6761 §6.3: localhost names are the loopback addresses, never looked up
-        // (as browsers do); the dns phase is then just this decision.
-        m_addresses = {QHostAddress(QHostAddress::LocalHost), QHostAddress(QHostAddress::LocalHostIPv6)};
-        hop.timings.dnsEndNs = m_client->clock().nowNs();
-        connectToAddress();
-        return;
-    }
-    m_state = State::Resolving;
-    progress(int(ExchangePhase::Resolving));
-    m_lookupId = QHostInfo::lookupHost(host, this, &HttpConnection::onLookedUp);
-}
-
-void HttpConnection::onLookedUp(const QHostInfo &info)
-{
-    m_lookupId = -1;
-    if (!m_exchange)
-        return;
-    HttpHop &hop = m_exchange->m_record.hops.last();
-    hop.timings.dnsEndNs = m_client->clock().nowNs();
-    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-        fail(Failure::of(failures::DnsFailed, QStringLiteral("%1: %2").arg(info.hostName(), info.errorString())));
-        return;
-    }
-    m_addresses = info.addresses();
-    connectToAddress();
-}
-
-void HttpConnection::connectToAddress()
-{
-    HttpHop &hop = m_exchange->m_record.hops.last();
-    if (hop.timings.connectStartNs < 0)
-        hop.timings.connectStartNs = m_client->clock().nowNs();
+    TransportOptions transport;
+    transport.host = hop.request.host;
+    transport.port = hop.request.port;
+    transport.tls = hop.request.scheme == u"https";
+    transport.proxy = options.proxy;
+    // RFC 9112 §3.2.2: plain http through an HTTP proxy is sent to the proxy in absolute-form
+    // (the request writer knows); https tunnels through CONNECT.
+    transport.forwardPlainThroughHttpProxy = true;
+    transport.caCertificates = options.caCertificates;
+    transport.ignoreCertificateErrors = options.ignoreCertificateErrors;
+    transport.alpn = {QByteArrayLiteral("http/1.1")}; // RFC 7301: this engine speaks nothing else
+    transport.connectTimeoutMs = options.connectTimeoutMs;
     m_state = State::Connecting;
-    progress(int(ExchangePhase::Connecting));
-    m_socket->connectToHost(m_addresses.at(m_addressIndex), m_addressPort);
+    m_client->recordOpening(m_id, hop.request);
+    m_transport.open(transport);
+}
+
+void HttpConnection::onTransportPhase(Transport::Phase phase)
+{
+    switch (phase) {
+    case Transport::Phase::Resolving: progress(int(ExchangePhase::Resolving)); break;
+    case Transport::Phase::Connecting: progress(int(ExchangePhase::Connecting)); break;
+    case Transport::Phase::TlsHandshake: progress(int(ExchangePhase::TlsHandshake)); break;
+    default: break;
+    }
 }
 
 void HttpConnection::onConnected()
 {
     if (!m_exchange)
         return;
-    HttpHop &hop = m_exchange->m_record.hops.last();
-    hop.timings.connectEndNs = m_client->clock().nowNs();
-    // Requests are small and latency matters more than coalescing (as curl and nginx do).
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    if (m_useTls) {
-        hop.timings.sslStartNs = hop.timings.connectEndNs;
-        m_state = State::TlsHandshake;
-        progress(int(ExchangePhase::TlsHandshake));
-        static_cast<QSslSocket *>(m_socket)->startClientEncryption();
-        return;
-    }
+    m_transport.copyPhasesTo(m_exchange->m_record.hops.last().timings);
     writeRequest();
-}
-
-void HttpConnection::onEncrypted()
-{
-    if (!m_exchange)
-        return;
-    m_exchange->m_record.hops.last().timings.sslEndNs = m_client->clock().nowNs();
-    captureTls();
-    writeRequest();
-}
-
-void HttpConnection::captureTls()
-{
-    auto *ssl = static_cast<QSslSocket *>(m_socket);
-    m_tls.used = true;
-    m_tls.protocol = protocolName(ssl->sessionProtocol());
-    m_tls.cipher = ssl->sessionCipher().name();
-    m_tls.alpn = ssl->sslConfiguration().nextNegotiatedProtocol();
-    m_tls.chain.clear();
-    const QList<QSslCertificate> chain = ssl->peerCertificateChain();
-    for (const QSslCertificate &c : chain)
-        m_tls.chain.append(TlsCertificateInfo::fromCertificate(c));
 }
 
 void HttpConnection::sendOn(HttpExchange *exchange, const QByteArray &requestBytes)
@@ -236,35 +90,42 @@ void HttpConnection::sendOn(HttpExchange *exchange, const QByteArray &requestByt
 
 void HttpConnection::writeRequest()
 {
-    if (m_connectTimer)
-        m_connectTimer->stop();
     HttpHop &hop = m_exchange->m_record.hops.last();
     const bool keepChunks = m_exchange->m_record.options.keepChunks;
     hop.connection.id = m_id;
-    hop.connection.remoteAddress = m_socket->peerAddress().toString();
-    hop.connection.remotePort = m_socket->peerPort();
-    hop.connection.localAddress = m_socket->localAddress().toString();
-    hop.connection.localPort = m_socket->localPort();
-    if (hop.connection.remoteAddress.isEmpty())
-        hop.connection.remoteAddress = m_socket->peerName();
-    hop.connection.tls = m_tls;
+    hop.connection.remoteAddress = m_transport.peerAddress();
+    hop.connection.remotePort = m_transport.peerPort();
+    hop.connection.localAddress = m_transport.localAddress();
+    hop.connection.localPort = m_transport.localPort();
+    hop.connection.proxy = m_transport.proxyUrl();
+    hop.connection.tls = m_transport.tls();
     m_state = State::Busy;
     m_sendDone = false;
     m_gotBytes = false;
     m_leftover = false;
-    m_responseStart = m_tap.bytesIn();
+    m_responseStart = m_transport.tap().bytesIn();
     hop.responseStreamOffset = m_responseStart;
     m_parser = HttpResponseParser(m_exchange->m_record.options.limits, m_exchange->m_record.options.leniency);
     // RFC 9110 §7.8: a 101 is a valid answer only to a request that asked for an upgrade.
     m_parser.reset(hop.request.method, m_responseStart, hop.request.hasHeader("Upgrade"));
 
-    const CapturedChunk &chunk = m_tap.record(Direction::Out, m_requestBytes);
-    hop.timings.sendStartNs = chunk.tNs;
-    if (keepChunks)
-        hop.chunks.push_back(chunk);
-    m_socket->write(m_requestBytes);
-    m_socket->flush();
-    if (m_socket->bytesToWrite() == 0) {
+    const std::optional<CapturedChunk> chunk = m_transport.write(m_requestBytes);
+    if (!chunk) {
+        // Closed under us: an idle connection the server dropped a moment ago.
+        if (hop.connection.reused)
+            retryOnNewConnection();
+        else
+            fail(Failure::of(failures::ConnectClosed));
+        return;
+    }
+    m_client->recordChunk(m_id, *chunk);
+    hop.timings.sendStartNs = chunk->tNs;
+    if (keepChunks) {
+        CapturedChunk kept = *chunk;
+        kept.bytes.squeeze(); // its own right-sized copy
+        hop.chunks.push_back(std::move(kept));
+    }
+    if (m_transport.bytesToWrite() == 0) {
         m_sendDone = true;
         hop.timings.sendEndNs = m_client->clock().nowNs();
     }
@@ -272,72 +133,91 @@ void HttpConnection::writeRequest()
     progress(int(m_sendDone ? ExchangePhase::Waiting : ExchangePhase::Sending));
 }
 
-void HttpConnection::onBytesWritten()
+void HttpConnection::onAllWritten()
 {
     if (!m_exchange || m_sendDone || m_state != State::Busy)
         return;
-    if (m_socket->bytesToWrite() == 0) {
-        m_sendDone = true;
-        HttpHop &hop = m_exchange->m_record.hops.last();
-        if (hop.timings.sendEndNs < 0)
-            hop.timings.sendEndNs = m_client->clock().nowNs();
-        progress(int(ExchangePhase::Waiting));
-    }
+    m_sendDone = true;
+    HttpHop &hop = m_exchange->m_record.hops.last();
+    if (hop.timings.sendEndNs < 0)
+        hop.timings.sendEndNs = m_client->clock().nowNs();
+    progress(int(ExchangePhase::Waiting));
 }
 
-void HttpConnection::onReadyRead()
+// One read from the transport (at most Transport::kReadChunk bytes).
+void HttpConnection::onReadyRead(const CapturedChunk &chunk)
 {
-    while (m_socket && m_socket->bytesAvailable() > 0) {
-        const QByteArray data = m_socket->readAll();
-        if (data.isEmpty())
-            return;
-        if (!m_exchange || m_state != State::Busy) {
-            // Bytes nobody asked for (RFC 9112 §9.3 allows no unsolicited response):
-            // this connection cannot be trusted for another request.
-            m_tap.record(Direction::In, data);
-            m_leftover = true;
-            if (!m_exchange)
-                m_client->releaseConnection(this, false); // leaves the pool, closes
-            return;
-        }
-        HttpHop &hop = m_exchange->m_record.hops.last();
-        const CapturedChunk &chunk = m_tap.record(Direction::In, data);
-        m_gotBytes = true;
-        if (hop.timings.firstByteNs < 0) {
-            hop.timings.firstByteNs = chunk.tNs;
-            // A server may answer before it read the whole request (an early error).
-            if (hop.timings.sendEndNs < 0 || hop.timings.sendEndNs > chunk.tNs)
-                hop.timings.sendEndNs = chunk.tNs;
-        }
-        hop.timings.lastByteNs = chunk.tNs;
-        if (m_exchange->m_record.options.keepChunks)
-            hop.chunks.push_back(chunk);
-        const ParseResult r = m_parser.feed(data);
-        hop.responseBytes.append(data.constData(), r.consumed);
-        if (r.status == ParseStatus::NeedMore) {
-            progress(int(ExchangePhase::Receiving));
-            continue;
-        }
-        if (r.consumed < data.size()) {
-            // RFC 9112 §6.3: bytes beyond the response are not a response of their own; they
-            // are reported and the connection, no longer in step, is not reused.
-            m_leftover = true;
-            if (r.status == ParseStatus::Complete)
-                m_parser.noteExtraBytes(QByteArrayView(data).sliced(r.consumed));
-        }
-        hop.response = m_parser.response();
-        if (r.status == ParseStatus::Error) {
-            const Violation &v = hop.response.violations.last();
-            fail(Failure::of(v));
-            return;
-        }
-        hop.complete = true;
-        HttpExchange *exchange = m_exchange;
-        m_client->onHopFinished(exchange, this);
+    m_client->recordChunk(m_id, chunk);
+    const QByteArray &data = chunk.bytes;
+    if (!m_exchange || m_state != State::Busy) {
+        // Bytes nobody asked for (RFC 9112 §9.3 allows no unsolicited response):
+        // this connection cannot be trusted for another request.
+        m_leftover = true;
+        if (!m_exchange)
+            m_client->releaseConnection(this, false); // leaves the pool, closes
         return;
     }
+    HttpHop &hop = m_exchange->m_record.hops.last();
+    m_gotBytes = true;
+    if (hop.timings.firstByteNs < 0) {
+        hop.timings.firstByteNs = chunk.tNs;
+        // A server may answer before it read the whole request (an early error).
+        if (hop.timings.sendEndNs < 0 || hop.timings.sendEndNs > chunk.tNs)
+            hop.timings.sendEndNs = chunk.tNs;
+    }
+    hop.timings.lastByteNs = chunk.tNs;
+    if (m_exchange->m_record.options.keepChunks) {
+        CapturedChunk kept = chunk;
+        kept.bytes.squeeze(); // its own right-sized copy, not the transport's read buffer
+        hop.chunks.push_back(std::move(kept));
+    }
+    const ParseResult r = m_parser.feed(data);
+    hop.responseBytes.append(data.constData(), r.consumed);
+    if (r.status == ParseStatus::NeedMore) {
+        progress(int(ExchangePhase::Receiving));
+        return;
+    }
+    if (r.consumed < data.size()) {
+        // RFC 9112 §6.3: bytes beyond the response are not a response of their own; they
+        // are reported and the connection, no longer in step, is not reused.
+        m_leftover = true;
+        if (r.status == ParseStatus::Complete)
+            m_parser.noteExtraBytes(QByteArrayView(data).sliced(r.consumed));
+    }
+    hop.response = m_parser.response();
+    if (r.status == ParseStatus::Error) {
+        const Violation &v = hop.response.violations.last();
+        fail(Failure::of(v));
+        return;
+    }
+    hop.complete = true;
+    HttpExchange *exchange = m_exchange;
+    m_client->onHopFinished(exchange, this);
 }
 
+void HttpConnection::onEnded(const Failure &failure)
+{
+    if (failure.isNull()) {
+        onDisconnected();
+        return;
+    }
+    if (!m_exchange) {
+        m_state = State::Closed;
+        m_client->releaseConnection(this, false);
+        return;
+    }
+    HttpHop &hop = m_exchange->m_record.hops.last();
+    if (m_state == State::Connecting) {
+        // What the connect got to: the phases it reached, the proxy, the TLS facts (a
+        // refused certificate's chain and errors).
+        m_transport.copyPhasesTo(hop.timings);
+        hop.connection.proxy = m_transport.proxyUrl();
+        hop.connection.tls = m_transport.tls();
+    }
+    fail(failure);
+}
+
+// The peer ended TCP in order.
 void HttpConnection::onDisconnected()
 {
     if (!m_exchange) {
@@ -346,15 +226,10 @@ void HttpConnection::onDisconnected()
         return;
     }
     if (m_state != State::Busy)
-        return; // connect/TLS failures arrive through onSocketError
+        return; // a connect that failed ends with a failure
     HttpHop &hop = m_exchange->m_record.hops.last();
     if (hop.connection.reused && !m_gotBytes) {
-        // RFC 9112 §9.3.1: the server may close an idle connection at any time; a request
-        // that got no byte of answer on a reused connection is retried once on a new one.
-        HttpExchange *exchange = m_exchange;
-        detachFromExchange();
-        m_client->retryHop(exchange);
-        m_client->releaseConnection(this, false);
+        retryOnNewConnection();
         return;
     }
     const ParseStatus status = m_parser.finishEof();
@@ -370,32 +245,19 @@ void HttpConnection::onDisconnected()
     m_client->onHopFinished(exchange, this);
 }
 
-void HttpConnection::onSocketError()
+// RFC 9112 §9.3.1: the server may close an idle connection at any time; a request that got
+// no byte of answer on a reused connection is retried once on a new one.
+void HttpConnection::retryOnNewConnection()
 {
-    if (!m_exchange)
-        return;
-    const QAbstractSocket::SocketError error = m_socket->error();
-    if (error == QAbstractSocket::RemoteHostClosedError && m_state == State::Busy)
-        return; // onDisconnected decides: end of a close-delimited body, or truncation
-    if (m_state == State::Connecting && m_addressIndex + 1 < m_addresses.size()
-        && (error == QAbstractSocket::ConnectionRefusedError || error == QAbstractSocket::NetworkError
-            || error == QAbstractSocket::HostNotFoundError)) {
-        ++m_addressIndex; // next address of the name (e.g. ::1 refused, then 127.0.0.1)
-        m_socket->abort();
-        connectToAddress();
-        return;
-    }
-    if (m_state == State::TlsHandshake || m_useTls) {
-        m_exchange->m_record.hops.last().connection.tls = m_tls;
-    }
-    fail(socketFailure(error, m_state == State::Busy, m_socket->errorString(), m_tls));
+    HttpExchange *exchange = m_exchange;
+    detachFromExchange();
+    m_client->retryHop(exchange);
+    m_client->releaseConnection(this, false);
 }
 
 void HttpConnection::detachFromExchange()
 {
     m_exchange = nullptr;
-    if (m_connectTimer)
-        m_connectTimer->stop();
 }
 
 void HttpConnection::fail(const Failure &failure)
@@ -411,14 +273,7 @@ void HttpConnection::abort()
 {
     detachFromExchange();
     m_state = State::Closed;
-    if (m_lookupId >= 0) {
-        QHostInfo::abortHostLookup(m_lookupId);
-        m_lookupId = -1;
-    }
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-    }
+    m_transport.abort();
 }
 
 } // namespace wirescope

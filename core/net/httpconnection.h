@@ -1,17 +1,11 @@
 #pragma once
 
-#include "core/net/tap.h"
+#include "core/net/transport.h"
 #include "core/session/failure.h"
-#include "core/session/tlsinfo.h"
 #include "core/wire/httpresponseparser.h"
 
-#include <QHostAddress>
 #include <QObject>
 #include <QPointer>
-
-class QTcpSocket;
-class QTimer;
-class QHostInfo;
 
 namespace wirescope {
 
@@ -26,10 +20,9 @@ class HttpConnection : public QObject
 {
     Q_OBJECT
 public:
-    enum class State : quint8 { New, Resolving, Connecting, TlsHandshake, Ready, Busy, Closed };
+    enum class State : quint8 { New, Connecting, Ready, Busy, Closed };
 
     HttpConnection(HttpClient *client, quint64 id, const QString &poolKey);
-    ~HttpConnection() override;
 
     quint64 id() const { return m_id; }
     QString poolKey() const { return m_poolKey; }
@@ -45,36 +38,26 @@ public:
     bool reusable() const;
 
 private:
-    void onLookedUp(const QHostInfo &info);
-    void connectToAddress();
+    void onTransportPhase(Transport::Phase phase);
     void onConnected();
-    void onEncrypted();
-    void onReadyRead();
+    void onReadyRead(const CapturedChunk &chunk);
+    void onEnded(const Failure &failure);
     void onDisconnected();
-    void onSocketError();
-    void onBytesWritten();
+    void onAllWritten();
     void writeRequest();
     void fail(const Failure &failure);
     void progress(int phase);
-    void captureTls();
+    void retryOnNewConnection();
     void detachFromExchange();
 
     friend class HttpClient;
     HttpClient *m_client;
     quint64 m_id;
     QString m_poolKey;
-    QTcpSocket *m_socket = nullptr;
-    QTimer *m_connectTimer = nullptr;
-    Tap m_tap;
+    Transport m_transport;
     HttpResponseParser m_parser;
     QPointer<HttpExchange> m_exchange;
     QByteArray m_requestBytes;
-    QList<QHostAddress> m_addresses;
-    int m_addressIndex = 0;
-    quint16 m_addressPort = 0;
-    int m_lookupId = -1;
-    TlsInfo m_tls;
-    bool m_useTls = false;
     bool m_sendDone = false;
     bool m_gotBytes = false;
     bool m_leftover = false;

@@ -1,8 +1,10 @@
 #include "core/net/wsconnection.h"
 
+#include "core/session/session.h"
 #include "core/session/sessionclock.h"
-#include "core/net/socketfailure.h"
+#include "core/session/timelinewriter.h"
 #include "core/net/tap.h"
+#include "core/net/transport.h"
 #include "core/wire/permessagedeflate.h"
 #include "core/wire/wsframeparser.h"
 #include "core/wire/wsframewriter.h"
@@ -11,10 +13,7 @@
 #include <QHash>
 #include <QMetaMethod>
 #include <QScopeGuard>
-#include <QSslCipher>
-#include <QSslConfiguration>
 #include <QSslSocket>
-#include <QTcpSocket>
 #include <QTimer>
 
 namespace wirescope {
@@ -38,14 +37,21 @@ void registerMetaTypes()
     Q_UNUSED(done);
 }
 
-QString tlsProtocolName(QSsl::SslProtocol protocol)
+// RFC 6455 §7.1.1: once both close frames have crossed, the server SHOULD close TCP at once
+// (so that it, not the client, holds TIME_WAIT) and the client SHOULD wait for that; "in
+// abnormal cases (such as not having received a TCP Close from the server after a reasonable
+// amount of time) a client MAY initiate the TCP Close". This is that reasonable amount of
+// time. It only shortens the close (closing TCP after the handshake is still clean, §7.1.4;
+// some servers over TLS wait for the client instead); the user's close timeout still bounds
+// the whole closing.
+constexpr int kServerTcpCloseGraceMs = 500;
+
+// RFC 6455 §4.1: the cookies of a ws:// URL are those of its http:// twin (wss: https).
+QUrl httpUrlOf(QUrl url)
 {
-    switch (protocol) {
-    case QSsl::TlsV1_2: return QStringLiteral("TLSv1.2");
-    case QSsl::TlsV1_3: return QStringLiteral("TLSv1.3");
-    case QSsl::DtlsV1_2: return QStringLiteral("DTLSv1.2");
-    default: return QStringLiteral("unknown");
-    }
+    url.setScheme(url.scheme().compare(u"wss", Qt::CaseInsensitive) == 0 ? QStringLiteral("https")
+                                                                         : QStringLiteral("http"));
+    return url;
 }
 
 // RFC 6455 §7.4.1: which close code a violation by the peer calls for.
@@ -64,14 +70,30 @@ struct WsConnection::Private {
     WsConnection *q;
     SessionClock ownClock;
     const SessionClock *clock;
-    std::unique_ptr<Tap> tap;
-    QTcpSocket *socket = nullptr;
-    QSslSocket *ssl = nullptr;
+    Session *session = nullptr;
+    // Rows for the session's timeline (null without a session); handed over once per turn.
+    std::unique_ptr<TimelineWriter> recorder;
+    quint32 connectionId = 0;
+    // What we send is decoded and reported when the socket takes it (the Tap's write time),
+    // from the bytes written. The send buffer is described by segments, in order.
+    struct OutSegment {
+        enum class Kind : quint8 {
+            Handshake, // the upgrade request: not frames
+            Frames,    // any frames (control, fragments, compressed, crafted): parsed
+            Message,   // one unfragmented message of ours: its payload is shared, not unmasked again
+        } kind = Kind::Frames;
+        bool crafted = false;
+        WsOpcode opcode = WsOpcode::Text;
+        qsizetype length = 0;
+        QByteArray payload;
+    };
+    std::vector<OutSegment> outSegments;
     // Children of the connection, so moveToThread() takes them along (a UI runs the engine
     // on a thread of its own).
-    QTimer connectTimer{q};
+    Transport transport;
     QTimer handshakeTimer{q};
-    QTimer closeTimer{q};
+    QTimer closeTimer{q};    // the user's close timeout: the longest the closing may take
+    QTimer tcpCloseTimer{q}; // kServerTcpCloseGraceMs: the server's turn to close TCP
     QTimer pingTimer{q};
     quint64 autoPings = 0;
     WsHandshakeRequest request;
@@ -85,8 +107,6 @@ struct WsConnection::Private {
     WsFrameWriter writer{WsRole::Client};
     QHash<QByteArray, qint64> pendingPings;
     quint64 frameIndex = 0;
-    qint64 connectStartNs = 0;
-    qint64 tcpDoneNs = 0;
     bool failed = false;
     bool finished = false;
     bool handshakeReported = false;
@@ -94,40 +114,48 @@ struct WsConnection::Private {
     // still iterating, which re-enters processOutgoing: each call works on its own vector.
     std::vector<WsParseEvent> inEvents;
     std::vector<WsParseEvent> outEvents;
-    // Bytes read land in readBuffer (reused unless someone kept the last chunk). Frames to
-    // send collect in outBuffer and leave in one write: at once when sent from outside,
-    // at the end of the turn when sent from a slot reacting to what we read (an echo, a
-    // pong), so a burst of replies costs one syscall, like QTcpSocket's own buffer but
-    // without waiting for another event-loop turn.
-    QByteArray readBuffer;
+    // Frames to send collect in outBuffer and leave in one write: at once when sent from
+    // outside, at the end of the read when sent from a slot reacting to what we read (an
+    // echo, a pong), so a burst of replies costs one syscall, like QTcpSocket's own buffer
+    // but without waiting for another event-loop turn.
     QByteArray outBuffer;
+    QByteArray spareOut;
     int sendingDeferred = 0; // > 0 while reading: writes wait for the end of the turn
     bool flushPosted = false; // data sent from outside a turn of ours leaves on the next turn
 
-    explicit Private(WsConnection *owner, const SessionClock *sharedClock)
+    Private(WsConnection *owner, const SessionClock *sharedClock, Session *ofSession)
         : q(owner)
-        , clock(sharedClock ? sharedClock : &ownClock)
-        , tap(std::make_unique<Tap>(*clock))
+        , clock(ofSession ? &ofSession->clock() : sharedClock ? sharedClock : &ownClock)
+        , session(ofSession)
+        , transport(*clock, owner)
     {
+        if (session)
+            recorder = std::make_unique<TimelineWriter>(session->recorder(), owner);
     }
+    void reportFrame(WsFrameEvent &&event);
+    void reportMessage(WsMessageEvent &&event);
+    void reportChunk(const CapturedChunk &chunk);
+    // Decodes and reports what one write carried, stamped with its time.
+    void reportWritten(const QByteArray &written, std::vector<OutSegment> &&segments, qint64 tNs);
+    void noteViolation(qint64 t, Direction direction, const Violation &violation);
+    void reportHandshake();
+
 
     qint64 now() const { return clock->nowNs(); }
     void setState(WsConnectionState state);
     // Reports a failure; the first one is also why the connection closes.
     void reportFailure(const Failure &failure);
-    void writeBytes(const QByteArray &bytes);
-    void flush();    // writes what is queued unless writes wait for the end of the turn
-    void writeOut(); // writes what is queued now
+    void writeBytes(const QByteArray &bytes, bool crafted = false);
+    void flush();      // writes what is queued unless writes wait for the end of the read
+    qint64 writeOut(); // writes what is queued now; when it was written (-1: nothing was)
     void scheduleFlush();
-    void reportOwnMessage(WsOpcode opcode, const QByteArray &payload, qint64 wireSize);
+    void reportOwnMessage(WsOpcode opcode, const QByteArray &payload, qint64 wireSize, qint64 tNs);
     void disconnectSocket();
-    void onReadFailed();
     void onConnected();
-    void onEncrypted();
     void sendRequest();
-    void onReadyRead();
-    void onDisconnected();
-    void onSocketError();
+    void onReadyRead(const CapturedChunk &chunk);
+    void onEnded(const Failure &failure);
+    void startCloseDeadline();
     // tNs: when the bytes were read (the response time the handshake record keeps).
     void handleHandshakeBytes(const QByteArray &bytes, qint64 tNs);
     void finishHandshake(qsizetype used, const QByteArray &bytes, qint64 tNs);
@@ -136,74 +164,77 @@ struct WsConnection::Private {
     // Frames that lie wholly in `bytes` share its memory (WsFrameParser::feedShared).
     // tNs: when the bytes were read; every event decoded from them carries it.
     void processIncoming(const QByteArray &bytes, qint64 tNs);
-    void processOutgoing(QByteArrayView bytes, const QByteArray *payload = nullptr);
+    void processOutgoing(QByteArrayView bytes, qint64 tNs, const QByteArray *payload = nullptr, bool crafted = false);
     void writeMessage(WsOpcode opcode, const QByteArray &payload, qsizetype fragmentSize);
     // A frame event costs a copy of the frame: built only when reported and someone listens.
     mutable bool frameListenersKnown = false;
     mutable bool frameListeners = false;
-    bool framesWanted() const
+    bool hasFrameListeners() const
     {
         if (!frameListenersKnown) {
             static const QMetaMethod signal = QMetaMethod::fromSignal(&WsConnection::frameDecoded);
             frameListeners = q->isSignalConnected(signal);
             frameListenersKnown = true;
         }
-        return q->m_options.reportFrames && frameListeners;
+        return frameListeners;
     }
+    // The timeline records every frame; without one, frames are built only for listeners.
+    bool framesWanted() const { return recorder || hasFrameListeners(); }
     bool reportViolation(qint64 t, Direction direction, const Violation &violation);
     // t: when the bytes were read, as for the frame's other events (and the pong's RTT).
     void handleControl(qint64 t, const WsFrame &frame, const WsAssembleResult &assembled);
     void failWith(const Violation &violation);
     void sendClose(std::optional<quint16> code, const QString &reason);
     void finish();
-    void fillTls();
 };
 
 WsConnection::WsConnection(QObject *parent)
-    : WsConnection(nullptr, parent)
+    : WsConnection(static_cast<const SessionClock *>(nullptr), nullptr, parent)
 {
 }
 
 WsConnection::WsConnection(const SessionClock *clock, QObject *parent)
+    : WsConnection(clock, nullptr, parent)
+{
+}
+
+WsConnection::WsConnection(Session *session, QObject *parent)
+    : WsConnection(nullptr, session, parent)
+{
+}
+
+WsConnection::WsConnection(const SessionClock *clock, Session *session, QObject *parent)
     : QObject(parent)
-    , d(std::make_unique<Private>(this, clock))
+    , d(std::make_unique<Private>(this, clock, session))
 {
     registerMetaTypes();
-    d->connectTimer.setSingleShot(true);
     d->handshakeTimer.setSingleShot(true);
     d->closeTimer.setSingleShot(true);
+    d->tcpCloseTimer.setSingleShot(true);
+    connect(&d->transport, &Transport::connected, this, [this] { d->onConnected(); });
+    connect(&d->transport, &Transport::received, this, [this](const CapturedChunk &chunk) { d->onReadyRead(chunk); });
+    connect(&d->transport, &Transport::ended, this, [this](const Failure &failure) { d->onEnded(failure); });
     connect(&d->pingTimer, &QTimer::timeout, this, [this] { ping("auto-" + QByteArray::number(++d->autoPings)); });
-    connect(&d->connectTimer, &QTimer::timeout, this, [this] {
-        d->reportFailure(Failure::of(failures::ConnectTimeout, QStringLiteral("%1 ms").arg(m_options.connectTimeoutMs)));
-        abort();
-    });
     connect(&d->handshakeTimer, &QTimer::timeout, this, [this] {
         d->reportFailure(Failure::of(failures::TimeoutHandshake, QStringLiteral("%1 ms").arg(m_options.handshakeTimeoutMs)));
         abort();
     });
     connect(&d->closeTimer, &QTimer::timeout, this, [this] {
-        // RFC 6455 §7.1.1: the client waits for the server to end TCP, within reason. Once
-        // both close frames crossed, the closing handshake is complete (§7.1.4: closing TCP
-        // after it is still a clean close), so the client ends TCP itself.
-        if (m_close.sentClose && m_close.receivedClose && d->socket
-            && d->socket->state() == QAbstractSocket::ConnectedState) {
-            d->disconnectSocket();
-            QTimer::singleShot(500, this, [this] { abort(); });
-            return;
-        }
-        if (m_close.failure.isNull())
+        // Both close frames crossed: the closing handshake is complete and ending TCP now is
+        // still a clean close (RFC 6455 §7.1.4). Otherwise the peer's close never came.
+        if (!(m_close.sentClose && m_close.receivedClose) && m_close.failure.isNull())
             m_close.failure = Failure::of(failures::TimeoutClose);
         abort();
     });
+    connect(&d->tcpCloseTimer, &QTimer::timeout, this, [this] {
+        // RFC 6455 §7.1.1: the server had its moment to close TCP first; the client does.
+        if (d->transport.isConnected())
+            d->disconnectSocket();
+    });
 }
 
-WsConnection::~WsConnection()
-{
-    if (d->socket) {
-        d->socket->disconnect(this);
-        d->socket->abort();
-    }
-}
+// The transport (a member) drops its socket without a signal.
+WsConnection::~WsConnection() = default;
 
 void WsConnection::connectNotify(const QMetaMethod &signal)
 {
@@ -219,12 +250,17 @@ void WsConnection::disconnectNotify(const QMetaMethod &signal)
 
 const Tap &WsConnection::tap() const
 {
-    return *d->tap;
+    return d->transport.tap();
 }
 
 const SessionClock &WsConnection::clock() const
 {
     return *d->clock;
+}
+
+quint32 WsConnection::connectionId() const
+{
+    return d->connectionId;
 }
 
 bool WsConnection::deflateActive() const
@@ -246,7 +282,10 @@ void WsConnection::Private::reportFailure(const Failure &failure)
 {
     if (q->m_close.failure.isNull())
         q->m_close.failure = failure;
-    emit q->errorOccurred(WsErrorEvent{now(), failure});
+    const qint64 t = now();
+    if (recorder)
+        recorder->failure(connectionId, t, failure);
+    emit q->errorOccurred(WsErrorEvent{t, failure});
 }
 
 void WsConnection::open(const WsConnectOptions &options)
@@ -257,8 +296,14 @@ void WsConnection::open(const WsConnectOptions &options)
     m_handshake = WsHandshakeRecord();
     m_close = WsCloseRecord();
     m_framesIn = m_framesOut = 0;
-    d->tap = std::make_unique<Tap>(*d->clock);
-    d->tap->setKeepChunks(options.keepChunks);
+    d->transport.tap().setKeepChunks(options.keepChunks && !d->recorder); // the timeline keeps them
+    d->outSegments.clear();
+    if (d->recorder) {
+        // Each open() is a connection of its own in the session; a reconnect appends.
+        d->connectionId = d->session->newConnectionId();
+        d->recorder->opening(d->connectionId, d->now(),
+                           ConnectionOpening{ConnectionProtocol::WebSocket, options.url.toString(), options});
+    }
     d->failed = false;
     d->finished = false;
     d->frameIndex = 0;
@@ -275,9 +320,8 @@ void WsConnection::open(const WsConnectOptions &options)
     d->inParser = WsFrameParser(WsFrameParserOptions{WsRole::Client, options.maxFramePayload, 0});
     // What we send is decoded like a server would: it must be masked.
     d->outParser = WsFrameParser(WsFrameParserOptions{WsRole::Server, ~quint64(0) >> 1, 0});
-    WsAssemblerOptions assemblerOptions{options.maxMessageSize, options.maxInflatedSize, options.validateUtf8};
-    d->inAssembler = WsMessageAssembler(assemblerOptions);
-    d->outAssembler = WsMessageAssembler(WsAssemblerOptions{~quint64(0) >> 1, options.maxInflatedSize, options.validateUtf8});
+    d->inAssembler = WsMessageAssembler(WsAssemblerOptions{options.maxMessageSize, options.maxInflatedSize});
+    d->outAssembler = WsMessageAssembler(WsAssemblerOptions{~quint64(0) >> 1, options.maxInflatedSize});
 
     const QString scheme = options.url.scheme().toLower();
     const bool secure = scheme == u"wss";
@@ -294,93 +338,55 @@ void WsConnection::open(const WsConnectOptions &options)
         });
         return;
     }
-    if (d->socket) {
-        d->socket->disconnect(this);
-        d->socket->deleteLater();
-    }
-    if (secure) {
-        d->ssl = new QSslSocket(this);
-        d->socket = d->ssl;
-        QSslConfiguration conf = d->ssl->sslConfiguration();
-        if (!options.caCertificates.isEmpty())
-            conf.addCaCertificates(options.caCertificates);
-        conf.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        conf.setAllowedNextProtocols({QByteArrayLiteral("http/1.1")});
-        d->ssl->setSslConfiguration(conf);
-        connect(d->ssl, &QSslSocket::encrypted, this, [this] { d->onEncrypted(); });
-        connect(d->ssl, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-            const QList<QSslCertificate> chain = d->ssl->peerCertificateChain();
-            for (const QSslError &e : errors)
-                m_handshake.tls.errors.append(TlsErrorInfo::fromSslError(e, chain));
-            if (m_options.ignoreCertificateErrors) {
-                // Explicitly asked for: recorded above, then ignored.
-                m_handshake.tls.errorsIgnored = true;
-                d->ssl->ignoreSslErrors();
-            }
-        });
-    } else {
-        d->ssl = nullptr;
-        d->socket = new QTcpSocket(this);
-    }
-    d->socket->setProxy(options.proxy);
-    connect(d->socket, &QTcpSocket::connected, this, [this] { d->onConnected(); });
-    connect(d->socket, &QTcpSocket::readyRead, this, [this] { d->onReadyRead(); });
-    connect(d->socket, &QTcpSocket::disconnected, this, [this] { d->onDisconnected(); });
-    connect(d->socket, &QTcpSocket::errorOccurred, this, [this] { d->onSocketError(); });
-
+    TransportOptions transport;
+    transport.host = options.url.host();
+    transport.port = quint16(options.url.port(secure ? 443 : 80));
+    transport.tls = secure;
+    // RFC 6455 §4.1: through an HTTP proxy, ws:// too asks for a CONNECT tunnel (the default).
+    transport.proxy = options.proxy;
+    transport.caCertificates = options.caCertificates;
+    transport.ignoreCertificateErrors = options.ignoreCertificateErrors;
+    transport.alpn = {QByteArrayLiteral("http/1.1")}; // RFC 6455 §4.1: the upgrade is an HTTP/1.1 request
+    transport.connectTimeoutMs = options.connectTimeoutMs;
     d->setState(WsConnectionState::Connecting);
-    d->connectStartNs = d->now();
-    if (options.connectTimeoutMs > 0)
-        d->connectTimer.start(options.connectTimeoutMs);
-    const quint16 port = quint16(options.url.port(secure ? 443 : 80));
-    if (secure)
-        d->ssl->connectToHostEncrypted(options.url.host(), port);
-    else // unbuffered: reads land in our buffer and writes leave at once (no extra copy, no extra turn)
-        d->socket->connectToHost(options.url.host(), port, QIODevice::ReadWrite | QIODevice::Unbuffered);
+    d->transport.open(transport);
 }
 
 void WsConnection::Private::onConnected()
 {
-    tcpDoneNs = now();
-    q->m_handshake.connectNs = tcpDoneNs - connectStartNs;
-    q->m_handshake.peerAddress = socket->peerAddress().toString() + u':' + QString::number(socket->peerPort());
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    if (!ssl)
-        sendRequest();
-}
-
-void WsConnection::Private::fillTls()
-{
-    TlsInfo &tls = q->m_handshake.tls;
-    tls.used = true;
-    tls.protocol = tlsProtocolName(ssl->sessionProtocol());
-    tls.cipher = ssl->sessionCipher().name();
-    tls.alpn = ssl->sslConfiguration().nextNegotiatedProtocol();
-    tls.chain.clear();
-    const QList<QSslCertificate> chain = ssl->peerCertificateChain();
-    for (const QSslCertificate &certificate : chain)
-        tls.chain.append(TlsCertificateInfo::fromCertificate(certificate));
-    tls.errorsIgnored = q->m_options.ignoreCertificateErrors && !tls.errors.isEmpty();
-}
-
-void WsConnection::Private::onEncrypted()
-{
-    q->m_handshake.tlsNs = now() - tcpDoneNs;
-    fillTls();
+    WsHandshakeRecord &record = q->m_handshake;
+    transport.copyPhasesTo(record.timings);
+    const QString address = transport.peerAddress();
+    // RFC 3986 §3.2.2: an IPv6 address is bracketed before the port.
+    record.peerAddress = (address.contains(u':') ? u'[' + address + u']' : address) + u':'
+                         + QString::number(transport.peerPort());
+    record.tls = transport.tls();
     sendRequest();
 }
 
 void WsConnection::Private::sendRequest()
 {
-    connectTimer.stop();
-    request = wsBuildHandshakeRequest(q->m_options.handshakeRequestOptions());
+    WsHandshakeRequestOptions requestOptions = q->m_options.handshakeRequestOptions();
+    if (session && q->m_options.sessionCookies) {
+        // RFC 6265 §5.4 for the upgrade request, as a browser sends it: a login made over
+        // HTTP in this session carries into the WebSocket.
+        const QByteArray jar = session->cookieHeaderFor(httpUrlOf(q->m_options.url));
+        for (const QByteArray &pair : jar.split(';')) {
+            const QByteArray trimmed = pair.trimmed();
+            const qsizetype eq = trimmed.indexOf('=');
+            if (eq > 0)
+                requestOptions.cookies.append({trimmed.left(eq), trimmed.mid(eq + 1)});
+        }
+    }
+    request = wsBuildHandshakeRequest(requestOptions);
     q->m_handshake.requestBytes = request.bytes;
+    outParser.setStreamOffset(request.bytes.size());
     setState(WsConnectionState::Handshaking);
     if (q->m_options.handshakeTimeoutMs > 0)
         handshakeTimer.start(q->m_options.handshakeTimeoutMs);
-    q->m_handshake.tNsRequest = now();
     outBuffer.append(request.bytes);
-    flush();
+    outSegments.push_back(OutSegment{OutSegment::Kind::Handshake, false, WsOpcode::Text, request.bytes.size(), {}});
+    q->m_handshake.timings.sendStartNs = writeOut();
 }
 
 void WsConnection::Private::flush()
@@ -389,42 +395,82 @@ void WsConnection::Private::flush()
         writeOut();
 }
 
-// Writes what is queued: one socket write, captured as one chunk (what crossed the socket).
-void WsConnection::Private::writeOut()
+// Writes what is queued: one socket write, captured as one chunk (what crossed the socket),
+// then decoded and reported with that chunk's time.
+qint64 WsConnection::Private::writeOut()
 {
     if (outBuffer.isEmpty())
-        return;
-    if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
-        outBuffer.clear(); // never sent, so never captured
-        return;
+        return -1;
+    if (!transport.isConnected()) {
+        outBuffer.clear(); // never sent, so never captured nor reported
+        outSegments.clear();
+        return -1;
     }
+    // The written bytes are taken out of the send buffer (what a slot sends while we report
+    // them goes into the spare one), then kept as the next spare unless someone holds them.
+    QByteArray written;
+    written.swap(outBuffer);
+    outBuffer.swap(spareOut);
+    std::vector<OutSegment> segments;
+    segments.swap(outSegments);
+    qint64 tNs = 0;
     {
-        const CapturedChunk chunk = tap->record(Direction::Out, outBuffer);
-        emit q->chunkCaptured(chunk);
-        if (socket)
-            socket->write(outBuffer);
+        // The Tap records the bytes, then the socket takes them.
+        const CapturedChunk chunk = *transport.write(written);
+        reportChunk(chunk);
+        tNs = chunk.tNs;
     }
+    reportWritten(written, std::move(segments), tNs);
     // Keep a modest buffer for the next burst; give a large one back.
-    if (outBuffer.capacity() > (1 << 20) || !outBuffer.isDetached())
-        outBuffer.clear();
-    else
-        outBuffer.resize(0);
+    if (written.isDetached() && written.capacity() <= (1 << 20)) {
+        written.resize(0);
+        spareOut.swap(written);
+    }
+    return tNs;
+}
+
+void WsConnection::Private::reportWritten(const QByteArray &written, std::vector<OutSegment> &&segments, qint64 tNs)
+{
+    // What a slot sends while we report waits, so reports follow the order on the wire.
+    ++sendingDeferred;
+    qsizetype at = 0;
+    for (OutSegment &segment : segments) {
+        const QByteArrayView wire = QByteArrayView(written).sliced(at, segment.length);
+        at += segment.length;
+        switch (segment.kind) {
+        case OutSegment::Kind::Handshake:
+            break;
+        case OutSegment::Kind::Frames:
+            processOutgoing(wire, tNs, nullptr, segment.crafted);
+            break;
+        case OutSegment::Kind::Message:
+            // When nobody asked for frame events there is nothing to parse that our writer
+            // does not know; otherwise the header is parsed and the payload shared.
+            if (!framesWanted() && outParser.atFrameBoundary() && !outAssembler.inMessage() && !outAssembler.closeSeen())
+                reportOwnMessage(segment.opcode, segment.payload, segment.length, tNs);
+            else
+                processOutgoing(wire, tNs, &segment.payload);
+            break;
+        }
+    }
+    // The segment list is kept for the next write (a pipelined burst allocates it once).
+    segments.clear();
+    if (outSegments.empty() && segments.capacity() > outSegments.capacity())
+        outSegments.swap(segments);
+    --sendingDeferred;
+    flush();
 }
 
 void WsConnection::Private::disconnectSocket()
 {
     writeOut(); // a close frame queued during this turn leaves first
-    if (socket)
-        socket->disconnectFromHost();
+    transport.close();
 }
 
-// Bytes decoded while queued: the log shows them in order, the socket gets them in one write.
-void WsConnection::Private::writeBytes(const QByteArray &bytes)
+void WsConnection::Private::writeBytes(const QByteArray &bytes, bool crafted)
 {
-    ++sendingDeferred;
     outBuffer.append(bytes);
-    processOutgoing(bytes);
-    --sendingDeferred;
+    outSegments.push_back(OutSegment{OutSegment::Kind::Frames, crafted, WsOpcode::Text, bytes.size(), {}});
     flush();
 }
 
@@ -445,31 +491,18 @@ void WsConnection::Private::scheduleFlush()
         Qt::QueuedConnection);
 }
 
-// A message our writer frames straight into the send buffer. Unfragmented, its header is
-// parsed from the bytes queued and its payload shared rather than unmasked again; when
-// nobody asked for frame events, there is nothing to parse that the writer does not know.
+// A message our writer frames straight into the send buffer.
 void WsConnection::Private::writeMessage(WsOpcode opcode, const QByteArray &payload, qsizetype fragmentSize)
 {
-    ++sendingDeferred;
     const qsizetype at = outBuffer.size();
     writer.appendMessage(outBuffer, opcode, payload, fragmentSize);
     const bool oneFrame = fragmentSize <= 0 || payload.size() <= fragmentSize;
-    if (oneFrame && !framesWanted() && outParser.atFrameBoundary() && !outAssembler.inMessage()
-        && !outAssembler.closeSeen()) {
-        reportOwnMessage(opcode, payload, outBuffer.size() - at);
-    } else {
-        // The view is used before any signal is emitted (a slot may append and reallocate).
-        const QByteArrayView wire = QByteArrayView(outBuffer).sliced(at);
-        if (oneFrame)
-            processOutgoing(wire, &payload);
-        else
-            processOutgoing(wire);
-    }
-    --sendingDeferred;
+    outSegments.push_back(OutSegment{oneFrame ? OutSegment::Kind::Message : OutSegment::Kind::Frames, false, opcode,
+                                     outBuffer.size() - at, oneFrame ? payload : QByteArray()});
     scheduleFlush();
 }
 
-void WsConnection::Private::reportOwnMessage(WsOpcode opcode, const QByteArray &payload, qint64 wireSize)
+void WsConnection::Private::reportOwnMessage(WsOpcode opcode, const QByteArray &payload, qint64 wireSize, qint64 tNs)
 {
     WsMessage message;
     message.type = opcode == WsOpcode::Text ? WsMessageType::Text : WsMessageType::Binary;
@@ -478,66 +511,32 @@ void WsConnection::Private::reportOwnMessage(WsOpcode opcode, const QByteArray &
     message.size = payload.size();
     message.frameCount = 1;
     message.firstFrameOffset = outParser.streamOffset();
+    message.lastFrameOffset = message.firstFrameOffset;
     outParser.skipFrame(wireSize);
     ++q->m_framesOut;
     ++frameIndex;
-    emit q->messageDecoded(WsMessageEvent{now(), Direction::Out, std::move(message)});
+    reportMessage(WsMessageEvent{tNs, Direction::Out, std::move(message)});
 }
 
-void WsConnection::Private::onReadyRead()
+// One read from the transport (at most Transport::kReadChunk bytes; a flood is read over
+// several event-loop turns). Frames that lie wholly in the chunk share its memory: the
+// Tap's kept copy, or the transport's read buffer (a fresh one is read into while any of
+// them lives).
+void WsConnection::Private::onReadyRead(const CapturedChunk &chunk)
 {
-    constexpr qsizetype kReadChunk = 64 * 1024; // larger reads buy nothing on loopback (perf-anchors)
     ++sendingDeferred;
     const auto done = qScopeGuard([this] {
         --sendingDeferred;
         flush();
     });
-    // A peer that floods us must not keep the event loop (and a UI) from running: after
-    // 1 MiB the rest waits for the next turn.
-    constexpr int kReadsPerTurn = 16;
-    for (int reads = 0; socket && !finished; ++reads) {
-        if (reads == kReadsPerTurn) {
-            // An unbuffered socket's notifier fires again by itself, after timers and other
-            // sockets had their turn; a buffered (TLS) socket does not signal data it already
-            // holds, so come back for it.
-            if (ssl)
-                QMetaObject::invokeMethod(q, [this] { onReadyRead(); }, Qt::QueuedConnection);
-            break;
-        }
-        if (!readBuffer.isDetached() || readBuffer.capacity() < kReadChunk)
-            readBuffer = QByteArray(kReadChunk, Qt::Uninitialized); // the last chunk is still held
-        else
-            readBuffer.resize(kReadChunk);
-        const qint64 n = socket->read(readBuffer.data(), kReadChunk);
-        if (n <= 0) {
-            if (n < 0)
-                onReadFailed();
-            break;
-        }
-        readBuffer.resize(n);
-        // A kept chunk is an exact-size copy: frames share it, so payloads cost no memory of
-        // their own. Otherwise frames share the read buffer (a fresh one is read into while
-        // any of them lives; a nested event loop in a slot does the same).
-        const CapturedChunk chunk = tap->record(Direction::In, readBuffer);
-        const QByteArray bytes = tap->keepsChunks() ? chunk.bytes : readBuffer;
-        emit q->chunkCaptured(chunk);
-        if (q->m_state == WsConnectionState::Handshaking)
-            handleHandshakeBytes(bytes, chunk.tNs);
-        else if (q->m_state == WsConnectionState::Open || q->m_state == WsConnectionState::Closing)
-            processIncoming(bytes, chunk.tNs);
-        if (n < kReadChunk)
-            break; // drained; an unbuffered socket's notifier fires again for more
+    reportChunk(chunk);
+    if (q->m_state == WsConnectionState::Handshaking) {
+        if (q->m_handshake.timings.firstByteNs < 0)
+            q->m_handshake.timings.firstByteNs = chunk.tNs;
+        handleHandshakeBytes(chunk.bytes, chunk.tNs);
+    } else if (q->m_state == WsConnectionState::Open || q->m_state == WsConnectionState::Closing) {
+        processIncoming(chunk.bytes, chunk.tNs);
     }
-}
-
-// An unbuffered socket reports the peer's FIN (or a reset) only through read() returning
-// -1: no disconnected() signal follows, so the connection ends here.
-void WsConnection::Private::onReadFailed()
-{
-    if (ssl || !socket || socket->state() != QAbstractSocket::UnconnectedState)
-        return; // buffered (TLS) sockets signal disconnected() themselves
-    onSocketError();
-    finish();
 }
 
 void WsConnection::Private::handleHandshakeBytes(const QByteArray &bytes, qint64 tNs)
@@ -549,14 +548,13 @@ void WsConnection::Private::handleHandshakeBytes(const QByteArray &bytes, qint64
         // violation that stopped the parser (an http.* id, as for any exchange) ends it.
         handshakeTimer.stop();
         record.responseBytes += bytes;
-        record.tNsResponse = tNs;
+        record.timings.lastByteNs = tNs;
         record.response = responseParser.response();
         for (const Violation &v : std::as_const(record.response.violations))
-            emit q->violationFound(WsViolationEvent{tNs, Direction::In, v});
-        handshakeReported = true;
-        emit q->handshakeFinished(record);
+            noteViolation(tNs, Direction::In, v);
+        reportHandshake();
         reportFailure(Failure::of(record.response.violations.constLast()));
-        socket->abort();
+        transport.abort();
         finish();
         return;
     }
@@ -569,9 +567,11 @@ void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &by
 {
     handshakeTimer.stop();
     WsHandshakeRecord &record = q->m_handshake;
-    record.tNsResponse = tNs;
+    record.timings.lastByteNs = tNs;
     record.response = responseParser.response();
     record.verdict = wsCheckHandshakeResponse(request, record.response);
+    if (session && q->m_options.sessionCookies)
+        session->storeCookies(record.response.headerValues("Set-Cookie"), httpUrlOf(q->m_options.url));
     std::vector<Violation> violations = record.verdict.violations;
     // RFC 7692 §5: the server's permessage-deflate answer, checked against our offer.
     if (record.verdict.ok && q->m_options.permessageDeflate) {
@@ -591,15 +591,14 @@ void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &by
     }
     // What the HTTP parser found (a tolerated leniency, a refusal's truncated body) first.
     for (const Violation &v : std::as_const(record.response.violations))
-        emit q->violationFound(WsViolationEvent{record.tNsResponse, Direction::In, v});
+        noteViolation(record.timings.lastByteNs, Direction::In, v);
     for (const Violation &v : violations)
-        emit q->violationFound(WsViolationEvent{record.tNsResponse, Direction::In, v});
+        noteViolation(record.timings.lastByteNs, Direction::In, v);
     if (!record.verdict.ok) {
-        handshakeReported = true;
-        emit q->handshakeFinished(record);
+        reportHandshake();
         const Violation &first = violations.empty() ? Violation{&wsv::HandshakeBadStatus, -1, 0, QString()} : violations.front();
         reportFailure(Failure::of(first));
-        socket->abort();
+        transport.abort();
         finish();
         return;
     }
@@ -613,12 +612,13 @@ void WsConnection::Private::finishHandshake(qsizetype used, const QByteArray &by
     }
     setState(WsConnectionState::Open);
     q->setPingInterval(q->m_options.pingIntervalMs);
-    handshakeReported = true;
-    emit q->handshakeFinished(record);
+    // Frames are offset in each direction's whole byte stream, the handshake included.
+    inParser.setStreamOffset(record.responseBytes.size());
+    reportHandshake();
     // RFC 9110 §15.2.2: after the 101's head the connection speaks WebSocket; frames may
     // follow it in the same chunk.
     if (used < bytes.size())
-        processIncoming(bytes.sliced(used), record.tNsResponse);
+        processIncoming(bytes.sliced(used), record.timings.lastByteNs);
 }
 
 void WsConnection::Private::readHandshakeEof()
@@ -640,7 +640,7 @@ void WsConnection::Private::readHandshakeEof()
 
 bool WsConnection::Private::reportViolation(qint64 t, Direction direction, const Violation &violation)
 {
-    emit q->violationFound(WsViolationEvent{t, direction, violation});
+    noteViolation(t, direction, violation);
     // RFC 6455 §7.1.7: a peer's error fails the connection unless we keep inspecting.
     if (direction == Direction::In && violation.isError() && !q->m_options.keepInspecting && !failed) {
         failWith(violation);
@@ -675,16 +675,14 @@ void WsConnection::Private::processIncoming(const QByteArray &bytes, qint64 t)
         const quint64 index = frameIndex++;
         WsAssembleResult assembled = inAssembler.push(frame);
         if (wantFrames)
-            emit q->frameDecoded(WsFrameEvent{t, Direction::In, index, frame});
+            reportFrame(WsFrameEvent{t, Direction::In, index, frame, false});
         for (const Violation &v : assembled.violations)
             if (reportViolation(t, Direction::In, v))
                 return;
         if (assembled.hasMessage)
-            emit q->messageDecoded(WsMessageEvent{t, Direction::In, std::move(assembled.message)});
+            reportMessage(WsMessageEvent{t, Direction::In, std::move(assembled.message)});
         if (frame.header.isControl())
             handleControl(t, frame, assembled);
-        if (!socket)
-            return;
     }
     if (inParser.state() == WsFrameParser::State::Failed && !failed) {
         // The stream cannot be decoded any further, even when keeping inspecting.
@@ -712,6 +710,8 @@ void WsConnection::Private::handleControl(qint64 t, const WsFrame &frame, const 
             pong.rttNs = t - it.value();
             pendingPings.erase(it);
         }
+        if (recorder)
+            recorder->wsPong(connectionId, pong);
         emit q->pongReceived(pong);
         break;
     }
@@ -731,9 +731,9 @@ void WsConnection::Private::handleControl(qint64 t, const WsFrame &frame, const 
             sendClose(echo, QString());
         }
         setState(WsConnectionState::Closing);
-        // RFC 6455 §7.1.1: the server closes TCP first; the client waits a moment for it
-        // (some servers over TLS wait for the client instead), then ends TCP itself.
-        closeTimer.start(std::min(q->m_options.closeTimeoutMs > 0 ? q->m_options.closeTimeoutMs : 5000, 500));
+        startCloseDeadline(); // from the server's close frame when it closed first
+        if (c.sentClose)
+            tcpCloseTimer.start(kServerTcpCloseGraceMs); // both close frames crossed
         break;
     }
     default:
@@ -747,15 +747,24 @@ void WsConnection::Private::failWith(const Violation &violation)
     q->m_close.failure = Failure::of(violation);
     sendClose(closeCodeFor(violation.kind), QString());
     setState(WsConnectionState::Closing);
-    // RFC 6455 §7.1.7: after failing, the connection is closed; do not wait long.
-    closeTimer.start(std::min(q->m_options.closeTimeoutMs > 0 ? q->m_options.closeTimeoutMs : 5000, 1000));
+    // RFC 6455 §7.1.7: failing closes TCP at once; the close timeout bounds what that waits
+    // for (a close frame still being written).
+    startCloseDeadline();
     disconnectSocket();
+}
+
+// The user's close timeout runs once, from the first close frame (ours or the peer's) to
+// the end of TCP: never restarted, never shortened. 0: no limit.
+void WsConnection::Private::startCloseDeadline()
+{
+    if (!closeTimer.isActive() && q->m_options.closeTimeoutMs > 0)
+        closeTimer.start(q->m_options.closeTimeoutMs);
 }
 
 void WsConnection::Private::sendClose(std::optional<quint16> code, const QString &reason)
 {
     WsCloseRecord &c = q->m_close;
-    if (c.sentClose || !socket || socket->state() != QAbstractSocket::ConnectedState)
+    if (c.sentClose || !transport.isConnected())
         return;
     c.sentClose = true;
     c.sentCode = code;
@@ -765,7 +774,7 @@ void WsConnection::Private::sendClose(std::optional<quint16> code, const QString
     writeBytes(writer.close(code, reason));
 }
 
-void WsConnection::Private::processOutgoing(QByteArrayView bytes, const QByteArray *payload)
+void WsConnection::Private::processOutgoing(QByteArrayView bytes, qint64 t, const QByteArray *payload, bool crafted)
 {
     WsParseResult result;
     result.events.swap(outEvents);
@@ -778,45 +787,76 @@ void WsConnection::Private::processOutgoing(QByteArrayView bytes, const QByteArr
         if (result.events.capacity() > outEvents.capacity())
             outEvents.swap(result.events);
     });
-    const qint64 t = now();
     const bool wantFrames = framesWanted();
     for (WsParseEvent &event : result.events) {
         if (event.type == WsParseEventType::Violation) {
-            emit q->violationFound(WsViolationEvent{t, Direction::Out, event.violation});
+            noteViolation(t, Direction::Out, event.violation);
             continue;
         }
         ++q->m_framesOut;
         const quint64 index = frameIndex++;
         WsAssembleResult assembled = outAssembler.push(event.frame);
         if (wantFrames)
-            emit q->frameDecoded(WsFrameEvent{t, Direction::Out, index, std::move(event.frame)});
+            reportFrame(WsFrameEvent{t, Direction::Out, index, std::move(event.frame), crafted});
         for (const Violation &v : assembled.violations)
-            emit q->violationFound(WsViolationEvent{t, Direction::Out, v});
+            noteViolation(t, Direction::Out, v);
         if (assembled.hasMessage)
-            emit q->messageDecoded(WsMessageEvent{t, Direction::Out, std::move(assembled.message)});
+            reportMessage(WsMessageEvent{t, Direction::Out, std::move(assembled.message)});
     }
 }
 
-void WsConnection::Private::onDisconnected()
+void WsConnection::Private::reportFrame(WsFrameEvent &&event)
 {
-    finish();
+    if (recorder)
+        recorder->wsFrame(connectionId, event);
+    if (hasFrameListeners())
+        emit q->frameDecoded(event);
 }
 
-void WsConnection::Private::onSocketError()
+void WsConnection::Private::reportMessage(WsMessageEvent &&event)
 {
-    if (!socket || finished)
+    if (recorder)
+        recorder->wsMessage(connectionId, event);
+    emit q->messageDecoded(event);
+}
+
+void WsConnection::Private::noteViolation(qint64 t, Direction direction, const Violation &violation)
+{
+    if (recorder)
+        recorder->violation(connectionId, t, direction, violation);
+    emit q->violationFound(WsViolationEvent{t, direction, violation});
+}
+
+void WsConnection::Private::reportChunk(const CapturedChunk &chunk)
+{
+    if (recorder)
+        recorder->chunk(connectionId, chunk);
+    emit q->chunkCaptured(chunk);
+}
+
+void WsConnection::Private::reportHandshake()
+{
+    handshakeReported = true;
+    if (recorder)
+        recorder->wsHandshake(connectionId, q->m_handshake);
+    emit q->handshakeFinished(q->m_handshake);
+}
+
+// The transport ended: the peer (or our close) ended TCP, or it failed.
+void WsConnection::Private::onEnded(const Failure &failure)
+{
+    if (finished)
         return;
-    const auto err = socket->error();
-    if (err == QAbstractSocket::RemoteHostClosedError) {
-        readHandshakeEof();
-        return; // finish() runs on disconnected
+    if (q->m_state == WsConnectionState::Connecting) {
+        // What the connect got to: its phases, and the TLS facts of a refused certificate.
+        transport.copyPhasesTo(q->m_handshake.timings);
+        q->m_handshake.tls = transport.tls();
     }
-    if (err == QAbstractSocket::SslHandshakeFailedError && ssl)
-        fillTls();
-    const bool connected = q->m_state != WsConnectionState::Connecting;
-    reportFailure(socketFailure(err, connected, socket->errorString(), q->m_handshake.tls));
-    if (socket->state() == QAbstractSocket::UnconnectedState)
-        finish();
+    if (!failure.isNull())
+        reportFailure(failure);
+    else
+        readHandshakeEof(); // the peer ended TCP: a refusal's body may end here (RFC 9112 §6.3)
+    finish();
 }
 
 void WsConnection::Private::finish()
@@ -824,9 +864,9 @@ void WsConnection::Private::finish()
     if (finished)
         return;
     finished = true;
-    connectTimer.stop();
     handshakeTimer.stop();
     closeTimer.stop();
+    tcpCloseTimer.stop();
     // Ending while a refusal's body was being read: the refusal is still reported.
     if (responseParser.headComplete())
         readHandshakeEof();
@@ -843,6 +883,10 @@ void WsConnection::Private::finish()
     // RFC 6455 §7.1.4: clean when both close frames crossed and TCP then closed.
     c.clean = c.sentClose && c.receivedClose && !failed && c.failure.isNull();
     setState(WsConnectionState::Closed);
+    if (recorder) {
+        recorder->wsClosed(connectionId, c);
+        recorder->flush();
+    }
     emit q->closed(c);
 }
 
@@ -904,7 +948,7 @@ bool WsConnection::close(std::optional<quint16> code, const QString &reason)
         return false;
     d->sendClose(code, reason);
     d->setState(WsConnectionState::Closing);
-    d->closeTimer.start(m_options.closeTimeoutMs > 0 ? m_options.closeTimeoutMs : 5000);
+    d->startCloseDeadline();
     return true;
 }
 
@@ -912,14 +956,20 @@ bool WsConnection::sendRaw(const QByteArray &bytes)
 {
     if (m_state != WsConnectionState::Open && m_state != WsConnectionState::Closing)
         return false;
-    d->writeBytes(bytes);
+    d->writeBytes(bytes, true);
     return true;
+}
+
+void WsConnection::abort(const Failure &why)
+{
+    if (!d->finished && m_state != WsConnectionState::Idle)
+        d->reportFailure(why);
+    abort();
 }
 
 void WsConnection::abort()
 {
-    if (d->socket)
-        d->socket->abort();
+    d->transport.abort();
     d->finish();
 }
 

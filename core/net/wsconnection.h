@@ -11,6 +11,7 @@
 
 namespace wirescope {
 
+class Session;
 class SessionClock;
 class Tap;
 
@@ -20,7 +21,7 @@ class Tap;
 // so what is shown is what crossed the socket.
 //
 // Signals are emitted once per event with value types; a UI coalesces them (DESIGN.md).
-// Headless users can switch frame reports off (reportFrames) and still get messages.
+// Frame events are built only while something listens to frameDecoded.
 // It may live on any thread (moveToThread before open()); call it only from that thread.
 class WsConnection : public QObject
 {
@@ -29,6 +30,9 @@ public:
     explicit WsConnection(QObject *parent = nullptr);
     // Shares a clock with a session (must outlive the connection).
     WsConnection(const SessionClock *clock, QObject *parent);
+    // Works for a session: its clock, its cookie jar, and every byte and event recorded in
+    // its timeline (a connection id of its own per open()).
+    WsConnection(Session *session, QObject *parent);
     ~WsConnection() override;
 
     void open(const WsConnectOptions &options);
@@ -47,6 +51,8 @@ public:
     bool sendRaw(const QByteArray &bytes);
     // Drops the TCP connection without a close handshake.
     void abort();
+    // Same, saying why (a time limit of the caller's): reported, and why the close was not clean.
+    void abort(const Failure &why);
 
     WsConnectionState state() const { return m_state; }
     const WsConnectOptions &options() const { return m_options; }
@@ -57,6 +63,8 @@ public:
     bool deflateActive() const;
     quint64 framesIn() const { return m_framesIn; }
     quint64 framesOut() const { return m_framesOut; }
+    // The session's id of the current (or last) connection; 0 without a session.
+    quint32 connectionId() const;
 
 signals:
     void stateChanged(wirescope::WsConnectionState state);
@@ -76,6 +84,7 @@ protected:
     void disconnectNotify(const QMetaMethod &signal) override;
 
 private:
+    WsConnection(const SessionClock *clock, Session *session, QObject *parent);
     struct Private;
     std::unique_ptr<Private> d;
     WsConnectOptions m_options;

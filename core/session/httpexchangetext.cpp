@@ -18,6 +18,28 @@ QString phaseTimingsText(const PhaseTimings &t)
              msText(t.wait()), msText(t.receive()), msText(t.total()));
 }
 
+QString phaseStatisticsText(qsizetype exchanges, const QList<PhaseDurations> &completed)
+{
+    QString out = QStringLiteral("* repeat: %1 exchanges, %2 completed\n").arg(exchanges).arg(completed.size());
+    out += QStringLiteral("*   %1 %2 %3 %4 (ms)\n").arg(QStringLiteral("phase"), -9).arg(QStringLiteral("min"), 10)
+               .arg(QStringLiteral("median"), 10).arg(QStringLiteral("p99"), 10);
+    for (const HarPhase &phase : kHarPhases) {
+        QList<qint64> values;
+        for (const PhaseDurations &d : completed)
+            values.append(d.*phase.duration);
+        const PhaseStatistics s = phaseStatistics(values);
+        if (s.count == 0) {
+            out += QStringLiteral("*   %1 %2\n").arg(QLatin1String(phase.name), -9).arg(QStringLiteral("-"), 10);
+            continue;
+        }
+        out += QStringLiteral("*   %1 %2 %3 %4\n").arg(QLatin1String(phase.name), -9)
+                   .arg(PhaseTimings::toMs(s.min), 10, 'f', 3)
+                   .arg(PhaseTimings::toMs(s.median), 10, 'f', 3)
+                   .arg(PhaseTimings::toMs(s.p99), 10, 'f', 3);
+    }
+    return out;
+}
+
 QString httpExchangeHeadText(const HttpExchangeRecord &record)
 {
     QString out;

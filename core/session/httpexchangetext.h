@@ -11,5 +11,7 @@ namespace wirescope {
 QString httpExchangeHeadText(const HttpExchangeRecord &record);
 // One line per HAR phase, e.g. "* timings: blocked 0.010 ms | dns - | ...".
 QString phaseTimingsText(const PhaseTimings &timings);
+// --repeat: "* repeat: N exchanges, M completed" and a min / median / p99 table in ms.
+QString phaseStatisticsText(qsizetype exchanges, const QList<PhaseDurations> &completed);
 
 } // namespace wirescope

@@ -1,5 +1,7 @@
 #include "core/session/phasetimings.h"
 
+#include <algorithm>
+
 namespace wirescope {
 
 // Each phase runs from the end of the previous one that happened, so the six HAR phases
@@ -51,6 +53,31 @@ qint64 PhaseTimings::receiveNs() const
 qint64 PhaseTimings::totalNs() const
 {
     return startNs >= 0 && lastByteNs >= 0 ? lastByteNs - startNs : -1;
+}
+
+PhaseDurations PhaseTimings::durations() const
+{
+    return PhaseDurations{blockedNs(), dnsNs(), connectNs(), sslNs(), sendNs(), waitNs(), receiveNs(), totalNs()};
+}
+
+PhaseStatistics phaseStatistics(QList<qint64> values)
+{
+    values.removeIf([](qint64 v) { return v < 0; });
+    PhaseStatistics s;
+    s.count = int(values.size());
+    if (values.isEmpty())
+        return s;
+    std::sort(values.begin(), values.end());
+    auto rank = [&](int percent) {
+        // Nearest-rank: the smallest value with at least percent % of the values at or below it.
+        const qsizetype n = values.size();
+        const qsizetype k = (qsizetype(percent) * n + 99) / 100;
+        return values.at(qBound<qsizetype>(1, k, n) - 1);
+    };
+    s.min = values.first();
+    s.median = rank(50);
+    s.p99 = rank(99);
+    return s;
 }
 
 } // namespace wirescope

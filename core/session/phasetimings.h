@@ -1,9 +1,45 @@
 #pragma once
 
+#include <QList>
 #include <QMetaType>
 #include <QtGlobal>
 
 namespace wirescope {
+
+// The HAR 1.2 phases of one exchange (or WebSocket handshake) in nanoseconds, -1 = not
+// applicable or not measured. What the CLI prints and --repeat summarises.
+struct PhaseDurations {
+    qint64 blocked = -1;
+    qint64 dns = -1;
+    qint64 connect = -1; // includes ssl (HAR 1.2)
+    qint64 ssl = -1;
+    qint64 send = -1;
+    qint64 wait = -1;
+    qint64 receive = -1;
+    qint64 total = -1;
+};
+
+// HAR's names in HAR's order, each with the member that holds it.
+struct HarPhase {
+    const char *name;
+    qint64 PhaseDurations::*duration;
+};
+inline constexpr HarPhase kHarPhases[] = {
+    {"blocked", &PhaseDurations::blocked}, {"dns", &PhaseDurations::dns},
+    {"connect", &PhaseDurations::connect}, {"ssl", &PhaseDurations::ssl},
+    {"send", &PhaseDurations::send},       {"wait", &PhaseDurations::wait},
+    {"receive", &PhaseDurations::receive}, {"total", &PhaseDurations::total},
+};
+
+// --repeat's summary of one phase over several exchanges, nanoseconds.
+struct PhaseStatistics {
+    qint64 min = -1;
+    qint64 median = -1;
+    qint64 p99 = -1;
+    int count = 0; // exchanges that had the phase
+};
+// Nearest-rank percentiles over the values >= 0 (phases that did not apply are skipped).
+PhaseStatistics phaseStatistics(QList<qint64> values);
 
 // Where the time of one exchange went. Stamps are SessionClock nanoseconds (-1 = did not
 // happen). The derived phases use HAR 1.2's names and meanings (HAR 1.2 "timings"):
@@ -40,6 +76,7 @@ struct PhaseTimings {
     qint64 waitNs() const;
     qint64 receiveNs() const;
     qint64 totalNs() const;
+    PhaseDurations durations() const;
 
     static double toMs(qint64 ns) { return ns < 0 ? -1.0 : double(ns) / 1e6; }
     double blocked() const { return toMs(blockedNs()); }

@@ -22,6 +22,7 @@ struct WsConnectOptions {
     QString basicPassword;
     QString bearerToken;
     QList<WsHeader> cookies;
+    bool sessionCookies = true;   // also send the session's cookies for this URL, and keep its Set-Cookie
 
     bool permessageDeflate = false; // offer permessage-deflate (RFC 7692)
     PmdOffer deflateOffer;
@@ -31,9 +32,9 @@ struct WsConnectOptions {
     QList<QSslCertificate> caCertificates; // trusted in addition to the system store
     QNetworkProxy proxy = QNetworkProxy(QNetworkProxy::NoProxy);
 
-    int connectTimeoutMs = 10000;   // TCP (+ TLS) connect
-    int handshakeTimeoutMs = 10000; // request sent -> 101 received
-    int closeTimeoutMs = 5000;      // close sent -> peer's close and TCP end
+    int connectTimeoutMs = 10000;   // DNS + TCP (+ TLS); 0 = none
+    int handshakeTimeoutMs = 10000; // request sent -> 101 received; 0 = none
+    int closeTimeoutMs = 5000;      // first close frame (ours or the peer's) -> TCP end; 0 = none
 
     bool autoPong = true;        // RFC 6455 §5.5.2: answer pings (switch off to test servers)
     int pingIntervalMs = 0;      // > 0: ping this often while open (RTT in pongReceived)
@@ -48,8 +49,6 @@ struct WsConnectOptions {
     qint64 maxInflatedSize = 64ll * 1024 * 1024;
 
     bool keepChunks = true;       // keep every raw chunk in the Tap (off for headless benchmarks)
-    bool reportFrames = true;     // emit frameDecoded for every frame
-    bool validateUtf8 = true;
 
     WsHandshakeRequestOptions handshakeRequestOptions() const;
 };

@@ -1,9 +1,11 @@
 #include "core/session/wsjson.h"
 
 #include "core/session/jsonl.h"
+#include "core/session/recordjson.h"
 #include "core/wire/wsclosecode.h"
 
 #include <QJsonArray>
+#include <QUrl>
 
 namespace wirescope {
 
@@ -19,13 +21,37 @@ QJsonValue optionalCode(const std::optional<quint16> &code)
     return code ? QJsonValue(int(*code)) : QJsonValue(QJsonValue::Null);
 }
 
-// Order and duplicates matter to an inspector: an array of [name, value] pairs.
-QJsonArray headerArray(const QList<HttpHeaderField> &headers)
+// What every line starts with.
+QJsonObject eventJson(const QString &event, qint64 tNs)
 {
-    QJsonArray array;
-    for (const HttpHeaderField &h : headers)
-        array.append(QJsonArray{QString::fromLatin1(h.name), QString::fromUtf8(h.value)});
-    return array;
+    return QJsonObject{{QStringLiteral("event"), event},
+                       {QStringLiteral("format_version"), kJsonFormatVersion},
+                       {QStringLiteral("t_ns"), tNs}};
+}
+
+void insertAll(QJsonObject &into, const QJsonObject &from)
+{
+    for (auto it = from.begin(); it != from.end(); ++it)
+        into.insert(it.key(), it.value());
+}
+
+// The handshake in HAR's phases: dns (-1 without a lookup), connect is TCP + TLS up to the
+// request written (HAR 1.2), ssl the TLS part, wait runs from the request written to the
+// response head read; total = dns + connect + wait. Send and receive are not separate
+// phases of the handshake record (-1).
+PhaseDurations handshakePhases(const WsHandshakeRecord &r)
+{
+    const PhaseTimings &t = r.timings;
+    PhaseDurations d;
+    d.dns = t.dnsNs();
+    d.connect = t.connectNs();
+    d.ssl = t.sslNs();
+    // An answer that ended with the connection has no stamp.
+    if (t.sendStartNs >= 0 && t.lastByteNs >= t.sendStartNs) {
+        d.wait = t.lastByteNs - t.sendStartNs;
+        d.total = t.lastByteNs - (t.dnsStartNs >= 0 ? t.dnsStartNs : t.connectStartNs);
+    }
+    return d;
 }
 
 QString initiatorName(WsCloseInitiator initiator)
@@ -40,12 +66,19 @@ QString initiatorName(WsCloseInitiator initiator)
 
 } // namespace
 
+QJsonObject wsSessionToJson(const SessionClock &clock, const QUrl &url)
+{
+    QJsonObject o = eventJson(QStringLiteral("session"), 0);
+    o[u"started_at"] = startedAtJson(clock);
+    o[u"url"] = url.toString();
+    return o;
+}
+
 QJsonObject wsHandshakeToJson(const WsHandshakeRecord &record, const WsJsonOptions &options)
 {
-    QJsonObject o;
-    o[u"event"] = QStringLiteral("handshake");
-    o[u"t_ns"] = double(record.tNsResponse);
-    o[u"t_ns_request"] = double(record.tNsRequest);
+    QJsonObject o = eventJson(QStringLiteral("handshake"), record.timings.lastByteNs);
+    o[u"request_t_ns"] = record.timings.sendStartNs;
+    o[u"timings"] = phaseTimingsToJson(handshakePhases(record));
     o[u"request"] = QString::fromUtf8(record.requestBytes);
     const HttpResponse &response = record.response;
     // The head as received: everything up to the end of the final head (interim 1xx too);
@@ -53,14 +86,14 @@ QJsonObject wsHandshakeToJson(const WsHandshakeRecord &record, const WsJsonOptio
     const qsizetype headEnd = response.offset >= 0 ? qsizetype(response.offset + response.headBytes) : record.responseBytes.size();
     o[u"response"] = QString::fromUtf8(record.responseBytes.left(headEnd));
     o[u"status"] = response.status;
-    o[u"response_headers"] = headerArray(response.headers);
+    o[u"response_headers"] = headersToJson(response.headers);
     if (response.status != 101) {
         o[u"body"] = QString::fromUtf8(response.body.left(options.maxPayloadBytes));
-        o[u"body_size"] = double(response.body.size());
+        o[u"body_size"] = qint64(response.body.size());
         o[u"body_truncated"] = response.body.size() > options.maxPayloadBytes;
         // RFC 9112 §7.1: "body" is decoded; "body_raw_size" counts the bytes with chunk framing.
         o[u"body_chunked"] = response.framing == BodyFraming::Chunked;
-        o[u"body_raw_size"] = double(response.wireBodyBytes);
+        o[u"body_raw_size"] = qint64(response.wireBodyBytes);
     }
     const WsAcceptDerivation &a = record.verdict.accept;
     o[u"accept_ok"] = a.match;
@@ -84,37 +117,17 @@ QJsonObject wsHandshakeToJson(const WsHandshakeRecord &record, const WsJsonOptio
     o[u"extensions"] = extensions;
     o[u"deflate"] = record.deflateNegotiated;
     o[u"peer"] = record.peerAddress;
-    o[u"connect_ns"] = double(record.connectNs);
-    if (record.tls.used) {
-        QJsonArray chain;
-        for (const TlsCertificateInfo &c : record.tls.chain)
-            chain.append(QJsonObject{{QStringLiteral("subject"), c.subject}, {QStringLiteral("issuer"), c.issuer},
-                                     {QStringLiteral("not_after"), c.notAfter.toString(Qt::ISODate)},
-                                     {QStringLiteral("sha256"), QString::fromLatin1(c.sha256)}});
-        QJsonArray errors;
-        for (const TlsErrorInfo &e : record.tls.errors)
-            errors.append(QJsonObject{{QStringLiteral("id"), e.id}, {QStringLiteral("message"), e.message}});
-        o[u"tls"] = QJsonObject{{QStringLiteral("protocol"), record.tls.protocol},
-                                {QStringLiteral("cipher"), record.tls.cipher},
-                                {QStringLiteral("handshake_ns"), double(record.tlsNs)},
-                                {QStringLiteral("chain"), chain},
-                                {QStringLiteral("errors"), errors},
-                                {QStringLiteral("errors_ignored"), record.tls.errorsIgnored}};
-    } else {
-        o[u"tls"] = QJsonValue(QJsonValue::Null);
-    }
+    o[u"tls"] = tlsToJson(record.tls);
     return o;
 }
 
 QJsonObject wsFrameToJson(const WsFrameEvent &event, const WsJsonOptions &options)
 {
     const WsFrameHeader &h = event.frame.header;
-    QJsonObject o;
-    o[u"event"] = QStringLiteral("frame");
-    o[u"t_ns"] = double(event.tNs);
+    QJsonObject o = eventJson(QStringLiteral("frame"), event.tNs);
     o[u"dir"] = dirName(event.direction);
-    o[u"index"] = double(event.index);
-    o[u"offset"] = double(event.frame.streamOffset);
+    o[u"index"] = qint64(event.index);
+    o[u"offset"] = qint64(event.frame.streamOffset);
     o[u"fin"] = h.fin;
     o[u"rsv1"] = h.rsv1;
     o[u"rsv2"] = h.rsv2;
@@ -122,7 +135,7 @@ QJsonObject wsFrameToJson(const WsFrameEvent &event, const WsJsonOptions &option
     o[u"opcode"] = int(h.opcode);
     o[u"opcode_name"] = wsOpcodeName(h.opcode);
     o[u"masked"] = h.masked;
-    o[u"length"] = double(h.payloadLength);
+    o[u"length"] = qint64(h.payloadLength);
     o[u"length_bits"] = h.lengthEncoding == WsLengthEncoding::Bits7 ? 7 : h.lengthEncoding == WsLengthEncoding::Bits16 ? 16 : 64;
     o[u"header_size"] = h.headerSize;
     o[u"header_hex"] = QString::fromLatin1(event.frame.headerBytes.toHex());
@@ -135,13 +148,11 @@ QJsonObject wsFrameToJson(const WsFrameEvent &event, const WsJsonOptions &option
 QJsonObject wsMessageToJson(const WsMessageEvent &event, const WsJsonOptions &options)
 {
     const WsMessage &m = event.message;
-    QJsonObject o;
-    o[u"event"] = QStringLiteral("message");
-    o[u"t_ns"] = double(event.tNs);
+    QJsonObject o = eventJson(QStringLiteral("message"), event.tNs);
     o[u"dir"] = dirName(event.direction);
     o[u"type"] = m.type == WsMessageType::Text ? QStringLiteral("text") : QStringLiteral("binary");
-    o[u"size"] = double(m.size);
-    o[u"wire_size"] = double(m.wireSize);
+    o[u"size"] = qint64(m.size);
+    o[u"wire_size"] = qint64(m.wireSize);
     o[u"compressed"] = m.compressed;
     o[u"frames"] = m.frameCount;
     if (m.type == WsMessageType::Text && m.utf8Valid)
@@ -154,37 +165,23 @@ QJsonObject wsMessageToJson(const WsMessageEvent &event, const WsJsonOptions &op
 
 QJsonObject wsViolationToJson(const WsViolationEvent &event)
 {
-    const Violation &v = event.violation;
-    QJsonObject o;
-    o[u"event"] = QStringLiteral("violation");
-    o[u"t_ns"] = double(event.tNs);
+    QJsonObject o = eventJson(QStringLiteral("violation"), event.tNs);
     o[u"dir"] = dirName(event.direction);
-    o[u"id"] = v.id();
-    o[u"rfc"] = v.rfc();
-    o[u"offset"] = double(v.offset);
-    o[u"length"] = double(v.length);
-    o[u"severity"] = v.kind ? violationSeverityName(v.kind->severity) : QString();
-    o[u"group"] = v.kind ? violationGroupName(v.kind->group) : QString();
-    o[u"detail"] = v.detail;
-    o[u"message"] = violationMessage(v);
+    insertAll(o, violationToJson(event.violation));
     return o;
 }
 
 QJsonObject wsPongToJson(const WsPongEvent &event)
 {
-    QJsonObject o;
-    o[u"event"] = QStringLiteral("pong");
-    o[u"t_ns"] = double(event.tNs);
+    QJsonObject o = eventJson(QStringLiteral("pong"), event.tNs);
     o[u"payload_hex"] = QString::fromLatin1(event.payload.toHex());
-    o[u"rtt_ns"] = event.rttNs >= 0 ? QJsonValue(double(event.rttNs)) : QJsonValue(QJsonValue::Null);
+    o[u"rtt_ns"] = event.rttNs >= 0 ? QJsonValue(event.rttNs) : QJsonValue(QJsonValue::Null);
     return o;
 }
 
 QJsonObject wsCloseToJson(const WsCloseRecord &record)
 {
-    QJsonObject o;
-    o[u"event"] = QStringLiteral("close");
-    o[u"t_ns"] = double(record.tNs);
+    QJsonObject o = eventJson(QStringLiteral("close"), record.tNs);
     o[u"code"] = int(record.code);
     o[u"code_name"] = QString::fromLatin1(wsCloseCodeInfo(record.code).name);
     o[u"reason"] = record.reason;
@@ -194,23 +191,15 @@ QJsonObject wsCloseToJson(const WsCloseRecord &record)
     o[u"sent_reason"] = record.sentClose ? QJsonValue(record.sentReason) : QJsonValue(QJsonValue::Null);
     o[u"received_code"] = record.receivedClose ? optionalCode(record.receivedCode) : QJsonValue(QJsonValue::Null);
     o[u"received_reason"] = record.receivedClose ? QJsonValue(record.receivedReason) : QJsonValue(QJsonValue::Null);
-    o[u"error"] = record.failure.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(record.failure.id());
+    o[u"error"] = failureToJson(record.failure);
     return o;
 }
 
 QJsonObject wsErrorToJson(const WsErrorEvent &event)
 {
-    return QJsonObject{{QStringLiteral("event"), QStringLiteral("error")},
-                       {QStringLiteral("t_ns"), double(event.tNs)},
-                       {QStringLiteral("id"), event.failure.id()},
-                       {QStringLiteral("message"), event.failure.message()}};
-}
-
-QJsonObject wsStateToJson(qint64 tNs, WsConnectionState state)
-{
-    return QJsonObject{{QStringLiteral("event"), QStringLiteral("state")},
-                       {QStringLiteral("t_ns"), double(tNs)},
-                       {QStringLiteral("state"), wsConnectionStateName(state)}};
+    QJsonObject o = eventJson(QStringLiteral("error"), event.tNs);
+    insertAll(o, failureToJson(event.failure).toObject());
+    return o;
 }
 
 } // namespace wirescope

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/session/failure.h"
+#include "core/session/phasetimings.h"
 #include "core/session/tlsinfo.h"
 #include "core/wire/direction.h"
 #include "core/wire/httpresponse.h"
@@ -28,8 +29,10 @@ QString wsConnectionStateName(WsConnectionState state); // "idle", "connecting",
 
 // The opening handshake as it happened.
 struct WsHandshakeRecord {
-    qint64 tNsRequest = 0;    // request written
-    qint64 tNsResponse = 0;   // response complete (a 101: its head; a refusal: its body too)
+    // On the session clock: dns*, connect*, ssl* (-1 when not applicable: an IP literal, a
+    // proxy that resolves, ws://), sendStartNs (request written), firstByteNs (first byte of
+    // the answer) and lastByteNs (the answer's head complete).
+    PhaseTimings timings;
     QByteArray requestBytes;  // raw, as sent
     // Raw, as received: the answer (interim 1xx, head, and a refusal's body with its framing);
     // its first byte is offset 0 of the inbound stream, which the response's offsets use.
@@ -39,9 +42,7 @@ struct WsHandshakeRecord {
     bool deflateNegotiated = false;
     PmdParams deflateParams;
     TlsInfo tls;              // used == false for ws://
-    QString peerAddress;      // "127.0.0.1:8080"
-    qint64 connectNs = 0;     // TCP connect duration
-    qint64 tlsNs = 0;         // TLS handshake duration (0 for ws://)
+    QString peerAddress;      // "127.0.0.1:8080", "[::1]:8080"
 };
 
 struct WsFrameEvent {
@@ -49,6 +50,7 @@ struct WsFrameEvent {
     Direction direction = Direction::In;
     quint64 index = 0;        // per-connection frame counter (both directions)
     WsFrame frame;
+    bool crafted = false;     // written as crafted bytes (craft mode, --raw): rules unchecked
 };
 
 struct WsMessageEvent {

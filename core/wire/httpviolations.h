@@ -42,6 +42,6 @@ extern const ViolationKind NulInHeader;
 } // namespace wirescope::httpv
 
 namespace wirescope {
-// Every HTTP/1.1 kind above (the tolerated twins share their id), for documentation checks.
+// All of the above, for documentation checks (docs/cli-http.md), the UI's legend and tests.
 const std::vector<const ViolationKind *> &httpViolationKinds();
 } // namespace wirescope

@@ -74,6 +74,9 @@ public:
     // Accounts for one whole frame the caller knows without parsing it (a connection's own
     // writer output when nobody asked for frame events): only the stream offset moves.
     void skipFrame(qint64 wireSize) { m_streamOffset += wireSize; }
+    // Where the next frame starts in its direction's byte stream (e.g. after the opening
+    // handshake), so every offset reported is a stream offset. Only between frames.
+    void setStreamOffset(qint64 offset) { m_streamOffset = offset; }
 
     State state() const { return m_state; }
     qint64 streamOffset() const { return m_streamOffset; }

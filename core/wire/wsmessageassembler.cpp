@@ -35,7 +35,7 @@ WsAssembleResult WsMessageAssembler::push(const WsFrame &frame)
     // The common case, a whole data message in one frame: no state to carry over.
     if (h.fin && !m_inMessage && (h.opcode == WsOpcode::Text || h.opcode == WsOpcode::Binary)
         && !(m_deflate && h.rsv1) && !frame.payloadDiscarded && h.payloadLength <= m_options.maxMessageSize
-        && (h.opcode == WsOpcode::Binary || !m_options.validateUtf8 || Utf8Validator::isValid(frame.payload))) {
+        && (h.opcode == WsOpcode::Binary || Utf8Validator::isValid(frame.payload))) {
         WsMessage &m = result.message;
         m.type = h.opcode == WsOpcode::Text ? WsMessageType::Text : WsMessageType::Binary;
         m.payload = frame.payload;
@@ -43,6 +43,7 @@ WsAssembleResult WsMessageAssembler::push(const WsFrame &frame)
         m.size = m.payload.size();
         m.frameCount = 1;
         m.firstFrameOffset = at;
+        m.lastFrameOffset = at;
         result.hasMessage = true;
         return result;
     }
@@ -102,8 +103,8 @@ WsAssembleResult WsMessageAssembler::push(const WsFrame &frame)
     if (!m_overLimit && !frame.payloadDiscarded) {
         m_current.payload.append(frame.payload);
         // RFC 6455 §8.1: text is checked as it arrives, not only at the end.
-        if (m_current.type == WsMessageType::Text && !m_current.compressed && m_options.validateUtf8
-            && !m_utf8Reported && !m_utf8.feed(frame.payload)) {
+        if (m_current.type == WsMessageType::Text && !m_current.compressed && !m_utf8Reported
+            && !m_utf8.feed(frame.payload)) {
             m_utf8Reported = true;
             m_current.utf8Valid = false;
             const qint64 inFrame = m_utf8.errorOffset() - (m_utf8.bytesFed() - frame.payload.size());
@@ -132,20 +133,21 @@ void WsMessageAssembler::finishMessage(WsAssembleResult &result, const WsFrame &
                 lastFrame.streamOffset + lastFrame.wireSize() - m_current.firstFrameOffset, inflated.error});
         }
         m_current.payload = inflated.data;
-        if (m_current.type == WsMessageType::Text && m_options.validateUtf8 && !m_current.truncated
+        if (m_current.type == WsMessageType::Text && !m_current.truncated
             && !Utf8Validator::isValid(m_current.payload)) {
             m_current.utf8Valid = false;
             result.violations.push_back(Violation{&wsv::InvalidUtf8, m_current.firstFrameOffset, 1,
                 QStringLiteral("after inflating")});
         }
-    } else if (m_current.type == WsMessageType::Text && !m_current.compressed && m_options.validateUtf8
-               && !m_utf8Reported && !m_current.truncated && !m_utf8.finish()) {
+    } else if (m_current.type == WsMessageType::Text && !m_current.compressed && !m_utf8Reported
+               && !m_current.truncated && !m_utf8.finish()) {
         // The message ended inside a code point.
         m_current.utf8Valid = false;
         result.violations.push_back(Violation{&wsv::InvalidUtf8,
             lastFrame.streamOffset + lastFrame.wireSize() - 1, 1, QStringLiteral("truncated code point at the end")});
     }
     m_current.size = m_current.payload.size();
+    m_current.lastFrameOffset = lastFrame.streamOffset;
     result.hasMessage = true;
     result.message = std::move(m_current);
     m_current = WsMessage();

@@ -24,6 +24,8 @@ struct WsMessage {
     qint64 size = 0;           // payload.size(), the inflated size
     int frameCount = 0;
     qint64 firstFrameOffset = 0; // stream offset of the first frame
+    qint64 lastFrameOffset = 0;  // and of the last: the message's frames are the data frames
+                                 // from the first to the last (control frames may lie between)
     bool truncated = false;    // over a limit: payload is incomplete (a violation says why)
     bool utf8Valid = true;     // text messages only
 };
@@ -31,7 +33,6 @@ struct WsMessage {
 struct WsAssemblerOptions {
     quint64 maxMessageSize = 64ull * 1024 * 1024;  // RFC 6455 §10.4, before inflating
     qint64 maxInflatedSize = 64ll * 1024 * 1024;   // RFC 7692 §8.1 inflate cap
-    bool validateUtf8 = true;
 };
 
 // What one frame produced.

@@ -3,12 +3,19 @@
 //  1. Live: a real WsConsole (real WsConnection, real widgets, offscreen) against the demo
 //     server's /ws/ticker at N messages/s; the server runs in its own thread so its work is
 //     not counted as UI time. A 2 ms probe timer measures how long the UI thread was away.
-//  2. Log: 1 000 000 small messages appended to WsLogModel in 25 ms batches while a
-//     QTableView follows the tail; then random jumps through the million rows. Reports
-//     batch cost, repaint cost and bytes per row (model's own accounting and VmRSS).
+//     Memory per message on the whole live path: timeline rows + stream bytes (the
+//     timeline's accounting) + the log's index, and VmRSS growth (engine buffers included).
+//  2. Log: 1 000 000 small messages recorded into a timeline (SimulatedWsConnection: the
+//     engine's codecs without a socket) in 25 ms batches while a QTableView over WsLogModel
+//     follows the tail; then random jumps through the million rows and a search.
+//  3. Filter: a timeline of 1 000 000 WebSocket messages on 10 connections and 10 000 HTTP
+//     exchanges, shown for one connection (a past connection reopened, a mode switch).
 //
 // Usage: QT_QPA_PLATFORM=offscreen bench_ui_wslog [--hz 50000] [--seconds 10] [--rows 1000000]
 #include "core/demo/demoserver.h"
+#include "core/session/session.h"
+#include "core/session/timelinewriter.h"
+#include "tests/peers/simulatedwsconnection.h"
 #include "ui/ws/wsconsole.h"
 #include "ui/ws/wslogmodel.h"
 
@@ -26,7 +33,9 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <ctime>
 #include <cstdio>
+#include <memory>
 #include <vector>
 
 using namespace wirescope;
@@ -51,7 +60,16 @@ static double percentile(std::vector<double> values, double p)
     return values[std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5))];
 }
 
-// Measures the UI thread's longest absence: a timer that should fire every 2 ms.
+static qint64 threadCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+// Measures the UI thread's longest absence: a timer that should fire every 2 ms. The CPU
+// time the thread used within each gap tells its own work apart from time it was not
+// scheduled at all (the 2-core host is shared).
 class StallProbe : public QObject
 {
 public:
@@ -62,21 +80,28 @@ public:
         m_timer.setInterval(2);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
-            if (m_last > 0)
+            const qint64 cpu = threadCpuNs();
+            if (m_last > 0) {
                 m_gapsMs.push_back(double(now - m_last) / 1e6);
+                m_busiestGapMs = std::max(m_busiestGapMs, double(cpu - m_lastCpu) / 1e6);
+            }
             m_last = now;
+            m_lastCpu = cpu;
         });
     }
     void start()
     {
         m_gapsMs.clear();
         m_last = 0;
+        m_busiestGapMs = 0;
         m_clock.start();
         m_timer.start();
     }
     void stop() { m_timer.stop(); }
     // A gap beyond the 2 ms period is time the event loop could not run.
     double maxStallMs() const { return m_gapsMs.empty() ? 0 : *std::max_element(m_gapsMs.begin(), m_gapsMs.end()) - 2; }
+    // The most CPU time the UI thread spent between two probe ticks (its own longest stall).
+    double busiestGapMs() const { return m_busiestGapMs; }
     double p99GapMs() const { return percentile(m_gapsMs, 0.99); }
     size_t over(double ms) const { return size_t(std::count_if(m_gapsMs.begin(), m_gapsMs.end(), [ms](double g) { return g > ms; })); }
 
@@ -84,6 +109,8 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = 0;
+    qint64 m_lastCpu = 0;
+    double m_busiestGapMs = 0;
     std::vector<double> m_gapsMs;
 };
 
@@ -112,7 +139,8 @@ static void runLive(int hz, int seconds)
     url.setPath(QStringLiteral("/ws/ticker"));
     url.setQuery(QStringLiteral("hz=%1&size=32").arg(hz));
 
-    WsConsole console;
+    Session session;
+    WsConsole console(&session);
     console.resize(1440, 900);
     console.show();
     console.setUrl(url);
@@ -135,14 +163,22 @@ static void runLive(int hz, int seconds)
         console.flushLog();
         const double elapsed = double(run.nsecsElapsed()) / 1e9;
         const qint64 received = console.chartData().totalMessages(Direction::In);
-        const qint64 rows = console.logModel()->totalRows();
+        const qint64 rows = console.logModel()->rowCount();
+        const qint64 timelineBytes = session.timeline().memoryUsed();
+        const qint64 indexBytes = console.logModel()->memoryUsed();
         std::printf("live: /ws/ticker hz=%d size=32 for %.1f s, console visible and following the log\n", hz, elapsed);
         std::printf("  messages received          %lld (%.0f msg/s)\n", (long long)received, double(received) / elapsed);
         std::printf("  log rows shown             %lld (%.0f rows/s)\n", (long long)rows, double(rows) / elapsed);
         std::printf("  UI thread max stall        %.1f ms (2 ms probe; p99 gap %.1f ms; gaps > 50 ms: %zu, > 16 ms: %zu)\n",
                     probe.maxStallMs(), probe.p99GapMs(), probe.over(50), probe.over(16));
+        std::printf("  UI thread longest busy gap %.1f ms of CPU time (the rest of a longer gap: not scheduled)\n",
+                    probe.busiestGapMs());
+        const double messages = double(std::max<qint64>(1, received));
+        std::printf("  memory per message         %.1f bytes (timeline rows + stream bytes %.1f, log index %.1f)\n",
+                    double(timelineBytes + indexBytes) / messages, double(timelineBytes) / messages,
+                    double(indexBytes) / messages);
         std::printf("  RSS growth                 %.1f MiB (%.0f bytes per received message, all buffers included)\n",
-                    double(vmRssBytes() - rssBefore) / (1024 * 1024), received ? double(vmRssBytes() - rssBefore) / double(received) : 0.0);
+                    double(vmRssBytes() - rssBefore) / (1024 * 1024), double(vmRssBytes() - rssBefore) / messages);
         console.disconnectFromServer();
         wait.restart();
         while (console.state() != WsConnectionState::Closed && wait.elapsed() < 5000)
@@ -155,7 +191,13 @@ static void runLive(int hz, int seconds)
 
 static void runLog(int totalRows)
 {
-    WsLogModel model;
+    Session session;
+    QObject context;
+    TimelineWriter writer(session.recorder(), &context);
+    test::SimulatedWsConnection ws(writer, session.newConnectionId());
+    ws.open(0, QStringLiteral("ws://127.0.0.1/ws/ticker"));
+    WsLogModel model(&session);
+    model.addConnection(1);
     QTableView view;
     view.setModel(&model);
     view.verticalHeader()->hide();
@@ -166,30 +208,26 @@ static void runLog(int totalRows)
     view.show();
     QCoreApplication::processEvents();
 
-    // 50 000 msg/s flushed every 25 ms: 1250 rows per batch. A typical ticker message:
-    // 32 bytes of JSON from the server, 2-byte header.
+    // 50 000 msg/s shown every 25 ms: 1250 rows per batch. A typical ticker message: 32
+    // bytes of JSON from the server, 2-byte header, read 1250 at a time.
     const int batchSize = 1250;
-    const QByteArray header = QByteArray::fromHex("8120");
-    const QByteArray payload("{\"seq\":123456,\"t_ns\":98765432} ");
+    QByteArray burst;
+    for (int i = 0; i < batchSize; ++i)
+        burst += ws.serverFrame(WsOpcode::Text, QByteArray("{\"seq\":123456,\"t_ns\":98765432} "));
     const qint64 rssBefore = vmRssBytes();
-    std::vector<double> insertMs, paintMs;
+    std::vector<double> recordMs, insertMs, paintMs;
     QElapsedTimer total;
     total.start();
     qint64 t = 0;
     for (int done = 0; done < totalRows; done += batchSize) {
-        std::vector<WsLogEntry> batch(size_t(std::min(batchSize, totalRows - done)));
-        for (WsLogEntry &entry : batch) {
-            entry.record.tNs = (t += 20'000);
-            entry.record.opcode = 1;
-            entry.record.size = entry.record.wireSize = quint32(payload.size());
-            entry.record.frameCount = 1;
-            entry.record.setKind(WsLogKind::Message);
-            entry.header = header;
-            entry.data = payload;
-        }
         QElapsedTimer step;
         step.start();
-        model.appendBatch(std::move(batch));
+        ws.read(t += 25'000'000, burst); // the engine's side (its thread in the app)
+        writer.flush();
+        recordMs.push_back(double(step.nsecsElapsed()) / 1e6);
+        step.restart();
+        session.recorder()->drain(); // the UI thread from here on
+        model.flush();
         insertMs.push_back(double(step.nsecsElapsed()) / 1e6);
         step.restart();
         view.scrollToBottom();
@@ -198,13 +236,17 @@ static void runLog(int totalRows)
     }
     const double seconds = double(total.nsecsElapsed()) / 1e9;
     const qint64 rss = vmRssBytes() - rssBefore;
-    std::printf("log: %d rows of 32-byte text in batches of %d, view following the tail\n", totalRows, batchSize);
-    std::printf("  rows/s (insert + follow + repaint)  %.0f\n", double(totalRows) / seconds);
-    std::printf("  batch insert        median %.3f ms, max %.3f ms\n", percentile(insertMs, 0.5), percentile(insertMs, 1.0));
-    std::printf("  follow + repaint    median %.2f ms, p99 %.2f ms, max %.2f ms\n", percentile(paintMs, 0.5),
+    const qint64 rows = model.rowCount();
+    std::printf("log: %lld rows of 32-byte text recorded in batches of %d, view following the tail\n", (long long)rows, batchSize);
+    std::printf("  rows/s (record + insert + follow + repaint)  %.0f\n", double(rows) / seconds);
+    std::printf("  engine side: parse + record   median %.3f ms per batch\n", percentile(recordMs, 0.5));
+    std::printf("  UI side: apply + insert       median %.3f ms, max %.3f ms\n", percentile(insertMs, 0.5), percentile(insertMs, 1.0));
+    std::printf("  follow + repaint              median %.2f ms, p99 %.2f ms, max %.2f ms\n", percentile(paintMs, 0.5),
                 percentile(paintMs, 0.99), percentile(paintMs, 1.0));
-    std::printf("  bytes per row       %.1f by the store (32-byte record + 2-byte header + 32-byte payload), %.1f by VmRSS\n",
-                double(model.store().memoryUsed()) / totalRows, double(rss) / totalRows);
+    std::printf("  bytes per row       %.1f by the timeline (32-byte row + 34 stream bytes + chunk and frame index), "
+                "%.1f by the log index, %.1f by VmRSS\n",
+                double(session.timeline().memoryUsed()) / double(rows), double(model.memoryUsed()) / double(rows),
+                double(rss) / double(rows));
 
     // Smooth scrolling: jump anywhere in the million rows and repaint.
     std::vector<double> jumpMs;
@@ -232,6 +274,62 @@ static void runLog(int totalRows)
     std::printf("  search over all rows   %.0f ms\n", double(filter.nsecsElapsed()) / 1e6);
 }
 
+// A session with 1 000 000 WebSocket messages on 10 connections and 10 000 HTTP exchanges,
+// interleaved; then the time to show one connection's rows.
+static void runFilter(int totalMessages)
+{
+    Session session;
+    QObject context;
+    TimelineWriter writer(session.recorder(), &context);
+    constexpr int kConnections = 10;
+    std::vector<std::unique_ptr<test::SimulatedWsConnection>> connections;
+    for (int i = 0; i < kConnections; ++i) {
+        connections.push_back(std::make_unique<test::SimulatedWsConnection>(writer, session.newConnectionId()));
+        connections.back()->open(i, QStringLiteral("ws://127.0.0.1/ws/ticker"));
+    }
+    const int perBurst = 100;
+    QByteArray burst;
+    for (int i = 0; i < perBurst; ++i)
+        burst += connections.front()->serverFrame(WsOpcode::Text, QByteArray("{\"seq\":123456,\"t_ns\":98765432} "));
+    const int exchanges = 10'000;
+    const int bursts = totalMessages / perBurst;
+    const int exchangeEvery = std::max(1, bursts / exchanges);
+    HttpExchangeRecord exchange;
+    qint64 t = 1000;
+    int written = 0;
+    for (int b = 0; b < bursts; ++b) {
+        connections[size_t(b % kConnections)]->read(t += 1000, burst);
+        if (b % exchangeEvery == 0 && written < exchanges) {
+            exchange.startNs = t;
+            writer.httpExchange(session.newConnectionId(), exchange);
+            ++written;
+        }
+        if (b % 100 == 99) {
+            writer.flush();
+            session.recorder()->drain();
+        }
+    }
+    writer.flush();
+    session.recorder()->drain();
+    const qsizetype rows = session.timeline().rowCount();
+    WsLogModel model(&session);
+    QElapsedTimer timer;
+    timer.start();
+    model.addConnection(5);
+    const double addMs = double(timer.nsecsElapsed()) / 1e6;
+    timer.restart();
+    model.setMode(WsLogModel::Mode::Frames);
+    const double modeMs = double(timer.nsecsElapsed()) / 1e6;
+    timer.restart();
+    model.setDirectionFilter(WsLogModel::ShowIncoming);
+    const double directionMs = double(timer.nsecsElapsed()) / 1e6;
+    std::printf("filter: a timeline of %lld rows (%d WebSocket messages on %d connections, %d HTTP exchanges)\n",
+                (long long)rows, bursts * perBurst, kConnections, written);
+    std::printf("  one connection's rows shown (%d)   %.1f ms\n", model.rowCount(), addMs);
+    std::printf("  switched to frames mode            %.1f ms\n", modeMs);
+    std::printf("  received only                      %.1f ms\n", directionMs);
+}
+
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -244,5 +342,6 @@ int main(int argc, char *argv[])
     parser.process(app);
     runLive(parser.value(hzOption).toInt(), parser.value(secondsOption).toInt());
     runLog(parser.value(rowsOption).toInt());
+    runFilter(parser.value(rowsOption).toInt());
     return 0;
 }

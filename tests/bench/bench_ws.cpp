@@ -4,12 +4,13 @@
 //                       (WsConnection, QWebSocket, a bare blocking-socket RFC 6455 client)
 //                       against a QWebSocketServer echo started as a child process (a fresh one per test).
 //   bench_ws --codec    codec figures only
-//   bench_ws --echo     echo figures only; --client raw|qt|ws runs one client; --rounds N;
+//   bench_ws --echo     echo figures only; --client raw|qt|ws|rec runs one client; --rounds N;
 //                       --test rtt|pipe|bulk runs one test (for profiling)
 //   bench_ws --server   the echo server (prints "PORT n")
 //
 // Pinned run (client and server on one vCPU, see perf-anchors.md): taskset -c 0 bench_ws
 #include "core/net/wsconnection.h"
+#include "core/session/session.h"
 #include "core/wire/wsframeparser.h"
 #include "core/wire/wsframewriter.h"
 
@@ -252,13 +253,16 @@ EventDriver<A, B> *makeDriver(A a, B b)
     return new EventDriver<A, B>(a, b);
 }
 
-EchoFigures benchWsConnection(quint16 port)
+// recorded: the window's path, every byte and frame going into a session's timeline (its
+// recorder drains on this thread, as the GUI thread drains it in the window).
+EchoFigures benchWsConnection(quint16 port, bool recorded)
 {
-    WsConnection connection;
+    Session session;
+    session.timeline().setByteBudget(64ll << 20);
+    WsConnection connection(recorded ? &session : nullptr, nullptr);
     WsConnectOptions options;
     options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port));
     options.keepChunks = false;   // headless: no capture log
-    options.reportFrames = true;  // frames are still decoded and signalled (nobody listens)
     auto *driver = makeDriver([&](const QString &t) { connection.sendText(t); },
                               [&](const QByteArray &b) { connection.sendBinary(b); });
     QObject::connect(&connection, &WsConnection::messageDecoded, &connection, [driver](const WsMessageEvent &e) {
@@ -464,12 +468,14 @@ int main(int argc, char *argv[])
     // median over rounds of each figure and of each client's RTT minus the bare socket's.
     // Each test gets a fresh server: after 256 MiB of bulk echoes its heap slows the next
     // pipelined test for every client alike (~30 %), which would measure the server's past.
-    std::vector<std::vector<EchoFigures>> all(3);
-    const char *names[3] = {"bare socket client", "QWebSocket", "Wirescope WsConnection"};
-    const char *keys[3] = {"raw", "qt", "ws"};
+    constexpr int kClients = 4;
+    const char *names[kClients] = {"bare socket client", "QWebSocket", "Wirescope WsConnection",
+                                   "WsConnection + timeline"};
+    const char *keys[kClients] = {"raw", "qt", "ws", "rec"};
+    std::vector<std::vector<EchoFigures>> all(kClients);
     for (int round = 0; round < rounds; ++round) {
         std::printf("-- round %d --\n", round + 1);
-        EchoFigures figures[3];
+        EchoFigures figures[kClients];
         for (const char *test : {"rtt", "pipe", "bulk"}) {
             if (!onlyTest.isEmpty() && onlyTest != QLatin1String(test))
                 continue;
@@ -484,10 +490,12 @@ int main(int argc, char *argv[])
                 return 1;
             }
             const quint16 port = quint16(server.readLine().trimmed().mid(5).toUInt());
-            for (int c = 0; c < 3; ++c) {
+            for (int c = 0; c < kClients; ++c) {
                 if (!client.isEmpty() && client != QLatin1String(keys[c]))
                     continue;
-                const EchoFigures f = c == 0 ? benchRaw(port) : c == 1 ? benchQWebSocket(port) : benchWsConnection(port);
+                const EchoFigures f = c == 0 ? benchRaw(port)
+                                      : c == 1 ? benchQWebSocket(port)
+                                               : benchWsConnection(port, c == 3);
                 if (g_onlyTest == u"rtt")
                     figures[c].rttUs = f.rttUs;
                 else if (g_onlyTest == u"pipe")
@@ -498,7 +506,7 @@ int main(int argc, char *argv[])
             server.kill();
             server.waitForFinished();
         }
-        for (int c = 0; c < 3; ++c) {
+        for (int c = 0; c < kClients; ++c) {
             if (!client.isEmpty() && client != QLatin1String(keys[c]))
                 continue;
             all[size_t(c)].push_back(figures[c]);
@@ -510,7 +518,7 @@ int main(int argc, char *argv[])
         return v.empty() ? 0.0 : v[v.size() / 2];
     };
     std::printf("== median over %d rounds ==\n", rounds);
-    for (int c = 0; c < 3; ++c) {
+    for (int c = 0; c < kClients; ++c) {
         const auto &rs = all[size_t(c)];
         if (rs.empty())
             continue;

@@ -24,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     WsFrameParser parser(WsFrameParserOptions{(flags & 1) ? WsRole::Server : WsRole::Client, 1 << 20,
                                               quint8(deflate ? 4 : 0)});
     PerMessageDeflate pmd(WsRole::Client, PmdParams{});
-    WsMessageAssembler assembler(WsAssemblerOptions{1 << 20, 1 << 20, true});
+    WsMessageAssembler assembler(WsAssemblerOptions{1 << 20, 1 << 20});
     if (deflate)
         assembler.setDeflate(&pmd);
     WsParseResult result;

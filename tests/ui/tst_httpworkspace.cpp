@@ -1,5 +1,8 @@
-#include "core/net/httpclient.h"
+#include "core/net/httpengine.h"
+#include "core/session/session.h"
+#include "core/session/sessionclock.h"
 #include "tests/peers/demopeer.h"
+#include "tests/peers/holdinghttppeer.h"
 #include "tests/peers/nginxpeer.h"
 #include "ui/http/httpcomposer.h"
 #include "ui/http/httphistorymodel.h"
@@ -7,19 +10,29 @@
 #include "ui/http/httpresponseview.h"
 #include "ui/http/httptimingchart.h"
 #include "ui/http/httpworkspace.h"
+
 #include "ui/http/keyvaluemodel.h"
 #include "ui/http/timingwaterfallwidget.h"
+#include "ui/mainwindow.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QTreeWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QStandardPaths>
+#include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+#include <memory>
 
 using namespace wirescope;
 using namespace wirescope::test;
@@ -35,6 +48,45 @@ void typeUrlAndPressEnter(HttpWorkspace &workspace, const QString &url)
     QTest::keyClick(edit, Qt::Key_Backspace);
     QTest::keyClicks(edit, url);
     QTest::keyClick(edit, Qt::Key_Return);
+}
+
+// Shows a window at a size where every panel has room, as the tests see it.
+[[nodiscard]] bool showWindow(QWidget &window)
+{
+    window.resize(900, 700);
+    window.show();
+    return QTest::qWaitForWindowExposed(&window);
+}
+
+// Sends from the current tab to the peer, which holds the request: true once the request is
+// on the wire (the peer has its head) and the tab waits for the answer.
+[[nodiscard]] bool sendHeldRequest(HttpWorkspace &workspace, const HoldingHttpPeer &peer, int alreadyReceived = 0)
+{
+    typeUrlAndPressEnter(workspace, peer.url(QStringLiteral("/held")).toString());
+    return workspace.currentTab()->isRunning()
+           && QTest::qWaitFor([&] { return peer.requestsReceived() == alreadyReceived + 1; }, 10000);
+}
+
+// The setting of a mid-request test: a shown workspace whose current tab sent a request the
+// peer holds. The peer is declared first, so it outlives the workspace.
+struct HeldRequest
+{
+    HoldingHttpPeer peer;
+    Session session;
+    HttpWorkspace workspace{&session};
+
+    [[nodiscard]] bool start(QString *error)
+    {
+        if (!peer.start(error))
+            return false;
+        *error = QStringLiteral("the request did not reach the peer");
+        return showWindow(workspace) && sendHeldRequest(workspace, peer);
+    }
+};
+
+QString ms(qint64 ns)
+{
+    return QString::number(double(ns) / 1e6, 'f', 1) + QStringLiteral(" ms");
 }
 
 QStringList harNames(const TimingWaterfallWidget *waterfall)
@@ -63,10 +115,9 @@ private slots:
         DemoPeer demo;
         QString error;
         QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
-        HttpWorkspace workspace;
-        workspace.resize(900, 700);
-        workspace.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+        Session session;
+        HttpWorkspace workspace(&session);
+        QVERIFY(showWindow(workspace));
 
         typeUrlAndPressEnter(workspace, demo.httpUrl(QStringLiteral("/get?greeting=hello")).toString());
         HttpRequestTab *tab = workspace.currentTab();
@@ -90,7 +141,8 @@ private slots:
 
     void unresolvedVariablesAreReportedAndNothingIsSent()
     {
-        HttpWorkspace workspace;
+        Session session;
+        HttpWorkspace workspace(&session);
         workspace.show();
         QVERIFY(QTest::qWaitForWindowExposed(&workspace));
         typeUrlAndPressEnter(workspace, QStringLiteral("http://{{host}}/get?token={{token}}"));
@@ -111,10 +163,9 @@ private slots:
         DemoPeer demo;
         QString error;
         QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
-        HttpWorkspace workspace;
-        workspace.resize(900, 700);
-        workspace.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+        Session session;
+        HttpWorkspace workspace(&session);
+        QVERIFY(showWindow(workspace));
         Environment local{QStringLiteral("local"),
                           {{QStringLiteral("base"), demo.httpUrl(QStringLiteral("/")).toString(QUrl::StripTrailingSlash), true}}};
         workspace.setEnvironments({local});
@@ -143,10 +194,9 @@ private slots:
         DemoPeer demo;
         QString error;
         QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
-        HttpWorkspace workspace;
-        workspace.resize(900, 700);
-        workspace.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+        Session session;
+        HttpWorkspace workspace(&session);
+        QVERIFY(showWindow(workspace));
         HttpRequestTab *tab = workspace.currentTab();
         QLineEdit *url = tab->composer()->urlEdit();
         url->selectAll();
@@ -167,10 +217,9 @@ private slots:
         NginxPeer nginx;
         QString error;
         QVERIFY2(nginx.start(&error), qPrintable(u"nginx did not start: " + error));
-        HttpWorkspace workspace;
-        workspace.resize(900, 700);
-        workspace.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+        Session session;
+        HttpWorkspace workspace(&session);
+        QVERIFY(showWindow(workspace));
         HttpRequestTab *tab = workspace.currentTab();
         // Ask for gzip so nginx compresses; the view shows the decoded JSON.
         tab->composer()->headersModel()->setData(tab->composer()->headersModel()->index(0, 0), QStringLiteral("Accept-Encoding"));
@@ -193,10 +242,9 @@ private slots:
         NginxPeer::Options options;
         options.tls = true;
         QVERIFY2(nginx.start(options, &error), qPrintable(u"nginx did not start: " + error));
-        HttpWorkspace workspace;
-        workspace.resize(900, 700);
-        workspace.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+        Session session;
+        HttpWorkspace workspace(&session);
+        QVERIFY(showWindow(workspace));
         HttpRequestTab *tab = workspace.currentTab();
         const QString url = nginx.httpsUrl(QStringLiteral("/small.html")).toString();
 
@@ -234,6 +282,144 @@ private slots:
             tab->responseView()->tabs()->setCurrentIndex(3);
             QVERIFY(workspace.grab().save(dir + QStringLiteral("/http-tls-timing.png")));
         }
+    }
+    void phasesAreStampedWhileTheWindowIsBusy()
+    {
+        // The engine has a thread of its own: while this (GUI) thread is blocked for 400 ms,
+        // the answer is read and stamped when it arrives, not when the window is free again.
+        // With the engine on the GUI thread the first byte is stamped after busyUntil and
+        // "wait" grows to the whole sleep.
+        // The peer has a thread of its own too, so it answers during the sleep.
+        HeldRequest held;
+        QString error;
+        QVERIFY2(held.start(&error), qPrintable(error));
+        HoldingHttpPeer &peer = held.peer;
+        HttpWorkspace &workspace = held.workspace;
+        HttpRequestTab *tab = workspace.currentTab();
+
+        const SessionClock &clock = workspace.engine()->clock();
+        const qint64 busyFrom = clock.nowNs();
+        peer.answerHeldRequests(50); // leaves 50 ms into the busy period
+        QThread::msleep(400);
+        const qint64 busyUntil = clock.nowNs();
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isRunning(), 10000);
+
+        QCOMPARE(tab->responseView()->statusLabel()->text(), QStringLiteral("200 OK"));
+        QCOMPARE(workspace.historyModel()->rowCount(), 1);
+        const HttpExchangeRecord &record = workspace.historyModel()->recordAt(0);
+        QVERIFY(record.completed());
+        const PhaseTimings &t = record.finalHop()->timings;
+        const QString stamps = QStringLiteral("busy %1..%2, first byte at %3, last byte at %4, wait %5")
+                                   .arg(ms(busyFrom), ms(busyUntil), ms(t.firstByteNs), ms(t.lastByteNs), ms(t.waitNs()));
+        QVERIFY2(busyFrom < t.firstByteNs, qPrintable(stamps));
+        QVERIFY2(t.lastByteNs < busyUntil, qPrintable(stamps));
+        // "wait" runs from the end of sending (just before busyFrom) to the first byte; it
+        // is far shorter than the busy period it lies in.
+        QVERIFY2(t.waitNs() < (busyUntil - busyFrom) / 2, qPrintable(stamps));
+    }
+
+    void cancellingInFlightClosesTheConnectionAndKeepsTheRecord()
+    {
+        HeldRequest held;
+        QString error;
+        QVERIFY2(held.start(&error), qPrintable(error));
+        HoldingHttpPeer &peer = held.peer;
+        HttpWorkspace &workspace = held.workspace;
+        HttpRequestTab *tab = workspace.currentTab();
+        QCOMPARE(tab->composer()->sendButton()->text().remove(u'&'), QStringLiteral("Cancel"));
+        QTest::mouseClick(tab->composer()->sendButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isRunning(), 10000);
+        QCOMPARE(tab->responseView()->statusLabel()->text(), QStringLiteral("Cancelled"));
+        QTRY_COMPARE_WITH_TIMEOUT(peer.connectionsClosed(), 1, 10000);
+        QCOMPARE(workspace.historyModel()->rowCount(), 1);
+        QCOMPARE(workspace.historyModel()->recordAt(0).error.id(), QStringLiteral("cancelled"));
+
+        // The tab sends again, and this time the answer comes.
+        QVERIFY(sendHeldRequest(workspace, peer, 1));
+        peer.answerHeldRequests(0);
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isRunning(), 10000);
+        QCOMPARE(tab->responseView()->statusLabel()->text(), QStringLiteral("200 OK"));
+        QCOMPARE(workspace.historyModel()->rowCount(), 2);
+    }
+
+    void closingATabInFlightCancelsItsExchange()
+    {
+        HeldRequest held;
+        QString error;
+        QVERIFY2(held.start(&error), qPrintable(error));
+        HoldingHttpPeer &peer = held.peer;
+        HttpWorkspace &workspace = held.workspace;
+        QPointer<HttpRequestTab> sending = workspace.currentTab();
+        HttpRequestTab *other = workspace.newRequest();
+        QCOMPARE(workspace.tabs()->count(), 2);
+
+        // The first tab's close button, as a user clicks it.
+        QTabBar *bar = workspace.tabs()->tabBar();
+        const auto side = QTabBar::ButtonPosition(bar->style()->styleHint(QStyle::SH_TabBar_CloseButtonPosition, nullptr, bar));
+        QWidget *closeButton = bar->tabButton(workspace.tabs()->indexOf(sending), side);
+        QVERIFY(closeButton);
+        QTest::mouseClick(closeButton, Qt::LeftButton);
+        QCOMPARE(workspace.tabs()->count(), 1);
+        QTRY_VERIFY(sending.isNull());
+        QTRY_COMPARE_WITH_TIMEOUT(peer.connectionsClosed(), 1, 10000);
+        // Its record still reaches the history; nothing is written into the closed tab.
+        QTRY_COMPARE(workspace.historyModel()->rowCount(), 1);
+        QCOMPARE(workspace.historyModel()->recordAt(0).error.id(), QStringLiteral("cancelled"));
+        QCOMPARE(workspace.currentTab(), other);
+        QVERIFY(!other->isRunning());
+    }
+
+    void closingTheWindowInFlight_data()
+    {
+        QTest::addColumn<int>("answerAfterMs");
+        QTest::newRow("before the answer comes") << -1;
+        QTest::newRow("as the answer arrives") << 0;
+    }
+
+    void closingTheWindowInFlight()
+    {
+        QFETCH(int, answerAfterMs);
+        HoldingHttpPeer peer;
+        QString error;
+        QVERIFY2(peer.start(&error), qPrintable(error));
+        Session session;
+        auto *workspace = new HttpWorkspace(&session);
+        workspace->setAttribute(Qt::WA_DeleteOnClose);
+        QPointer<HttpWorkspace> alive(workspace);
+        QVERIFY(showWindow(*workspace));
+        QVERIFY(sendHeldRequest(*workspace, peer));
+        if (answerAfterMs >= 0)
+            peer.answerHeldRequests(answerAfterMs);
+        QVERIFY(workspace->close());
+        QTRY_VERIFY(alive.isNull());
+        // The engine's thread is gone and its connection with it (in flight or pooled).
+        QTRY_COMPARE_WITH_TIMEOUT(peer.connectionsClosed(), 1, 10000);
+    }
+
+    // Last: it runs the application's event loop to its end, as main() does.
+    void quittingInFlight()
+    {
+        HoldingHttpPeer peer;
+        QString error;
+        QVERIFY2(peer.start(&error), qPrintable(error));
+        auto window = std::make_unique<MainWindow>();
+        QVERIFY(showWindow(*window));
+        QVERIFY(sendHeldRequest(*window->httpWorkspace(), peer));
+        QAction *quit = nullptr;
+        for (QAction *action : window->menuBar()->findChildren<QAction *>())
+            if (action->text() == QStringLiteral("&Quit"))
+                quit = action;
+        QVERIFY(quit);
+        // File > Quit closes the window; the last window closed ends exec(), as in the app.
+        QTimer::singleShot(0, quit, &QAction::trigger);
+        QTimer guard; // a window left open elsewhere must fail the test, not hang it
+        guard.setSingleShot(true);
+        connect(&guard, &QTimer::timeout, qApp, [] { QCoreApplication::exit(1); });
+        guard.start(30'000);
+        QCOMPARE(QCoreApplication::exec(), 0);
+        guard.stop();
+        window.reset(); // what main() does next
+        QTRY_COMPARE_WITH_TIMEOUT(peer.connectionsClosed(), 1, 10000);
     }
 };
 

@@ -1,3 +1,4 @@
+#include "core/session/session.h"
 #include "tests/peers/demopeer.h"
 #include "ui/app/aboutdialog.h"
 #include "ui/app/demoendpointsmodel.h"
@@ -261,7 +262,8 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         // The HTTP views are also shot on their own, at the size of a half screen.
-        HttpWorkspace alone;
+        Session session;
+        HttpWorkspace alone(&session);
         alone.resize(1000, 860);
         alone.show();
         QVERIFY(QTest::qWaitForWindowExposed(&alone));

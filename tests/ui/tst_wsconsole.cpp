@@ -1,6 +1,8 @@
 #include "ui/ws/wsconsole.h"
 
 #include "core/demo/demoserver.h"
+#include "core/session/session.h"
+#include "tests/peers/demopeer.h"
 #include "tests/peers/pythonwspeer.h"
 #include "core/wire/wshandshake.h"
 #include "ui/widgets/hexview.h"
@@ -9,15 +11,20 @@
 #include "ui/ws/wsframefieldsmodel.h"
 #include "ui/ws/wsframeinspector.h"
 #include "ui/ws/wshandshakeview.h"
+#include "ui/ws/wsworkspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QSpinBox>
@@ -67,13 +74,67 @@ private:
     bool m_answered = false;
 };
 
-static int findRow(const WsLogModel *model, Direction direction, WsLogKind kind, const QString &preview)
+// The row of a frame or message with this preview, from `from` on; -1 when none.
+static int findRow(const WsLogModel *model, Direction direction, const QString &preview, int from = 0)
 {
-    for (int row = 0; row < model->rowCount(); ++row) {
+    for (int row = from; row < model->rowCount(); ++row) {
         const QModelIndex index = model->index(row, WsLogModel::PreviewColumn);
+        const RowKind kind = RowKind(index.data(WsLogModel::KindRole).toInt());
         if (index.data(WsLogModel::DirectionRole).toInt() == int(direction)
-            && index.data(WsLogModel::KindRole).toInt() == int(kind) && index.data().toString() == preview)
+            && (kind == RowKind::Frame || kind == RowKind::Message) && index.data().toString() == preview)
             return row;
+    }
+    return -1;
+}
+
+// Every row as a person reads it: time, direction, type, size, data.
+static QStringList shownRows(const WsLogModel *model)
+{
+    QStringList rows;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        QStringList cells;
+        for (int column = WsLogModel::TimeColumn; column < WsLogModel::ColumnCount; ++column)
+            cells << model->index(row, column).data().toString();
+        rows << cells.join(u'|');
+    }
+    return rows;
+}
+
+static QUrl demoUrl(const DemoServer &demo, const QString &path, const QString &query = {})
+{
+    QUrl url = demo.wsBaseUrl();
+    url.setPath(path);
+    if (!query.isEmpty())
+        url.setQuery(query);
+    return url;
+}
+
+// Shows the console and clicks Connect for `url`; the caller waits for Open.
+static void connectConsole(WsConsole &console, const QUrl &url)
+{
+    console.show();
+    console.setUrl(url);
+    QTest::mouseClick(console.connectButton(), Qt::LeftButton);
+}
+
+// The value of a row of the Connection tab ("Frames: 3 received, 2 sent" -> 3 for column 0).
+static qint64 connectionFigure(WsConsole &console, const QString &name, int which)
+{
+    const QStringList lines = console.connectionInfo()->toPlainText().split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (!lines[i].startsWith(name))
+            continue;
+        // A table row reads as "name value" or as the name and, on the next line, the value.
+        QString value = lines[i].mid(name.size());
+        if (value.trimmed().isEmpty() && i + 1 < lines.size())
+            value = lines[i + 1];
+        static const QRegularExpression number(QStringLiteral("(\\d+)"));
+        QRegularExpressionMatchIterator it = number.globalMatch(value);
+        for (int i = 0; it.hasNext(); ++i) {
+            const QRegularExpressionMatch m = it.next();
+            if (i == which)
+                return m.captured(1).toLongLong();
+        }
     }
     return -1;
 }
@@ -104,6 +165,11 @@ private Q_SLOTS:
     void jsonModeRefusesInvalidJson();
     void craftModeIsClearlyMarked();
     void fieldsModelPassesTheModelTester();
+    void aReconnectKeepsTheOldLogAndAppendsTheNewOne();
+    void aPastConnectionReopensWithEverythingItShowed();
+    void craftedFramesAreMarkedInTheLog();
+    void aFragmentedMessageIsOneRowOrItsFrames();
+    void theConnectionTabCountersMoveWhileMessagesArrive();
 };
 
 void TestWsConsole::readsAreStampedWhileTheWindowIsBusy()
@@ -113,18 +179,19 @@ void TestWsConsole::readsAreStampedWhileTheWindowIsBusy()
     test::PythonWsPeer peer; // a separate process, so the server answers meanwhile too
     QString error;
     QVERIFY2(peer.start(&error), qPrintable(error));
-    WsConsole console;
+    Session session;
+    WsConsole console(&session);
     console.urlEdit()->setText(peer.url().toString());
     QTest::mouseClick(console.connectButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Open, 10000);
     QTest::keyClicks(console.composer()->editor(), QStringLiteral("busy"));
     QTest::mouseClick(console.composer()->sendButton(), Qt::LeftButton);
-    const qint64 busyFrom = console.clock().nowNs();
+    const qint64 busyFrom = session.clock().nowNs();
     QThread::msleep(400);
     WsLogModel *log = console.logModel();
-    QTRY_VERIFY_WITH_TIMEOUT(findRow(log, Direction::In, WsLogKind::Message, QStringLiteral("busy")) >= 0, 10000);
-    const int echoed = findRow(log, Direction::In, WsLogKind::Message, QStringLiteral("busy"));
-    const qint64 stampedNs = qint64(log->index(echoed, WsLogModel::TimeColumn).data().toString().toDouble() * 1e9);
+    QTRY_VERIFY_WITH_TIMEOUT(findRow(log, Direction::In, QStringLiteral("busy")) >= 0, 10000);
+    const int echoed = findRow(log, Direction::In, QStringLiteral("busy"));
+    const qint64 stampedNs = log->timeline().row(log->timelineRow(echoed)).tNs;
     QVERIFY2(stampedNs < busyFrom + 200'000'000,
              qPrintable(QStringLiteral("echo stamped %1 ms after the window got busy").arg((stampedNs - busyFrom) / 1e6)));
 }
@@ -135,7 +202,8 @@ void TestWsConsole::automaticPingsFeedTheRoundTripLog()
     QVERIFY2(demo.start(), qPrintable(QStringLiteral("the demo server did not start: ") + demo.errorString()));
     QUrl url = demo.wsBaseUrl();
     url.setPath(QStringLiteral("/ws/echo"));
-    WsConsole console;
+    Session session;
+    WsConsole console(&session);
     console.urlEdit()->setText(url.toString());
     // Both switches are part of the connect form and survive a round trip through options.
     QVERIFY(console.autoPongCheck()->isChecked());
@@ -175,7 +243,8 @@ void TestWsConsole::echoFromTheDemoServerShowsUpDecoded()
     QUrl url = demo.wsBaseUrl();
     url.setPath(QStringLiteral("/ws/echo"));
 
-    WsConsole console;
+    Session session;
+    WsConsole console(&session);
     QAbstractItemModelTester tester(console.logModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     console.resize(1400, 900);
     console.show();
@@ -187,8 +256,9 @@ void TestWsConsole::echoFromTheDemoServerShowsUpDecoded()
     QVERIFY(console.stateLabel()->text().contains(QStringLiteral("Open")));
     QCOMPARE(console.connectButton()->text(), QStringLiteral("&Disconnect"));
 
-    // The handshake view shows this connection's own Sec-WebSocket-Accept derivation.
-    QVERIFY(console.handshakeView()->requestText().startsWith(QStringLiteral("GET /ws/echo HTTP/1.1")));
+    // The handshake view shows this connection's own Sec-WebSocket-Accept derivation, as the
+    // timeline recorded it (with the next batch of rows).
+    QTRY_VERIFY_WITH_TIMEOUT(console.handshakeView()->requestText().startsWith(QStringLiteral("GET /ws/echo HTTP/1.1")), 10000);
     QVERIFY(console.handshakeView()->responseText().startsWith(QStringLiteral("HTTP/1.1 101")));
     const QString key = QString::fromLatin1(console.handshakeRecord().verdict.accept.key);
     QVERIFY(!key.isEmpty());
@@ -200,9 +270,9 @@ void TestWsConsole::echoFromTheDemoServerShowsUpDecoded()
     QTest::mouseClick(console.composer()->sendButton(), Qt::LeftButton);
 
     WsLogModel *log = console.logModel();
-    QTRY_VERIFY_WITH_TIMEOUT(findRow(log, Direction::In, WsLogKind::Message, QStringLiteral("Hello")) >= 0, 10000);
-    const int sent = findRow(log, Direction::Out, WsLogKind::Message, QStringLiteral("Hello"));
-    const int echoed = findRow(log, Direction::In, WsLogKind::Message, QStringLiteral("Hello"));
+    QTRY_VERIFY_WITH_TIMEOUT(findRow(log, Direction::In, QStringLiteral("Hello")) >= 0, 10000);
+    const int sent = findRow(log, Direction::Out, QStringLiteral("Hello"));
+    const int echoed = findRow(log, Direction::In, QStringLiteral("Hello"));
     QVERIFY(sent >= 0);
     QVERIFY(sent < echoed);
     QCOMPARE(log->index(echoed, WsLogModel::TypeColumn).data().toString(), QStringLiteral("text"));
@@ -245,7 +315,7 @@ void TestWsConsole::echoFromTheDemoServerShowsUpDecoded()
     QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Closed, 10000);
     QVERIFY(console.closeRecord().clean);
     console.flushLog();
-    QVERIFY(findRow(log, Direction::Out, WsLogKind::Control, QStringLiteral("1000 Normal Closure")) >= 0);
+    QVERIFY(findRow(log, Direction::Out, QStringLiteral("1000 Normal Closure")) >= 0);
 }
 
 void TestWsConsole::aViolationFromACraftedStreamStandsOutInTheLog()
@@ -253,7 +323,8 @@ void TestWsConsole::aViolationFromACraftedStreamStandsOutInTheLog()
     // FIN + RSV1 + text, "hi": RSV1 without a negotiated extension (RFC 6455 §5.2).
     CraftedPeer peer(QByteArray::fromHex("c1026869"));
     QVERIFY2(peer.listen(), qPrintable(peer.errorString()));
-    WsConsole console;
+    Session session;
+    WsConsole console(&session);
     QAbstractItemModelTester tester(console.logModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     console.resize(1200, 800);
     console.show();
@@ -279,7 +350,7 @@ void TestWsConsole::aViolationFromACraftedStreamStandsOutInTheLog()
     clickRow(console.logView(), row);
     auto *message = qobject_cast<QPlainTextEdit *>(console.detailTabs()->currentWidget());
     QVERIFY(message);
-    QVERIFY(message->toPlainText().contains(QString::fromUtf8(log->store().violation(log->storeRow(row))->kind->rfc)));
+    QVERIFY(message->toPlainText().contains(QString::fromUtf8(log->timeline().violation(log->timelineRow(row))->kind->rfc)));
     // RFC 6455 §7.1.7: without keep-inspecting the connection fails with 1002.
     QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Closed, 10000);
     QCOMPARE(console.closeRecord().sentCode.value_or(0), quint16(1002));
@@ -287,19 +358,27 @@ void TestWsConsole::aViolationFromACraftedStreamStandsOutInTheLog()
 
 void TestWsConsole::anInvalidUrlSaysSoInsteadOfConnecting()
 {
-    WsConsole console;
+    Session session;
+    WsConsole console(&session);
     console.show();
     console.setUrl(QUrl(QStringLiteral("ftp://example.invalid/")));
     QTest::mouseClick(console.connectButton(), Qt::LeftButton);
-    QCOMPARE(console.state(), WsConnectionState::Idle);
-    QCOMPARE(console.stateLabel()->text(), QStringLiteral("Invalid URL"));
-    QCOMPARE(console.logModel()->rowCount(), 1);
-    QVERIFY(console.logModel()->index(0, WsLogModel::PreviewColumn).data().toString().contains(QStringLiteral("ftp://")));
+    // The engine says so (request.invalid), recorded in the timeline like any failure.
+    QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Closed, 10000);
+    console.flushLog();
+    WsLogModel *log = console.logModel();
+    QVERIFY(log->rowCount() >= 2);
+    QVERIFY(log->index(0, WsLogModel::PreviewColumn).data().toString().contains(QStringLiteral("ftp://example.invalid/")));
+    QVERIFY2(log->index(1, WsLogModel::PreviewColumn).data().toString().contains(QStringLiteral("(request.invalid)")),
+             qPrintable(log->index(1, WsLogModel::PreviewColumn).data().toString()));
+    QVERIFY(log->index(1, WsLogModel::PreviewColumn).data().toString().contains(QStringLiteral("not a ws:// or wss:// URL")));
+    QCOMPARE(console.closeRecord().failure.id(), QStringLiteral("request.invalid"));
 }
 
 void TestWsConsole::ignoringTlsErrorsIsAnOptionOfTheConnectForm()
 {
-    WsConsole console;
+    Session session;
+    WsConsole console(&session);
     console.show();
     QCheckBox *ignore = console.ignoreTlsErrorsCheck();
     QVERIFY(ignore);
@@ -310,7 +389,7 @@ void TestWsConsole::ignoringTlsErrorsIsAnOptionOfTheConnectForm()
     QVERIFY(console.options().ignoreCertificateErrors);
     // Reopening a past connection brings the choice back.
     WsConnectOptions options = console.options();
-    WsConsole again;
+    WsConsole again(&session);
     again.setOptions(options);
     QVERIFY(again.ignoreTlsErrorsCheck()->isChecked());
     options.ignoreCertificateErrors = false;
@@ -396,6 +475,195 @@ void TestWsConsole::fieldsModelPassesTheModelTester()
     QCOMPARE(cellOf(WsField::MaskingKey).row, 1);
     QCOMPARE(cellOf(WsField::MaskingKey).bits, QStringLiteral("00000001000000100000001100000100"));
     QCOMPARE(cellOf(WsField::Opcode).bits, QStringLiteral("0001"));
+}
+
+void TestWsConsole::aReconnectKeepsTheOldLogAndAppendsTheNewOne()
+{
+    DemoServer demo;
+    QVERIFY2(demo.start(), qPrintable(QStringLiteral("the demo server did not start: ") + demo.errorString()));
+    Session session;
+    WsConsole console(&session);
+    QAbstractItemModelTester tester(console.logModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    console.show();
+    console.setUrl(demoUrl(demo, QStringLiteral("/ws/echo")));
+    WsLogModel *log = console.logModel();
+    for (const QString &text : {QStringLiteral("first"), QStringLiteral("second")}) {
+        QTest::mouseClick(console.connectButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Open, 10000);
+        console.composer()->setText(text);
+        QTest::mouseClick(console.composer()->sendButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(findRow(log, Direction::In, text) >= 0, 10000);
+        QTest::mouseClick(console.connectButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Closed, 10000);
+        console.flushLog();
+    }
+    // Both connections in one log, the first one's rows (its close included) above the second's.
+    QCOMPARE(log->connections().size(), 2);
+    const int firstEcho = findRow(log, Direction::In, QStringLiteral("first"));
+    const int firstClose = findRow(log, Direction::Out, QStringLiteral("1000 Normal Closure"));
+    const int secondEcho = findRow(log, Direction::In, QStringLiteral("second"));
+    QVERIFY(firstEcho >= 0 && firstClose > firstEcho);
+    QVERIFY(secondEcho > firstClose);
+    QVERIFY(findRow(log, Direction::Out, QStringLiteral("1000 Normal Closure"), firstClose + 1) > secondEcho);
+    int openings = 0;
+    for (int row = 0; row < log->rowCount(); ++row)
+        openings += log->index(row, WsLogModel::PreviewColumn).data().toString().startsWith(QStringLiteral("Connecting to"));
+    QCOMPARE(openings, 2);
+    // One clock: the second connection's rows are later than the first one's.
+    QVERIFY(log->index(secondEcho, WsLogModel::TimeColumn).data().toString().toDouble()
+            > log->index(firstEcho, WsLogModel::TimeColumn).data().toString().toDouble());
+    // The Connection tab and the handshake view follow the latest connection.
+    QCOMPARE(console.lastConnection()->id, log->connections().last());
+    QVERIFY(console.handshakeRecord().verdict.ok);
+    QCOMPARE(console.chartData().totalMessages(Direction::In), qint64(2));
+}
+
+void TestWsConsole::aPastConnectionReopensWithEverythingItShowed()
+{
+    DemoServer demo;
+    QVERIFY2(demo.start(), qPrintable(QStringLiteral("the demo server did not start: ") + demo.errorString()));
+    Session session;
+    WsWorkspace workspace(&session);
+    workspace.resize(1400, 900);
+    workspace.show();
+    workspace.setHistoryShown(true);
+    WsConsole *live = workspace.currentConsole();
+    live->setUrl(demoUrl(demo, QStringLiteral("/ws/echo")));
+    QTest::mouseClick(live->connectButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(live->state(), WsConnectionState::Open, 10000);
+    for (const QString &text : {QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three")}) {
+        live->composer()->setText(text);
+        QTest::mouseClick(live->composer()->sendButton(), Qt::LeftButton);
+    }
+    QTest::mouseClick(live->composer()->pingButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(findRow(live->logModel(), Direction::In, QStringLiteral("three")) >= 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!live->chartData().rttPoints(live->chartNowNs(), 60'000'000'000).isEmpty(), 10000);
+    QTest::mouseClick(live->connectButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(live->state(), WsConnectionState::Closed, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(workspace.historyList()->count(), 1, 10000);
+    live->flushLog();
+
+    // Double-click the past connection: a tab of its own shows what the live tab showed.
+    QListWidget *history = workspace.historyList();
+    QVERIFY(history->item(0)->text().contains(QStringLiteral("/ws/echo")));
+    QVERIFY(history->item(0)->toolTip().contains(QStringLiteral("Closed with 1000")));
+    history->setCurrentItem(history->item(0));
+    QTest::keyClick(history, Qt::Key_Return);
+    QCOMPARE(workspace.consoleCount(), 2);
+    WsConsole *past = workspace.currentConsole();
+    QVERIFY(past != live);
+    QCOMPARE(shownRows(past->logModel()), shownRows(live->logModel()));
+    QCOMPARE(past->handshakeView()->requestText(), live->handshakeView()->requestText());
+    QCOMPARE(past->handshakeView()->responseText(), live->handshakeView()->responseText());
+    QCOMPARE(past->handshakeView()->explanationHtml(), live->handshakeView()->explanationHtml());
+    QCOMPARE(past->closeRecord().code, quint16(1000));
+    for (Direction d : {Direction::In, Direction::Out}) {
+        QCOMPARE(past->chartData().totalMessages(d), live->chartData().totalMessages(d));
+        QCOMPARE(past->chartData().totalBytes(d), live->chartData().totalBytes(d));
+    }
+    QCOMPARE(past->chartData().rttPoints(past->chartNowNs(), 60'000'000'000),
+             live->chartData().rttPoints(live->chartNowNs(), 60'000'000'000));
+    QCOMPARE(past->chartNowNs(), live->chartNowNs()); // both end where the connection ended
+    past->detailTabs()->setCurrentWidget(past->connectionInfo());
+    live->detailTabs()->setCurrentWidget(live->connectionInfo());
+    QCOMPARE(connectionFigure(*past, QStringLiteral("Frames"), 0), connectionFigure(*live, QStringLiteral("Frames"), 0));
+    QCOMPARE(connectionFigure(*past, QStringLiteral("Bytes on the wire"), 1),
+             connectionFigure(*live, QStringLiteral("Bytes on the wire"), 1));
+    // Read-only: nothing can be sent; the tab titles tell the two apart.
+    QVERIFY(!past->composer()->sendButton()->isEnabled());
+    QCOMPARE(past->urlEdit()->text(), live->urlEdit()->text());
+    QCOMPARE(workspace.tabs()->tabText(1), workspace.tabs()->tabText(0) + QStringLiteral(" (2)"));
+
+    // Connect in that tab opens the same URL again: the new rows go below the old ones.
+    const int before = past->logModel()->rowCount();
+    QTest::mouseClick(past->connectButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(past->state(), WsConnectionState::Open, 10000);
+    past->composer()->setText(QStringLiteral("again"));
+    QTest::mouseClick(past->composer()->sendButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(findRow(past->logModel(), Direction::In, QStringLiteral("again")) >= before, 10000);
+    QCOMPARE(shownRows(past->logModel()).mid(0, before), shownRows(live->logModel()));
+}
+
+void TestWsConsole::craftedFramesAreMarkedInTheLog()
+{
+    DemoServer demo;
+    QVERIFY2(demo.start(), qPrintable(QStringLiteral("the demo server did not start: ") + demo.errorString()));
+    Session session;
+    WsConsole console(&session);
+    connectConsole(console, demoUrl(demo, QStringLiteral("/ws/echo")));
+    QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Open, 10000);
+    console.composer()->setCraftMode(true);
+    console.composer()->setText(QStringLiteral("by hand"));
+    QTest::mouseClick(console.composer()->sendButton(), Qt::LeftButton);
+    WsLogModel *log = console.logModel();
+    QTRY_VERIFY_WITH_TIMEOUT(findRow(log, Direction::Out, QStringLiteral("by hand")) >= 0, 10000);
+    const int row = findRow(log, Direction::Out, QStringLiteral("by hand"));
+    const QModelIndex type = log->index(row, WsLogModel::TypeColumn);
+    QVERIFY2(type.data().toString().contains(QStringLiteral("[crafted]")), qPrintable(type.data().toString()));
+    QVERIFY(type.data(WsLogModel::FlagsRole).toInt() & TimelineRow::Crafted);
+    // No console-made note: the row itself says it.
+    for (int r = 0; r < log->rowCount(); ++r)
+        QVERIFY(!log->index(r, WsLogModel::PreviewColumn).data().toString().startsWith(QStringLiteral("Crafted frame")));
+    // The echo of it is an ordinary frame.
+    QTRY_VERIFY_WITH_TIMEOUT(findRow(log, Direction::In, QStringLiteral("by hand")) >= 0, 10000);
+    const int echo = findRow(log, Direction::In, QStringLiteral("by hand"));
+    QVERIFY(!(log->index(echo, 0).data(WsLogModel::FlagsRole).toInt() & TimelineRow::Crafted));
+}
+
+void TestWsConsole::aFragmentedMessageIsOneRowOrItsFrames()
+{
+    DemoServer demo;
+    QVERIFY2(demo.start(), qPrintable(QStringLiteral("the demo server did not start: ") + demo.errorString()));
+    Session session;
+    WsConsole console(&session);
+    QAbstractItemModelTester tester(console.logModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connectConsole(console, demoUrl(demo, QStringLiteral("/ws/echo")));
+    QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Open, 10000);
+    console.composer()->setFragments(3);
+    console.composer()->setText(QStringLiteral("abcdefghi"));
+    QTest::mouseClick(console.composer()->sendButton(), Qt::LeftButton);
+    WsLogModel *log = console.logModel();
+    QTRY_VERIFY_WITH_TIMEOUT(findRow(log, Direction::In, QStringLiteral("abcdefghi")) >= 0, 10000);
+    // Messages mode: what we sent is one row made of three frames.
+    const int sent = findRow(log, Direction::Out, QStringLiteral("abcdefghi"));
+    QVERIFY(sent >= 0);
+    QCOMPARE(log->index(sent, WsLogModel::TypeColumn).data().toString(), QStringLiteral("text (3 frames)"));
+    QCOMPARE(findRow(log, Direction::Out, QStringLiteral("abc")), -1);
+    clickRow(console.logView(), sent);
+    QCOMPARE(console.inspector()->frameCount(), 3);
+    // Frames mode: the three frames, no message row.
+    console.modeBox()->setCurrentIndex(console.modeBox()->findData(int(WsLogModel::Mode::Frames)));
+    QCOMPARE(findRow(log, Direction::Out, QStringLiteral("abcdefghi")), -1);
+    const int first = findRow(log, Direction::Out, QStringLiteral("abc"));
+    QVERIFY(first >= 0);
+    QCOMPARE(log->index(first, WsLogModel::TypeColumn).data().toString(), QStringLiteral("text (fragment)"));
+    QCOMPARE(findRow(log, Direction::Out, QStringLiteral("def")), first + 1);
+    QCOMPARE(findRow(log, Direction::Out, QStringLiteral("ghi")), first + 2);
+    clickRow(console.logView(), first + 2);
+    QCOMPARE(console.inspector()->frameCount(), 1);
+}
+
+void TestWsConsole::theConnectionTabCountersMoveWhileMessagesArrive()
+{
+    DemoServer demo;
+    QVERIFY2(demo.start(), qPrintable(QStringLiteral("the demo server did not start: ") + demo.errorString()));
+    Session session;
+    WsConsole console(&session);
+    console.detailTabs()->setCurrentWidget(console.connectionInfo());
+    connectConsole(console, demoUrl(demo, QStringLiteral("/ws/ticker"), QStringLiteral("hz=200&size=32")));
+    QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Open, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(connectionFigure(console, QStringLiteral("Frames"), 0) > 0, 10000);
+    const qint64 frames = connectionFigure(console, QStringLiteral("Frames"), 0);
+    const qint64 bytes = connectionFigure(console, QStringLiteral("Bytes on the wire"), 0);
+    // More arrive while the tab is shown: its figures grow without anything being clicked.
+    QTRY_VERIFY_WITH_TIMEOUT(connectionFigure(console, QStringLiteral("Frames"), 0) > frames, 10000);
+    QVERIFY(connectionFigure(console, QStringLiteral("Bytes on the wire"), 0) > bytes);
+    QVERIFY(connectionFigure(console, QStringLiteral("Messages"), 0) >= frames);
+    // They are the timeline's own counters.
+    console.flushLog();
+    QCOMPARE(connectionFigure(console, QStringLiteral("Frames"), 0), qint64(console.lastConnection()->frameCount[0]));
+    console.disconnectFromServer();
+    QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Closed, 10000);
 }
 
 QTEST_MAIN(TestWsConsole)

@@ -1,253 +1,448 @@
+// The WebSocket log as a view over the session's timeline: conversations are recorded the
+// way the engine records them (SimulatedWsConnection: real bytes through the real codecs into
+// a TimelineWriter and the Recorder), and the model is read through its public face.
 #include "ui/ws/wslogmodel.h"
 
+#include "core/session/session.h"
+#include "core/session/timelinewriter.h"
 #include "core/wire/wsviolations.h"
+#include "tests/peers/simulatedwsconnection.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
+#include <QIcon>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace wirescope;
+using wirescope::test::SimulatedWsConnection;
 
-static WsLogEntry message(qint64 tNs, Direction dir, WsOpcode opcode, const QByteArray &payload,
-                          const QByteArray &header = {})
+namespace {
+
+constexpr qint64 ms = 1'000'000;
+
+// A session and a writer feeding it, as an engine thread would.
+struct Recording {
+    Session session;
+    QObject context;
+    TimelineWriter writer{session.recorder(), &context};
+
+    // Hands what was written to the timeline, which announces it to the views.
+    void record()
+    {
+        writer.flush();
+        session.recorder()->drain();
+    }
+};
+
+// Connection 1: a conversation with every kind of row. Connection 2 (another tab) talks at
+// the same time and must never show up.
+void converse(Recording &r)
 {
-    WsLogEntry entry;
-    entry.record.tNs = tNs;
-    entry.record.opcode = quint8(opcode);
-    entry.record.size = quint32(payload.size());
-    entry.record.wireSize = quint32(payload.size());
-    entry.record.frameCount = 1;
-    entry.record.setKind(wsIsControl(opcode) ? WsLogKind::Control : WsLogKind::Message);
-    if (dir == Direction::Out)
-        entry.record.bits |= WsLogRecord::Outgoing;
-    entry.header = header;
-    entry.data = payload;
-    return entry;
+    SimulatedWsConnection ws(r.writer, 1);
+    SimulatedWsConnection other(r.writer, 2);
+    ws.open(1 * ms, QStringLiteral("ws://example.test/chat"));
+    other.open(1 * ms + 500, QStringLiteral("ws://other.test/"));
+    ws.sendText(2 * ms, "Hello");
+    other.read(2 * ms + 500, other.serverFrame(WsOpcode::Text, "not this tab"));
+    ws.read(3 * ms, ws.serverFrame(WsOpcode::Text, "Hello"));
+    ws.read(4 * ms, ws.serverFrame(WsOpcode::Binary, QByteArray::fromHex("deadbeef")));
+    // RFC 6455 §5.4: a message in two fragments with a ping between them.
+    ws.read(5 * ms, ws.serverFrame(WsOpcode::Text, "one ", false) + ws.serverFrame(WsOpcode::Ping, "x")
+                        + ws.serverFrame(WsOpcode::Continuation, "two", true));
+    ws.ping(6 * ms, "rtt");
+    ws.read(7 * ms, ws.serverFrame(WsOpcode::Pong, "rtt"));
+    QByteArray rsv = ws.serverFrame(WsOpcode::Text, "hi");
+    rsv[0] = char(quint8(rsv[0]) | 0x40); // RSV1 without permessage-deflate (RFC 6455 §5.2)
+    ws.read(8 * ms, rsv);
+    ws.read(9 * ms, ws.serverFrame(WsOpcode::Close, QByteArray::fromHex("03e8") + "bye"));
+    ws.close(10 * ms, 1000, true);
+    r.record();
 }
 
-static WsLogEntry violationRow(qint64 tNs, const ViolationKind &kind, qint64 offset)
+// "type | preview" of every row shown, the way a person reads the log.
+QStringList shownRows(const WsLogModel &model)
 {
-    WsLogEntry entry;
-    entry.record.tNs = tNs;
-    entry.record.setKind(WsLogKind::Violation);
-    entry.violation.kind = &kind;
-    entry.violation.offset = offset;
-    return entry;
-}
-
-static std::vector<WsLogEntry> conversation()
-{
-    std::vector<WsLogEntry> rows;
-    // RFC 6455 §5.7: a masked "Hello" from the client, the unmasked echo from the server.
-    rows.push_back(message(1'000'000, Direction::Out, WsOpcode::Text, "Hello", QByteArray::fromHex("818537fa213d")));
-    rows.push_back(message(2'500'000, Direction::In, WsOpcode::Text, "Hello", QByteArray::fromHex("8105")));
-    rows.push_back(message(3'000'000, Direction::In, WsOpcode::Binary, QByteArray::fromHex("deadbeef")));
-    rows.push_back(message(4'000'000, Direction::Out, WsOpcode::Ping, "hi"));
-    rows.push_back(violationRow(5'000'000, wsv::RsvNonzero, 42));
-    rows.push_back(message(6'000'000, Direction::In, WsOpcode::Close, QByteArray::fromHex("03e8") + "bye"));
+    QStringList rows;
+    for (int row = 0; row < model.rowCount(); ++row)
+        rows << model.index(row, WsLogModel::TypeColumn).data().toString() + QStringLiteral(" | ")
+                    + model.index(row, WsLogModel::PreviewColumn).data().toString();
     return rows;
 }
+
+int rowWithType(const WsLogModel &model, const QString &type)
+{
+    for (int row = 0; row < model.rowCount(); ++row)
+        if (model.index(row, WsLogModel::TypeColumn).data().toString() == type)
+            return row;
+    return -1;
+}
+
+const QString kOpening = QStringLiteral("event | Connecting to ws://example.test/chat");
+const QString kHandshake = QStringLiteral("event | Connected: HTTP 101 Switching Protocols");
+const QString kSentHello = QStringLiteral("text | Hello");
+const QString kEcho = QStringLiteral("text | Hello");
+const QString kBinary = QStringLiteral("binary | de ad be ef");
+const QString kPingX = QStringLiteral("ping | x");
+const QString kAssembled = QStringLiteral("text (2 frames) | one two");
+const QString kFirstFragment = QStringLiteral("text (fragment) | one ");
+const QString kLastFragment = QStringLiteral("continuation (fragment) | two");
+const QString kPingRtt = QStringLiteral("ping | rtt");
+const QString kPong = QStringLiteral("pong | round trip 1.000 ms \u00b7 rtt");
+const QString kViolation = QStringLiteral("violation | ") + QString::fromUtf8(wsv::RsvNonzero.text) + QStringLiteral(" (RSV1)");
+const QString kRsvText = QStringLiteral("text | hi");
+const QString kCloseFrame = QStringLiteral("close | 1000 Normal Closure: bye");
+const QString kClosed = QStringLiteral("event | Closed with 1000 Normal Closure (clean)");
+
+} // namespace
 
 class TestWsLogModel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void rowsAreCompact();
-    void aBatchInsertsAllItsRowsAtOnce();
-    void rowsShowDirectionTypeSizeAndPreview();
+    void showsTheRowsOfItsConnectionsByModeAndFilter_data();
+    void showsTheRowsOfItsConnectionsByModeAndFilter();
+    void newRowsArriveInOneInsertionPerBatch();
+    void newRowsRespectTheModeAndTheFilter();
+    void aReconnectAppendsBelowTheOldRows();
+    void aPastConnectionShowsAtOnce();
+    void rowsShowTimeDirectionSizesAndWireSizes();
     void violationsStandOutWithTheirRfcSection();
-    void filtersByDirectionTypeAndText_data();
-    void filtersByDirectionTypeAndText();
+    void craftedFramesAreMarked();
+    void failuresAndRefusedHandshakesReadAsSentences();
     void searchMatchesWhatThePreviewShows_data();
     void searchMatchesWhatThePreviewShows();
-    void newRowsRespectTheActiveFilter();
-    void framesAreRebuiltFromTheStoredHeader();
-    void longPayloadsAreTruncatedInTheStoreOnly();
+    void clearingHidesTheRowsSoFar();
     void copyGivesTabSeparatedText();
 };
 
-void TestWsLogModel::rowsAreCompact()
+void TestWsLogModel::showsTheRowsOfItsConnectionsByModeAndFilter_data()
 {
-    QCOMPARE(sizeof(WsLogRecord), size_t(32));
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<quint32>("directions");
+    QTest::addColumn<quint32>("types");
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<QStringList>("rows");
+    const int messages = int(WsLogModel::Mode::Messages);
+    const int frames = int(WsLogModel::Mode::Frames);
+    const quint32 both = WsLogModel::ShowBothDirections;
+    const quint32 all = WsLogModel::ShowAllTypes;
+    QTest::newRow("messages mode shows whole messages and hides their fragments")
+        << messages << both << all << QString()
+        << QStringList{kOpening, kHandshake, kSentHello, kEcho, kBinary, kPingX, kAssembled, kPingRtt, kPong,
+                       kViolation, kRsvText, kCloseFrame, kClosed};
+    QTest::newRow("frames mode shows every frame and no message row")
+        << frames << both << all << QString()
+        << QStringList{kOpening, kHandshake, kSentHello, kEcho, kBinary, kFirstFragment, kPingX, kLastFragment,
+                       kPingRtt, kPong, kViolation, kRsvText, kCloseFrame, kClosed};
+    QTest::newRow("only received rows; events have no direction and stay")
+        << messages << quint32(WsLogModel::ShowIncoming) << all << QString()
+        << QStringList{kOpening, kHandshake, kEcho, kBinary, kPingX, kAssembled, kPong, kViolation, kRsvText,
+                       kCloseFrame, kClosed};
+    QTest::newRow("only sent rows") << frames << quint32(WsLogModel::ShowOutgoing) << quint32(WsLogModel::ShowAllTypes & ~WsLogModel::ShowEvents)
+                                    << QString() << QStringList{kSentHello, kPingRtt};
+    QTest::newRow("only text in frames mode keeps the continuation of a text message")
+        << frames << both << quint32(WsLogModel::ShowText) << QString()
+        << QStringList{kSentHello, kEcho, kFirstFragment, kLastFragment, kRsvText};
+    QTest::newRow("only binary") << messages << both << quint32(WsLogModel::ShowBinary) << QString() << QStringList{kBinary};
+    QTest::newRow("only control frames, the same in both modes")
+        << frames << both << quint32(WsLogModel::ShowControl) << QString()
+        << QStringList{kPingX, kPingRtt, kPong, kCloseFrame};
+    QTest::newRow("only violations") << messages << both << quint32(WsLogModel::ShowViolations) << QString()
+                                     << QStringList{kViolation};
+    QTest::newRow("only events") << frames << both << quint32(WsLogModel::ShowEvents) << QString()
+                                 << QStringList{kOpening, kHandshake, kClosed};
+    QTest::newRow("search is case-insensitive over the payload bytes")
+        << messages << both << all << QStringLiteral("HELLO") << QStringList{kSentHello, kEcho};
+    QTest::newRow("search finds a message assembled from its fragments")
+        << messages << both << all << QStringLiteral("one two") << QStringList{kAssembled};
+    QTest::newRow("search in frames mode sees each fragment on its own")
+        << frames << both << all << QStringLiteral("one two") << QStringList{};
+    QTest::newRow("search finds events and violations by their words")
+        << messages << both << all << QStringLiteral("reserved bit") << QStringList{kViolation};
+    QTest::newRow("search and direction together") << frames << quint32(WsLogModel::ShowIncoming)
+                                                   << quint32(WsLogModel::ShowText) << QStringLiteral("hell")
+                                                   << QStringList{kEcho};
 }
 
-void TestWsLogModel::aBatchInsertsAllItsRowsAtOnce()
+void TestWsLogModel::showsTheRowsOfItsConnectionsByModeAndFilter()
 {
-    WsLogModel model;
+    QFETCH(int, mode);
+    QFETCH(quint32, directions);
+    QFETCH(quint32, types);
+    QFETCH(QString, search);
+    QFETCH(QStringList, rows);
+    auto configure = [&](WsLogModel &model) {
+        model.addConnection(1);
+        model.setMode(WsLogModel::Mode(mode));
+        model.setDirectionFilter(directions);
+        model.setTypeFilter(types);
+        model.setSearchText(search);
+    };
+    // The filters set before the rows arrive and after give the same log.
+    Recording r;
+    WsLogModel model(&r.session);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    configure(model);
+    converse(r);
+    model.flush();
+    QCOMPARE(shownRows(model), rows);
+    WsLogModel late(&r.session);
+    QAbstractItemModelTester lateTester(&late, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    configure(late);
+    QCOMPARE(shownRows(late), rows);
+}
+
+void TestWsLogModel::newRowsArriveInOneInsertionPerBatch()
+{
+    Recording r;
+    WsLogModel model(&r.session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addConnection(1);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-    model.appendBatch(conversation());
+    converse(r);
+    QCOMPARE(model.rowCount(), 0); // announced, not yet shown: the timer coalesces
+    QVERIFY(model.pendingRows() > 0);
+    model.flush();
     QCOMPARE(inserted.count(), 1);
-    QCOMPARE(model.rowCount(), 6);
-    model.appendBatch(conversation());
-    QCOMPARE(inserted.count(), 2);
-    QCOMPARE(model.rowCount(), 12);
-    model.appendBatch({});
+    QCOMPARE(model.rowCount(), 13);
+    QCOMPARE(model.pendingRows(), qsizetype(0));
+    model.flush();
+    QCOMPARE(inserted.count(), 1);
+    // Left alone, the timer shows the next batch by itself.
+    SimulatedWsConnection again(r.writer, 3);
+    model.addConnection(3);
+    again.open(20 * ms, QStringLiteral("ws://example.test/chat"));
+    r.record();
+    QTRY_COMPARE(model.rowCount(), 15);
     QCOMPARE(inserted.count(), 2);
 }
 
-void TestWsLogModel::rowsShowDirectionTypeSizeAndPreview()
+void TestWsLogModel::newRowsRespectTheModeAndTheFilter()
 {
-    WsLogModel model;
+    Recording r;
+    WsLogModel model(&r.session);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setOriginNs(1'000'000);
-    model.appendBatch(conversation());
+    model.addConnection(1);
+    converse(r);
+    model.flush();
+    model.setDirectionFilter(WsLogModel::ShowOutgoing);
+    QCOMPARE(model.rowCount(), 5); // opening, handshake, two sent frames, close event
+    const qsizetype sentHello = model.timelineRow(2);
+    QCOMPARE(model.rowForTimelineRow(sentHello), 2);
+    QCOMPARE(model.rowForTimelineRow(sentHello + 1), -1); // hidden by the filter, still in the timeline
+    model.setDirectionFilter(WsLogModel::ShowBothDirections);
+    QCOMPARE(model.rowCount(), 13);
+    QCOMPARE(model.rowForTimelineRow(sentHello), 2);
+}
+
+void TestWsLogModel::aReconnectAppendsBelowTheOldRows()
+{
+    Recording r;
+    WsLogModel model(&r.session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addConnection(1);
+    converse(r);
+    model.flush();
+    const QStringList before = shownRows(model);
+    SimulatedWsConnection again(r.writer, 3);
+    again.open(20 * ms, QStringLiteral("ws://example.test/chat"));
+    again.read(21 * ms, again.serverFrame(WsOpcode::Text, "welcome back"));
+    r.record();
+    model.addConnection(3);
+    model.flush();
+    const QStringList after = shownRows(model);
+    QCOMPARE(after.mid(0, before.size()), before);
+    QCOMPARE(after.mid(before.size()), (QStringList{kOpening, kHandshake, QStringLiteral("text | welcome back")}));
+    // One clock: the second connection's times continue from the first connection's start.
+    QCOMPARE(model.originNs(), 1 * ms);
+    QCOMPARE(model.index(model.rowCount() - 1, WsLogModel::TimeColumn).data().toString(), QStringLiteral("0.020000"));
+    QCOMPARE(model.connections(), (QList<quint32>{1, 3}));
+}
+
+void TestWsLogModel::aPastConnectionShowsAtOnce()
+{
+    Recording r;
+    converse(r);
+    WsLogModel model(&r.session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 0);
+    model.addConnection(1);
+    QCOMPARE(model.pendingRows(), qsizetype(0));
+    QCOMPARE(model.rowCount(), 13);
+    QCOMPARE(shownRows(model).constFirst(), kOpening);
+    QCOMPARE(shownRows(model).constLast(), kClosed);
+}
+
+void TestWsLogModel::rowsShowTimeDirectionSizesAndWireSizes()
+{
+    Recording r;
+    converse(r);
+    WsLogModel model(&r.session);
+    model.addConnection(1);
     auto text = [&](int row, int column) { return model.index(row, column).data().toString(); };
     QCOMPARE(text(0, WsLogModel::TimeColumn), QStringLiteral("0.000000"));
-    QCOMPARE(text(1, WsLogModel::TimeColumn), QStringLiteral("0.001500"));
-    QCOMPARE(text(0, WsLogModel::DirectionColumn), QStringLiteral("\u2191"));
-    QCOMPARE(text(1, WsLogModel::DirectionColumn), QStringLiteral("\u2193"));
-    QCOMPARE(text(0, WsLogModel::TypeColumn), QStringLiteral("text"));
-    QCOMPARE(text(0, WsLogModel::SizeColumn), QStringLiteral("5 B"));
-    QCOMPARE(text(0, WsLogModel::PreviewColumn), QStringLiteral("Hello"));
-    QCOMPARE(text(2, WsLogModel::PreviewColumn), QStringLiteral("de ad be ef"));
-    QCOMPARE(text(3, WsLogModel::TypeColumn), QStringLiteral("ping"));
-    QCOMPARE(text(5, WsLogModel::PreviewColumn), QStringLiteral("1000 Normal Closure: bye"));
+    QCOMPARE(text(0, WsLogModel::DirectionColumn), QString()); // an event has no direction
+    QCOMPARE(text(2, WsLogModel::TimeColumn), QStringLiteral("0.001000"));
+    QCOMPARE(text(2, WsLogModel::DirectionColumn), QStringLiteral("\u2191"));
+    QCOMPARE(text(3, WsLogModel::DirectionColumn), QStringLiteral("\u2193"));
+    // "Hello" masked by us: 2 header bytes + 4 key bytes + 5; the echo: 2 + 5.
+    QCOMPARE(text(2, WsLogModel::SizeColumn), QStringLiteral("5 B"));
+    QCOMPARE(text(2, WsLogModel::WireSizeColumn), QStringLiteral("11 B"));
+    QCOMPARE(text(3, WsLogModel::WireSizeColumn), QStringLiteral("7 B"));
+    // The assembled message: its data, and the wire bytes from its first frame to its last
+    // (the ping between them included).
+    const int assembled = rowWithType(model, QStringLiteral("text (2 frames)"));
+    QVERIFY(assembled >= 0);
+    QCOMPARE(text(assembled, WsLogModel::SizeColumn), QStringLiteral("7 B"));
+    QCOMPARE(text(assembled, WsLogModel::WireSizeColumn), QStringLiteral("14 B"));
+    QCOMPARE(model.index(assembled, 0).data(WsLogModel::KindRole).toInt(), int(RowKind::Message));
+    QCOMPARE(text(0, WsLogModel::SizeColumn), QString());
+    QCOMPARE(model.index(2, 0).data(WsLogModel::DirectionRole).toInt(), int(Direction::Out));
+    QVERIFY(model.index(2, WsLogModel::PreviewColumn).data(Qt::FontRole).isValid());
 }
 
 void TestWsLogModel::violationsStandOutWithTheirRfcSection()
 {
-    WsLogModel model;
-    model.appendBatch(conversation());
-    const QModelIndex type = model.index(4, WsLogModel::TypeColumn);
-    QCOMPARE(type.data().toString(), QStringLiteral("violation"));
+    Recording r;
+    converse(r);
+    WsLogModel model(&r.session);
+    model.addConnection(1);
+    const int row = rowWithType(model, QStringLiteral("violation"));
+    QVERIFY(row >= 0);
+    const QModelIndex type = model.index(row, WsLogModel::TypeColumn);
     QVERIFY(!type.data(Qt::DecorationRole).value<QIcon>().isNull());
     QVERIFY(type.data(Qt::BackgroundRole).value<QColor>().isValid());
     QCOMPARE(type.data(WsLogModel::ViolationIdRole).toString(), QStringLiteral("ws.rsv_nonzero"));
-    QCOMPARE(model.index(4, WsLogModel::PreviewColumn).data().toString(),
-             QString::fromUtf8(wsv::RsvNonzero.text));
-    const QString tip = model.index(4, WsLogModel::PreviewColumn).data(Qt::ToolTipRole).toString();
+    QCOMPARE(type.data(WsLogModel::DirectionRole).toInt(), int(Direction::In));
+    const QString tip = model.index(row, WsLogModel::PreviewColumn).data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QString::fromUtf8(wsv::RsvNonzero.rfc)), qPrintable(tip));
-    QVERIFY(tip.contains(QStringLiteral("42")));
-    QVERIFY(!model.index(0, WsLogModel::TypeColumn).data(Qt::BackgroundRole).isValid());
+    // The frame that broke the rule is the next row, marked with the warning icon.
+    const QModelIndex frame = model.index(row + 1, WsLogModel::TypeColumn);
+    QVERIFY(frame.data(WsLogModel::FlagsRole).toInt() & TimelineRow::HasViolation);
+    QVERIFY(!frame.data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(frame.data(Qt::BackgroundRole).value<QColor>().isValid());
+    // A row that broke nothing has neither.
+    QVERIFY(!model.index(3, WsLogModel::TypeColumn).data(Qt::DecorationRole).isValid());
+    QVERIFY(!model.index(3, WsLogModel::TypeColumn).data(Qt::BackgroundRole).isValid());
 }
 
-void TestWsLogModel::filtersByDirectionTypeAndText_data()
+void TestWsLogModel::craftedFramesAreMarked()
 {
-    QTest::addColumn<quint32>("directions");
-    QTest::addColumn<quint32>("types");
-    QTest::addColumn<QString>("search");
-    QTest::addColumn<QList<int>>("rows");
-    QTest::newRow("no filter shows everything") << quint32(WsLogModel::ShowBothDirections)
-        << quint32(WsLogModel::ShowAllTypes) << QString() << QList<int>{1, 2, 3, 4, 5, 6};
-    QTest::newRow("only received rows (violations keep their direction)") << quint32(WsLogModel::ShowIncoming)
-        << quint32(WsLogModel::ShowAllTypes) << QString() << QList<int>{2, 3, 5, 6};
-    QTest::newRow("only sent rows") << quint32(WsLogModel::ShowOutgoing) << quint32(WsLogModel::ShowAllTypes)
-        << QString() << QList<int>{1, 4};
-    QTest::newRow("only binary messages") << quint32(WsLogModel::ShowBothDirections)
-        << quint32(WsLogModel::ShowBinary) << QString() << QList<int>{3};
-    QTest::newRow("only violations") << quint32(WsLogModel::ShowBothDirections)
-        << quint32(WsLogModel::ShowViolations) << QString() << QList<int>{5};
-    QTest::newRow("text search is case-insensitive") << quint32(WsLogModel::ShowBothDirections)
-        << quint32(WsLogModel::ShowAllTypes) << QStringLiteral("hello") << QList<int>{1, 2};
-    QTest::newRow("search within received text") << quint32(WsLogModel::ShowIncoming)
-        << quint32(WsLogModel::ShowText) << QStringLiteral("Hell") << QList<int>{2};
-    QTest::newRow("search matching nothing") << quint32(WsLogModel::ShowBothDirections)
-        << quint32(WsLogModel::ShowAllTypes) << QStringLiteral("nothing like this") << QList<int>{};
+    Recording r;
+    SimulatedWsConnection ws(r.writer, 1);
+    ws.open(0, QStringLiteral("ws://h/"));
+    WsCraftSpec spec;
+    spec.opcode = 0x1;
+    spec.masked = true;
+    spec.payload = "odd";
+    ws.write(1 * ms, WsFrameWriter::craft(spec), true);
+    ws.sendText(2 * ms, "plain");
+    r.record();
+    WsLogModel model(&r.session);
+    model.addConnection(1);
+    QCOMPARE(model.index(2, WsLogModel::TypeColumn).data().toString(), QStringLiteral("text [crafted]"));
+    QVERIFY(model.index(2, WsLogModel::TypeColumn).data(WsLogModel::FlagsRole).toInt() & TimelineRow::Crafted);
+    QVERIFY(model.index(2, WsLogModel::TypeColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("crafted")));
+    QCOMPARE(model.index(3, WsLogModel::TypeColumn).data().toString(), QStringLiteral("text"));
 }
 
-void TestWsLogModel::filtersByDirectionTypeAndText()
+void TestWsLogModel::failuresAndRefusedHandshakesReadAsSentences()
 {
-    QFETCH(quint32, directions);
-    QFETCH(quint32, types);
-    QFETCH(QString, search);
-    QFETCH(QList<int>, rows);
-    WsLogModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.appendBatch(conversation());
-    model.setDirectionFilter(directions);
-    model.setTypeFilter(types);
-    model.setSearchText(search);
-    QList<int> shown;
-    for (int row = 0; row < model.rowCount(); ++row)
-        shown << model.index(row, WsLogModel::IndexColumn).data().toInt();
-    QCOMPARE(shown, rows);
+    Recording r;
+    ConnectionOpening opening;
+    opening.label = QStringLiteral("ws://127.0.0.1:9/");
+    r.writer.opening(1, 0, opening);
+    r.writer.failure(1, 1 * ms, Failure::of(failures::ConnectRefused, QStringLiteral("127.0.0.1:9")));
+    WsCloseRecord close;
+    close.tNs = 2 * ms;
+    close.code = 1006;
+    r.writer.wsClosed(1, close);
+    opening.label = QStringLiteral("ws://127.0.0.1:8080/private");
+    r.writer.opening(2, 3 * ms, opening);
+    WsHandshakeRecord refused;
+    refused.timings.lastByteNs = 4 * ms;
+    refused.response.status = 403;
+    refused.response.reason = "Forbidden";
+    r.writer.wsHandshake(2, refused);
+    r.record();
+    WsLogModel model(&r.session);
+    model.addConnection(1);
+    model.addConnection(2);
+    QCOMPARE(shownRows(model),
+             (QStringList{QStringLiteral("event | Connecting to ws://127.0.0.1:9/"),
+                          QStringLiteral("event | Failed: The server refused the TCP connection: 127.0.0.1:9 (connect.refused)"),
+                          QStringLiteral("event | Closed with 1006 Abnormal Closure (not clean)"),
+                          QStringLiteral("event | Connecting to ws://127.0.0.1:8080/private"),
+                          QStringLiteral("event | Handshake failed: HTTP 403 Forbidden")}));
 }
 
 void TestWsLogModel::searchMatchesWhatThePreviewShows_data()
 {
     QTest::addColumn<QString>("search");
-    QTest::addColumn<QList<int>>("rows");
-    // Row 1: text with a line break and non-ASCII letters; row 2: binary, shown as hex.
-    QTest::newRow("an ASCII query ignores case") << QStringLiteral("AUS") << QList<int>{1};
-    QTest::newRow("a line break is searched as the space the preview shows") << QStringLiteral("aus k") << QList<int>{1};
-    QTest::newRow("a non-ASCII query ignores case too") << QStringLiteral("AUS KÖLN") << QList<int>{1};
-    QTest::newRow("non-ASCII letters match exactly") << QStringLiteral("Grüße") << QList<int>{1};
-    QTest::newRow("binary payloads are searched as their hex") << QStringLiteral("DE AD") << QList<int>{2};
-    QTest::newRow("nothing matches") << QStringLiteral("xyz") << QList<int>{};
+    QTest::addColumn<QStringList>("rows");
+    const QString text = QStringLiteral("text | Grüße aus Köln");
+    const QString binary = QStringLiteral("binary | de ad be ef");
+    QTest::newRow("an ASCII query ignores case") << QStringLiteral("AUS") << QStringList{text};
+    QTest::newRow("a line break is searched as the space the preview shows") << QStringLiteral("aus k") << QStringList{text};
+    QTest::newRow("a non-ASCII query ignores case too") << QStringLiteral("AUS KÖLN") << QStringList{text};
+    QTest::newRow("non-ASCII letters match exactly") << QStringLiteral("Grüße") << QStringList{text};
+    QTest::newRow("binary payloads are searched as their hex") << QStringLiteral("DE AD") << QStringList{binary};
+    QTest::newRow("nothing matches") << QStringLiteral("xyz") << QStringList{};
 }
 
 void TestWsLogModel::searchMatchesWhatThePreviewShows()
 {
     QFETCH(QString, search);
-    QFETCH(QList<int>, rows);
-    std::vector<WsLogEntry> entries;
-    entries.push_back(message(1'000'000, Direction::In, WsOpcode::Text, QStringLiteral("Grüße aus\nKöln").toUtf8(), QByteArray::fromHex("8110")));
-    entries.push_back(message(2'000'000, Direction::In, WsOpcode::Binary, QByteArray::fromHex("deadbeef")));
-    WsLogModel model;
-    model.appendBatch(std::move(entries));
-    model.setSearchText(search);
-    QList<int> shown;
-    for (int row = 0; row < model.rowCount(); ++row)
-        shown << model.index(row, WsLogModel::IndexColumn).data().toInt();
-    QCOMPARE(shown, rows);
-}
-
-void TestWsLogModel::newRowsRespectTheActiveFilter()
-{
-    WsLogModel model;
+    QFETCH(QStringList, rows);
+    Recording r;
+    SimulatedWsConnection ws(r.writer, 1);
+    ws.open(0, QStringLiteral("ws://h/"));
+    ws.read(1 * ms, ws.serverFrame(WsOpcode::Text, QStringLiteral("Grüße aus\nKöln").toUtf8()));
+    ws.read(2 * ms, ws.serverFrame(WsOpcode::Binary, QByteArray::fromHex("deadbeef")));
+    r.record();
+    WsLogModel model(&r.session);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setDirectionFilter(WsLogModel::ShowIncoming);
-    model.appendBatch(conversation());
-    QCOMPARE(model.rowCount(), 4);
-    QCOMPARE(model.totalRows(), qsizetype(6));
-    QCOMPARE(model.rowForStoreRow(0), -1);
-    QCOMPARE(model.rowForStoreRow(1), 0);
-    model.setDirectionFilter(WsLogModel::ShowBothDirections);
-    QCOMPARE(model.rowCount(), 6);
+    model.addConnection(1);
+    model.setTypeFilter(WsLogModel::ShowText | WsLogModel::ShowBinary);
+    model.setSearchText(search);
+    QCOMPARE(shownRows(model), rows);
 }
 
-void TestWsLogModel::framesAreRebuiltFromTheStoredHeader()
+void TestWsLogModel::clearingHidesTheRowsSoFar()
 {
-    WsLogModel model;
-    model.appendBatch(conversation());
-    const std::vector<WsFrame> frames = model.framesOf(0);
-    QCOMPARE(frames.size(), size_t(1));
-    const WsFrame &frame = frames.front();
-    QVERIFY(frame.header.fin);
-    QVERIFY(frame.header.masked);
-    QCOMPARE(frame.header.opcode, WsOpcode::Text);
-    QCOMPARE(frame.header.payloadLength, quint64(5));
-    QVERIFY(frame.header.maskingKey.has_value());
-    QCOMPARE(wsMaskKeyHex(*frame.header.maskingKey), QByteArray("37fa213d"));
-    QCOMPARE(frame.payload, QByteArray("Hello"));
-    QCOMPARE(frame.maskedPayload(), QByteArray::fromHex("7f9f4d5158"));
-    QCOMPARE(frame.headerBytes, QByteArray::fromHex("818537fa213d"));
-    // A row stored without its header (no frame bytes) has nothing to rebuild.
-    QVERIFY(model.framesOf(2).empty());
-}
-
-void TestWsLogModel::longPayloadsAreTruncatedInTheStoreOnly()
-{
-    WsLogModel model;
-    std::vector<WsLogEntry> rows;
-    rows.push_back(message(0, Direction::In, WsOpcode::Text, QByteArray(200'000, 'x')));
-    model.appendBatch(std::move(rows));
-    const WsLogRecord &record = model.store().at(0);
-    QVERIFY(record.has(WsLogRecord::Truncated));
-    QCOMPARE(record.size, quint32(200'000));
-    QCOMPARE(model.store().payload(0).size(), qsizetype(WsLogStore::kMaxStoredPayload));
-    QCOMPARE(model.index(0, WsLogModel::SizeColumn).data().toString(), QStringLiteral("195.3 KiB"));
+    Recording r;
+    SimulatedWsConnection ws(r.writer, 1);
+    ws.open(0, QStringLiteral("ws://h/"));
+    ws.read(1 * ms, ws.serverFrame(WsOpcode::Text, "before"));
+    r.record();
+    WsLogModel model(&r.session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addConnection(1);
+    QCOMPARE(model.rowCount(), 3);
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+    ws.read(2 * ms, ws.serverFrame(WsOpcode::Text, "after"));
+    r.record();
+    model.flush();
+    QCOMPARE(shownRows(model), QStringList{QStringLiteral("text | after")});
+    model.setMode(WsLogModel::Mode::Frames); // a rebuild keeps what was cleared away
+    QCOMPARE(shownRows(model), QStringList{QStringLiteral("text | after")});
+    QCOMPARE(r.session.timeline().connection(1)->messageCount[0], quint64(2)); // the timeline keeps both
 }
 
 void TestWsLogModel::copyGivesTabSeparatedText()
 {
-    WsLogModel model;
-    model.appendBatch(conversation());
-    const QStringList cells = model.rowAsText(1).split(u'\t');
+    Recording r;
+    converse(r);
+    WsLogModel model(&r.session);
+    model.addConnection(1);
+    const QStringList cells = model.rowAsText(3).split(u'\t');
     QCOMPARE(cells.size(), 6);
+    QCOMPARE(cells.at(0), QStringLiteral("4"));
     QCOMPARE(cells.at(2), QStringLiteral("received"));
     QCOMPARE(cells.at(3), QStringLiteral("text"));
+    QCOMPARE(cells.at(4), QStringLiteral("5"));
     QCOMPARE(cells.at(5), QStringLiteral("Hello"));
 }
 

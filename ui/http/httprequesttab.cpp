@@ -1,6 +1,6 @@
 #include "ui/http/httprequesttab.h"
 
-#include "core/net/httpclient.h"
+#include "core/net/httpengine.h"
 #include "ui/http/httpcomposer.h"
 #include "ui/http/httpresponseview.h"
 
@@ -16,9 +16,9 @@ namespace {
 constexpr qint64 MaxBodyFileBytes = 512LL * 1024 * 1024; // a body file larger than this is refused, not loaded
 }
 
-HttpRequestTab::HttpRequestTab(HttpClient *client, QWidget *parent)
+HttpRequestTab::HttpRequestTab(HttpEngine *engine, QWidget *parent)
     : QWidget(parent)
-    , m_client(client)
+    , m_engine(engine)
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_composer(new HttpComposer(this))
     , m_response(new HttpResponseView(this))
@@ -42,8 +42,7 @@ HttpRequestTab::HttpRequestTab(HttpClient *client, QWidget *parent)
 
 HttpRequestTab::~HttpRequestTab()
 {
-    if (m_exchange)
-        m_exchange->cancel();
+    cancel();
 }
 
 bool HttpRequestTab::isPristine() const
@@ -116,30 +115,33 @@ void HttpRequestTab::send()
     }
     m_composer->showProblem({});
 
-    m_exchange = m_client->start(request, m_composer->options(), scope);
+    if (!m_engine)
+        return;
+    m_exchangeId = m_engine->start(request, m_composer->options(), scope);
     m_sentOnce = true;
     m_composer->setBusy(true);
     m_response->showProgress({});
     emit runningChanged(true);
-    connect(m_exchange, &HttpExchange::progress, this, [this](const HttpProgress &p) { m_response->showProgress(p); });
-    connect(m_exchange, &HttpExchange::finished, this, &HttpRequestTab::onFinished);
 }
 
 void HttpRequestTab::cancel()
 {
-    if (m_exchange)
-        m_exchange->cancel();
+    // Queued: the tab stays busy until the engine reports the cancelled exchange.
+    if (m_engine && m_exchangeId != 0)
+        m_engine->cancel(m_exchangeId);
 }
 
-void HttpRequestTab::onFinished(const HttpExchangeRecord &record)
+void HttpRequestTab::showProgress(const HttpProgress &progress)
 {
-    if (m_exchange)
-        m_exchange->deleteLater();
-    m_exchange = nullptr;
+    m_response->showProgress(progress);
+}
+
+void HttpRequestTab::finish(const HttpExchangeRecord &record)
+{
+    m_exchangeId = 0;
     m_composer->setBusy(false);
     m_response->showRecord(record);
     emit runningChanged(false);
-    emit exchangeFinished(record);
 }
 
 } // namespace wirescope

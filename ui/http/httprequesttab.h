@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/net/httpexchange.h"
+#include "core/session/httpexchangerecord.h"
 #include "core/wire/variables.h"
 
 #include <QPointer>
@@ -10,23 +10,27 @@ class QSplitter;
 
 namespace wirescope {
 
-class HttpClient;
 class HttpComposer;
+class HttpEngine;
 class HttpResponseView;
 
-// One request in a tab: the composer above, the response below; sends through the shared
-// client and reports the finished exchange.
+// One request in a tab: the composer above, the response below. Sends through the
+// workspace's engine; the workspace hands back what the engine reports about the exchange
+// this tab started (showProgress(), finish()).
 class HttpRequestTab : public QWidget
 {
     Q_OBJECT
 public:
-    HttpRequestTab(HttpClient *client, QWidget *parent = nullptr);
+    HttpRequestTab(HttpEngine *engine, QWidget *parent = nullptr);
+    // Cancels the running exchange: a closed tab's record still reaches the history.
     ~HttpRequestTab() override;
 
     HttpComposer *composer() const { return m_composer; }
     HttpResponseView *responseView() const { return m_response; }
     QSplitter *splitter() const { return m_splitter; }
-    bool isRunning() const { return !m_exchange.isNull(); }
+    bool isRunning() const { return m_exchangeId != 0; }
+    // The engine's id of the running exchange, 0 when none runs.
+    quint64 exchangeId() const { return m_exchangeId; }
     // True while nothing was typed or sent: the tab can be reused for an opened request.
     bool isPristine() const;
 
@@ -38,23 +42,24 @@ public:
     // when there are any.
     void send();
     void cancel();
+    void showProgress(const HttpProgress &progress);
+    // The running exchange ended: shows its record and accepts the next send().
+    void finish(const HttpExchangeRecord &record);
 
 signals:
-    void exchangeFinished(const wirescope::HttpExchangeRecord &record);
     void titleChanged(const QString &title);
     void runningChanged(bool running);
     void manageEnvironmentsRequested();
 
 private:
     VariableScope currentScope() const;
-    void onFinished(const HttpExchangeRecord &record);
 
-    HttpClient *m_client;
+    QPointer<HttpEngine> m_engine; // the workspace's; gone first when the workspace is destroyed
     QList<Environment> m_environments;
     QSplitter *m_splitter;
     HttpComposer *m_composer;
     HttpResponseView *m_response;
-    QPointer<HttpExchange> m_exchange;
+    quint64 m_exchangeId = 0;
     bool m_sentOnce = false;
 };
 

@@ -1,6 +1,6 @@
 #include "ui/http/httpworkspace.h"
 
-#include "core/net/httpclient.h"
+#include "core/net/httpengine.h"
 #include "ui/http/environmentdialog.h"
 #include "ui/http/environmentstore.h"
 #include "ui/http/httpcomposer.h"
@@ -30,9 +30,10 @@ namespace {
 QString splitterKey() { return QStringLiteral("http/requestSplitter"); }
 }
 
-HttpWorkspace::HttpWorkspace(QWidget *parent)
+HttpWorkspace::HttpWorkspace(Session *session, QWidget *parent)
     : QWidget(parent)
-    , m_client(new HttpClient(nullptr, this))
+    , m_session(session)
+    , m_engine(std::make_unique<HttpEngine>(session))
     , m_tabs(new QTabWidget(this))
     , m_history(new HttpHistoryModel(500, this))
     , m_historyPanel(new QWidget) // placed (and then owned) by the main window's dock
@@ -41,6 +42,8 @@ HttpWorkspace::HttpWorkspace(QWidget *parent)
     , m_environments(EnvironmentStore::load())
 {
     setAccessibleName(tr("HTTP requests"));
+    connect(m_engine.get(), &HttpEngine::progress, this, &HttpWorkspace::onExchangeProgress);
+    connect(m_engine.get(), &HttpEngine::finished, this, &HttpWorkspace::onExchangeFinished);
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
     m_tabs->setDocumentMode(true);
@@ -185,7 +188,7 @@ HttpRequestTab *HttpWorkspace::newRequest()
 
 HttpRequestTab *HttpWorkspace::addTab(const HttpRequest &request)
 {
-    auto *tab = new HttpRequestTab(m_client, m_tabs);
+    auto *tab = new HttpRequestTab(m_engine.get(), m_tabs);
     tab->setEnvironments(m_environments);
     if (!m_requestSplitterState.isEmpty())
         tab->splitter()->restoreState(m_requestSplitterState);
@@ -196,8 +199,6 @@ HttpRequestTab *HttpWorkspace::addTab(const HttpRequest &request)
         m_tabs->setTabText(index, title.size() > 28 ? title.left(27) + QStringLiteral("…") : title);
         m_tabs->setTabToolTip(index, title);
     });
-    connect(tab, &HttpRequestTab::exchangeFinished, this,
-            [this, tab](const HttpExchangeRecord &record) { onExchangeFinished(tab, record); });
     connect(tab, &HttpRequestTab::runningChanged, this, &HttpWorkspace::updateCancelAction);
     connect(tab, &HttpRequestTab::manageEnvironmentsRequested, this, &HttpWorkspace::editEnvironments);
     connect(tab->splitter(), &QSplitter::splitterMoved, this, [this, tab] { m_requestSplitterState = tab->splitter()->saveState(); });
@@ -252,15 +253,33 @@ void HttpWorkspace::closeTab(int index)
         newRequest(); // never an empty workspace
 }
 
-void HttpWorkspace::onExchangeFinished(HttpRequestTab *tab, const HttpExchangeRecord &record)
+HttpRequestTab *HttpWorkspace::tabRunning(quint64 exchangeId) const
 {
-    Q_UNUSED(tab)
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *tab = qobject_cast<HttpRequestTab *>(m_tabs->widget(i));
+        if (tab && tab->exchangeId() == exchangeId)
+            return tab;
+    }
+    return nullptr;
+}
+
+void HttpWorkspace::onExchangeProgress(quint64 exchangeId, const HttpProgress &progress)
+{
+    if (HttpRequestTab *tab = tabRunning(exchangeId))
+        tab->showProgress(progress);
+}
+
+void HttpWorkspace::onExchangeFinished(const HttpExchangeRecord &record)
+{
     m_history->add(record);
     if (const HttpHop *hop = record.finalHop(); hop && hop->timings.complete()) {
         ++m_sentCount;
         m_chart->addExchange(QStringLiteral("#%1").arg(m_sentCount),
                              record.request.method() + u' ' + hop->request.url, hop->timings);
     }
+    // A closed tab is no longer among the tabs: its (cancelled) record reaches the history only.
+    if (HttpRequestTab *tab = tabRunning(record.id))
+        tab->finish(record);
 }
 
 void HttpWorkspace::setEnvironments(const QList<Environment> &environments)

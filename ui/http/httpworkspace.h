@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/net/httpexchange.h"
+#include "core/session/httpexchangerecord.h"
 #include "core/wire/variables.h"
 #include "ui/http/httptimingchart.h"
 
@@ -9,26 +9,35 @@
 #include <QUrl>
 #include <QWidget>
 
+#include <memory>
+
 class QAction;
 class QTabWidget;
 class QTableView;
 
 namespace wirescope {
 
-class HttpClient;
+class HttpEngine;
 class HttpHistoryModel;
+class Session;
 class HttpRequestTab;
 class HttpTimingChart;
 
 // Tabs of HTTP requests, the history of what was sent and the live timing chart. The main
 // window embeds it, docks historyWidget() and chartsWidget(), and puts actions() in File and
-// editActions() in Edit.
+// editActions() in Edit. Its tabs send through one HttpEngine (one keep-alive pool, one
+// cookie jar, on a thread of its own), whose reports come back here and go to the tab that
+// sent the exchange.
 class HttpWorkspace : public QWidget
 {
     Q_OBJECT
 public:
-    explicit HttpWorkspace(QWidget *parent = nullptr);
+    // `session`: the window's one session (its clock, timeline and cookie jar), shared with
+    // the WebSocket workspace.
+    explicit HttpWorkspace(Session *session, QWidget *parent = nullptr);
     ~HttpWorkspace() override;
+
+    Session *session() const { return m_session; }
 
     // The URL a new request starts with (the demo server's /get).
     void setDefaultUrl(const QUrl &url);
@@ -44,7 +53,7 @@ public:
     HttpHistoryModel *historyModel() const { return m_history; }
     QTableView *historyView() const { return m_historyView; }
     HttpTimingChart *timingChart() const { return m_chart; }
-    HttpClient *client() const { return m_client; }
+    HttpEngine *engine() const { return m_engine.get(); }
 
     void setEnvironments(const QList<Environment> &environments); // saved to QSettings
     const QList<Environment> &environments() const { return m_environments; }
@@ -63,9 +72,16 @@ public slots:
 private:
     HttpRequestTab *addTab(const HttpRequest &request);
     void updateCancelAction();
-    void onExchangeFinished(HttpRequestTab *tab, const HttpExchangeRecord &record);
+    // The tab whose running exchange has this id; none once it was closed.
+    HttpRequestTab *tabRunning(quint64 exchangeId) const;
+    void onExchangeProgress(quint64 exchangeId, const HttpProgress &progress);
+    // Every finished exchange passes here, once: history, chart, the tab that sent it.
+    void onExchangeFinished(const HttpExchangeRecord &record);
 
-    HttpClient *m_client;
+    Session *m_session;
+    // A member, not a child: destroyed (its thread stopped, its exchanges aborted, nothing
+    // more reported) before ~QWidget deletes the tabs, which then find it gone.
+    std::unique_ptr<HttpEngine> m_engine;
     QTabWidget *m_tabs;
     HttpHistoryModel *m_history;
     QPointer<QWidget> m_historyPanel;

@@ -1,6 +1,5 @@
 #include "ui/ws/wschartswidget.h"
 
-#include "core/session/sessionclock.h"
 #include "ui/ws/wschartdata.h"
 #include "ui/common/chartfit.h"
 
@@ -234,15 +233,15 @@ WsChartsWidget::WsChartsWidget(QWidget *parent)
             refresh();
     });
     applyPalette();
-    setSource(nullptr, nullptr, QString());
+    setSource(nullptr, {}, QString());
 }
 
 WsChartsWidget::~WsChartsWidget() = default;
 
-void WsChartsWidget::setSource(const WsChartData *data, const SessionClock *clock, const QString &title)
+void WsChartsWidget::setSource(const WsChartData *data, std::function<qint64()> nowNs, const QString &title)
 {
     m_data = data;
-    m_clock = clock;
+    m_nowNs = std::move(nowNs);
     m_title->setText(data ? QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped())
                           : tr("No WebSocket connection selected."));
     refresh();
@@ -284,7 +283,7 @@ void WsChartsWidget::refresh()
     if (isPaused())
         return;
     const qint64 windowNs = qint64(windowSeconds()) * 1'000'000'000;
-    const qint64 now = m_clock ? m_clock->nowNs() : 0;
+    const qint64 now = m_nowNs ? m_nowNs() : 0;
     const double to = qMax(double(now) / 1e9, double(windowSeconds()));
     const double from = to - windowSeconds();
     // One point per ~2 px of plot at most, never more than the budget.

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -9,7 +11,6 @@ class QTimer;
 
 namespace wirescope {
 
-class SessionClock;
 class WsChartData;
 class WsRateChart;
 
@@ -23,8 +24,9 @@ public:
     explicit WsChartsWidget(QWidget *parent = nullptr);
     ~WsChartsWidget() override;
 
-    // The data and clock of the connection to follow (nullptr: nothing to show).
-    void setSource(const WsChartData *data, const SessionClock *clock, const QString &title);
+    // The data of the tab to follow (nullptr: nothing to show) and its "now" on the charts'
+    // time axis (nanoseconds: the right edge of the window).
+    void setSource(const WsChartData *data, std::function<qint64()> nowNs, const QString &title);
     void setPaused(bool paused);
     bool isPaused() const;
     void setWindowSeconds(int seconds);
@@ -44,7 +46,7 @@ private:
     void applyPalette();
 
     const WsChartData *m_data = nullptr;
-    const SessionClock *m_clock = nullptr;
+    std::function<qint64()> m_nowNs;
     QLabel *m_title;
     QCheckBox *m_pause;
     QComboBox *m_window;

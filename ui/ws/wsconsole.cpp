@@ -1,5 +1,6 @@
 #include "ui/ws/wsconsole.h"
 
+#include "core/session/session.h"
 #include "core/wire/wsclosecode.h"
 #include "ui/ws/wscomposer.h"
 #include "ui/ws/wsframeinspector.h"
@@ -26,7 +27,6 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
-#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -35,12 +35,8 @@
 namespace wirescope {
 
 namespace {
-// DESIGN.md: rows reach the view at most every ~16-33 ms, however fast they arrive. 33 ms:
-// each flush costs a repaint (~10 ms for a full log view), so 30 per second leaves the
-// UI thread two thirds of its time for input and the socket.
-constexpr int kFlushIntervalMs = 33;
-// A burst never holds more than this many rows back before they are shown.
-constexpr size_t kMaxPendingRows = 200'000;
+// The Message tab shows at most this much of a payload.
+constexpr qsizetype kMaxShownPayload = 1024 * 1024;
 
 QString stateText(WsConnectionState state)
 {
@@ -69,17 +65,14 @@ QColor stateColor(WsConnectionState state)
 }
 } // namespace
 
-WsConsole::WsConsole(QWidget *parent)
+WsConsole::WsConsole(Session *session, QWidget *parent)
     : QWidget(parent)
+    , m_session(session)
     , m_engineContext(new QObject)
-    , m_flushTimer(new QTimer(this))
 {
     m_engineThread.setObjectName(QStringLiteral("wirescope-ws-engine"));
     m_engineContext->moveToThread(&m_engineThread);
     m_engineThread.start();
-    m_flushTimer->setSingleShot(true);
-    m_flushTimer->setInterval(kFlushIntervalMs);
-    connect(m_flushTimer, &QTimer::timeout, this, &WsConsole::flushLog);
     buildUi();
     updateStateUi();
 }
@@ -208,7 +201,7 @@ void WsConsole::buildUi()
     options->setColumnStretch(1, 1);
 
     // Message log.
-    m_log = new WsLogModel(this);
+    m_log = new WsLogModel(session(), this);
     m_logView = new QTableView(this);
     m_logView->setModel(m_log);
     m_logView->setAccessibleName(tr("Message log"));
@@ -231,9 +224,15 @@ void WsConsole::buildUi()
     m_logView->setColumnWidth(WsLogModel::DirectionColumn, fm.horizontalAdvance(QStringLiteral("Dir")) + pad);
     m_logView->setColumnWidth(WsLogModel::TypeColumn, fm.horizontalAdvance(QStringLiteral("text (3 frames)")) + pad + 20);
     m_logView->setColumnWidth(WsLogModel::SizeColumn, fm.horizontalAdvance(QStringLiteral("000.0 KiB")) + pad);
-    m_logView->setColumnWidth(WsLogModel::WireSizeColumn, fm.horizontalAdvance(tr("Compressed")) + pad);
+    m_logView->setColumnWidth(WsLogModel::WireSizeColumn, fm.horizontalAdvance(QStringLiteral("000.0 KiB")) + pad);
     m_logView->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
 
+    m_mode = new QComboBox(this);
+    m_mode->setAccessibleName(tr("Log mode"));
+    m_mode->setToolTip(tr("Messages: whole messages and control frames. Frames: every frame as it crossed the wire, "
+                          "fragments included."));
+    m_mode->addItem(tr("Messages"), int(WsLogModel::Mode::Messages));
+    m_mode->addItem(tr("Frames"), int(WsLogModel::Mode::Frames));
     m_directionFilter = new QComboBox(this);
     m_directionFilter->setAccessibleName(tr("Direction filter"));
     m_directionFilter->addItem(tr("\u2195 Both"), uint(WsLogModel::ShowBothDirections));
@@ -282,6 +281,7 @@ void WsConsole::buildUi()
     m_counts->setWordWrap(true);
     auto *bottomRow = new QHBoxLayout;
     bottomRow->addWidget(m_counts, 1);
+    bottomRow->addWidget(m_mode);
     bottomRow->addWidget(m_followButton);
     bottomRow->addWidget(copyButton);
     bottomRow->addWidget(clearButton);
@@ -342,17 +342,21 @@ void WsConsole::buildUi()
     setTabOrder(m_directionFilter, m_typeFilter);
     setTabOrder(m_typeFilter, m_search);
     setTabOrder(m_search, m_logView);
-    setTabOrder(m_logView, m_composer->editor());
+    setTabOrder(m_logView, m_mode);
+    setTabOrder(m_mode, m_composer->editor());
 
     connect(m_url, &QLineEdit::returnPressed, this, &WsConsole::toggleConnection);
     connect(m_url, &QLineEdit::textChanged, this, [this] { Q_EMIT titleChanged(title()); });
     connect(m_connectButton, &QPushButton::clicked, this, &WsConsole::toggleConnection);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &WsConsole::applyFilters);
     connect(m_directionFilter, &QComboBox::currentIndexChanged, this, &WsConsole::applyFilters);
     connect(m_typeFilter, &QComboBox::currentIndexChanged, this, &WsConsole::applyFilters);
     connect(m_search, &QLineEdit::textChanged, this, &WsConsole::applyFilters);
     connect(m_followButton, &QToolButton::toggled, this, &WsConsole::setFollowLog);
     connect(copyButton, &QToolButton::clicked, this, &WsConsole::copySelectedRows);
     connect(clearButton, &QToolButton::clicked, this, &WsConsole::clearLog);
+    connect(m_log, &WsLogModel::rowsScanned, this, &WsConsole::onRowsScanned);
+    connect(m_details, &QTabWidget::currentChanged, this, [this] { updateConnectionInfo(); });
     connect(m_logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showRow(current); });
     // Scrolling up to read pauses following; scrolling back to the end resumes it.
@@ -385,12 +389,8 @@ void WsConsole::buildUi()
         onConnectionThread([c = m_connection, payload] { c->ping(payload); });
     });
     connect(m_composer, &WsComposer::craftRequested, this, [this](const WsCraftSpec &spec) {
-        if (m_connection) {
-            addEvent(tr("Crafted frame written: FIN=%1 RSV=%2%3%4 opcode=0x%5 MASK=%6")
-                         .arg(int(spec.fin)).arg(int(spec.rsv1)).arg(int(spec.rsv2)).arg(int(spec.rsv3))
-                         .arg(spec.opcode, 0, 16).arg(int(spec.masked)));
-            onConnectionThread([c = m_connection, bytes = WsFrameWriter::craft(spec)] { c->sendRaw(bytes); });
-        }
+        // The frame's row carries the Crafted mark: the engine decodes what it wrote.
+        onConnectionThread([c = m_connection, bytes = WsFrameWriter::craft(spec)] { c->sendRaw(bytes); });
     });
 }
 
@@ -464,36 +464,9 @@ void WsConsole::connectToServer()
     if (s != WsConnectionState::Idle && s != WsConnectionState::Closed)
         return;
     const WsConnectOptions opts = options();
-    if (!opts.url.isValid() || (opts.url.scheme() != QStringLiteral("ws") && opts.url.scheme() != QStringLiteral("wss"))
-        || opts.url.host().isEmpty()) {
-        m_stateLabel->setText(tr("Invalid URL"));
-        m_stateLabel->setToolTip(tr("Use ws://host[:port]/path or wss://host[:port]/path"));
-        addEvent(tr("Cannot connect: \u201c%1\u201d is not a ws:// or wss:// URL.").arg(m_url->text()));
-        flushLog();
-        return;
-    }
-    // The previous connection is gone before the clock it stamps with restarts.
+    // A URL the engine cannot use is its failure (request.invalid), recorded like any other.
     dropConnection();
-    // Each connection starts a fresh log, chart and clock: times are relative to its start.
-    flushLog();
-    m_log->clear();
-    m_chartData.clear();
-    m_partial[0].clear();
-    m_partial[1].clear();
-    m_violationPending[0] = m_violationPending[1] = false;
-    m_hasClose = false;
-    m_lastClose = WsCloseRecord();
-    m_handshakeRecord = WsHandshakeRecord();
-    m_framesIn = m_framesOut = 0;
-    m_bytesIn = m_bytesOut = 0;
-    m_openedOptions = opts;
-    m_clock.restart();
-    m_log->setOriginNs(0);
-    m_handshake->clear();
-    m_inspector->showMessage(tr("Select a message or frame in the log."));
-    m_messageView->clear();
-
-    m_connection = new WsConnection(&m_clock, nullptr);
+    m_connection = new WsConnection(m_session, nullptr);
     m_connection->moveToThread(&m_engineThread);
     m_state = WsConnectionState::Connecting;
     connect(m_connection, &WsConnection::stateChanged, this, [this](WsConnectionState state) {
@@ -501,19 +474,43 @@ void WsConsole::connectToServer()
         updateStateUi();
         Q_EMIT stateChanged(state);
     });
-    connect(m_connection, &WsConnection::chunkCaptured, this, [this](const CapturedChunk &chunk) {
-        (chunk.direction == Direction::In ? m_bytesIn : m_bytesOut) += chunk.bytes.size();
+    // The new connection's id comes back before its first rows are announced (both are posted
+    // to this thread, the id first); its rows then join this tab's log below the old ones.
+    onConnectionThread([c = m_connection, opts, console = this] {
+        c->open(opts);
+        QMetaObject::invokeMethod(console, [console, id = c->connectionId()] { console->adoptConnection(id); },
+                                  Qt::QueuedConnection);
     });
-    connect(m_connection, &WsConnection::frameDecoded, this, &WsConsole::onFrame);
-    connect(m_connection, &WsConnection::messageDecoded, this, &WsConsole::onMessage);
-    connect(m_connection, &WsConnection::violationFound, this, &WsConsole::onViolation);
-    connect(m_connection, &WsConnection::pongReceived, this, &WsConsole::onPong);
-    connect(m_connection, &WsConnection::handshakeFinished, this, &WsConsole::onHandshake);
-    connect(m_connection, &WsConnection::errorOccurred, this, &WsConsole::onError);
-    connect(m_connection, &WsConnection::closed, this, &WsConsole::onClosed);
-    addEvent(tr("Connecting to %1").arg(opts.url.toString()));
-    onConnectionThread([c = m_connection, opts] { c->open(opts); });
     updateStateUi();
+}
+
+void WsConsole::adoptConnection(quint32 id)
+{
+    const bool first = m_log->connections().isEmpty();
+    m_log->addConnection(id);
+    m_shownHandshake = nullptr;
+    m_handshake->clear();
+    if (first) {
+        m_inspector->showMessage(tr("Select a message or frame in the log."));
+        m_messageView->clear();
+    }
+    rebuildCharts();
+    showHandshake();
+    updateCounts();
+    updateConnectionInfo();
+}
+
+void WsConsole::showPastConnection(quint32 id)
+{
+    const TimelineConnection *c = m_session->timeline().connection(id);
+    if (!c || c->protocol != ConnectionProtocol::WebSocket)
+        return;
+    setOptions(c->wsOptions);
+    m_state = c->close ? WsConnectionState::Closed : WsConnectionState::Idle;
+    adoptConnection(id);
+    updateStateUi();
+    if (m_follow)
+        m_logView->scrollToBottom();
 }
 
 void WsConsole::disconnectFromServer()
@@ -543,7 +540,8 @@ void WsConsole::updateStateUi()
     m_stateLabel->setText(QStringLiteral("\u25cf ") + stateText(s));
     m_stateLabel->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; border-radius: 9px; padding: 2px 10px; font-weight: bold; }")
                                     .arg(color.name()));
-    m_stateLabel->setToolTip(m_connection ? m_openedOptions.url.toString() : QString());
+    const TimelineConnection *c = lastConnection();
+    m_stateLabel->setToolTip(c ? c->label : QString());
     const bool idle = s == WsConnectionState::Idle || s == WsConnectionState::Closed;
     m_connectButton->setText(idle ? tr("&Connect") : tr("&Disconnect"));
     m_composer->setConnected(s == WsConnectionState::Open);
@@ -555,193 +553,122 @@ void WsConsole::updateStateUi()
     updateConnectionInfo();
 }
 
-void WsConsole::addPending(WsLogEntry &&entry)
+const TimelineConnection *WsConsole::lastConnection() const
 {
-    // A violation is reported just before the frame or message it belongs to: mark that row.
-    const WsLogKind kind = entry.record.kind();
-    if (kind == WsLogKind::Message || kind == WsLogKind::Control) {
-        bool &flag = m_violationPending[entry.record.direction() == Direction::In ? 0 : 1];
-        if (flag)
-            entry.record.bits |= WsLogRecord::HasViolation;
-        flag = false;
-    }
-    m_pending.push_back(std::move(entry));
-    if (m_pending.size() >= kMaxPendingRows)
-        flushLog();
-    else if (!m_flushTimer->isActive())
-        m_flushTimer->start();
+    const QList<quint32> &ids = m_log->connections();
+    return ids.isEmpty() ? nullptr : m_session->timeline().connection(ids.last());
 }
 
-void WsConsole::addEvent(const QString &text, qint64 tNs)
+const WsHandshakeRecord &WsConsole::handshakeRecord() const
 {
-    WsLogEntry entry;
-    entry.record.tNs = tNs >= 0 ? tNs : m_clock.nowNs();
-    entry.record.setKind(WsLogKind::Event);
-    entry.note = text;
-    addPending(std::move(entry));
+    static const WsHandshakeRecord none;
+    const TimelineConnection *c = lastConnection();
+    return c && c->handshake ? *c->handshake : none;
+}
+
+const WsCloseRecord &WsConsole::closeRecord() const
+{
+    static const WsCloseRecord none;
+    const TimelineConnection *c = lastConnection();
+    return c && c->close ? *c->close : none;
+}
+
+qint64 WsConsole::chartNowNs() const
+{
+    const qint64 origin = m_log->originNs();
+    const TimelineConnection *c = lastConnection();
+    if (!c)
+        return 0;
+    if (c->closedNs >= 0 && (!m_connection || m_state == WsConnectionState::Closed))
+        return c->closedNs - origin; // a finished connection's charts end where it ended
+    return m_session->clock().nowNs() - origin;
+}
+
+qsizetype WsConsole::pendingRows() const
+{
+    return m_log->pendingRows();
 }
 
 void WsConsole::flushLog()
 {
-    m_flushTimer->stop();
-    if (m_pending.empty())
-        return;
-    std::vector<WsLogEntry> batch;
-    batch.swap(m_pending);
-    m_log->appendBatch(std::move(batch));
+    m_log->flush();
+}
+
+void WsConsole::onRowsScanned(qsizetype first, qsizetype end)
+{
+    addChartRows(first, end);
+    showHandshake();
+    updateCounts();
+    if (m_details->currentWidget() == m_connectionInfo)
+        updateConnectionInfo();
     if (m_follow)
         m_logView->scrollToBottom();
-    m_counts->setText(tr("%1 rows · received %2 messages (%3) · sent %4 messages (%5)")
-                          .arg(m_log->totalRows())
-                          .arg(m_chartData.totalMessages(Direction::In))
-                          .arg(WsLogModel::sizeText(quint64(m_chartData.totalBytes(Direction::In))))
-                          .arg(m_chartData.totalMessages(Direction::Out))
-                          .arg(WsLogModel::sizeText(quint64(m_chartData.totalBytes(Direction::Out)))));
 }
 
-static WsLogEntry frameRow(const WsFrameEvent &event)
+void WsConsole::addChartRows(qsizetype first, qsizetype end)
 {
-    WsLogEntry entry;
-    const WsFrame &frame = event.frame;
-    entry.record.tNs = event.tNs;
-    entry.record.opcode = quint8(frame.header.opcode);
-    entry.record.size = quint32(qMin<quint64>(frame.header.payloadLength, 0xffffffffu));
-    entry.record.wireSize = entry.record.size;
-    entry.record.frameCount = 1;
-    entry.record.setKind(WsLogKind::Control);
-    if (event.direction == Direction::Out)
-        entry.record.bits |= WsLogRecord::Outgoing;
-    if (frame.payloadDiscarded || frame.payload.size() > qsizetype(WsLogStore::kMaxStoredPayload)) {
-        entry.frames.push_back(frame);
-    } else {
-        entry.header = frame.headerBytes;
-    }
-    entry.data = frame.payload;
-    return entry;
-}
-
-void WsConsole::onFrame(const WsFrameEvent &event)
-{
-    ++(event.direction == Direction::In ? m_framesIn : m_framesOut);
-    const WsOpcode opcode = event.frame.header.opcode;
-    if (wsIsControl(opcode) || wsIsReserved(opcode)) {
-        // Control frames (and frames with opcodes no message can be built from) are rows of their own.
-        addPending(frameRow(event));
-        return;
-    }
-    auto &partial = m_partial[event.direction == Direction::In ? 0 : 1];
-    partial.push_back(event.frame);
-    if (event.frame.header.fin && partial.size() > 1 && opcode != WsOpcode::Continuation) {
-        // A new message started while frames of an unfinished one were held: those never
-        // became a message (the violation row says why). Show them as frames.
-        for (size_t i = 0; i + 1 < partial.size(); ++i) {
-            WsFrameEvent orphan{event.tNs, event.direction, 0, partial[i]};
-            WsLogEntry entry = frameRow(orphan);
-            entry.record.setKind(WsLogKind::Message);
-            addPending(std::move(entry));
+    // Charts count messages (a one-frame message's frame, a longer one's Message row) with
+    // their bytes on the wire, and the round trip of each pong that answered our ping.
+    const Timeline &timeline = m_session->timeline();
+    const qint64 origin = m_log->originNs();
+    for (qsizetype i = first; i < end; ++i) {
+        const TimelineRow &r = timeline.row(i);
+        if (!m_log->showsConnection(r.connection))
+            continue;
+        const bool data = r.opcode == quint8(WsOpcode::Text) || r.opcode == quint8(WsOpcode::Binary);
+        if (r.rowKind() == RowKind::Message
+            || (r.rowKind() == RowKind::Frame && data && !r.has(TimelineRow::Fragment))) {
+            m_chartData.addMessage(r.tNs - origin, r.direction(), r.wireSize);
+        } else if (r.rowKind() == RowKind::Frame && r.opcode == quint8(WsOpcode::Pong)) {
+            const qint64 rtt = timeline.roundTripNs(i);
+            if (rtt >= 0)
+                m_chartData.addRtt(r.tNs - origin, rtt);
         }
-        partial.erase(partial.begin(), partial.end() - 1);
     }
 }
 
-void WsConsole::onMessage(const WsMessageEvent &event)
+void WsConsole::rebuildCharts()
 {
-    const WsMessage &message = event.message;
-    auto &partial = m_partial[event.direction == Direction::In ? 0 : 1];
-    std::vector<WsFrame> frames;
-    const size_t count = qMin(partial.size(), size_t(qMax(1, message.frameCount)));
-    frames.assign(std::make_move_iterator(partial.end() - qsizetype(count)), std::make_move_iterator(partial.end()));
-    partial.clear();
-
-    WsLogEntry entry;
-    entry.record.tNs = event.tNs;
-    entry.record.opcode = quint8(message.type == WsMessageType::Binary ? WsOpcode::Binary : WsOpcode::Text);
-    entry.record.size = quint32(qMin<qint64>(message.size, 0xffffffff));
-    entry.record.wireSize = quint32(qMin<qint64>(message.wireSize, 0xffffffff));
-    entry.record.frameCount = quint8(qMin(message.frameCount, 255));
-    entry.record.setKind(WsLogKind::Message);
-    if (event.direction == Direction::Out)
-        entry.record.bits |= WsLogRecord::Outgoing;
-    if (message.compressed)
-        entry.record.bits |= WsLogRecord::Compressed;
-    if (!message.utf8Valid || message.truncated)
-        entry.record.bits |= WsLogRecord::HasViolation;
-    entry.data = message.payload;
-    // The common case (one uncompressed frame) is rebuilt later from header + payload; the
-    // rest keeps its frames whole.
-    if (frames.size() == 1 && !message.compressed && !frames.front().payloadDiscarded
-        && message.payload.size() <= qsizetype(WsLogStore::kMaxStoredPayload)) {
-        entry.header = frames.front().headerBytes;
-    } else {
-        entry.frames = std::move(frames);
+    m_chartData.clear();
+    qsizetype from = m_log->scannedEnd();
+    for (quint32 id : m_log->connections()) {
+        const TimelineConnection *c = m_session->timeline().connection(id);
+        if (c && c->firstRow >= 0)
+            from = qMin(from, c->firstRow);
     }
-    m_chartData.addMessage(event.tNs, event.direction, message.wireSize);
-    addPending(std::move(entry));
+    addChartRows(from, m_log->scannedEnd());
 }
 
-void WsConsole::onViolation(const WsViolationEvent &event)
+void WsConsole::showHandshake()
 {
-    WsLogEntry entry;
-    entry.record.tNs = event.tNs;
-    entry.record.setKind(WsLogKind::Violation);
-    if (event.direction == Direction::Out)
-        entry.record.bits |= WsLogRecord::Outgoing;
-    entry.violation = event.violation;
-    addPending(std::move(entry));
-    m_violationPending[event.direction == Direction::In ? 0 : 1] = true;
-}
-
-void WsConsole::onPong(const WsPongEvent &event)
-{
-    if (event.rttNs >= 0) {
-        m_chartData.addRtt(event.tNs, event.rttNs);
-        addEvent(tr("Pong after %1 ms").arg(double(event.rttNs) / 1e6, 0, 'f', 3), event.tNs);
-    }
-}
-
-void WsConsole::onHandshake(const WsHandshakeRecord &record)
-{
-    m_handshakeRecord = record;
-    m_handshake->setRecord(record);
-    if (record.verdict.ok) {
-        QString text = tr("Connected: HTTP %1 %2").arg(record.response.status).arg(QString::fromUtf8(record.response.reason));
-        if (!record.verdict.subprotocol.isEmpty())
-            text += tr(", subprotocol %1").arg(record.verdict.subprotocol);
-        if (record.deflateNegotiated)
-            text += tr(", permessage-deflate");
-        addEvent(text, record.tNsResponse);
-    } else {
-        addEvent(tr("Handshake failed: HTTP %1 %2").arg(record.response.status).arg(QString::fromUtf8(record.response.reason)),
-                 record.tNsResponse);
+    const TimelineConnection *c = lastConnection();
+    const WsHandshakeRecord *record = c ? c->handshake.get() : nullptr;
+    if (!record || record == m_shownHandshake)
+        return;
+    m_shownHandshake = record;
+    m_handshake->setRecord(*record);
+    if (!record->verdict.ok)
         m_details->setCurrentWidget(m_handshake);
+}
+
+void WsConsole::updateCounts()
+{
+    quint64 messages[2] = {0, 0};
+    qint64 bytes[2] = {0, 0};
+    for (quint32 id : m_log->connections()) {
+        if (const TimelineConnection *c = m_session->timeline().connection(id)) {
+            for (int d = 0; d < 2; ++d) {
+                messages[d] += c->messageCount[d];
+                bytes[d] += c->payloadBytes[d];
+            }
+        }
     }
-    updateConnectionInfo();
-}
-
-void WsConsole::onError(const WsErrorEvent &event)
-{
-    addEvent(tr("Error: %1 (%2)").arg(event.failure.message(), event.failure.id()), event.tNs);
-}
-
-void WsConsole::onClosed(const WsCloseRecord &record)
-{
-    m_lastClose = record;
-    m_hasClose = true;
-    const WsCloseCodeInfo info = wsCloseCodeInfo(record.code);
-    QString text = tr("Closed with %1 %2").arg(record.code).arg(QCoreApplication::translate("CloseCode", info.name));
-    if (!record.reason.isEmpty())
-        text += QStringLiteral(": ") + record.reason;
-    text += record.clean ? tr(" (clean") : tr(" (not clean");
-    if (record.initiator == WsCloseInitiator::Client)
-        text += tr(", closed by Wirescope)");
-    else if (record.initiator == WsCloseInitiator::Server)
-        text += tr(", closed by the server)");
-    else
-        text += u')';
-    addEvent(text, record.tNs);
-    flushLog();
-    updateStateUi();
-    Q_EMIT connectionFinished(m_connection ? m_openedOptions : options(), text);
+    m_counts->setText(tr("%1 rows · received %2 messages (%3) · sent %4 messages (%5)")
+                          .arg(m_log->rowCount())
+                          .arg(messages[0])
+                          .arg(WsLogModel::sizeText(quint64(bytes[0])))
+                          .arg(messages[1])
+                          .arg(WsLogModel::sizeText(quint64(bytes[1]))));
 }
 
 void WsConsole::updateConnectionInfo()
@@ -753,15 +680,33 @@ void WsConsole::updateConnectionInfo()
     };
     html += QStringLiteral("<table cellpadding=\"3\">");
     html += row(tr("State"), stateText(state()));
-    if (m_connection) {
-        const WsHandshakeRecord &hs = m_handshakeRecord;
-        html += row(tr("URL"), m_openedOptions.url.toString());
+    const TimelineConnection *c = lastConnection();
+    if (c) {
+        if (m_log->connections().size() > 1)
+            html += row(tr("Connections in this tab"), QString::number(m_log->connections().size()));
+        html += row(tr("URL"), c->label);
+        const WsHandshakeRecord &hs = handshakeRecord();
         if (!hs.peerAddress.isEmpty())
             html += row(tr("Peer"), hs.peerAddress);
-        html += row(tr("Frames"), tr("%1 received, %2 sent").arg(m_framesIn).arg(m_framesOut));
-        html += row(tr("Bytes on the wire"), tr("%1 received, %2 sent").arg(m_bytesIn).arg(m_bytesOut));
+        const PhaseTimings &t = hs.timings;
+        const auto ms = [this](qint64 ns) { return ns < 0 ? tr("none") : tr("%1 ms").arg(double(ns) / 1e6, 0, 'f', 3); };
+        if (t.connectEndNs >= 0) {
+            html += row(tr("DNS"), t.dnsNs() < 0 ? tr("none (an address, or the proxy resolves)") : ms(t.dnsNs()));
+            html += row(tr("TCP connect"), ms(t.connectEndNs - t.connectStartNs));
+            if (hs.tls.used)
+                html += row(tr("TLS handshake"), ms(t.sslNs()));
+        }
+        html += row(tr("Frames"), tr("%1 received, %2 sent").arg(c->frameCount[0]).arg(c->frameCount[1]));
+        html += row(tr("Messages"), tr("%1 received (%2), %3 sent (%4)")
+                                        .arg(c->messageCount[0])
+                                        .arg(WsLogModel::sizeText(quint64(c->payloadBytes[0])))
+                                        .arg(c->messageCount[1])
+                                        .arg(WsLogModel::sizeText(quint64(c->payloadBytes[1]))));
+        html += row(tr("Bytes on the wire"), tr("%1 received, %2 sent")
+                                                 .arg(c->stream(Direction::In).end())
+                                                 .arg(c->stream(Direction::Out).end()));
         html += row(tr("permessage-deflate"), hs.deflateNegotiated ? QString::fromLatin1(hs.deflateParams.headerValue()) : tr("off"));
-        html += row(tr("Keep inspecting"), m_openedOptions.keepInspecting ? tr("on") : tr("off (RFC 6455 behaviour)"));
+        html += row(tr("Keep inspecting"), c->wsOptions.keepInspecting ? tr("on") : tr("off (RFC 6455 behaviour)"));
         if (hs.tls.used) {
             html += row(tr("TLS"), tr("%1, %2").arg(hs.tls.protocol, hs.tls.cipher));
             for (const TlsCertificateInfo &cert : hs.tls.chain)
@@ -769,20 +714,21 @@ void WsConsole::updateConnectionInfo()
             for (const TlsErrorInfo &error : hs.tls.errors)
                 html += row(hs.tls.errorsIgnored ? tr("TLS error (ignored)") : tr("TLS error"), error.message);
         }
+        if (c->close) {
+            const WsCloseRecord &close = *c->close;
+            const QString who = close.initiator == WsCloseInitiator::Client ? tr("Wirescope")
+                : close.initiator == WsCloseInitiator::Server                ? tr("the server")
+                                                                              : tr("nobody (connection dropped)");
+            html += row(tr("Closed first by"), who);
+            html += row(tr("Close sent"), close.sentClose ? (close.sentCode ? QString::number(*close.sentCode) : tr("no code")) + u' ' + close.sentReason : tr("no"));
+            html += row(tr("Close received"), close.receivedClose ? (close.receivedCode ? QString::number(*close.receivedCode) : tr("no code")) + u' ' + close.receivedReason : tr("no"));
+            html += row(tr("Result"), tr("%1 %2, %3").arg(close.code).arg(close.reason, close.clean ? tr("clean close (RFC 6455 §7.1.4)") : tr("not clean")));
+            if (!close.failure.isNull())
+                html += row(tr("Why"), WsLogModel::failureText(close.failure));
+        }
     }
-    if (m_hasClose) {
-        const WsCloseRecord &c = m_lastClose;
-        const QString who = c.initiator == WsCloseInitiator::Client ? tr("Wirescope")
-            : c.initiator == WsCloseInitiator::Server                ? tr("the server")
-                                                                      : tr("nobody (connection dropped)");
-        html += row(tr("Closed first by"), who);
-        html += row(tr("Close sent"), c.sentClose ? (c.sentCode ? QString::number(*c.sentCode) : tr("no code")) + u' ' + c.sentReason : tr("no"));
-        html += row(tr("Close received"), c.receivedClose ? (c.receivedCode ? QString::number(*c.receivedCode) : tr("no code")) + u' ' + c.receivedReason : tr("no"));
-        html += row(tr("Result"), tr("%1 %2, %3").arg(c.code).arg(c.reason, c.clean ? tr("clean close (RFC 6455 §7.1.4)") : tr("not clean")));
-        if (!c.failure.isNull())
-            html += row(tr("Why"), c.failure.id());
-    }
-    html += QStringLiteral("</table><p style=\"color:%1\">%2</p>").arg(dim, tr("Times in the log are seconds since this connection started.").toHtmlEscaped());
+    html += QStringLiteral("</table><p style=\"color:%1\">%2</p>")
+                .arg(dim, tr("Times in the log are seconds since the first connection of this tab started.").toHtmlEscaped());
     m_connectionInfo->setHtml(html);
 }
 
@@ -790,20 +736,20 @@ void WsConsole::showRow(const QModelIndex &index)
 {
     if (!index.isValid())
         return;
-    const qsizetype row = m_log->storeRow(index.row());
+    const qsizetype row = m_log->timelineRow(index.row());
     if (row < 0)
         return;
-    const WsLogRecord &record = m_log->store().at(row);
-    const QByteArrayView payload = m_log->store().payload(row);
-    switch (record.kind()) {
-    case WsLogKind::Violation: {
-        const Violation *v = m_log->store().violation(row);
+    const Timeline &timeline = m_session->timeline();
+    const TimelineRow &r = timeline.row(row);
+    switch (r.rowKind()) {
+    case RowKind::Violation: {
+        const Violation *v = timeline.violation(row);
         QString text;
         if (v && v->kind) {
             text = tr("%1\n\nRule: %2\nId: %3\nSeverity: %4\nByte offset in the %5 stream: %6 (length %7)\nDetail: %8")
                        .arg(QCoreApplication::translate("Violation", v->kind->text), QString::fromUtf8(v->kind->rfc),
                             QString::fromLatin1(v->kind->id), violationSeverityName(v->kind->severity),
-                            record.direction() == Direction::Out ? tr("sent") : tr("received"))
+                            r.direction() == Direction::Out ? tr("sent") : tr("received"))
                        .arg(v->offset)
                        .arg(v->length)
                        .arg(v->detail);
@@ -813,17 +759,20 @@ void WsConsole::showRow(const QModelIndex &index)
         m_details->setCurrentWidget(m_messageView);
         return;
     }
-    case WsLogKind::Event:
-        m_messageView->setPlainText(m_log->store().note(row));
+    case RowKind::Event:
+    case RowKind::Exchange:
+        m_messageView->setPlainText(m_log->previewText(row, 1 << 16));
         m_inspector->showMessage(tr("An event row has no frame."));
         return;
-    case WsLogKind::Message:
-    case WsLogKind::Control:
+    case RowKind::Frame:
+    case RowKind::Message:
         break;
     }
+    QByteArray scratch;
+    const QByteArrayView payload = timeline.payload(row, scratch, kMaxShownPayload);
     const QByteArray bytes = payload.toByteArray();
     QString text;
-    if (WsOpcode(record.opcode) == WsOpcode::Binary) {
+    if (WsOpcode(r.opcode) == WsOpcode::Binary) {
         // A classic hex dump for binary payloads.
         for (qsizetype i = 0; i < bytes.size(); i += 16) {
             const QByteArray line = bytes.mid(i, 16);
@@ -832,6 +781,8 @@ void WsConsole::showRow(const QModelIndex &index)
                 ascii += (c >= 0x20 && c < 0x7f) ? QChar(QLatin1Char(c)) : QChar(u'.');
             text += QStringLiteral("%1  %2  %3\n").arg(i, 8, 16, QLatin1Char('0')).arg(QString::fromLatin1(line.toHex(' ')), -48).arg(ascii);
         }
+    } else if (WsOpcode(r.opcode) == WsOpcode::Close) {
+        text = m_log->previewText(row, 1 << 16);
     } else {
         QJsonParseError error;
         const QJsonDocument json = QJsonDocument::fromJson(bytes, &error);
@@ -839,14 +790,22 @@ void WsConsole::showRow(const QModelIndex &index)
             ? QString::fromUtf8(json.toJson(QJsonDocument::Indented))
             : QString::fromUtf8(bytes);
     }
-    if (record.has(WsLogRecord::Truncated))
-        text += tr("\n\u2026 (showing the first %1 of %2 bytes)").arg(payload.size()).arg(record.size);
+    if (bytes.size() < qsizetype(r.size))
+        text += tr("\n\u2026 (showing the first %1 of %2 bytes)").arg(bytes.size()).arg(r.size);
     m_messageView->setPlainText(text);
-    m_inspector->setFrames(m_log->framesOf(row), record.direction());
+    if (!timeline.bytesHeld(row)) {
+        m_inspector->showMessage(tr("The bytes of this row are no longer kept (the session's memory budget)."));
+        return;
+    }
+    std::optional<WsClosePayload> close;
+    if (WsOpcode(r.opcode) == WsOpcode::Close && r.rowKind() == RowKind::Frame)
+        close = timeline.closePayload(row);
+    m_inspector->setFrames(timeline.framesOf(row), r.direction(), close);
 }
 
 void WsConsole::applyFilters()
 {
+    m_log->setMode(WsLogModel::Mode(m_mode->currentData().toInt()));
     m_log->setDirectionFilter(m_directionFilter->currentData().toUInt());
     m_log->setTypeFilter(m_typeFilter->currentData().toUInt());
     m_log->setSearchText(m_search->text());
@@ -876,6 +835,7 @@ void WsConsole::clearLog()
 {
     flushLog();
     m_log->clear();
+    updateCounts();
     m_inspector->showMessage(tr("Select a message or frame in the log."));
     m_messageView->clear();
 }

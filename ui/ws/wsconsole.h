@@ -1,6 +1,5 @@
 #pragma once
 
-#include "core/session/sessionclock.h"
 #include "core/net/wsconnection.h"
 #include "ui/ws/wschartdata.h"
 #include "ui/ws/wslogmodel.h"
@@ -24,22 +23,32 @@ class QToolButton;
 
 namespace wirescope {
 
+class Session;
+struct TimelineConnection;
 class WsComposer;
 class WsFrameInspector;
 class WsHandshakeView;
 
-// One WebSocket connection: connect form, message log, frame inspector, handshake view and
-// composer. Engine events are coalesced and handed to the log model every ~25 ms.
+// One WebSocket tab: connect form, message log, frame inspector, handshake view, connection
+// details and composer. Everything it shows of the traffic comes from the session's
+// timeline: the log is a view over the rows of the tab's connections (each Connect appends
+// one; the old rows stay), the handshake view, the Connection tab and the charts read the
+// timeline's connection records and rows as the recorder announces them.
 //
 // The connection runs on a thread of its own, so reads are stamped when they return even
 // while this thread paints a million-row log; the console talks to it only through queued
-// calls and keeps what it shows (state, handshake, close, counters) from its signals.
+// calls, and takes only its state (for the state chip and Connect/Disconnect) from its signals.
 class WsConsole : public QWidget
 {
     Q_OBJECT
 public:
-    explicit WsConsole(QWidget *parent = nullptr);
+    explicit WsConsole(Session *session, QWidget *parent = nullptr);
     ~WsConsole() override;
+
+    Session *session() const { return m_session; }
+    // Shows a past connection of the session, read-only until Connect opens a new one with
+    // its options (appended below its rows).
+    void showPastConnection(quint32 id);
 
     // The connect form as options (URL, subprotocols, headers, deflate, keep inspecting).
     WsConnectOptions options() const;
@@ -47,10 +56,15 @@ public:
     void setUrl(const QUrl &url);
 
     WsConnectionState state() const { return m_state; }
-    // The current (or last) connection's handshake and close, as its signals reported them.
-    const WsHandshakeRecord &handshakeRecord() const { return m_handshakeRecord; }
-    const WsCloseRecord &closeRecord() const { return m_lastClose; }
+    // The tab's last connection as the timeline holds it (null before the first is recorded).
+    const TimelineConnection *lastConnection() const;
+    // Its handshake and close (empty records until they happen).
+    const WsHandshakeRecord &handshakeRecord() const;
+    const WsCloseRecord &closeRecord() const;
     QString title() const;
+    // "Now" for the charts, in seconds-since-the-first-connection nanoseconds: the session
+    // clock while connected, the end of the last connection otherwise.
+    qint64 chartNowNs() const;
 
     WsLogModel *logModel() const { return m_log; }
     QTableView *logView() const { return m_logView; }
@@ -58,6 +72,8 @@ public:
     WsHandshakeView *handshakeView() const { return m_handshake; }
     WsComposer *composer() const { return m_composer; }
     QTabWidget *detailTabs() const { return m_details; }
+    QTextBrowser *connectionInfo() const { return m_connectionInfo; }
+    QComboBox *modeBox() const { return m_mode; }
     QPushButton *connectButton() const { return m_connectButton; }
     QLineEdit *urlEdit() const { return m_url; }
     QLineEdit *searchEdit() const { return m_search; }
@@ -65,10 +81,9 @@ public:
     QCheckBox *ignoreTlsErrorsCheck() const { return m_ignoreTlsErrors; }
     QCheckBox *autoPongCheck() const { return m_autoPong; }
     const WsChartData &chartData() const { return m_chartData; }
-    const SessionClock &clock() const { return m_clock; }
 
-    // Rows received but not yet shown; flushLog() shows them now (the timer does it otherwise).
-    qsizetype pendingRows() const { return qsizetype(m_pending.size()); }
+    // Rows recorded but not yet shown; flushLog() shows them now (the timer does it otherwise).
+    qsizetype pendingRows() const;
     void flushLog();
 
 public Q_SLOTS:
@@ -83,22 +98,18 @@ public Q_SLOTS:
 Q_SIGNALS:
     void titleChanged(const QString &title);
     void stateChanged(wirescope::WsConnectionState state);
-    // Emitted when a connection ends, with what it takes to open it again.
-    void connectionFinished(const wirescope::WsConnectOptions &options, const QString &summary);
 
 private:
     void buildUi();
     void updateStateUi();
-    void addPending(WsLogEntry &&entry);
-    // tNs: when it happened on the connection's clock (-1: now, for the console's own notes).
-    void addEvent(const QString &text, qint64 tNs = -1);
-    void onFrame(const WsFrameEvent &event);
-    void onMessage(const WsMessageEvent &event);
-    void onViolation(const WsViolationEvent &event);
-    void onPong(const WsPongEvent &event);
-    void onHandshake(const WsHandshakeRecord &record);
-    void onError(const WsErrorEvent &event);
-    void onClosed(const WsCloseRecord &record);
+    // The engine opened connection `id` for this tab: its rows join the log.
+    void adoptConnection(quint32 id);
+    // Timeline rows [first, end) were looked at by the log: charts, handshake, counters.
+    void onRowsScanned(qsizetype first, qsizetype end);
+    void addChartRows(qsizetype first, qsizetype end);
+    void rebuildCharts();
+    void showHandshake();
+    void updateCounts();
     // Runs f on the connection's thread (dropped if the connection is gone by then).
     template<typename F>
     void onConnectionThread(F f);
@@ -108,25 +119,14 @@ private:
     void applyFilters();
     void updateConnectionInfo();
 
-    SessionClock m_clock;
+    Session *m_session;
     QThread m_engineThread;
     QObject *m_engineContext; // lives on m_engineThread: deletes connections there
     WsConnection *m_connection = nullptr;
     WsConnectionState m_state = WsConnectionState::Idle;
-    WsConnectOptions m_openedOptions;
-    WsHandshakeRecord m_handshakeRecord;
-    quint64 m_framesIn = 0;
-    quint64 m_framesOut = 0;
-    qint64 m_bytesIn = 0;
-    qint64 m_bytesOut = 0;
     WsChartData m_chartData;
-    std::vector<WsLogEntry> m_pending;
-    std::vector<WsFrame> m_partial[2]; // data frames of the message being received/sent
-    bool m_violationPending[2] = {false, false}; // the next row of that direction broke a rule
-    QTimer *m_flushTimer;
+    const WsHandshakeRecord *m_shownHandshake = nullptr; // what the handshake view shows
     bool m_follow = true;
-    WsCloseRecord m_lastClose;
-    bool m_hasClose = false;
 
     QLineEdit *m_url;
     QPushButton *m_connectButton;
@@ -142,6 +142,7 @@ private:
 
     WsLogModel *m_log;
     QTableView *m_logView;
+    QComboBox *m_mode;
     QComboBox *m_directionFilter;
     QComboBox *m_typeFilter;
     QLineEdit *m_search;

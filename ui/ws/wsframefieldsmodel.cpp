@@ -11,10 +11,11 @@ WsFrameFieldsModel::WsFrameFieldsModel(QObject *parent)
 {
 }
 
-void WsFrameFieldsModel::setFrame(const WsFrame &frame)
+void WsFrameFieldsModel::setFrame(const WsFrame &frame, const std::optional<WsClosePayload> &close)
 {
     beginResetModel();
     m_frame = frame;
+    m_close = close;
     m_rows.clear();
     for (int f = 0; f < WsFieldCount; ++f) {
         const WsField field = WsField(f);
@@ -30,6 +31,7 @@ void WsFrameFieldsModel::clear()
 {
     beginResetModel();
     m_frame = WsFrame();
+    m_close.reset();
     m_rows.clear();
     endResetModel();
 }
@@ -122,11 +124,10 @@ QString WsFrameFieldsModel::meaningText(WsField field) const
     case WsField::Payload: {
         if (m_frame.payloadDiscarded)
             return tr("over the frame size limit: not stored");
-        if (h.opcode == WsOpcode::Close) {
-            const WsClosePayload close = wsParseClosePayload(m_frame.payload);
-            if (close.code) {
-                const WsCloseCodeInfo info = wsCloseCodeInfo(*close.code);
-                return tr("close code %1 %2 %3").arg(*close.code).arg(QString::fromUtf8(info.name), close.reason);
+        if (h.opcode == WsOpcode::Close && m_close) {
+            if (m_close->code) {
+                const WsCloseCodeInfo info = wsCloseCodeInfo(*m_close->code);
+                return tr("close code %1 %2 %3").arg(*m_close->code).arg(QString::fromUtf8(info.name), m_close->reason);
             }
             return tr("close without a status code");
         }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/wire/wsclosecode.h"
 #include "core/wire/wsframe.h"
 #include "ui/widgets/hexlayout.h"
 
@@ -18,7 +19,8 @@ public:
 
     explicit WsFrameFieldsModel(QObject *parent = nullptr);
 
-    void setFrame(const WsFrame &frame);
+    // `close`: a close frame's code and reason as the timeline decoded them (core/session).
+    void setFrame(const WsFrame &frame, const std::optional<WsClosePayload> &close = std::nullopt);
     // No frame selected: no rows (a default frame would list a made-up 2-byte header).
     void clear();
     const WsFrame &frame() const { return m_frame; }
@@ -40,6 +42,7 @@ public:
 
 private:
     WsFrame m_frame;
+    std::optional<WsClosePayload> m_close;
     QList<WsField> m_rows;
 };
 

@@ -93,9 +93,11 @@ WsFrameInspector::WsFrameInspector(QWidget *parent)
     showMessage(tr("Select a message or frame in the log."));
 }
 
-void WsFrameInspector::setFrames(const std::vector<WsFrame> &frames, Direction direction)
+void WsFrameInspector::setFrames(const std::vector<WsFrame> &frames, Direction direction,
+                                 const std::optional<WsClosePayload> &close)
 {
     m_frames = frames;
+    m_close = close;
     m_direction = direction;
     const QSignalBlocker blocker(m_frameBox);
     m_frameBox->clear();
@@ -146,7 +148,7 @@ void WsFrameInspector::showFrame(int index)
         m_frameBox->setCurrentIndex(index);
     }
     const WsFrame &frame = m_frames[size_t(index)];
-    m_fields->setFrame(frame);
+    m_fields->setFrame(frame, m_close);
     m_diagram->setFrame(frame);
     // Show the whole diagram (2-4 header rows + payload) without scrolling when there is room:
     // sized once, so a height the user chose by dragging stays. No minimum height from it, so
@@ -162,12 +164,17 @@ void WsFrameInspector::showFrame(int index)
     }
     m_hex->setBytes(frame.wireBytes(), m_fields->hexFields());
     const QString who = m_direction == Direction::Out ? tr("sent") : tr("received");
-    QString summary = tr("%1 frame, %2 header bytes + %3 payload bytes")
-                          .arg(who)
-                          .arg(frame.header.headerSize)
-                          .arg(frame.header.payloadLength);
-    if (frame.streamOffset >= 0)
-        summary += tr(" at stream offset %1").arg(frame.streamOffset);
+    // The offset counts the whole stream of that direction, the handshake included.
+    const QString summary = frame.streamOffset >= 0
+        ? tr("%1 frame at byte %4: %2 header + %3 payload bytes")
+              .arg(who)
+              .arg(frame.header.headerSize)
+              .arg(frame.header.payloadLength)
+              .arg(frame.streamOffset)
+        : tr("%1 frame, %2 header bytes + %3 payload bytes")
+              .arg(who)
+              .arg(frame.header.headerSize)
+              .arg(frame.header.payloadLength);
     m_summary->setText(summary);
     m_fieldsView->resizeColumnsToContents();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/wire/direction.h"
+#include "core/wire/wsclosecode.h"
 #include "core/wire/wsframe.h"
 
 #include <QWidget>
@@ -28,7 +29,9 @@ class WsFrameInspector : public QWidget
 public:
     explicit WsFrameInspector(QWidget *parent = nullptr);
 
-    void setFrames(const std::vector<WsFrame> &frames, Direction direction);
+    // `close`: a close frame's decoded code and reason, from the timeline.
+    void setFrames(const std::vector<WsFrame> &frames, Direction direction,
+                   const std::optional<WsClosePayload> &close = std::nullopt);
     void showMessage(const QString &text); // no frames: say why
 
     int frameCount() const { return int(m_frames.size()); }
@@ -46,6 +49,7 @@ private:
     void fieldRowChanged(int row);
 
     std::vector<WsFrame> m_frames;
+    std::optional<WsClosePayload> m_close;
     Direction m_direction = Direction::In;
     QComboBox *m_frameBox;
     QLabel *m_summary;

@@ -201,10 +201,13 @@ void WsHandshakeView::setRecord(const WsHandshakeRecord &record)
     QStringList facts;
     if (!record.peerAddress.isEmpty())
         facts << tr("Peer %1").arg(record.peerAddress);
-    facts << tr("TCP connect %1 ms").arg(double(record.connectNs) / 1e6, 0, 'f', 3);
+    const PhaseTimings &t = record.timings;
+    if (t.dnsNs() >= 0)
+        facts << tr("DNS %1 ms").arg(double(t.dnsNs()) / 1e6, 0, 'f', 3);
+    facts << tr("TCP connect %1 ms").arg(double(t.connectEndNs - t.connectStartNs) / 1e6, 0, 'f', 3);
     if (record.tls.used)
-        facts << tr("TLS %1 (%2), handshake %3 ms").arg(record.tls.protocol, record.tls.cipher).arg(double(record.tlsNs) / 1e6, 0, 'f', 3);
-    facts << tr("Upgrade round trip %1 ms").arg(double(record.tNsResponse - record.tNsRequest) / 1e6, 0, 'f', 3);
+        facts << tr("TLS %1 (%2), handshake %3 ms").arg(record.tls.protocol, record.tls.cipher).arg(double(t.sslNs()) / 1e6, 0, 'f', 3);
+    facts << tr("Upgrade round trip %1 ms").arg(double(t.lastByteNs - t.sendStartNs) / 1e6, 0, 'f', 3);
     if (response.status != 0 && response.status != 101) {
         // A refusal is an HTTP response like any other: say how its body was framed.
         const QString framing = response.framing == BodyFraming::Chunked         ? tr("chunked, %n chunk(s)", nullptr, int(response.chunks.size()))

@@ -1,100 +1,30 @@
 #include "ui/ws/wslogmodel.h"
 
+#include "core/session/session.h"
 #include "core/wire/wsclosecode.h"
-#include "core/wire/wsframeparser.h"
 
 #include <QApplication>
 #include <QColor>
-#include <QFont>
 #include <QFontDatabase>
-#include <QIcon>
 #include <QPalette>
 #include <QStyle>
+#include <QTimer>
 
 #include <algorithm>
 #include <string_view>
 
 namespace wirescope {
 
-WsLogModel::WsLogModel(QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_monoFont(QFontDatabase::systemFont(QFontDatabase::FixedFont))
-    , m_errorIcon(QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical))
-    , m_warningIcon(QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning))
-{
-}
-
-int WsLogModel::rowCount(const QModelIndex &parent) const
-{
-    if (parent.isValid())
-        return 0;
-    return filterActive() ? int(m_visible.size()) : int(m_announced);
-}
-
-int WsLogModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-qsizetype WsLogModel::storeRow(int row) const
-{
-    if (row < 0 || row >= rowCount())
-        return -1;
-    return filterActive() ? qsizetype(m_visible[size_t(row)]) : row;
-}
-
-int WsLogModel::rowForStoreRow(qsizetype row) const
-{
-    if (!filterActive())
-        return row >= 0 && row < m_announced ? int(row) : -1;
-    const auto it = std::lower_bound(m_visible.begin(), m_visible.end(), quint32(row));
-    return it != m_visible.end() && *it == quint32(row) ? int(it - m_visible.begin()) : -1;
-}
-
-QString WsLogModel::sizeText(quint64 bytes)
-{
-    if (bytes < 1024)
-        return tr("%n B", nullptr, int(bytes));
-    if (bytes < 1024 * 1024)
-        return tr("%1 KiB").arg(double(bytes) / 1024, 0, 'f', 1);
-    return tr("%1 MiB").arg(double(bytes) / (1024 * 1024), 0, 'f', 1);
-}
-
-QString WsLogModel::timeText(qsizetype row) const
-{
-    const qint64 ns = m_store.at(row).tNs - m_originNs;
-    // Seconds with microseconds: enough to see the gap between a ping and its pong.
-    return QStringLiteral("%1").arg(double(ns) / 1e9, 0, 'f', 6);
-}
-
-QString WsLogModel::typeText(qsizetype row) const
-{
-    const WsLogRecord &record = m_store.at(row);
-    switch (record.kind()) {
-    case WsLogKind::Violation: {
-        const Violation *violation = m_store.violation(row);
-        if (violation && violation->kind && violation->kind->severity != ViolationSeverity::Error)
-            return tr("warning");
-        return tr("violation");
-    }
-    case WsLogKind::Event:
-        return tr("event");
-    case WsLogKind::Message:
-    case WsLogKind::Control:
-        break;
-    }
-    switch (WsOpcode(record.opcode)) {
-    case WsOpcode::Text: return tr("text");
-    case WsOpcode::Binary: return tr("binary");
-    case WsOpcode::Close: return tr("close");
-    case WsOpcode::Ping: return tr("ping");
-    case WsOpcode::Pong: return tr("pong");
-    case WsOpcode::Continuation: return tr("continuation");
-    default: return tr("reserved 0x%1").arg(record.opcode, 0, 16);
-    }
-}
-
 namespace {
+
+// DESIGN.md: rows reach the view at most every ~16-33 ms, however fast they arrive. 33 ms:
+// each batch costs a repaint (~10 ms for a full log view), so 30 per second leaves the UI
+// thread two thirds of its time for input.
+constexpr int kFlushIntervalMs = 33;
+// A burst never holds more than this many timeline rows back before they are looked at.
+constexpr qsizetype kMaxPendingRows = 200'000;
+// A search looks at most this much of each payload.
+constexpr qsizetype kMaxSearchBytes = 1024 * 1024;
 
 // What a byte looks like in a row's preview, for a case-insensitive search: ASCII letters
 // lower-cased, line breaks and tabs shown as spaces (oneLine), every other byte itself.
@@ -134,9 +64,7 @@ bool containsFolded(QByteArrayView haystack, QByteArrayView foldedNeedle)
     return false;
 }
 
-} // namespace
-
-static QString oneLine(QString text, int maxChars)
+QString oneLine(QString text, int maxChars)
 {
     if (text.size() > maxChars) {
         text.truncate(maxChars);
@@ -149,28 +77,209 @@ static QString oneLine(QString text, int maxChars)
     return text;
 }
 
+bool isFrameOrMessage(const TimelineRow &r)
+{
+    return r.rowKind() == RowKind::Frame || r.rowKind() == RowKind::Message;
+}
+
+bool isWarning(const Violation *violation)
+{
+    return violation && violation->kind && violation->kind->severity != ViolationSeverity::Error;
+}
+
+} // namespace
+
+WsLogModel::WsLogModel(Session *session, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_timeline(&session->timeline())
+    , m_timer(new QTimer(this))
+    , m_monoFont(QFontDatabase::systemFont(QFontDatabase::FixedFont))
+    , m_errorIcon(QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical))
+    , m_warningIcon(QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning))
+    , m_scanned(session->timeline().rowCount())
+    , m_pendingEnd(m_scanned)
+{
+    m_timer->setSingleShot(true);
+    m_timer->setInterval(kFlushIntervalMs);
+    connect(m_timer, &QTimer::timeout, this, &WsLogModel::flush);
+    connect(session->recorder(), &Recorder::rowsAppended, this, &WsLogModel::onRowsAppended);
+}
+
+int WsLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int WsLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+qsizetype WsLogModel::timelineRow(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return -1;
+    return qsizetype(m_rows[size_t(row)]);
+}
+
+qint64 WsLogModel::memoryUsed() const
+{
+    // libstdc++ keeps a deque in 512-byte blocks and a map of block pointers.
+    constexpr qint64 kBlock = 512;
+    const qint64 blocks = (qint64(m_rows.size()) * qint64(sizeof(quint32)) + kBlock - 1) / kBlock + 1;
+    return blocks * (kBlock + qint64(sizeof(void *)));
+}
+
+int WsLogModel::rowForTimelineRow(qsizetype row) const
+{
+    const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), quint32(row));
+    return it != m_rows.end() && *it == quint32(row) ? int(it - m_rows.begin()) : -1;
+}
+
+qint64 WsLogModel::originNs() const
+{
+    if (m_connections.isEmpty())
+        return 0;
+    const TimelineConnection *c = m_timeline->connection(m_connections.first());
+    if (!c)
+        return 0;
+    if (c->openedNs >= 0)
+        return c->openedNs;
+    return c->firstRow >= 0 ? m_timeline->row(c->firstRow).tNs : 0;
+}
+
+QString WsLogModel::sizeText(quint64 bytes)
+{
+    if (bytes < 1024)
+        return tr("%n B", nullptr, int(bytes));
+    if (bytes < 1024 * 1024)
+        return tr("%1 KiB").arg(double(bytes) / 1024, 0, 'f', 1);
+    return tr("%1 MiB").arg(double(bytes) / (1024 * 1024), 0, 'f', 1);
+}
+
+QString WsLogModel::timeText(qsizetype row) const
+{
+    const qint64 ns = m_timeline->row(row).tNs - originNs();
+    // Seconds with microseconds: enough to see the gap between a ping and its pong.
+    return QStringLiteral("%1").arg(double(ns) / 1e9, 0, 'f', 6);
+}
+
+QString WsLogModel::typeText(qsizetype row) const
+{
+    const TimelineRow &r = m_timeline->row(row);
+    switch (r.rowKind()) {
+    case RowKind::Violation:
+        return isWarning(m_timeline->violation(row)) ? tr("warning") : tr("violation");
+    case RowKind::Event:
+    case RowKind::Exchange:
+        return tr("event");
+    case RowKind::Frame:
+    case RowKind::Message:
+        break;
+    }
+    switch (WsOpcode(r.opcode)) {
+    case WsOpcode::Text: return tr("text");
+    case WsOpcode::Binary: return tr("binary");
+    case WsOpcode::Close: return tr("close");
+    case WsOpcode::Ping: return tr("ping");
+    case WsOpcode::Pong: return tr("pong");
+    case WsOpcode::Continuation: return tr("continuation");
+    default: return tr("reserved 0x%1").arg(r.opcode, 0, 16);
+    }
+}
+
+QString WsLogModel::handshakeText(const WsHandshakeRecord &record)
+{
+    const QString status = QStringLiteral("%1 %2").arg(record.response.status).arg(QString::fromUtf8(record.response.reason));
+    if (!record.verdict.ok) {
+        if (record.response.status == 0)
+            return tr("Handshake failed: no HTTP answer");
+        return tr("Handshake failed: HTTP %1").arg(status);
+    }
+    QString text = tr("Connected: HTTP %1").arg(status);
+    if (!record.verdict.subprotocol.isEmpty())
+        text += tr(", subprotocol %1").arg(record.verdict.subprotocol);
+    if (record.deflateNegotiated)
+        text += tr(", permessage-deflate");
+    return text;
+}
+
+QString WsLogModel::failureText(const Failure &failure)
+{
+    QString text;
+    if (failure.kind) {
+        text = QCoreApplication::translate("Failure", failure.kind->text);
+        if (!failure.detail.isEmpty())
+            text += QStringLiteral(": ") + failure.detail;
+    } else if (failure.violation.kind) {
+        text = QCoreApplication::translate("Violation", failure.violation.kind->text);
+        if (!failure.violation.detail.isEmpty())
+            text += QStringLiteral(" (") + failure.violation.detail + u')';
+    }
+    return tr("Failed: %1 (%2)").arg(text, failure.id());
+}
+
+QString WsLogModel::closeText(const WsCloseRecord &record)
+{
+    const WsCloseCodeInfo info = wsCloseCodeInfo(record.code);
+    QString text = tr("Closed with %1 %2").arg(record.code).arg(QCoreApplication::translate("CloseCode", info.name));
+    if (!record.reason.isEmpty())
+        text += QStringLiteral(": ") + record.reason;
+    text += record.clean ? tr(" (clean") : tr(" (not clean");
+    if (record.initiator == WsCloseInitiator::Client)
+        text += tr(", closed by Wirescope)");
+    else if (record.initiator == WsCloseInitiator::Server)
+        text += tr(", closed by the server)");
+    else
+        text += u')';
+    return text;
+}
+
+QString WsLogModel::eventText(qsizetype row) const
+{
+    const TimelineRow &r = m_timeline->row(row);
+    const TimelineConnection *c = m_timeline->connection(r.connection);
+    switch (r.eventType()) {
+    case EventType::Opening:
+        return tr("Connecting to %1").arg(c ? c->label : QString());
+    case EventType::Handshake:
+        return c && c->handshake ? handshakeText(*c->handshake) : QString();
+    case EventType::Failure: {
+        const Failure *failure = m_timeline->failure(row);
+        return failure ? failureText(*failure) : QString();
+    }
+    case EventType::Closed:
+        return c && c->close ? closeText(*c->close) : tr("Closed");
+    case EventType::Note:
+        return m_timeline->note(row);
+    }
+    return {};
+}
+
 QString WsLogModel::previewText(qsizetype row, int maxChars) const
 {
-    const WsLogRecord &record = m_store.at(row);
-    const QByteArrayView payload = m_store.payload(row);
-    switch (record.kind()) {
-    case WsLogKind::Violation: {
-        const Violation *violation = m_store.violation(row);
+    const TimelineRow &r = m_timeline->row(row);
+    switch (r.rowKind()) {
+    case RowKind::Violation: {
+        const Violation *violation = m_timeline->violation(row);
         if (!violation || !violation->kind)
-            return m_store.note(row);
+            return {};
         QString text = QCoreApplication::translate("Violation", violation->kind->text);
         if (!violation->detail.isEmpty())
             text += QStringLiteral(" (") + violation->detail + u')';
         return oneLine(text, maxChars * 2);
     }
-    case WsLogKind::Event:
-        return oneLine(m_store.note(row), maxChars * 2);
-    case WsLogKind::Message:
-    case WsLogKind::Control:
+    case RowKind::Event:
+        return oneLine(eventText(row), maxChars * 2);
+    case RowKind::Exchange:
+        return {};
+    case RowKind::Frame:
+    case RowKind::Message:
         break;
     }
-    if (WsOpcode(record.opcode) == WsOpcode::Close) {
-        const WsClosePayload close = wsParseClosePayload(payload.toByteArray());
+    const WsOpcode opcode = WsOpcode(r.opcode);
+    if (opcode == WsOpcode::Close) {
+        const WsClosePayload close = m_timeline->closePayload(row);
         if (!close.code)
             return tr("(no status code)");
         const WsCloseCodeInfo info = wsCloseCodeInfo(*close.code);
@@ -181,34 +290,45 @@ QString WsLogModel::previewText(qsizetype row, int maxChars) const
             text += QStringLiteral(": ") + close.reason;
         return oneLine(text, maxChars);
     }
+    QString prefix;
+    if (opcode == WsOpcode::Pong) {
+        const qint64 rtt = m_timeline->roundTripNs(row);
+        if (rtt >= 0)
+            prefix = tr("round trip %1 ms").arg(double(rtt) / 1e6, 0, 'f', 3);
+    }
+    QByteArray scratch;
+    // Decode only what is shown (a hex byte is 3 characters, a UTF-8 one at most 4 bytes).
+    const QByteArrayView payload = m_timeline->payload(row, scratch, qsizetype(maxChars) * 4);
     if (payload.isEmpty())
-        return {};
-    if (WsOpcode(record.opcode) == WsOpcode::Binary
-        || (WsOpcode(record.opcode) != WsOpcode::Text && payload.size() > 0 && payload.first(qMin<qsizetype>(payload.size(), 64)).contains('\0'))) {
+        return prefix;
+    if (!prefix.isEmpty())
+        prefix += QStringLiteral(" \u00b7 ");
+    if (opcode == WsOpcode::Binary
+        || (opcode != WsOpcode::Text && opcode != WsOpcode::Continuation
+            && payload.first(qMin<qsizetype>(payload.size(), 64)).contains('\0'))) {
         const QByteArrayView head = payload.first(qMin<qsizetype>(payload.size(), maxChars / 3));
         QString hex = QString::fromLatin1(head.toByteArray().toHex(' '));
-        if (head.size() < qsizetype(record.size))
+        if (head.size() < qsizetype(r.size))
             hex += QChar(0x2026);
-        return hex;
+        return prefix + hex;
     }
-    // Decode only what is shown; QString::fromUtf8 replaces invalid sequences with U+FFFD.
-    const QByteArrayView head = payload.first(qMin<qsizetype>(payload.size(), qsizetype(maxChars) * 4));
-    QString text = oneLine(QString::fromUtf8(head), maxChars);
-    if (head.size() < qsizetype(record.size) && !text.endsWith(QChar(0x2026)))
+    // QString::fromUtf8 replaces invalid sequences with U+FFFD.
+    QString text = oneLine(QString::fromUtf8(payload), maxChars);
+    if (payload.size() < qsizetype(r.size) && !text.endsWith(QChar(0x2026)))
         text += QChar(0x2026);
-    return text;
+    return prefix + text;
 }
 
 QString WsLogModel::rowAsText(int row) const
 {
-    const qsizetype r = storeRow(row);
+    const qsizetype r = timelineRow(row);
     if (r < 0)
         return {};
-    const WsLogRecord &record = m_store.at(r);
+    const TimelineRow &record = m_timeline->row(r);
     QStringList cells;
-    cells << QString::number(r + 1) << timeText(r)
+    cells << QString::number(row + 1) << timeText(r)
           << (record.direction() == Direction::Out ? tr("sent") : tr("received")) << typeText(r)
-          << QString::number(record.size) << previewText(r, 1 << 16);
+          << (isFrameOrMessage(record) ? QString::number(record.size) : QString()) << previewText(r, 1 << 16);
     return cells.join(u'\t');
 }
 
@@ -216,40 +336,43 @@ QVariant WsLogModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const qsizetype row = storeRow(index.row());
-    const WsLogRecord &record = m_store.at(row);
-    const bool isViolation = record.kind() == WsLogKind::Violation;
+    const qsizetype row = timelineRow(index.row());
+    const TimelineRow &r = m_timeline->row(row);
+    const bool isViolation = r.rowKind() == RowKind::Violation;
+    const bool isEvent = r.rowKind() == RowKind::Event;
+    const bool hasFrames = isFrameOrMessage(r);
     switch (role) {
     case Qt::DisplayRole:
         switch (Column(index.column())) {
-        case IndexColumn: return QString::number(row + 1);
+        case IndexColumn: return QString::number(index.row() + 1);
         case TimeColumn: return timeText(row);
         case DirectionColumn:
-            if (record.kind() == WsLogKind::Event)
+            if (isEvent)
                 return QString();
-            return record.direction() == Direction::Out ? QStringLiteral("\u2191") : QStringLiteral("\u2193");
+            return r.direction() == Direction::Out ? QStringLiteral("\u2191") : QStringLiteral("\u2193");
         case TypeColumn: {
             QString type = typeText(row);
-            if (record.frameCount > 1)
-                type += tr(" (%n frames)", nullptr, record.frameCount);
-            if (record.has(WsLogRecord::Crafted))
+            if (r.rowKind() == RowKind::Message)
+                type += tr(" (%n frames)", nullptr, r.extra);
+            else if (r.has(TimelineRow::Fragment))
+                type += tr(" (fragment)");
+            if (r.has(TimelineRow::Compressed))
+                type += tr(", compressed");
+            if (r.has(TimelineRow::Crafted))
                 type += tr(" [crafted]");
             return type;
         }
-        case SizeColumn:
-            return record.kind() == WsLogKind::Message || record.kind() == WsLogKind::Control
-                ? sizeText(record.size) : QString();
-        case WireSizeColumn:
-            return record.has(WsLogRecord::Compressed) ? sizeText(record.wireSize) : QString();
+        case SizeColumn: return hasFrames ? sizeText(r.size) : QString();
+        case WireSizeColumn: return hasFrames ? sizeText(r.wireSize) : QString();
         case PreviewColumn: return previewText(row);
         case ColumnCount: break;
         }
         return {};
     case Qt::ToolTipRole:
-        if (index.column() == DirectionColumn && record.kind() != WsLogKind::Event)
-            return record.direction() == Direction::Out ? tr("Sent by Wirescope") : tr("Received from the server");
+        if (index.column() == DirectionColumn && !isEvent)
+            return r.direction() == Direction::Out ? tr("Sent by Wirescope") : tr("Received from the server");
         if (isViolation) {
-            const Violation *violation = m_store.violation(row);
+            const Violation *violation = m_timeline->violation(row);
             if (violation && violation->kind) {
                 return tr("%1\n%2 · %3 · byte offset %4")
                     .arg(previewText(row, 400), QString::fromUtf8(violation->kind->rfc),
@@ -257,37 +380,37 @@ QVariant WsLogModel::data(const QModelIndex &index, int role) const
                     .arg(violation->offset);
             }
         }
-        if (record.has(WsLogRecord::HasViolation) && index.column() == TypeColumn)
+        if (index.column() == TypeColumn && r.has(TimelineRow::Crafted))
+            return tr("Written as crafted bytes: the rules of RFC 6455 were not applied to it.");
+        if (index.column() == TypeColumn && r.has(TimelineRow::HasViolation))
             return tr("This row broke a rule of the protocol: see the violation row just above it.");
+        if (index.column() == WireSizeColumn && hasFrames)
+            return tr("Bytes on the wire, frame headers included");
         if (index.column() == PreviewColumn)
             return previewText(row, 1000);
         return {};
     case Qt::DecorationRole:
-        if (index.column() == TypeColumn && isViolation) {
-            const Violation *violation = m_store.violation(row);
-            const bool warning = violation && violation->kind && violation->kind->severity != ViolationSeverity::Error;
-            return warning ? m_warningIcon : m_errorIcon;
-        }
-        if (index.column() == TypeColumn && record.has(WsLogRecord::HasViolation))
+        if (index.column() == TypeColumn && isViolation)
+            return isWarning(m_timeline->violation(row)) ? m_warningIcon : m_errorIcon;
+        if (index.column() == TypeColumn && r.has(TimelineRow::HasViolation))
             return m_warningIcon;
         return {};
     case Qt::ForegroundRole:
-        if (index.column() == DirectionColumn && record.kind() != WsLogKind::Event)
-            return record.direction() == Direction::Out ? QColor(0x2e, 0x7d, 0x32) : QColor(0x15, 0x65, 0xc0);
-        if (record.kind() == WsLogKind::Event)
+        if (index.column() == DirectionColumn && !isEvent)
+            return r.direction() == Direction::Out ? QColor(0x2e, 0x7d, 0x32) : QColor(0x15, 0x65, 0xc0);
+        if (index.column() == TypeColumn && r.has(TimelineRow::Crafted))
+            return QColor(0x8e, 0x24, 0xaa);
+        if (isEvent)
             return QApplication::palette().color(QPalette::PlaceholderText);
         return {};
     case Qt::BackgroundRole:
-        if (isViolation) {
-            const Violation *violation = m_store.violation(row);
-            const bool warning = violation && violation->kind && violation->kind->severity != ViolationSeverity::Error;
-            return warning ? QColor(255, 193, 7, 70) : QColor(229, 57, 53, 70);
-        }
-        if (record.has(WsLogRecord::HasViolation))
+        if (isViolation)
+            return isWarning(m_timeline->violation(row)) ? QColor(255, 193, 7, 70) : QColor(229, 57, 53, 70);
+        if (r.has(TimelineRow::HasViolation))
             return QColor(255, 193, 7, 45); // the frame or message a violation row refers to
         return {};
     case Qt::FontRole:
-        if (index.column() == PreviewColumn && record.kind() != WsLogKind::Event && !isViolation)
+        if (index.column() == PreviewColumn && hasFrames)
             return m_monoFont;
         return {};
     case Qt::TextAlignmentRole:
@@ -296,12 +419,13 @@ QVariant WsLogModel::data(const QModelIndex &index, int role) const
         if (index.column() == DirectionColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignCenter));
         return {};
-    case StoreRowRole: return qlonglong(row);
-    case KindRole: return int(record.kind());
-    case DirectionRole: return int(record.direction());
-    case OpcodeRole: return int(record.opcode);
+    case TimelineRowRole: return qlonglong(row);
+    case KindRole: return int(r.rowKind());
+    case DirectionRole: return int(r.direction());
+    case OpcodeRole: return int(r.opcode);
+    case FlagsRole: return int(r.flags);
     case ViolationIdRole: {
-        const Violation *violation = isViolation ? m_store.violation(row) : nullptr;
+        const Violation *violation = isViolation ? m_timeline->violation(row) : nullptr;
         return violation ? violation->id() : QString();
     }
     default: return {};
@@ -318,7 +442,7 @@ QVariant WsLogModel::headerData(int section, Qt::Orientation orientation, int ro
     case DirectionColumn: return tr("Dir");
     case TypeColumn: return tr("Type");
     case SizeColumn: return tr("Size");
-    case WireSizeColumn: return tr("Compressed");
+    case WireSizeColumn: return tr("Wire");
     case PreviewColumn: return tr("Data");
     case ColumnCount: break;
     }
@@ -330,49 +454,126 @@ bool WsLogModel::filterActive() const
     return m_types != ShowAllTypes || m_directions != ShowBothDirections || !m_search.isEmpty();
 }
 
-bool WsLogModel::accepts(qsizetype row) const
+bool WsLogModel::inMode(const TimelineRow &r) const
 {
-    const WsLogRecord &record = m_store.at(row);
-    if (record.kind() != WsLogKind::Event) {
-        const quint32 dir = record.direction() == Direction::Out ? ShowOutgoing : ShowIncoming;
+    switch (r.rowKind()) {
+    case RowKind::Frame: return m_mode == Mode::Frames || !r.has(TimelineRow::Fragment);
+    case RowKind::Message: return m_mode == Mode::Messages;
+    case RowKind::Violation:
+    case RowKind::Event: return true;
+    case RowKind::Exchange: return false;
+    }
+    return false;
+}
+
+quint32 WsLogModel::typeOf(qsizetype row) const
+{
+    const TimelineRow &r = m_timeline->row(row);
+    switch (r.rowKind()) {
+    case RowKind::Violation: return ShowViolations;
+    case RowKind::Event:
+    case RowKind::Exchange: return ShowEvents;
+    case RowKind::Frame:
+    case RowKind::Message: break;
+    }
+    WsOpcode opcode = WsOpcode(r.opcode);
+    if (opcode == WsOpcode::Continuation) {
+        // A continuation frame is of its message's type: the data frame that started it
+        // (RFC 6455 §5.4), found through the connection's frames of that direction.
+        qint64 offset = r.offset;
+        for (int steps = 0; opcode == WsOpcode::Continuation || wsIsControl(opcode); ++steps) {
+            const qsizetype previous = steps < 100'000 ? m_timeline->frameRowAt(r.connection, r.direction(), offset - 1) : -1;
+            if (previous < 0)
+                return ShowText | ShowBinary;
+            offset = m_timeline->row(previous).offset;
+            opcode = WsOpcode(m_timeline->row(previous).opcode);
+        }
+    }
+    if (opcode == WsOpcode::Text)
+        return ShowText;
+    if (opcode == WsOpcode::Binary)
+        return ShowBinary;
+    return ShowControl;
+}
+
+bool WsLogModel::accepts(qsizetype row, QByteArray &scratch) const
+{
+    const TimelineRow &r = m_timeline->row(row);
+    if (!showsConnection(r.connection) || !inMode(r))
+        return false;
+    if (!filterActive())
+        return true;
+    if (r.rowKind() != RowKind::Event) {
+        const quint32 dir = r.direction() == Direction::Out ? ShowOutgoing : ShowIncoming;
         if (!(m_directions & dir))
             return false;
     }
-    quint32 type = ShowEvents;
-    switch (record.kind()) {
-    case WsLogKind::Violation: type = ShowViolations; break;
-    case WsLogKind::Event: type = ShowEvents; break;
-    case WsLogKind::Control: type = ShowControl; break;
-    case WsLogKind::Message: type = WsOpcode(record.opcode) == WsOpcode::Binary ? ShowBinary : ShowText; break;
-    }
-    if (!(m_types & type))
+    if (!(m_types & typeOf(row)))
         return false;
     if (m_search.isEmpty())
         return true;
-    if (record.kind() == WsLogKind::Message && WsOpcode(record.opcode) != WsOpcode::Binary) {
-        const QByteArrayView payload = m_store.payload(row);
+    const WsOpcode opcode = WsOpcode(r.opcode);
+    if (isFrameOrMessage(r) && (opcode == WsOpcode::Text || opcode == WsOpcode::Continuation)) {
+        const QByteArrayView payload = m_timeline->payload(row, scratch, kMaxSearchBytes);
         if (!m_searchFolded.isEmpty())
             return containsFolded(payload, m_searchFolded);
         // Search the raw UTF-8 bytes first: cheap, and exact when the case matches.
-        if (std::string_view(payload.data(), size_t(payload.size())).find(std::string_view(m_searchUtf8.constData(), size_t(m_searchUtf8.size())))
+        if (std::string_view(payload.data(), size_t(payload.size()))
+                .find(std::string_view(m_searchUtf8.constData(), size_t(m_searchUtf8.size())))
             != std::string_view::npos)
             return true;
     }
     return previewText(row, 1 << 16).contains(m_search, Qt::CaseInsensitive);
 }
 
-void WsLogModel::rebuildFilter()
+void WsLogModel::rebuild()
 {
     beginResetModel();
-    m_visible.clear();
-    m_announced = m_store.size();
-    if (filterActive()) {
-        for (qsizetype row = 0; row < m_store.size(); ++row) {
-            if (accepts(row))
-                m_visible.push_back(quint32(row));
-        }
+    m_rows.clear();
+    // Only the span of the log's connections is looked at, and only up to what has been
+    // announced (later rows arrive with the next batch).
+    qsizetype from = m_scanned;
+    for (quint32 id : std::as_const(m_connections)) {
+        const TimelineConnection *c = m_timeline->connection(id);
+        if (c && c->firstRow >= 0)
+            from = std::min(from, c->firstRow);
+    }
+    from = std::max(from, m_clearedBefore);
+    QByteArray scratch;
+    for (qsizetype row = from; row < m_scanned; ++row) {
+        if (accepts(row, scratch))
+            m_rows.push_back(quint32(row));
     }
     endResetModel();
+}
+
+void WsLogModel::addConnection(quint32 id)
+{
+    if (id == 0 || showsConnection(id))
+        return;
+    if (id >= m_member.size())
+        m_member.resize(id + 1, false);
+    m_member[id] = true;
+    m_connections.append(id);
+    const TimelineConnection *c = m_timeline->connection(id);
+    if (c && c->firstRow >= 0 && c->firstRow < m_scanned)
+        rebuild(); // a past connection: its rows are already in the timeline
+}
+
+void WsLogModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_clearedBefore = m_scanned;
+    endResetModel();
+}
+
+void WsLogModel::setMode(Mode mode)
+{
+    if (mode == m_mode)
+        return;
+    m_mode = mode;
+    rebuild();
 }
 
 void WsLogModel::setTypeFilter(quint32 types)
@@ -380,7 +581,7 @@ void WsLogModel::setTypeFilter(quint32 types)
     if (types == m_types)
         return;
     m_types = types;
-    rebuildFilter();
+    rebuild();
 }
 
 void WsLogModel::setDirectionFilter(quint32 directions)
@@ -388,7 +589,7 @@ void WsLogModel::setDirectionFilter(quint32 directions)
     if (directions == m_directions)
         return;
     m_directions = directions;
-    rebuildFilter();
+    rebuild();
 }
 
 void WsLogModel::setSearchText(const QString &text)
@@ -401,89 +602,41 @@ void WsLogModel::setSearchText(const QString &text)
     const bool ascii = std::all_of(m_searchUtf8.cbegin(), m_searchUtf8.cend(), [](char c) { return quint8(c) < 0x80; });
     if (ascii)
         m_searchFolded = foldedForSearch(m_searchUtf8);
-    rebuildFilter();
+    rebuild();
 }
 
-void WsLogModel::setOriginNs(qint64 originNs)
+void WsLogModel::onRowsAppended(qsizetype, qsizetype end)
 {
-    m_originNs = originNs;
-    if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, TimeColumn), index(rowCount() - 1, TimeColumn));
+    m_pendingEnd = std::max(m_pendingEnd, end);
+    if (pendingRows() >= kMaxPendingRows)
+        flush();
+    else if (!m_timer->isActive())
+        m_timer->start();
 }
 
-void WsLogModel::appendBatch(std::vector<WsLogEntry> &&entries)
+void WsLogModel::flush()
 {
-    if (entries.empty())
+    m_timer->stop();
+    if (m_pendingEnd <= m_scanned)
         return;
-    const qsizetype firstNew = m_store.size();
-    for (WsLogEntry &entry : entries) {
-        const qsizetype row = m_store.append(entry.record, entry.header, entry.data);
-        if (entry.violation.kind)
-            m_store.setViolation(row, entry.violation);
-        if (!entry.note.isEmpty())
-            m_store.setNote(row, entry.note);
-        if (!entry.frames.empty())
-            m_store.setFrames(row, entry.frames);
-    }
-    // The store already holds the rows; announce them to views in one insertion.
-    if (!filterActive()) {
-        beginInsertRows({}, int(firstNew), int(m_store.size() - 1));
-        m_announced = m_store.size();
-        endInsertRows();
-        return;
-    }
+    const qsizetype first = m_scanned;
+    const qsizetype end = m_pendingEnd;
     std::vector<quint32> accepted;
-    for (qsizetype row = firstNew; row < m_store.size(); ++row) {
-        if (accepts(row))
-            accepted.push_back(quint32(row));
+    if (!m_connections.isEmpty()) {
+        QByteArray scratch;
+        for (qsizetype row = first; row < end; ++row) {
+            if (accepts(row, scratch))
+                accepted.push_back(quint32(row));
+        }
     }
-    m_announced = m_store.size();
-    if (accepted.empty())
-        return;
-    const int first = int(m_visible.size());
-    beginInsertRows({}, first, first + int(accepted.size()) - 1);
-    m_visible.insert(m_visible.end(), accepted.begin(), accepted.end());
-    endInsertRows();
-}
-
-void WsLogModel::clear()
-{
-    beginResetModel();
-    m_store.clear();
-    m_visible.clear();
-    m_announced = 0;
-    endResetModel();
-}
-
-std::vector<WsFrame> WsLogModel::framesOf(qsizetype row) const
-{
-    if (row < 0 || row >= m_store.size())
-        return {};
-    if (const std::vector<WsFrame> *frames = m_store.sideFrames(row))
-        return *frames;
-    const WsLogRecord &record = m_store.at(row);
-    const QByteArrayView header = m_store.headerBytes(row);
-    if (header.isEmpty() || record.has(WsLogRecord::Truncated))
-        return {};
-    // The store keeps the header and the unmasked payload; the parser reads the header (the
-    // payload bytes it unmasks are replaced by the stored ones, which are the real payload).
-    WsFrameParserOptions options;
-    options.role = record.direction() == Direction::Out ? WsRole::Server : WsRole::Client;
-    options.allowedRsvBits = 7;
-    WsFrameParser parser(options);
-    QByteArray bytes = header.toByteArray();
-    bytes.append(m_store.payload(row).data(), m_store.payload(row).size());
-    WsParseResult result = parser.feed(bytes);
-    std::vector<WsFrame> frames;
-    for (WsParseEvent &event : result.events) {
-        if (event.type != WsParseEventType::Frame)
-            continue;
-        WsFrame frame = std::move(event.frame);
-        frame.payload = m_store.payload(row).toByteArray();
-        frame.streamOffset = -1; // not kept per row: unknown, rather than a wrong 0
-        frames.push_back(std::move(frame));
+    m_scanned = end;
+    if (!accepted.empty()) {
+        const int at = int(m_rows.size());
+        beginInsertRows({}, at, at + int(accepted.size()) - 1);
+        m_rows.insert(m_rows.end(), accepted.begin(), accepted.end());
+        endInsertRows();
     }
-    return frames;
+    Q_EMIT rowsScanned(first, end);
 }
 
 } // namespace wirescope

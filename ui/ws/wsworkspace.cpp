@@ -1,6 +1,7 @@
 #include "ui/ws/wsworkspace.h"
 
 #include "core/net/wsconnection.h"
+#include "core/session/session.h"
 #include "ui/ws/wschartswidget.h"
 #include "ui/ws/wscomposer.h"
 #include "ui/ws/wsconsole.h"
@@ -8,6 +9,7 @@
 #include <QAction>
 #include <QDataStream>
 #include <QDateTime>
+#include <QTabBar>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,10 +25,12 @@ namespace wirescope {
 
 namespace {
 constexpr int kMaxHistory = 100;
+constexpr int kConnectionIdRole = Qt::UserRole + 1;
 } // namespace
 
-WsWorkspace::WsWorkspace(QWidget *parent)
+WsWorkspace::WsWorkspace(Session *session, QWidget *parent)
     : QWidget(parent)
+    , m_session(session)
     , m_split(new QSplitter(Qt::Horizontal, this))
     , m_tabs(new QTabWidget(this))
     , m_history(new QListWidget(this))
@@ -59,7 +63,8 @@ WsWorkspace::WsWorkspace(QWidget *parent)
     historyLayout->addWidget(historyLabel);
     historyLayout->addWidget(m_history, 1);
     m_history->setAccessibleName(tr("Past WebSocket connections"));
-    m_history->setToolTip(tr("Double-click or press Enter to open a connection again with the same settings"));
+    m_history->setToolTip(tr("Double-click or press Enter to open a past connection with everything it showed; "
+                             "Connect in its tab connects again with the same settings"));
     m_history->setWordWrap(true);
     m_history->setUniformItemSizes(false);
     m_history->setMinimumWidth(110);
@@ -112,7 +117,9 @@ WsWorkspace::WsWorkspace(QWidget *parent)
     connect(plus, &QToolButton::clicked, this, &WsWorkspace::newConsole);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &WsWorkspace::closeConsole);
     connect(m_tabs, &QTabWidget::currentChanged, this, &WsWorkspace::currentChanged);
+    connect(m_tabs->tabBar(), &QTabBar::tabMoved, this, &WsWorkspace::updateTitles);
     connect(m_history, &QListWidget::itemActivated, this, &WsWorkspace::reopen);
+    connect(session->recorder(), &Recorder::rowsAppended, this, &WsWorkspace::onRowsAppended);
     newConsole();
 }
 
@@ -124,7 +131,7 @@ void WsWorkspace::setDefaultUrl(const QUrl &url)
     // Consoles nobody has typed into yet follow the new default.
     for (int i = 0; i < m_tabs->count(); ++i) {
         auto *console = qobject_cast<WsConsole *>(m_tabs->widget(i));
-        if (console && console->state() == WsConnectionState::Idle && console->logModel()->totalRows() == 0)
+        if (console && console->state() == WsConnectionState::Idle && console->logModel()->connections().isEmpty())
             console->setUrl(url);
     }
 }
@@ -151,23 +158,17 @@ int WsWorkspace::consoleCount() const
 
 WsConsole *WsWorkspace::newConsole()
 {
-    auto *console = new WsConsole(m_tabs);
+    auto *console = new WsConsole(m_session, m_tabs);
     console->setUrl(m_defaultUrl);
     const int index = m_tabs->addTab(console, console->title());
-    connect(console, &WsConsole::titleChanged, this, [this, console](const QString &title) {
-        const int i = m_tabs->indexOf(console);
-        if (i >= 0)
-            m_tabs->setTabText(i, title);
-        if (console == currentConsole())
-            m_charts->setSource(&console->chartData(), &console->clock(), title);
-    });
+    connect(console, &WsConsole::titleChanged, this, &WsWorkspace::updateTitles);
     connect(console, &WsConsole::stateChanged, this, [this, console](WsConnectionState state) {
         const int i = m_tabs->indexOf(console);
         if (i >= 0)
             m_tabs->setTabToolTip(i, wsConnectionStateName(state));
         updateActions();
     });
-    connect(console, &WsConsole::connectionFinished, this, &WsWorkspace::addHistory);
+    updateTitles();
     m_tabs->setCurrentIndex(index);
     console->urlEdit()->setFocus();
     return console;
@@ -181,20 +182,18 @@ void WsWorkspace::closeConsole(int index)
     if (console->state() == WsConnectionState::Open)
         console->disconnectFromServer();
     m_tabs->removeTab(index);
-    m_charts->setSource(nullptr, nullptr, QString());
+    m_charts->setSource(nullptr, {}, QString());
     console->deleteLater();
     if (m_tabs->count() == 0)
         newConsole();
+    updateTitles();
     currentChanged();
 }
 
 void WsWorkspace::currentChanged()
 {
     WsConsole *console = currentConsole();
-    if (console)
-        m_charts->setSource(&console->chartData(), &console->clock(), console->title());
-    else
-        m_charts->setSource(nullptr, nullptr, QString());
+    showCharts(console);
     updateActions();
     Q_EMIT currentConsoleChanged(console);
 }
@@ -233,29 +232,79 @@ void WsWorkspace::toggleFollowCurrent()
         console->setFollowLog(m_followAction->isChecked());
 }
 
-void WsWorkspace::addHistory(const WsConnectOptions &options, const QString &summary)
+void WsWorkspace::showCharts(WsConsole *console)
 {
-    auto *item = new QListWidgetItem;
-    item->setText(QStringLiteral("%1\n%2").arg(options.url.toString(), QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
-    item->setToolTip(summary);
-    m_history->insertItem(0, item);
-    m_pastOptions.insert(item, options);
-    while (m_history->count() > kMaxHistory) {
-        QListWidgetItem *oldest = m_history->takeItem(m_history->count() - 1);
-        m_pastOptions.remove(oldest);
-        delete oldest;
+    if (!console) {
+        m_charts->setSource(nullptr, {}, QString());
+        return;
     }
+    m_charts->setSource(&console->chartData(), [console] { return console->chartNowNs(); },
+                        m_tabs->tabText(m_tabs->indexOf(console)));
+}
+
+void WsWorkspace::updateTitles()
+{
+    QHash<QString, int> seen;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *console = qobject_cast<WsConsole *>(m_tabs->widget(i));
+        if (!console)
+            continue;
+        const QString base = console->title();
+        const int n = ++seen[base];
+        const QString title = n > 1 ? tr("%1 (%2)").arg(base).arg(n) : base;
+        if (m_tabs->tabText(i) != title) {
+            m_tabs->setTabText(i, title);
+            if (console == currentConsole())
+                showCharts(console);
+        }
+    }
+}
+
+void WsWorkspace::onRowsAppended(qsizetype first, qsizetype end)
+{
+    const Timeline &timeline = m_session->timeline();
+    for (qsizetype i = first; i < end; ++i) {
+        const TimelineRow &r = timeline.row(i);
+        if (r.rowKind() == RowKind::Event && r.eventType() == EventType::Closed) {
+            const TimelineConnection *c = timeline.connection(r.connection);
+            if (c && c->protocol == ConnectionProtocol::WebSocket)
+                addHistory(r.connection);
+        }
+    }
+}
+
+void WsWorkspace::addHistory(quint32 id)
+{
+    const TimelineConnection *c = m_session->timeline().connection(id);
+    auto *item = new QListWidgetItem;
+    const QDateTime opened = m_session->clock().wallTimeAt(c->openedNs).toLocalTime();
+    item->setText(QStringLiteral("%1\n%2").arg(c->label, opened.toString(QStringLiteral("HH:mm:ss"))));
+    QString summary = c->handshake ? WsLogModel::handshakeText(*c->handshake) : QString();
+    if (c->close)
+        summary += (summary.isEmpty() ? QString() : QStringLiteral("\n")) + WsLogModel::closeText(*c->close);
+    item->setToolTip(summary);
+    item->setData(kConnectionIdRole, id);
+    m_history->insertItem(0, item);
+    while (m_history->count() > kMaxHistory)
+        delete m_history->takeItem(m_history->count() - 1);
     syncHistoryButton();
 }
 
 void WsWorkspace::reopen(QListWidgetItem *item)
 {
-    if (!item || !m_pastOptions.contains(item))
-        return;
-    const WsConnectOptions options = m_pastOptions.value(item);
+    if (item)
+        openPastConnection(item->data(kConnectionIdRole).toUInt());
+}
+
+WsConsole *WsWorkspace::openPastConnection(quint32 id)
+{
+    const TimelineConnection *c = m_session->timeline().connection(id);
+    if (!c || c->protocol != ConnectionProtocol::WebSocket)
+        return nullptr;
     WsConsole *console = newConsole();
-    console->setOptions(options);
-    console->connectToServer();
+    console->showPastConnection(id);
+    updateActions();
+    return console;
 }
 
 bool WsWorkspace::isHistoryShown() const

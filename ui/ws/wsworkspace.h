@@ -1,8 +1,5 @@
 #pragma once
 
-#include "core/session/wsconnectoptions.h"
-
-#include <QHash>
 #include <QList>
 #include <QUrl>
 #include <QWidget>
@@ -16,16 +13,19 @@ class QToolButton;
 
 namespace wirescope {
 
+class Session;
 class WsChartsWidget;
 class WsConsole;
 
-// Tabs of WebSocket consoles, the list of past connections (click to reopen) and the live
-// charts that follow the current tab. MainWindow embeds it and puts actions() in its menus.
+// Tabs of WebSocket consoles, the list of past connections and the live charts that follow
+// the current tab. The past connections are the session's closed WebSocket connections as
+// the timeline holds them: opening one shows everything it showed (log, frames, handshake,
+// counters, charts) in a tab of its own. MainWindow embeds it and puts actions() in its menus.
 class WsWorkspace : public QWidget
 {
     Q_OBJECT
 public:
-    explicit WsWorkspace(QWidget *parent = nullptr);
+    explicit WsWorkspace(Session *session, QWidget *parent = nullptr);
     ~WsWorkspace() override;
 
     // The URL a new console starts with (the demo server's ws://127.0.0.1:PORT/ws/echo).
@@ -42,6 +42,8 @@ public:
     WsConsole *currentConsole() const;
     int consoleCount() const;
     QListWidget *historyList() const { return m_history; }
+    // Opens a tab showing past connection `id` of the session (see WsConsole::showPastConnection).
+    WsConsole *openPastConnection(quint32 id);
     // The "Past connections" pane folds away to a tab corner button, so it never takes a
     // column from the console unless the user opens it.
     bool isHistoryShown() const;
@@ -65,11 +67,17 @@ Q_SIGNALS:
 
 private:
     void currentChanged();
-    void addHistory(const WsConnectOptions &options, const QString &summary);
+    // Timeline rows [first, end) were recorded: closed WebSocket connections join the history.
+    void onRowsAppended(qsizetype first, qsizetype end);
+    void addHistory(quint32 id);
     void reopen(QListWidgetItem *item);
+    // Tabs of the same URL get distinct titles: "host:port/path", "host:port/path (2)", ...
+    void updateTitles();
+    void showCharts(WsConsole *console);
     void updateActions();
     void syncHistoryButton();
 
+    Session *m_session;
     QSplitter *m_split = nullptr;
     QTabWidget *m_tabs = nullptr;
     QWidget *m_historyPane = nullptr;
@@ -82,7 +90,6 @@ private:
     QAction *m_pingAction = nullptr;
     QAction *m_followAction = nullptr;
     QUrl m_defaultUrl;
-    QHash<QListWidgetItem *, WsConnectOptions> m_pastOptions; // what each history item reopens
 };
 
 } // namespace wirescope

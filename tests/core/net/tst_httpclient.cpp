@@ -2,6 +2,7 @@
 #include "core/session/sessionclock.h"
 #include "tests/peers/demopeer.h"
 #include "tests/peers/nginxpeer.h"
+#include "tests/peers/tunnelproxy.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -72,48 +73,6 @@ private:
     Handler m_handler;
     QList<QByteArray> m_requests;
     int m_connections = 0;
-};
-
-// A minimal HTTP CONNECT proxy (RFC 9110 §9.3.6): reads the CONNECT head, opens the
-// tunnel to 127.0.0.1 only, answers 200 and then copies bytes both ways.
-class TunnelProxy
-{
-public:
-    TunnelProxy()
-    {
-        m_server.listen(QHostAddress::LocalHost, 0);
-        QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
-            while (QTcpSocket *client = m_server.nextPendingConnection()) {
-                auto head = std::make_shared<QByteArray>();
-                auto *upstream = new QTcpSocket(client);
-                QObject::connect(client, &QTcpSocket::readyRead, client, [this, client, upstream, head] {
-                    if (upstream->state() == QAbstractSocket::ConnectedState) {
-                        upstream->write(client->readAll());
-                        return;
-                    }
-                    head->append(client->readAll());
-                    const qsizetype end = head->indexOf("\r\n\r\n");
-                    if (end < 0 || upstream->state() != QAbstractSocket::UnconnectedState)
-                        return;
-                    m_heads.append(head->left(end + 4));
-                    const QList<QByteArray> target = head->split(' ').value(1).split(':');
-                    upstream->connectToHost(QHostAddress::LocalHost, quint16(target.value(1).toUInt()));
-                });
-                QObject::connect(upstream, &QTcpSocket::connected, client, [client] {
-                    client->write("HTTP/1.1 200 Connection Established\r\n\r\n");
-                });
-                QObject::connect(upstream, &QTcpSocket::readyRead, client, [client, upstream] { client->write(upstream->readAll()); });
-                QObject::connect(upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
-                QObject::connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
-            }
-        });
-    }
-    quint16 port() const { return m_server.serverPort(); }
-    const QList<QByteArray> &heads() const { return m_heads; }
-
-private:
-    QTcpServer m_server;
-    QList<QByteArray> m_heads;
 };
 
 QByteArray pathOf(const QByteArray &request)
@@ -221,6 +180,7 @@ private slots:
     void silentTlsServerHitsTheConnectTimeout();
     void cancelStopsTheExchange();
     void deletingAnUnfinishedExchangeClosesItsConnection();
+    void anExchangeNamedBeforeItStartsIsCancelledById();
     void unresolvedVariablesSendNothing();
     void plainHttpThroughAProxyUsesAbsoluteForm();
     void retriesOnceWhenAnIdleConnectionWasClosed();
@@ -645,6 +605,32 @@ void TestHttpClient::deletingAnUnfinishedExchangeClosesItsConnection()
     QVERIFY(exchange(client, ok.url(QStringLiteral("/"))).completed());
 }
 
+void TestHttpClient::anExchangeNamedBeforeItStartsIsCancelledById()
+{
+    ScriptedServer silent([](QTcpSocket *, const QByteArray &) {});
+    HttpClient client;
+    const quint64 id = client.reserveExchangeId();
+    QVERIFY(client.reserveExchangeId() != id); // never handed out twice
+    HttpRequest request;
+    request.setUrl(silent.url(QStringLiteral("/")));
+    HttpExchange *ex = client.start(id, request);
+    QCOMPARE(ex->id(), id);
+    QSignalSpy finished(ex, &HttpExchange::finished);
+    QTRY_VERIFY(silent.requests().size() == 1);
+    client.cancel(id + 1000); // unknown: nothing happens
+    QCOMPARE(finished.size(), 0);
+    client.cancel(id);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(ex->record().id, id);
+    QCOMPARE(ex->record().error.id(), QStringLiteral("cancelled"));
+    // A plain start() draws from the same ids.
+    HttpExchange *next = client.start(request);
+    QVERIFY(next->id() != id);
+    next->cancel();
+    ex->deleteLater();
+    next->deleteLater();
+}
+
 void TestHttpClient::unresolvedVariablesSendNothing()
 {
     HttpClient client;
@@ -817,7 +803,8 @@ void TestHttpClient::bytesAfterTheResponseAreFlaggedAndNotReused()
 
 void TestHttpClient::httpsThroughAProxyUsesConnect()
 {
-    TunnelProxy proxy;
+    TunnelProxy proxy(TunnelProxy::Kind::HttpConnect);
+    QVERIFY(proxy.listen());
     HttpClient client;
     HttpRequestOptions options;
     options.proxy = QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.port());
@@ -825,9 +812,9 @@ void TestHttpClient::httpsThroughAProxyUsesConnect()
     const HttpExchangeRecord r = exchange(client, QStringLiteral("https://localhost:%1/small.html").arg(m_nginx.tlsPort()), options);
     QVERIFY2(r.completed(), qPrintable(r.error.id() + u' ' + r.error.message()));
     QCOMPARE(r.finalHop()->response.decodedBody, NginxPeer::fileContent(QStringLiteral("small.html")));
-    QCOMPARE(proxy.heads().size(), 1);
-    QVERIFY2(proxy.heads().first().startsWith(QByteArray("CONNECT localhost:" + QByteArray::number(m_nginx.tlsPort()) + " HTTP/1.1\r\n")),
-             proxy.heads().first().constData());
+    QCOMPARE(proxy.requests().size(), 1);
+    QVERIFY2(proxy.requests().first().startsWith(QByteArray("CONNECT localhost:" + QByteArray::number(m_nginx.tlsPort()) + " HTTP/1.1\r\n")),
+             proxy.requests().first().constData());
     QVERIFY(r.finalHop()->connection.tls.used);
     QCOMPARE(r.finalHop()->timings.dnsNs(), -1); // the proxy resolves the name
     QVERIFY(r.finalHop()->timings.sslNs() > 0);

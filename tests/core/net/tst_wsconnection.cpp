@@ -6,6 +6,7 @@
 #include "tests/peers/demopeer.h"
 #include "tests/peers/nginxpeer.h"
 #include "tests/peers/pythonwspeer.h"
+#include "tests/peers/tunnelproxy.h"
 
 #include <QFile>
 #include <QNetworkProxy>
@@ -16,12 +17,12 @@
 #include <QTcpSocket>
 #include <QRandomGenerator>
 #include <QTest>
-#include <QtEndian>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
 #include <memory>
+#include <optional>
 
 using namespace wirescope;
 
@@ -180,87 +181,6 @@ private:
     QTcpSocket *m_socket = nullptr;
 };
 
-// A minimal tunnelling proxy: HTTP CONNECT (RFC 9110 §9.3.6, answers 200) or SOCKS5
-// (RFC 1928: no authentication, CONNECT only). Once the target is connected, bytes are piped
-// both ways; requests() records "CONNECT host:port" for each tunnel.
-class TunnelProxy : public QObject
-{
-public:
-    enum class Kind { HttpConnect, Socks5 };
-    explicit TunnelProxy(Kind kind)
-        : m_kind(kind)
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            QTcpSocket *client = m_server.nextPendingConnection();
-            client->setParent(this);
-            auto *upstream = new QTcpSocket(this);
-            auto in = std::make_shared<QByteArray>();
-            auto greeted = std::make_shared<bool>(false);
-            connect(client, &QTcpSocket::readyRead, this, [this, client, upstream, in, greeted] {
-                if (upstream->state() != QAbstractSocket::UnconnectedState) {
-                    upstream->write(client->readAll());
-                    return;
-                }
-                in->append(client->readAll());
-                QString host;
-                quint16 port = 0;
-                QByteArray reply;
-                if (!(m_kind == Kind::HttpConnect ? parseConnect(*in, &host, &port, &reply)
-                                                  : parseSocks5(client, *in, *greeted, &host, &port, &reply)))
-                    return;
-                m_requests << "CONNECT " + host.toLatin1() + ':' + QByteArray::number(port);
-                connect(upstream, &QTcpSocket::connected, client, [client, reply] { client->write(reply); });
-                upstream->connectToHost(host, port);
-            });
-            connect(upstream, &QTcpSocket::readyRead, client, [client, upstream] { client->write(upstream->readAll()); });
-            connect(upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
-            connect(client, &QTcpSocket::disconnected, upstream, [upstream] { upstream->disconnectFromHost(); });
-        });
-    }
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    quint16 port() const { return m_server.serverPort(); }
-    QList<QByteArray> requests() const { return m_requests; }
-
-private:
-    static bool parseConnect(const QByteArray &in, QString *host, quint16 *port, QByteArray *reply)
-    {
-        if (!in.contains("\r\n\r\n"))
-            return false;
-        const QList<QByteArray> target = in.split(' ').value(1).split(':');
-        *host = QString::fromLatin1(target.value(0));
-        *port = quint16(target.value(1).toUInt());
-        *reply = "HTTP/1.1 200 Connection established\r\n\r\n";
-        return true;
-    }
-    static bool parseSocks5(QTcpSocket *client, QByteArray &in, bool &greeted, QString *host, quint16 *port, QByteArray *reply)
-    {
-        if (!greeted) {
-            // VER NMETHODS METHODS...: choose "no authentication".
-            if (in.size() < 2 || in.size() < 2 + quint8(in.at(1)))
-                return false;
-            in.remove(0, 2 + quint8(in.at(1)));
-            greeted = true;
-            client->write(QByteArray::fromHex("0500"));
-        }
-        // VER CMD RSV ATYP DST.ADDR DST.PORT
-        if (in.size() < 5)
-            return false;
-        const quint8 atyp = quint8(in.at(3));
-        const int addrLen = atyp == 1 ? 4 : atyp == 4 ? 16 : 1 + quint8(in.at(4));
-        if (in.size() < 4 + addrLen + 2)
-            return false;
-        *host = atyp == 1 ? QHostAddress(qFromBigEndian<quint32>(in.constData() + 4)).toString()
-                          : QString::fromLatin1(in.mid(5, addrLen - 1));
-        *port = qFromBigEndian<quint16>(in.constData() + 4 + addrLen);
-        *reply = QByteArray::fromHex("05000001000000000000");
-        return true;
-    }
-
-    Kind m_kind;
-    QTcpServer m_server;
-    QList<QByteArray> m_requests;
-};
-
 WsConnectOptions optionsFor(const QUrl &url)
 {
     WsConnectOptions options;
@@ -276,6 +196,10 @@ class TestWsConnection : public QObject
 private slots:
     void echoesAgainstQWebSocketServerAndClosesCleanly();
     void serverInitiatedCloseIsEchoed();
+    void serverInitiatedCloseHonoursTheCloseTimeout_data();
+    void serverInitiatedCloseHonoursTheCloseTimeout();
+    void handshakeRecordsEveryConnectPhase_data();
+    void handshakeRecordsEveryConnectPhase();
     void sendingFromAMessageSlotIsSafe();
     void aBurstOfSendsLeavesInOneWrite();
     void peerEndingTcpWithoutCloseIsAbnormal();
@@ -412,6 +336,82 @@ void TestWsConnection::serverInitiatedCloseIsEchoed()
     QCOMPARE(c.code, 4001);
 }
 
+void TestWsConnection::serverInitiatedCloseHonoursTheCloseTimeout_data()
+{
+    QTest::addColumn<int>("closeTimeoutMs");
+    QTest::addColumn<int>("checkAfterMs");
+    // The server sends its close frame and then keeps TCP open. RFC 6455 §7.1.1 leaves the
+    // server a moment (500 ms) to close TCP first; the user's close timeout bounds the
+    // whole closing. Each row checks, from a timer of its own started at the same instant,
+    // that the connection was over before that timer fired.
+    QTest::newRow("a close timeout shorter than the RFC's moment ends it first") << 100 << 300;
+    QTest::newRow("a long close timeout: the RFC's moment ends it") << 10000 << 1000;
+    QTest::newRow("no close timeout: the RFC's moment still ends it") << 0 << 1000;
+}
+
+void TestWsConnection::serverInitiatedCloseHonoursTheCloseTimeout()
+{
+    QFETCH(int, closeTimeoutMs);
+    QFETCH(int, checkAfterMs);
+    RawServer server(RawServer::Mode::Upgrade, QByteArray::fromHex("880203e8")); // close 1000
+    QVERIFY(server.listen());
+    WsConnection connection;
+    Recorder rec(connection);
+    WsConnectOptions options = optionsFor(server.url());
+    options.closeTimeoutMs = closeTimeoutMs;
+    std::optional<bool> endedBeforeCheck;
+    QTimer check;
+    check.setSingleShot(true);
+    connect(&check, &QTimer::timeout, this, [&] { endedBeforeCheck = !rec.closes.empty(); });
+    connect(&connection, &WsConnection::stateChanged, this, [&](WsConnectionState s) {
+        if (s == WsConnectionState::Closing) // the server's close frame arrived and was echoed
+            check.start(checkAfterMs);
+    });
+    connection.open(options);
+    QTRY_VERIFY_WITH_TIMEOUT(endedBeforeCheck.has_value(), kWait);
+    QVERIFY(*endedBeforeCheck);
+    const WsCloseRecord &c = rec.closes.front();
+    QCOMPARE(c.initiator, WsCloseInitiator::Server);
+    QCOMPARE(c.sentCode.value_or(0), 1000);
+    QVERIFY2(c.clean, qPrintable(c.failure.id())); // both close frames crossed: clean (§7.1.4)
+    QVERIFY(c.failure.isNull());
+}
+
+void TestWsConnection::handshakeRecordsEveryConnectPhase_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<bool>("dnsPhase");
+    QTest::newRow("ws://localhost has a DNS phase") << QStringLiteral("localhost") << true;
+    QTest::newRow("ws://127.0.0.1 has none") << QStringLiteral("127.0.0.1") << false;
+}
+
+void TestWsConnection::handshakeRecordsEveryConnectPhase()
+{
+    QFETCH(QString, host);
+    QFETCH(bool, dnsPhase);
+    QtEchoServer server;
+    QVERIFY(server.listen());
+    QUrl url = server.url();
+    url.setHost(host);
+    WsConnection connection;
+    Recorder rec(connection);
+    QVERIFY2(rec.openAndWait(connection, optionsFor(url)), qPrintable(rec.errorsText()));
+    const WsHandshakeRecord &hs = rec.handshakes.front();
+    const PhaseTimings &t = hs.timings;
+    QCOMPARE(t.dnsNs() >= 0, dnsPhase);
+    if (!dnsPhase)
+        QCOMPARE(t.dnsStartNs, -1);
+    // In order on the session clock: DNS, TCP, the request written, the 101's bytes.
+    QVERIFY(t.connectStartNs >= std::max<qint64>(t.dnsEndNs, 0));
+    QVERIFY(t.connectEndNs >= t.connectStartNs);
+    QCOMPARE(t.sslNs(), -1); // ws://
+    QVERIFY(t.sendStartNs >= t.connectEndNs);
+    QVERIFY(t.firstByteNs >= t.sendStartNs);
+    QVERIFY(t.lastByteNs >= t.firstByteNs);
+    QCOMPARE(hs.peerAddress, QStringLiteral("127.0.0.1:%1").arg(server.port()));
+    connection.abort();
+}
+
 void TestWsConnection::wssWithTrustedCaShowsTlsFacts()
 {
     QtEchoServer server(true);
@@ -429,6 +429,7 @@ void TestWsConnection::wssWithTrustedCaShowsTlsFacts()
     QVERIFY(!tls.chain.isEmpty());
     QVERIFY(tls.chain.first().subject.contains(u"localhost"));
     QVERIFY(tls.errors.isEmpty());
+    QVERIFY(rec.handshakes.front().timings.sslNs() >= 0);
     connection.sendText(QStringLiteral("secure"));
     QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 1, kWait);
     connection.close();
@@ -493,9 +494,9 @@ void TestWsConnection::peerViolationsFailWithTheRfcCloseCode()
     QCOMPARE(c.failure.id(), violation);
     QVERIFY(!c.clean);
     // The close frame really went out: the server received it, masked, with that code.
-    QTRY_VERIFY_WITH_TIMEOUT(server.received().size() > 8, kWait);
-    const QByteArray afterHead = server.received().mid(server.received().indexOf("\r\n\r\n") + 4);
-    QCOMPARE(quint8(afterHead.at(0)), quint8(0x88));
+    const auto afterHead = [&server] { return server.received().mid(server.received().indexOf("\r\n\r\n") + 4); };
+    QTRY_VERIFY_WITH_TIMEOUT(!afterHead().isEmpty(), kWait);
+    QCOMPARE(quint8(afterHead().at(0)), quint8(0x88));
 }
 
 void TestWsConnection::aBurstOfSendsLeavesInOneWrite()
@@ -509,7 +510,8 @@ void TestWsConnection::aBurstOfSendsLeavesInOneWrite()
     connection.open(optionsFor(server.url()));
     QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open, kWait);
     const size_t chunksBefore = connection.tap().chunks().size();
-    qint64 expectedOffset = 0;
+    // Stream offsets: the frames follow the upgrade request.
+    qint64 expectedOffset = connection.handshake().requestBytes.size();
     for (int i = 0; i < 200; ++i)
         connection.sendText(QStringLiteral("burst %1").arg(i));
     QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 200, kWait);
@@ -527,7 +529,7 @@ void TestWsConnection::aBurstOfSendsLeavesInOneWrite()
         expectedOffset += 6 + m.message.size; // 2-byte header + 4-byte key: all short
     }
     QCOMPARE(n, 200);
-    QCOMPARE(out.front().bytes.size(), expectedOffset);
+    QCOMPARE(out.front().bytes.size(), expectedOffset - connection.handshake().requestBytes.size());
     // The bytes are the frames: a server-role parse of the captured chunk finds them all.
     WsFrameParser check(WsFrameParserOptions{WsRole::Server, 1 << 20, 0});
     QCOMPARE(check.feed(out.front().bytes).events.size(), size_t(200));
@@ -660,9 +662,11 @@ void TestWsConnection::aFrameInTheSameChunkAsThe101IsRead()
     for (const WsFrameEvent &e : rec.frames)
         if (e.direction == Direction::In)
             offsets << e.frame.streamOffset;
-    QCOMPARE(offsets, (QList<qint64>{0, 4}));
-    QCOMPARE(rec.messages.front().message.payload, QByteArray("hi"));
     const WsHandshakeRecord &h = rec.handshakes.front();
+    // Stream offsets: the frames follow the 101's head in the inbound stream.
+    const qint64 head = h.responseBytes.size();
+    QCOMPARE(offsets, (QList<qint64>{head, head + 4}));
+    QCOMPARE(rec.messages.front().message.payload, QByteArray("hi"));
     QVERIFY(h.responseBytes.endsWith("\r\n\r\n")); // the head only: the frames are not in it
     QCOMPARE(h.response.headBytes, h.responseBytes.size());
     QVERIFY(rec.violations.empty());
@@ -744,7 +748,7 @@ void TestWsConnection::proxiesTunnelTheConnection()
     QFETCH(bool, socks5);
     QtEchoServer server;
     QVERIFY(server.listen());
-    TunnelProxy proxy(socks5 ? TunnelProxy::Kind::Socks5 : TunnelProxy::Kind::HttpConnect);
+    test::TunnelProxy proxy(socks5 ? test::TunnelProxy::Kind::Socks5 : test::TunnelProxy::Kind::HttpConnect);
     QVERIFY(proxy.listen());
     WsConnection connection;
     Recorder rec(connection);

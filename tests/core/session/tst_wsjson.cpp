@@ -1,3 +1,4 @@
+#include "core/session/sessionclock.h"
 #include "core/session/wsjson.h"
 #include "core/wire/httpresponseparser.h"
 #include "core/wire/wsframeparser.h"
@@ -5,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QTest>
+#include <QUrl>
 
 using namespace wirescope;
 
@@ -12,13 +14,102 @@ class TestWsJson : public QObject
 {
     Q_OBJECT
 private slots:
+    void everyLineCarriesTheVersionAndItsTime();
+    void sessionLineAnchorsTheClock();
+    void handshakeHasPhasesTlsAndHeaderObjects();
     void frameCarriesEveryHeaderField();
     void longPayloadsAreTruncatedWithTheFullLength();
     void messageIsTextOrHex();
     void violationHasIdRfcOffsetAndSentence();
     void closeRecordsBothSides();
     void handshakeRefusalKeepsItsDocumentedFields();
+    void errorIsTheFailureObject();
 };
+
+void TestWsJson::everyLineCarriesTheVersionAndItsTime()
+{
+    WsFrameParser parser;
+    WsHandshakeRecord handshake;
+    handshake.timings.lastByteNs = 11;
+    WsCloseRecord close;
+    close.tNs = 66;
+    const QList<QPair<QJsonObject, qint64>> lines{
+        {wsSessionToJson(SessionClock(), QUrl(QStringLiteral("ws://h/"))), 0},
+        {wsHandshakeToJson(handshake), 11},
+        {wsFrameToJson(WsFrameEvent{22, Direction::In, 0, parser.feed(QByteArray::fromHex("8900")).events.front().frame}), 22},
+        {wsMessageToJson(WsMessageEvent{33, Direction::In, WsMessage()}), 33},
+        {wsViolationToJson(WsViolationEvent{44, Direction::In, Violation{&wsv::RsvNonzero, 0, 1, QString()}}), 44},
+        {wsPongToJson(WsPongEvent{55, "p", 5}), 55},
+        {wsErrorToJson(WsErrorEvent{60, Failure::of(failures::SocketError)}), 60},
+        {wsCloseToJson(close), 66},
+    };
+    for (const auto &[line, tNs] : lines) {
+        QVERIFY2(line[u"format_version"].toInt() == 2, qPrintable(line[u"event"].toString()));
+        QVERIFY2(line[u"t_ns"].toInteger() == tNs, qPrintable(line[u"event"].toString()));
+        QVERIFY(!line[u"event"].toString().isEmpty());
+    }
+}
+
+void TestWsJson::sessionLineAnchorsTheClock()
+{
+    const SessionClock clock;
+    const QJsonObject o = wsSessionToJson(clock, QUrl(QStringLiteral("wss://example.test/chat")));
+    QCOMPARE(o[u"event"].toString(), QStringLiteral("session"));
+    QCOMPARE(o[u"t_ns"].toInteger(), 0);
+    QCOMPARE(QDateTime::fromString(o[u"started_at"].toString(), Qt::ISODateWithMs), clock.wallAnchor());
+    QCOMPARE(o[u"url"].toString(), QStringLiteral("wss://example.test/chat"));
+}
+
+void TestWsJson::handshakeHasPhasesTlsAndHeaderObjects()
+{
+    WsHandshakeRecord r;
+    r.timings.dnsStartNs = 100;
+    r.timings.dnsEndNs = 150;
+    r.timings.connectStartNs = 150;
+    r.timings.connectEndNs = 450;
+    r.timings.sslStartNs = 450;
+    r.timings.sslEndNs = 1'150;
+    r.timings.sendStartNs = 2'000; // the request written
+    r.timings.firstByteNs = 2'400;
+    r.timings.lastByteNs = 2'500;  // the response head complete
+    r.tls.used = true;
+    r.tls.protocol = QStringLiteral("TLSv1.3");
+    r.response.status = 101;
+    r.response.headers = {HttpHeaderField{"Upgrade", "websocket", {}, -1}, HttpHeaderField{"X-Note", "\xe9", {}, -1}};
+    const QJsonObject o = wsHandshakeToJson(r);
+    QCOMPARE(o[u"t_ns"].toInteger(), 2'500);
+    QCOMPARE(o[u"request_t_ns"].toInteger(), 2'000);
+    const QJsonObject t = o[u"timings"].toObject();
+    QCOMPARE(t[u"dns"].toInteger(), 50);
+    QCOMPARE(t[u"connect"].toInteger(), 1'850); // TCP + TLS up to the request, as HAR counts it
+    QCOMPARE(t[u"ssl"].toInteger(), 700);
+    QCOMPARE(t[u"wait"].toInteger(), 500);
+    QCOMPARE(t[u"total"].toInteger(), 2'400); // dns + connect + wait
+    QCOMPARE(o[u"tls"].toObject()[u"protocol"].toString(), QStringLiteral("TLSv1.3"));
+    const QJsonArray headers = o[u"response_headers"].toArray();
+    QCOMPARE(headers.at(0).toObject()[u"name"].toString(), QStringLiteral("Upgrade"));
+    QCOMPARE(headers.at(1).toObject()[u"value_hex"].toString(), QStringLiteral("e9"));
+
+    WsHandshakeRecord plain; // ws:// to an IP literal: neither DNS nor TLS
+    plain.timings.connectStartNs = 0;
+    plain.timings.connectEndNs = 300;
+    plain.timings.sendStartNs = 300;
+    plain.timings.lastByteNs = 400;
+    const QJsonObject plainTimings = wsHandshakeToJson(plain)[u"timings"].toObject();
+    QCOMPARE(plainTimings[u"ssl"].toInteger(), -1);
+    QCOMPARE(plainTimings[u"dns"].toInteger(), -1);
+    QCOMPARE(plainTimings[u"total"].toInteger(), 400);
+    QVERIFY(wsHandshakeToJson(plain)[u"tls"].isNull());
+}
+
+void TestWsJson::errorIsTheFailureObject()
+{
+    const QJsonObject o = wsErrorToJson(WsErrorEvent{3, Failure::of(failures::ConnectRefused, QStringLiteral("Connection refused"))});
+    QCOMPARE(o[u"event"].toString(), QStringLiteral("error"));
+    QCOMPARE(o[u"id"].toString(), QStringLiteral("connect.refused"));
+    QCOMPARE(o[u"class"].toString(), QStringLiteral("connect"));
+    QVERIFY(o[u"message"].toString().endsWith(u"Connection refused"));
+}
 
 void TestWsJson::frameCarriesEveryHeaderField()
 {
@@ -85,6 +176,9 @@ void TestWsJson::violationHasIdRfcOffsetAndSentence()
     QCOMPARE(o[u"offset"].toInt(), 42);
     QVERIFY(o[u"message"].toString().startsWith(u"The frame uses a reserved opcode"));
     QCOMPARE(o[u"severity"].toString(), QStringLiteral("error"));
+    QCOMPARE(o[u"length"].toInt(), 1);
+    QCOMPARE(o[u"detail"].toString(), QStringLiteral("opcode 0x3"));
+    QCOMPARE(o[u"dir"].toString(), QStringLiteral("in"));
 }
 
 void TestWsJson::closeRecordsBothSides()
@@ -106,6 +200,12 @@ void TestWsJson::closeRecordsBothSides()
     QCOMPARE(o[u"clean"].toBool(), true);
     QCOMPARE(o[u"sent_code"].toInt(), 4001);
     QVERIFY(o[u"error"].isNull());
+
+    WsCloseRecord failed;
+    failed.failure = Failure::of(failures::TimeoutClose);
+    const QJsonObject error = wsCloseToJson(failed)[u"error"].toObject();
+    QCOMPARE(error[u"id"].toString(), QStringLiteral("timeout.close"));
+    QCOMPARE(error[u"class"].toString(), QStringLiteral("incomplete"));
 }
 
 void TestWsJson::handshakeRefusalKeepsItsDocumentedFields()
@@ -124,7 +224,7 @@ void TestWsJson::handshakeRefusalKeepsItsDocumentedFields()
     const QJsonObject o = wsHandshakeToJson(record, options);
     QCOMPARE(o[u"response"].toString(), QString::fromLatin1(head)); // every head byte as received
     QCOMPARE(o[u"status"].toInt(), 503);
-    QCOMPARE(o[u"response_headers"].toArray().at(1).toArray().at(0).toString(), QStringLiteral("X-A"));
+    QCOMPARE(o[u"response_headers"].toArray().at(1).toObject()[u"name"].toString(), QStringLiteral("X-A"));
     QCOMPARE(o[u"body"].toString(), QStringLiteral("busy, "));
     QCOMPARE(o[u"body_size"].toInt(), 9);
     QCOMPARE(o[u"body_truncated"].toBool(), true);

@@ -1,0 +1,45 @@
+#include "core/session/recorder.h"
+
+#include "core/session/timeline.h"
+
+#include <QMutexLocker>
+
+namespace wirescope {
+
+Recorder::Recorder(Timeline *timeline, QObject *parent)
+    : QObject(parent)
+    , m_timeline(timeline)
+{
+}
+
+void Recorder::submit(RecordBatch &&batch)
+{
+    if (batch.isEmpty())
+        return;
+    QMutexLocker lock(&m_mutex);
+    m_queue.push_back(std::move(batch));
+    if (m_drainPosted)
+        return;
+    m_drainPosted = true;
+    QMetaObject::invokeMethod(this, &Recorder::drain, Qt::QueuedConnection);
+}
+
+void Recorder::drain()
+{
+    std::vector<RecordBatch> batches;
+    {
+        QMutexLocker lock(&m_mutex);
+        batches.swap(m_queue);
+        m_drainPosted = false;
+    }
+    if (batches.empty())
+        return;
+    const qsizetype first = m_timeline->rowCount();
+    for (RecordBatch &batch : batches)
+        m_timeline->apply(std::move(batch));
+    const qsizetype end = m_timeline->rowCount();
+    if (end > first)
+        Q_EMIT rowsAppended(first, end);
+}
+
+} // namespace wirescope

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/session/recordbatch.h"
+
+#include <QMutex>
+#include <QObject>
+
+#include <vector>
+
+namespace wirescope {
+
+class Timeline;
+
+// The timeline's only writer. Engines on any thread submit batches (TimelineWriter builds
+// them); the recorder applies them on its own thread in the order they were submitted, so
+// nothing is lost or re-ordered however busy that thread is, and announces the new rows
+// once per drain (views coalesce further).
+class Recorder : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Recorder(Timeline *timeline, QObject *parent = nullptr);
+
+    Timeline *timeline() const { return m_timeline; }
+
+    // Any thread. The batch is applied on the recorder's thread at its next event-loop turn.
+    void submit(RecordBatch &&batch);
+    // Applies everything submitted so far (the recorder's thread; tests call it directly).
+    void drain();
+
+Q_SIGNALS:
+    // Rows [first, end) were appended (and the connections they name updated).
+    void rowsAppended(qsizetype first, qsizetype end);
+
+private:
+    Timeline *m_timeline;
+    QMutex m_mutex;
+    std::vector<RecordBatch> m_queue;
+    bool m_drainPosted = false;
+};
+
+} // namespace wirescope
