@@ -1,5 +1,7 @@
 #include "ui/http/httpworkspace.h"
 
+#include "core/session/session.h"
+
 #include "core/net/httpengine.h"
 #include "ui/http/environmentdialog.h"
 #include "ui/http/environmentstore.h"
@@ -43,7 +45,14 @@ HttpWorkspace::HttpWorkspace(Session *session, QWidget *parent)
 {
     setAccessibleName(tr("HTTP requests"));
     connect(m_engine.get(), &HttpEngine::progress, this, &HttpWorkspace::onExchangeProgress);
-    connect(m_engine.get(), &HttpEngine::finished, this, &HttpWorkspace::onExchangeFinished);
+    // What the history, the chart and the tabs show is read from the session's timeline,
+    // where the engine records every exchange (the same records the CLI prints).
+    connect(session->recorder(), &Recorder::rowsAppended, this, [this](qsizetype first, qsizetype end) {
+        const Timeline &timeline = m_session->timeline();
+        for (qsizetype row = first; row < end; ++row)
+            if (timeline.row(row).rowKind() == RowKind::Exchange)
+                onExchangeFinished(*timeline.exchange(row));
+    });
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
     m_tabs->setDocumentMode(true);
