@@ -244,7 +244,6 @@ void HttpClient::retryHop(HttpExchange *exchange)
     const qint64 start = hop.timings.startNs;
     hop.timings = PhaseTimings();
     hop.timings.startNs = start; // the failed attempt counts as blocked time
-    hop.chunks.clear();
     hop.responseBytes.clear();
     hop.response = HttpResponse();
     hop.connection = ConnectionInfo();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/session/capturedchunk.h"
 #include "core/session/cookiejar.h"
 #include "core/net/httpexchange.h"
 #include "core/wire/variables.h"

@@ -12,8 +12,6 @@ HttpConnection::HttpConnection(HttpClient *client, quint64 id, const QString &po
     , m_poolKey(poolKey)
     , m_transport(client->clock(), this)
 {
-    // Chunks are copied into each hop's record; the connection itself keeps none.
-    m_transport.tap().setKeepChunks(false);
     connect(&m_transport, &Transport::phaseChanged, this, &HttpConnection::onTransportPhase);
     connect(&m_transport, &Transport::connected, this, &HttpConnection::onConnected);
     connect(&m_transport, &Transport::received, this, &HttpConnection::onReadyRead);
@@ -91,7 +89,6 @@ void HttpConnection::sendOn(HttpExchange *exchange, const QByteArray &requestByt
 void HttpConnection::writeRequest()
 {
     HttpHop &hop = m_exchange->m_record.hops.last();
-    const bool keepChunks = m_exchange->m_record.options.keepChunks;
     hop.connection.id = m_id;
     hop.connection.remoteAddress = m_transport.peerAddress();
     hop.connection.remotePort = m_transport.peerPort();
@@ -120,11 +117,6 @@ void HttpConnection::writeRequest()
     }
     m_client->recordChunk(m_id, *chunk);
     hop.timings.sendStartNs = chunk->tNs;
-    if (keepChunks) {
-        CapturedChunk kept = *chunk;
-        kept.bytes.squeeze(); // its own right-sized copy
-        hop.chunks.push_back(std::move(kept));
-    }
     if (m_transport.bytesToWrite() == 0) {
         m_sendDone = true;
         hop.timings.sendEndNs = m_client->clock().nowNs();
@@ -166,11 +158,6 @@ void HttpConnection::onReadyRead(const CapturedChunk &chunk)
             hop.timings.sendEndNs = chunk.tNs;
     }
     hop.timings.lastByteNs = chunk.tNs;
-    if (m_exchange->m_record.options.keepChunks) {
-        CapturedChunk kept = chunk;
-        kept.bytes.squeeze(); // its own right-sized copy, not the transport's read buffer
-        hop.chunks.push_back(std::move(kept));
-    }
     const ParseResult r = m_parser.feed(data);
     hop.responseBytes.append(data.constData(), r.consumed);
     if (r.status == ParseStatus::NeedMore) {

@@ -14,10 +14,6 @@ CapturedChunk Tap::record(Direction direction, const QByteArray &bytes)
     qint64 &counter = direction == Direction::In ? m_bytesIn : m_bytesOut;
     CapturedChunk chunk{m_clock.nowNs(), direction, counter, bytes};
     counter += bytes.size();
-    if (m_keepChunks) {
-        chunk.bytes.squeeze(); // detaches from a shared buffer: kept bytes never change
-        m_chunks.push_back(chunk);
-    }
     return chunk;
 }
 

@@ -158,9 +158,7 @@ void Transport::open(const TransportOptions &options)
         m_socket->deleteLater();
     m_socket = m_ssl = nullptr;
     m_options = options;
-    const bool keepChunks = m_tap->keepsChunks(); // a setting of the owner's, kept
     m_tap = std::make_unique<Tap>(m_clock);
-    m_tap->setKeepChunks(keepChunks);
     m_timings = PhaseTimings();
     m_tls = TlsInfo();
     m_addresses.clear();

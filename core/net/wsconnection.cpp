@@ -296,7 +296,6 @@ void WsConnection::open(const WsConnectOptions &options)
     m_handshake = WsHandshakeRecord();
     m_close = WsCloseRecord();
     m_framesIn = m_framesOut = 0;
-    d->transport.tap().setKeepChunks(options.keepChunks && !d->recorder); // the timeline keeps them
     d->outSegments.clear();
     if (d->recorder) {
         // Each open() is a connection of its own in the session; a reconnect appends.

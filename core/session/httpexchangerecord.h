@@ -1,6 +1,5 @@
 #pragma once
 
-#include "core/session/capturedchunk.h"
 #include "core/session/failure.h"
 #include "core/session/phasetimings.h"
 #include "core/session/tlsinfo.h"
@@ -13,7 +12,6 @@
 #include <QNetworkProxy>
 #include <QSslCertificate>
 
-#include <vector>
 
 namespace wirescope {
 
@@ -29,7 +27,6 @@ struct HttpRequestOptions {
     int totalTimeoutMs = 30'000;            // whole exchange incl. redirects; 0 = none
     bool reuseConnections = true;           // keep-alive pool per origin
     bool useCookies = true;                 // the client's cookie jar
-    bool keepChunks = true;                 // record every socket chunk (the raw view)
     QNetworkProxy proxy = QNetworkProxy(QNetworkProxy::NoProxy);
     HttpParserLimits limits;
     HttpParserLeniency leniency;
@@ -74,7 +71,6 @@ struct HttpHop {
     qint64 responseStreamOffset = -1; // where responseBytes start in the connection's inbound stream
     PhaseTimings timings;
     ConnectionInfo connection;
-    std::vector<CapturedChunk> chunks; // every socket read/write of this hop, stamped
     bool complete = false;     // a whole response was parsed
 };
 

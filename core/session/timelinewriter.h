@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/session/capturedchunk.h"
 #include "core/session/recordbatch.h"
 
 #include <QPointer>

@@ -48,8 +48,6 @@ struct WsConnectOptions {
     quint64 maxMessageSize = 64ull * 1024 * 1024;
     qint64 maxInflatedSize = 64ll * 1024 * 1024;
 
-    bool keepChunks = true;       // keep every raw chunk in the Tap (off for headless benchmarks)
-
     WsHandshakeRequestOptions handshakeRequestOptions() const;
 };
 

@@ -5,6 +5,7 @@
 //
 //   bench_http [requests=5000] [rounds=3] [fresh=30] [only=SUBSTRING of a client name]
 #include "core/net/httpclient.h"
+#include "core/session/session.h"
 #include "core/session/sessionclock.h"
 #include "core/wire/httpresponseparser.h"
 #include "tests/peers/nginxpeer.h"
@@ -79,13 +80,15 @@ RunFigures sequentialRun(int n, const std::function<void(const Done &)> &startOn
     return f;
 }
 
-RunFigures engineRun(const QString &url, int n, bool keepChunks)
+// recorded: the window's and the CLI's path, every exchange and byte going into a session's
+// timeline (its recorder drains on this thread).
+RunFigures engineRun(const QString &url, int n, bool recorded)
 {
-    HttpClient client;
+    Session session;
+    HttpClient client(recorded ? &session : nullptr);
     HttpRequest request;
     request.setUrl(url);
     HttpRequestOptions options;
-    options.keepChunks = keepChunks;
     return sequentialRun(n, [&](const Done &done) {
         HttpExchange *ex = client.start(request, options);
         QObject::connect(ex, &HttpExchange::finished, ex, [ex, done](const HttpExchangeRecord &r) {
@@ -290,8 +293,8 @@ int main(int argc, char *argv[])
     const quint16 port = nginx.port();
     const QList<Row> rows = {
         {QStringLiteral("bare blocking socket"), [&] { return rawRun(port, n); }},
-        {QStringLiteral("wirescope engine (chunks kept)"), [&] { return engineRun(url, n, true); }},
-        {QStringLiteral("wirescope engine (no chunk capture)"), [&] { return engineRun(url, n, false); }},
+        {QStringLiteral("wirescope engine, recorded"), [&] { return engineRun(url, n, true); }},
+        {QStringLiteral("wirescope engine, no session"), [&] { return engineRun(url, n, false); }},
         {QStringLiteral("curl (one process, URL glob)"), [&] { return curlRun(port, n); }},
         {QStringLiteral("QNetworkAccessManager"), [&] { return qnamRun(url, n); }},
     };

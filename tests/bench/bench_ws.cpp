@@ -262,7 +262,6 @@ EchoFigures benchWsConnection(quint16 port, bool recorded)
     WsConnection connection(recorded ? &session : nullptr, nullptr);
     WsConnectOptions options;
     options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port));
-    options.keepChunks = false;   // headless: no capture log
     auto *driver = makeDriver([&](const QString &t) { connection.sendText(t); },
                               [&](const QByteArray &b) { connection.sendBinary(b); });
     QObject::connect(&connection, &WsConnection::messageDecoded, &connection, [driver](const WsMessageEvent &e) {

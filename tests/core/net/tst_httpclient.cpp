@@ -143,16 +143,6 @@ bool phasesAddUp(const PhaseTimings &t)
     return t.totalNs() >= 0 && sum == t.totalNs();
 }
 
-QByteArray inboundBytes(const HttpHop &hop)
-{
-    QByteArray in;
-    for (const CapturedChunk &c : hop.chunks) {
-        if (c.direction == Direction::In)
-            in += c.bytes;
-    }
-    return in;
-}
-
 } // namespace
 
 class TestHttpClient : public QObject
@@ -240,8 +230,6 @@ void TestHttpClient::fetchesAStaticFileWithEveryByteAndPhase()
     QCOMPARE(hop.response.status, 200);
     QCOMPARE(hop.response.decodedBody, NginxPeer::fileContent(QStringLiteral("small.html")));
     QVERIFY(hop.requestBytes.startsWith("GET /small.html HTTP/1.1\r\nHost: 127.0.0.1:"));
-    // The raw view: what the parser consumed is exactly what the socket delivered.
-    QCOMPARE(inboundBytes(hop), hop.responseBytes);
     QCOMPARE(hop.responseBytes.size(), hop.response.headBytes + 1024);
     QCOMPARE(hop.connection.remoteAddress, QStringLiteral("127.0.0.1"));
     QVERIFY(!hop.connection.reused);
@@ -880,10 +868,6 @@ void TestHttpClient::demoStreamsChunks()
     QCOMPARE(hop.response.decodedBody.count('\n'), 5);
     QVERIFY(hop.response.chunks.size() >= 6); // five lines and the last chunk
     QVERIFY(hop.timings.receiveNs() > 0);    // the lines arrived over time
-    int inbound = 0;
-    for (const CapturedChunk &c : hop.chunks)
-        inbound += c.direction == Direction::In ? 1 : 0;
-    QVERIFY(inbound >= 2);
 }
 
 void TestHttpClient::demoDecodesGzipAndDeflate_data()

@@ -1,5 +1,6 @@
 #include "core/net/tap.h"
 #include "core/net/wsconnection.h"
+#include "core/session/session.h"
 #include "core/wire/wsframeparser.h"
 #include "core/wire/wshandshake.h"
 #include "core/wire/wsframewriter.h"
@@ -36,7 +37,7 @@ QString certPath(const char *name)
 }
 
 // Everything a connection reported, in order.
-struct Recorder : QObject {
+struct EventLog : QObject {
     std::vector<WsFrameEvent> frames;
     std::vector<WsMessageEvent> messages;
     std::vector<WsViolationEvent> violations;
@@ -46,7 +47,7 @@ struct Recorder : QObject {
     std::vector<WsCloseRecord> closes;
     QList<WsConnectionState> states;
 
-    explicit Recorder(WsConnection &c)
+    explicit EventLog(WsConnection &c)
     {
         connect(&c, &WsConnection::frameDecoded, this, [this](const WsFrameEvent &e) { frames.push_back(e); });
         connect(&c, &WsConnection::messageDecoded, this, [this](const WsMessageEvent &e) { messages.push_back(e); });
@@ -235,7 +236,7 @@ void TestWsConnection::echoesAgainstQWebSocketServerAndClosesCleanly()
     QtEchoServer server;
     QVERIFY(server.listen());
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     QVERIFY2(rec.openAndWait(connection, optionsFor(server.url())), qPrintable(rec.errorsText()));
     QCOMPARE(rec.handshakes.size(), size_t(1));
     const WsHandshakeRecord &hs = rec.handshakes.front();
@@ -297,7 +298,7 @@ void TestWsConnection::sendingFromAMessageSlotIsSafe()
     QtEchoServer server;
     QVERIFY(server.listen());
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     int replies = 0;
     connect(&connection, &WsConnection::messageDecoded, this, [&](const WsMessageEvent &e) {
         if (e.direction != Direction::In)
@@ -322,7 +323,7 @@ void TestWsConnection::serverInitiatedCloseIsEchoed()
     QtEchoServer server;
     QVERIFY(server.listen());
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     connection.open(optionsFor(server.url()));
     QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open, kWait);
     connection.sendText(QStringLiteral("close:4001"));
@@ -356,7 +357,7 @@ void TestWsConnection::serverInitiatedCloseHonoursTheCloseTimeout()
     RawServer server(RawServer::Mode::Upgrade, QByteArray::fromHex("880203e8")); // close 1000
     QVERIFY(server.listen());
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     WsConnectOptions options = optionsFor(server.url());
     options.closeTimeoutMs = closeTimeoutMs;
     std::optional<bool> endedBeforeCheck;
@@ -394,7 +395,7 @@ void TestWsConnection::handshakeRecordsEveryConnectPhase()
     QUrl url = server.url();
     url.setHost(host);
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     QVERIFY2(rec.openAndWait(connection, optionsFor(url)), qPrintable(rec.errorsText()));
     const WsHandshakeRecord &hs = rec.handshakes.front();
     const PhaseTimings &t = hs.timings;
@@ -417,7 +418,7 @@ void TestWsConnection::wssWithTrustedCaShowsTlsFacts()
     QtEchoServer server(true);
     QVERIFY(server.listen());
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     WsConnectOptions options = optionsFor(server.url("wss"));
     options.caCertificates = QSslCertificate::fromPath(certPath("ca.crt"));
     QVERIFY(!options.caCertificates.isEmpty());
@@ -443,7 +444,7 @@ void TestWsConnection::wssCertificateErrorsFailUnlessIgnored()
     QVERIFY(server.listen());
     {
         WsConnection connection;
-        Recorder rec(connection);
+        EventLog rec(connection);
         connection.open(optionsFor(server.url("wss")));
         QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
         QVERIFY(rec.handshakes.empty());
@@ -453,7 +454,7 @@ void TestWsConnection::wssCertificateErrorsFailUnlessIgnored()
         QVERIFY(!rec.closes.front().clean);
     }
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     WsConnectOptions options = optionsFor(server.url("wss"));
     options.ignoreCertificateErrors = true;
     QVERIFY2(rec.openAndWait(connection, options), qPrintable(rec.errorsText()));
@@ -485,7 +486,7 @@ void TestWsConnection::peerViolationsFailWithTheRfcCloseCode()
     RawServer server(RawServer::Mode::Upgrade, serverBytes);
     QVERIFY(server.listen());
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     connection.open(optionsFor(server.url()));
     QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
     QCOMPARE(rec.violationIds(Direction::In), QStringList{violation});
@@ -505,21 +506,21 @@ void TestWsConnection::aBurstOfSendsLeavesInOneWrite()
     // message still reported in order with its own place in the outgoing stream.
     QtEchoServer server;
     QVERIFY(server.listen());
-    WsConnection connection;
-    Recorder rec(connection);
+    Session session;
+    WsConnection connection(&session, nullptr);
+    EventLog rec(connection);
     connection.open(optionsFor(server.url()));
     QTRY_VERIFY_WITH_TIMEOUT(connection.state() == WsConnectionState::Open, kWait);
-    const size_t chunksBefore = connection.tap().chunks().size();
     // Stream offsets: the frames follow the upgrade request.
     qint64 expectedOffset = connection.handshake().requestBytes.size();
     for (int i = 0; i < 200; ++i)
         connection.sendText(QStringLiteral("burst %1").arg(i));
     QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 200, kWait);
-    std::vector<CapturedChunk> out;
-    for (size_t i = chunksBefore; i < connection.tap().chunks().size(); ++i)
-        if (connection.tap().chunks()[i].direction == Direction::Out)
-            out.push_back(connection.tap().chunks()[i]);
-    QCOMPARE(out.size(), size_t(1));
+    session.recorder()->drain();
+    const TimelineConnection *recorded = session.timeline().connection(connection.connectionId());
+    QVERIFY(recorded);
+    // The upgrade request, then the whole burst.
+    QCOMPARE(recorded->stream(Direction::Out).chunks().size(), size_t(2));
     int n = 0;
     for (const WsMessageEvent &m : rec.messages) {
         if (m.direction != Direction::Out)
@@ -529,10 +530,13 @@ void TestWsConnection::aBurstOfSendsLeavesInOneWrite()
         expectedOffset += 6 + m.message.size; // 2-byte header + 4-byte key: all short
     }
     QCOMPARE(n, 200);
-    QCOMPARE(out.front().bytes.size(), expectedOffset - connection.handshake().requestBytes.size());
+    const ByteStream &out = recorded->stream(Direction::Out);
+    const qint64 burstStart = connection.handshake().requestBytes.size();
+    QCOMPARE(out.chunks().back().offset, burstStart);
+    QCOMPARE(out.end(), expectedOffset);
     // The bytes are the frames: a server-role parse of the captured chunk finds them all.
     WsFrameParser check(WsFrameParserOptions{WsRole::Server, 1 << 20, 0});
-    QCOMPARE(check.feed(out.front().bytes).events.size(), size_t(200));
+    QCOMPARE(check.feed(out.copy(burstStart, out.end() - burstStart)).events.size(), size_t(200));
 }
 
 void TestWsConnection::peerEndingTcpWithoutCloseIsAbnormal()
@@ -541,7 +545,7 @@ void TestWsConnection::peerEndingTcpWithoutCloseIsAbnormal()
     RawServer server(RawServer::Mode::Upgrade, QByteArray::fromHex("81026f6b"));
     QVERIFY(server.listen());
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     connection.open(optionsFor(server.url()));
     QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 1, kWait);
     server.closeTcp();
@@ -557,7 +561,7 @@ void TestWsConnection::keepInspectingRecordsAndGoesOn()
     RawServer server(RawServer::Mode::Upgrade, QByteArray::fromHex("818237fa213d5f93" "81026f6b" "880203e8"));
     QVERIFY(server.listen());
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     WsConnectOptions options = optionsFor(server.url());
     options.keepInspecting = true;
     connection.open(options);
@@ -576,7 +580,7 @@ void TestWsConnection::refusalIsReportedAsHttpResponse()
                      "HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: 9\r\n\r\nno access");
     QVERIFY(server.listen());
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     connection.open(optionsFor(server.url()));
     QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
     QCOMPARE(rec.handshakes.size(), size_t(1));
@@ -594,7 +598,7 @@ void TestWsConnection::chunkedRefusalShowsTheDecodedBodyAndKeepsTheRawBytes()
     RawServer server(RawServer::Mode::Reply, head + raw);
     QVERIFY(server.listen());
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     connection.open(optionsFor(server.url()));
     QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
     QCOMPARE(rec.handshakes.size(), size_t(1));
@@ -615,7 +619,7 @@ void TestWsConnection::closeDelimitedRefusalEndsWithTheClose()
     RawServer server(RawServer::Mode::Reply, answer);
     QVERIFY(server.listen());
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     connection.open(optionsFor(server.url()));
     QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
     QCOMPARE(rec.handshakes.size(), size_t(1));
@@ -636,7 +640,7 @@ void TestWsConnection::bareLfAnswerIsRejectedByDefault()
     RawServer server(RawServer::Mode::Reply, answer);
     QVERIFY(server.listen());
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     connection.open(optionsFor(server.url()));
     QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
     QCOMPARE(rec.violationIds(Direction::In), QStringList{QStringLiteral("http.bare_lf")});
@@ -655,7 +659,7 @@ void TestWsConnection::aFrameInTheSameChunkAsThe101IsRead()
     RawServer server(RawServer::Mode::Upgrade, QByteArray::fromHex("8102686981026869"));
     QVERIFY(server.listen());
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     QVERIFY2(rec.openAndWait(connection, optionsFor(server.url())), qPrintable(rec.errorsText()));
     QTRY_COMPARE_WITH_TIMEOUT(rec.messagesIn(), 2, kWait);
     QList<qint64> offsets;
@@ -679,7 +683,7 @@ void TestWsConnection::anOverLongHeadFailsAtTheLimit()
     RawServer server(RawServer::Mode::Reply, "HTTP/1.1 101 Switching Protocols\r\nX-Endless: " + QByteArray(256 * 1024, 'a'));
     QVERIFY(server.listen());
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     connection.open(optionsFor(server.url()));
     QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
     QCOMPARE(rec.closes.front().failure.id(), QStringLiteral("http.line_too_long"));
@@ -692,7 +696,7 @@ void TestWsConnection::handshakeTimeoutIsAnError()
     RawServer server(RawServer::Mode::Silent, {});
     QVERIFY(server.listen());
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     WsConnectOptions options = optionsFor(server.url());
     options.handshakeTimeoutMs = 300;
     connection.open(options);
@@ -710,7 +714,7 @@ void TestWsConnection::refusedConnectionIsAnError()
         port = probe.serverPort();
     }
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     connection.open(optionsFor(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port))));
     QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
     QCOMPARE(rec.errors.front().failure.id(), QStringLiteral("connect.refused"));
@@ -723,7 +727,7 @@ void TestWsConnection::autoPongCanBeSwitchedOff()
         RawServer server(RawServer::Mode::Upgrade, QByteArray::fromHex("89027069"));
         QVERIFY(server.listen());
         WsConnection connection;
-        Recorder rec(connection);
+        EventLog rec(connection);
         WsConnectOptions options = optionsFor(server.url());
         options.autoPong = autoPong;
         connection.open(options);
@@ -751,7 +755,7 @@ void TestWsConnection::proxiesTunnelTheConnection()
     test::TunnelProxy proxy(socks5 ? test::TunnelProxy::Kind::Socks5 : test::TunnelProxy::Kind::HttpConnect);
     QVERIFY(proxy.listen());
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     WsConnectOptions options = optionsFor(server.url());
     options.proxy = QNetworkProxy(socks5 ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"),
                                   proxy.port());
@@ -773,7 +777,7 @@ void TestWsConnection::pythonWebsocketsWithDeflate()
     QString error;
     QVERIFY2(peer.start(&error), qPrintable(error));
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     WsConnectOptions options = optionsFor(peer.url());
     options.permessageDeflate = true;
     QVERIFY2(rec.openAndWait(connection, options), qPrintable(rec.errorsText()));
@@ -810,7 +814,7 @@ void TestWsConnection::pythonWebsocketsLimitingOurWindowTo8Bits()
     QString error;
     QVERIFY2(peer.start(peerOptions, &error), qPrintable(error));
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     WsConnectOptions options = optionsFor(peer.url());
     options.permessageDeflate = true;
     QVERIFY2(rec.openAndWait(connection, options), qPrintable(rec.errorsText()));
@@ -865,7 +869,7 @@ void TestWsConnection::survivesRandomStreamsFromAHostileServer()
         RawServer server(RawServer::Mode::Upgrade, QByteArray());
         QVERIFY(server.listen());
         WsConnection connection;
-        Recorder rec(connection);
+        EventLog rec(connection);
         WsConnectOptions options = optionsFor(server.url());
         options.keepInspecting = seed % 2 == 0;
         options.closeTimeoutMs = 300;
@@ -889,7 +893,7 @@ void TestWsConnection::automaticPingsMeasureTheRoundTrip()
     QtEchoServer server; // QWebSocketServer answers pings itself
     QVERIFY(server.listen());
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     std::vector<WsPongEvent> pongs;
     connect(&connection, &WsConnection::pongReceived, this, [&](const WsPongEvent &e) { pongs.push_back(e); });
     WsConnectOptions options = optionsFor(server.url());
@@ -927,7 +931,6 @@ void TestWsConnection::aFloodingPeerDoesNotStarveTheEventLoop()
     QString error;
     QVERIFY2(peer.start(peerOptions, &error), qPrintable(error));
     WsConnectOptions options = optionsFor(peer.url());
-    options.keepChunks = false;
     WsConnection connection;
     int messages = 0;
     connect(&connection, &WsConnection::messageDecoded, this, [&](const WsMessageEvent &e) {
@@ -957,7 +960,7 @@ void TestWsConnection::pythonWebsocketsWithoutDeflate()
     QString error;
     QVERIFY2(peer.start(peerOptions, &error), qPrintable(error));
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     WsConnectOptions options = optionsFor(peer.url());
     options.permessageDeflate = true; // offered, declined
     options.subprotocols = {QStringLiteral("superchat"), QStringLiteral("chat")};
@@ -981,7 +984,7 @@ void TestWsConnection::pythonWebsocketsOverTls()
     QString error;
     QVERIFY2(peer.start(peerOptions, &error), qPrintable(error));
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     WsConnectOptions options = optionsFor(peer.url());
     options.caCertificates = QSslCertificate::fromPath(certPath("ca.crt"));
     QVERIFY2(rec.openAndWait(connection, options), qPrintable(rec.errorsText()));
@@ -1003,7 +1006,7 @@ void TestWsConnection::nginxWebSocketProxy()
     QString error;
     QVERIFY2(nginx.start(nginxOptions, &error), qPrintable(error));
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     QVERIFY2(rec.openAndWait(connection, optionsFor(nginx.wsUrl(QStringLiteral("/ws/echo")))),
              qPrintable(rec.errorsText() + nginx.errorLogTail()));
     QVERIFY(rec.handshakes.front().response.headerValue("Server").startsWith("nginx"));
@@ -1022,7 +1025,7 @@ void TestWsConnection::demoServerEcho()
     QString error;
     QVERIFY2(demo.start(&error), qPrintable(error));
     WsConnection connection;
-    Recorder rec(connection);
+    EventLog rec(connection);
     QVERIFY2(rec.openAndWait(connection, optionsFor(demo.wsUrl(QStringLiteral("/ws/echo")))),
              qPrintable(rec.errorsText()));
     connection.sendText(QStringLiteral("demo"));
