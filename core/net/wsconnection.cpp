@@ -407,6 +407,7 @@ qint64 WsConnection::Private::writeOut()
     }
     // The written bytes are taken out of the send buffer (what a slot sends while we report
     // them goes into the spare one), then kept as the next spare unless someone holds them.
+    const TimelineWriter::Turn turn(recorder.get());
     QByteArray written;
     written.swap(outBuffer);
     outBuffer.swap(spareOut);
@@ -523,6 +524,7 @@ void WsConnection::Private::reportOwnMessage(WsOpcode opcode, const QByteArray &
 // them lives).
 void WsConnection::Private::onReadyRead(const CapturedChunk &chunk)
 {
+    const TimelineWriter::Turn turn(recorder.get()); // ends after the replies below are written
     ++sendingDeferred;
     const auto done = qScopeGuard([this] {
         --sendingDeferred;

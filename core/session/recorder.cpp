@@ -3,6 +3,7 @@
 #include "core/session/timeline.h"
 
 #include <QMutexLocker>
+#include <QThread>
 
 namespace wirescope {
 
@@ -22,6 +23,19 @@ void Recorder::submit(RecordBatch &&batch)
         return;
     m_drainPosted = true;
     QMetaObject::invokeMethod(this, &Recorder::drain, Qt::QueuedConnection);
+}
+
+void Recorder::submitAtEndOfTurn(RecordBatch &&batch)
+{
+    if (thread() != QThread::currentThread()) {
+        submit(std::move(batch));
+        return;
+    }
+    if (!batch.isEmpty()) {
+        QMutexLocker lock(&m_mutex);
+        m_queue.push_back(std::move(batch)); // after anything other threads queued
+    }
+    drain();
 }
 
 void Recorder::drain()

@@ -25,6 +25,10 @@ public:
 
     // Any thread. The batch is applied on the recorder's thread at its next event-loop turn.
     void submit(RecordBatch &&batch);
+    // At the end of an engine's turn: on the recorder's own thread (the CLI, a benchmark)
+    // the batch is applied now, which saves the turn a posted event and a wake-up of the
+    // event loop; from another thread (the window's engines) it is submit().
+    void submitAtEndOfTurn(RecordBatch &&batch);
     // Applies everything submitted so far (the recorder's thread; tests call it directly).
     void drain();
 

@@ -46,9 +46,25 @@ TimelineRow &TimelineWriter::addRow(quint32 connection, qint64 tNs, RowKind kind
     return m_batch.rows.back();
 }
 
+TimelineWriter::Turn::Turn(TimelineWriter *writer)
+    : m_writer(writer)
+{
+    if (m_writer)
+        ++m_writer->m_turnDepth;
+}
+
+TimelineWriter::Turn::~Turn()
+{
+    if (!m_writer || --m_writer->m_turnDepth > 0)
+        return;
+    m_writer->m_lastFrame[0] = m_writer->m_lastFrame[1] = -1;
+    if (!m_writer->m_batch.isEmpty() && m_writer->m_recorder)
+        m_writer->m_recorder->submitAtEndOfTurn(m_writer->takeBatch());
+}
+
 void TimelineWriter::scheduleFlush()
 {
-    if (m_flushPosted || !m_context)
+    if (m_turnDepth > 0 || m_flushPosted || !m_context)
         return;
     m_flushPosted = true;
     QMetaObject::invokeMethod(
@@ -65,8 +81,18 @@ void TimelineWriter::flush()
     m_lastFrame[0] = m_lastFrame[1] = -1;
     if (m_batch.isEmpty() || !m_recorder)
         return;
-    m_recorder->submit(std::move(m_batch));
+    m_recorder->submit(takeBatch());
+}
+
+// The next batch starts with room for as many rows and chunks as this one: a steady stream
+// fills its batches without regrowing them.
+RecordBatch TimelineWriter::takeBatch()
+{
+    RecordBatch batch = std::move(m_batch);
     m_batch = RecordBatch();
+    m_batch.rows.reserve(batch.rows.size());
+    m_batch.chunks.reserve(batch.chunks.size());
+    return batch;
 }
 
 void TimelineWriter::opening(quint32 connection, qint64 tNs, const ConnectionOpening &opening)

@@ -40,6 +40,20 @@ public:
     // Hands what was written to the recorder now (also done by itself once per turn).
     void flush();
 
+    // An engine's turn (one read, one write): rows added during it go to the recorder
+    // together when the outermost Turn ends, instead of by a posted flush. Null-safe.
+    class Turn
+    {
+    public:
+        explicit Turn(TimelineWriter *writer);
+        ~Turn();
+        Turn(const Turn &) = delete;
+        Turn &operator=(const Turn &) = delete;
+
+    private:
+        TimelineWriter *m_writer;
+    };
+
     // An inflated payload kept beyond this is cut (the row says Truncated).
     static constexpr qsizetype kMaxKeptPayload = 16 * 1024 * 1024;
 
@@ -47,11 +61,13 @@ private:
     TimelineRow &addRow(quint32 connection, qint64 tNs, RowKind kind, Direction direction);
     size_t lastRow() const { return m_batch.rows.size() - 1; }
     void scheduleFlush();
+    RecordBatch takeBatch();
 
     Recorder *m_recorder;
     QPointer<QObject> m_context;
     RecordBatch m_batch;
     bool m_flushPosted = false;
+    int m_turnDepth = 0;
     // The last frame row of each direction in this batch, with its connection.
     qsizetype m_lastFrame[2] = {-1, -1};
 };

@@ -86,6 +86,8 @@ private slots:
     void batchesFromSeveralThreadsKeepEachConnectionsOrder();
     void theByteBudgetDropsBytesNotRows();
     void nothingIsAnnouncedTwice();
+    void aTurnOnTheRecordersThreadIsAppliedWhenItEnds();
+    void aTurnOnAnotherThreadIsPosted();
 };
 
 void TestRecorder::goldenLogs_data()
@@ -392,6 +394,58 @@ void TestRecorder::nothingIsAnnouncedTwice()
     QCOMPARE(announced.size(), 1);
     QCOMPARE(announced.front().first, 0);
     QCOMPARE(announced.front().second, h.timeline.rowCount());
+}
+
+void TestRecorder::aTurnOnTheRecordersThreadIsAppliedWhenItEnds()
+{
+    Harness h;
+    QList<QPair<qsizetype, qsizetype>> announced;
+    connect(&h.recorder, &Recorder::rowsAppended, this,
+            [&](qsizetype first, qsizetype end) { announced.append({first, end}); });
+    SimulatedWsConnection ws(h.writer, 1);
+    ws.open(0, QStringLiteral("ws://h/"));
+    h.writer.flush(); // queued, not applied yet
+    QCOMPARE(h.timeline.rowCount(), 0);
+    {
+        const TimelineWriter::Turn outer(&h.writer);
+        {
+            const TimelineWriter::Turn inner(&h.writer);
+            ws.read(1, ws.serverFrame(WsOpcode::Text, "a"));
+        }
+        QCOMPARE(h.timeline.rowCount(), 0); // only the outermost turn hands over
+        ws.read(2, ws.serverFrame(WsOpcode::Text, "b"));
+    }
+    // Applied when the turn ended, after what was queued before it, and announced once.
+    QCOMPARE(announced.size(), 1);
+    QCOMPARE(announced.front().second, h.timeline.rowCount());
+    const TimelineConnection *c = h.timeline.connection(1);
+    QVERIFY(c);
+    QCOMPARE(c->messageCount[0], quint64(2));
+    QCOMPARE(h.timeline.payload(c->frameRows[0].back()), QByteArray("b"));
+    QCOMPARE(h.timeline.row(0).rowKind(), RowKind::Event); // the opening, queued first
+    // The flush posted by the first rows finds nothing left to apply.
+    QCoreApplication::processEvents();
+    QCOMPARE(announced.size(), 1);
+}
+
+void TestRecorder::aTurnOnAnotherThreadIsPosted()
+{
+    Timeline timeline;
+    Recorder recorder(&timeline);
+    std::unique_ptr<QThread> engine(QThread::create([&recorder] {
+        QObject context;
+        TimelineWriter writer(&recorder, &context);
+        SimulatedWsConnection ws(writer, 1);
+        const TimelineWriter::Turn turn(&writer);
+        ws.open(0, QStringLiteral("ws://h/"));
+        ws.read(1, ws.serverFrame(WsOpcode::Text, "a"));
+    }));
+    engine->start();
+    QVERIFY(engine->wait(20000));
+    // Never applied on the engine's thread: the timeline belongs to the recorder's.
+    QCOMPARE(timeline.rowCount(), 0);
+    QTRY_VERIFY(timeline.rowCount() > 0);
+    QCOMPARE(timeline.connection(1)->messageCount[0], quint64(1));
 }
 
 QTEST_GUILESS_MAIN(TestRecorder)
