@@ -83,9 +83,10 @@ HttpClient::HttpClient(QObject *parent)
 
 HttpClient::HttpClient(Session *session, QObject *parent)
     : QObject(parent)
-    , m_clock(&session->clock())
+    , m_ownClock(session ? nullptr : std::make_unique<SessionClock>())
+    , m_clock(session ? &session->clock() : m_ownClock.get())
     , m_session(session)
-    , m_recorder(std::make_unique<TimelineWriter>(session->recorder(), this))
+    , m_recorder(session ? std::make_unique<TimelineWriter>(session->recorder(), this) : nullptr)
 {
     registerTypes();
 }
@@ -344,9 +345,9 @@ void HttpClient::finishExchange(HttpExchange *exchange)
     p.tNs = exchange->m_record.endNs;
     emit exchange->progress(p);
     if (m_recorder) {
+        const TimelineWriter::Turn turn(m_recorder.get()); // the row is handed over with its turn
         const HttpHop *last = exchange->m_record.finalHop();
         m_recorder->httpExchange(last ? quint32(last->connection.id) : 0, exchange->m_record);
-        m_recorder->flush();
     }
     emit exchange->finished(exchange->m_record);
     emit exchangeFinished(exchange->m_record);

@@ -31,7 +31,7 @@ public:
     // On its own: its own clock and cookie jar, nothing recorded (the CLI's --repeat, tests).
     explicit HttpClient(QObject *parent = nullptr);
     // Works for a session: its clock, its cookie jar, its connection ids, and every byte and
-    // exchange recorded in its timeline.
+    // exchange recorded in its timeline (null: on its own, as above).
     explicit HttpClient(Session *session, QObject *parent = nullptr);
     ~HttpClient() override;
 

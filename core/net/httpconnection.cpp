@@ -2,6 +2,7 @@
 
 #include "core/net/httpclient.h"
 #include "core/session/sessionclock.h"
+#include "core/session/timelinewriter.h"
 
 namespace wirescope {
 
@@ -88,6 +89,7 @@ void HttpConnection::sendOn(HttpExchange *exchange, const QByteArray &requestByt
 
 void HttpConnection::writeRequest()
 {
+    const TimelineWriter::Turn turn(m_client->m_recorder.get());
     HttpHop &hop = m_exchange->m_record.hops.last();
     hop.connection.id = m_id;
     hop.connection.remoteAddress = m_transport.peerAddress();
@@ -139,6 +141,7 @@ void HttpConnection::onAllWritten()
 // One read from the transport (at most Transport::kReadChunk bytes).
 void HttpConnection::onReadyRead(const CapturedChunk &chunk)
 {
+    const TimelineWriter::Turn turn(m_client->m_recorder.get());
     m_client->recordChunk(m_id, chunk);
     const QByteArray &data = chunk.bytes;
     if (!m_exchange || m_state != State::Busy) {
