@@ -3,6 +3,7 @@
 #include "tests/peers/demopeer.h"
 #include "tests/peers/nginxpeer.h"
 #include "tests/peers/tunnelproxy.h"
+#include "tests/support/zlibdeflate.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,7 +15,6 @@
 #include <QTest>
 #include <QTimer>
 
-#include <zlib.h>
 
 #include <functional>
 #include <memory>
@@ -104,17 +104,7 @@ HttpExchangeRecord exchange(HttpClient &client, const QString &url, HttpRequestO
 // One gzip member (RFC 1952) holding `data`.
 QByteArray gzipMember(const QByteArray &data)
 {
-    z_stream zs{};
-    deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    QByteArray out(int(deflateBound(&zs, uLong(data.size()))) + 64, '\0');
-    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
-    zs.avail_in = uInt(data.size());
-    zs.next_out = reinterpret_cast<Bytef *>(out.data());
-    zs.avail_out = uInt(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(qsizetype(zs.total_out));
-    deflateEnd(&zs);
-    return out;
+    return test::deflateWith(data, 15 + 16, 6);
 }
 
 QByteArray gzipAnswer(const QByteArray &body)

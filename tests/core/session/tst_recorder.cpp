@@ -59,6 +59,13 @@ struct Harness {
     Recorder recorder{&timeline};
     QObject context;
     TimelineWriter writer{&recorder, &context};
+    QList<QPair<qsizetype, qsizetype>> announced; // every rowsAppended(first, end)
+
+    Harness()
+    {
+        QObject::connect(&recorder, &Recorder::rowsAppended, &context,
+                         [this](qsizetype first, qsizetype end) { announced.append({first, end}); });
+    }
 
     QString finish(bool withTimes = false)
     {
@@ -381,9 +388,7 @@ void TestRecorder::theByteBudgetDropsBytesNotRows()
 void TestRecorder::nothingIsAnnouncedTwice()
 {
     Harness h;
-    QList<QPair<qsizetype, qsizetype>> announced;
-    connect(&h.recorder, &Recorder::rowsAppended, this,
-            [&](qsizetype first, qsizetype end) { announced.append({first, end}); });
+    const auto &announced = h.announced;
     SimulatedWsConnection ws(h.writer, 1);
     ws.open(0, QStringLiteral("ws://h/"));
     h.writer.flush();
@@ -399,9 +404,7 @@ void TestRecorder::nothingIsAnnouncedTwice()
 void TestRecorder::aTurnOnTheRecordersThreadIsAppliedWhenItEnds()
 {
     Harness h;
-    QList<QPair<qsizetype, qsizetype>> announced;
-    connect(&h.recorder, &Recorder::rowsAppended, this,
-            [&](qsizetype first, qsizetype end) { announced.append({first, end}); });
+    const auto &announced = h.announced;
     SimulatedWsConnection ws(h.writer, 1);
     ws.open(0, QStringLiteral("ws://h/"));
     h.writer.flush(); // queued, not applied yet

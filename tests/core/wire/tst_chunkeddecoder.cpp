@@ -1,6 +1,7 @@
 // The one chunked decoder (RFC 9112 §7.1), used by the response parser and the demo server:
 // every input fed in every split gives the same data, chunks, trailers and violations.
 #include "core/wire/chunkeddecoder.h"
+#include "tests/support/splits.h"
 
 #include <QTest>
 
@@ -41,18 +42,6 @@ Decoded decode(const QByteArray &wire, const QList<qsizetype> &cuts, ChunkedDeco
     return d;
 }
 
-// The whole buffer at once, one byte at a time, and every two-piece split.
-QList<QList<qsizetype>> everySplit(qsizetype size)
-{
-    QList<QList<qsizetype>> out{{}};
-    QList<qsizetype> bytewise;
-    for (qsizetype i = 1; i < size; ++i) {
-        bytewise.append(i);
-        out.append(QList<qsizetype>{i});
-    }
-    out.append(bytewise);
-    return out;
-}
 
 QString splitName(const QList<qsizetype> &cuts)
 {
@@ -103,7 +92,7 @@ void tst_ChunkedDecoder::decodesEverySplit()
     QFETCH(QByteArray, body);
     QFETCH(int, chunks);
     QFETCH(int, trailers);
-    for (const QList<qsizetype> &cuts : everySplit(wire.size())) {
+    for (const QList<qsizetype> &cuts : test::everySplit(wire.size())) {
         const Decoded d = decode(wire, cuts);
         QVERIFY2(d.state == State::Done, qPrintable(splitName(cuts)));
         QCOMPARE(d.data, body);
@@ -127,7 +116,7 @@ void tst_ChunkedDecoder::stopsAtTheEndOfTheBody()
 {
     const QByteArray body = "1\r\nx\r\n0\r\nX-T: 1\r\n\r\n";
     const QByteArray wire = body + "GET /next HTTP/1.1\r\n";
-    for (const QList<qsizetype> &cuts : everySplit(wire.size())) {
+    for (const QList<qsizetype> &cuts : test::everySplit(wire.size())) {
         const Decoded d = decode(wire, cuts);
         QCOMPARE(d.state, State::Done);
         // The pipelined next request stays for the connection.
@@ -171,7 +160,7 @@ void tst_ChunkedDecoder::reportsViolationsWithStreamOffsets()
     options.maxLineBytes = 1024;
     options.maxBodyBytes = 10 * 1024 * 1024;
     options.maxTrailerCount = 3;
-    for (const QList<qsizetype> &cuts : everySplit(wire.size())) {
+    for (const QList<qsizetype> &cuts : test::everySplit(wire.size())) {
         const Decoded d = decode(wire, cuts, options);
         QVERIFY2(d.state == State::Error, qPrintable(splitName(cuts)));
         QCOMPARE(d.violations.size(), 1);
@@ -188,7 +177,7 @@ void tst_ChunkedDecoder::namedLeniencyRecordsTheRule()
     ChunkedDecoderOptions options;
     options.bareLf = true;
     options.obsFold = true;
-    for (const QList<qsizetype> &cuts : everySplit(wire.size())) {
+    for (const QList<qsizetype> &cuts : test::everySplit(wire.size())) {
         const Decoded d = decode(wire, cuts, options);
         QCOMPARE(d.state, State::Done);
         QCOMPARE(d.data, QByteArray("abc"));

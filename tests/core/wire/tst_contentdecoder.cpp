@@ -1,29 +1,14 @@
 #include "core/wire/contentdecoder.h"
+#include "tests/support/zlibdeflate.h"
 
 #include <QTest>
 
 #include <brotli/encode.h>
-#include <zlib.h>
 
 using namespace wirescope;
 
 namespace {
 
-// windowBits as in zlib's deflateInit2: 15+16 gzip, 15 zlib, -15 raw.
-QByteArray deflateWith(const QByteArray &data, int windowBits)
-{
-    z_stream zs{};
-    deflateInit2(&zs, 9, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY);
-    QByteArray out(int(deflateBound(&zs, uLong(data.size()))) + 64, '\0');
-    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
-    zs.avail_in = uInt(data.size());
-    zs.next_out = reinterpret_cast<Bytef *>(out.data());
-    zs.avail_out = uInt(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(qsizetype(zs.total_out));
-    deflateEnd(&zs);
-    return out;
-}
 
 QByteArray brotli(const QByteArray &data)
 {
@@ -70,10 +55,10 @@ void TestContentDecoder::decodesEachCoding_data()
     QTest::addColumn<QByteArray>("coding");
     QTest::addColumn<QByteArray>("encoded");
     const QByteArray s = sample();
-    QTest::newRow("gzip") << QByteArray("gzip") << deflateWith(s, 15 + 16);
-    QTest::newRow("x-gzip is gzip") << QByteArray("x-gzip") << deflateWith(s, 15 + 16);
-    QTest::newRow("deflate with the zlib wrapper") << QByteArray("deflate") << deflateWith(s, 15);
-    QTest::newRow("raw deflate as some servers send it") << QByteArray("deflate") << deflateWith(s, -15);
+    QTest::newRow("gzip") << QByteArray("gzip") << test::deflateWith(s, 15 + 16);
+    QTest::newRow("x-gzip is gzip") << QByteArray("x-gzip") << test::deflateWith(s, 15 + 16);
+    QTest::newRow("deflate with the zlib wrapper") << QByteArray("deflate") << test::deflateWith(s, 15);
+    QTest::newRow("raw deflate as some servers send it") << QByteArray("deflate") << test::deflateWith(s, -15);
     QTest::newRow("br") << QByteArray("br") << brotli(s);
 }
 
@@ -96,7 +81,7 @@ void TestContentDecoder::undoesStackedCodingsLastFirst()
 {
     // Content-Encoding: gzip, br  = gzip applied first, then br.
     HttpResponse r;
-    r.body = brotli(deflateWith(sample(), 15 + 16));
+    r.body = brotli(test::deflateWith(sample(), 15 + 16));
     r.contentCodings = {"gzip", "br"};
     decodeResponseBody(r, 64 * 1024 * 1024);
     QCOMPARE(r.decodedBody, sample());
@@ -109,7 +94,7 @@ void TestContentDecoder::capsTheOutputOfABomb()
     const QByteArray zeros(64 * 1024 * 1024, '\0');
     for (const QByteArray &coding : {QByteArray("gzip"), QByteArray("br")}) {
         HttpResponse r;
-        r.body = coding == "gzip" ? deflateWith(zeros, 15 + 16) : brotli(zeros);
+        r.body = coding == "gzip" ? test::deflateWith(zeros, 15 + 16) : brotli(zeros);
         QVERIFY(r.body.size() < 1024 * 1024);
         r.contentCodings = {coding};
         decodeResponseBody(r, 1024 * 1024);
@@ -120,7 +105,7 @@ void TestContentDecoder::capsTheOutputOfABomb()
     }
     // Exactly at the cap is not truncated.
     HttpResponse exact;
-    exact.body = deflateWith(QByteArray(1000, 'a'), 15 + 16);
+    exact.body = test::deflateWith(QByteArray(1000, 'a'), 15 + 16);
     exact.contentCodings = {"gzip"};
     decodeResponseBody(exact, 1000);
     QCOMPARE(exact.decodedSize(), 1000);
@@ -130,7 +115,7 @@ void TestContentDecoder::capsTheOutputOfABomb()
 void TestContentDecoder::keepsTheBodyWhenCorrupt()
 {
     HttpResponse r;
-    r.body = deflateWith(sample(), 15 + 16);
+    r.body = test::deflateWith(sample(), 15 + 16);
     r.body[r.body.size() / 2] = char(r.body.at(r.body.size() / 2) ^ 0x55);
     r.body.chop(10);
     r.contentCodings = {"gzip"};
@@ -171,14 +156,14 @@ void TestContentDecoder::gzipDecodesEveryMember()
     QFETCH(QList<QByteArray>, parts);
     HttpResponse r;
     for (const QByteArray &part : parts)
-        r.body += deflateWith(part, 15 + 16);
+        r.body += test::deflateWith(part, 15 + 16);
     r.contentCodings = {"gzip"};
     decodeResponseBody(r, 64 * 1024 * 1024);
     QCOMPARE(r.decodedBody, parts.join());
     QVERIFY(r.violations.isEmpty());
     // The cap counts every member: the second member's first byte is over a cap at the first's end.
     HttpResponse capped;
-    capped.body = deflateWith("abc", 15 + 16) + deflateWith("def", 15 + 16);
+    capped.body = test::deflateWith("abc", 15 + 16) + test::deflateWith("def", 15 + 16);
     capped.contentCodings = {"gzip"};
     decodeResponseBody(capped, 3);
     QCOMPARE(capped.decodedBody, QByteArray("abc"));
@@ -191,9 +176,9 @@ void TestContentDecoder::reportsDataAfterTheCompressedStream_data()
     QTest::addColumn<QByteArray>("coding");
     QTest::addColumn<QByteArray>("stream");
     const QByteArray text = "the decoded text";
-    QTest::newRow("gzip followed by bytes that are not a member") << QByteArray("gzip") << deflateWith(text, 15 + 16);
-    QTest::newRow("deflate (zlib) followed by bytes") << QByteArray("deflate") << deflateWith(text, 15);
-    QTest::newRow("raw deflate followed by bytes") << QByteArray("deflate") << deflateWith(text, -15);
+    QTest::newRow("gzip followed by bytes that are not a member") << QByteArray("gzip") << test::deflateWith(text, 15 + 16);
+    QTest::newRow("deflate (zlib) followed by bytes") << QByteArray("deflate") << test::deflateWith(text, 15);
+    QTest::newRow("raw deflate followed by bytes") << QByteArray("deflate") << test::deflateWith(text, -15);
     QTest::newRow("br followed by bytes") << QByteArray("br") << brotli(text);
 }
 
@@ -221,7 +206,7 @@ void TestContentDecoder::undecodableBodiesAreErrors_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<qint64>("limit");
     QTest::addColumn<QString>("id");
-    const QByteArray gzip = deflateWith(sample(), 15 + 16);
+    const QByteArray gzip = test::deflateWith(sample(), 15 + 16);
     QByteArray corrupt = gzip;
     corrupt[corrupt.size() / 2] = char(corrupt.at(corrupt.size() / 2) ^ 0x55);
     QTest::newRow("corrupt gzip") << QByteArray("gzip") << corrupt << qint64(1 << 26) << QStringLiteral("http.decode_failed");
@@ -235,7 +220,7 @@ void TestContentDecoder::undecodableBodiesAreErrors_data()
                                             << QStringLiteral("http.decode_failed");
     QTest::newRow("truncated br") << QByteArray("br") << brotli(sample()).left(40) << qint64(1 << 26)
                                   << QStringLiteral("http.decode_failed");
-    QTest::newRow("over the decompression limit") << QByteArray("deflate") << deflateWith(sample(), 15) << qint64(100)
+    QTest::newRow("over the decompression limit") << QByteArray("deflate") << test::deflateWith(sample(), 15) << qint64(100)
                                                   << QStringLiteral("http.decode_limit");
 }
 

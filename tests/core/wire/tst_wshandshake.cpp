@@ -1,5 +1,6 @@
 #include "core/wire/httpresponseparser.h"
 #include "core/wire/wshandshake.h"
+#include "tests/support/splits.h"
 
 #include <QTest>
 
@@ -57,17 +58,6 @@ HttpResponse parseResponse(const QByteArray &bytes)
     return readAnswer(bytes).response;
 }
 
-QList<QList<qsizetype>> everySplit(qsizetype size)
-{
-    QList<QList<qsizetype>> out{{}};
-    QList<qsizetype> bytewise;
-    for (qsizetype i = 1; i < size; ++i) {
-        bytewise.append(i);
-        out.append(QList<qsizetype>{i});
-    }
-    out.append(bytewise);
-    return out;
-}
 
 QString firstErrorId(const HttpResponse &response)
 {
@@ -158,7 +148,7 @@ void TestWsHandshake::a101WithFramesInTheSameChunkEndsAtItsHead()
     const QByteArray head = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                             "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n";
     const QByteArray stream = head + QByteArray::fromHex("810548656c6c6f" "8900");
-    for (const QList<qsizetype> &cuts : everySplit(stream.size())) {
+    for (const QList<qsizetype> &cuts : test::everySplit(stream.size())) {
         const Answer a = readAnswer(stream, cuts);
         QCOMPARE(a.status, ParseStatus::Complete);
         QCOMPARE(a.consumed, head.size()); // the frames after the head are left for the frame parser
@@ -254,7 +244,7 @@ void TestWsHandshake::refusalIsAnHttpResponseWithBody()
     QFETCH(QByteArray, body);
     // Bytes after a finished refusal do not belong to it (a close-delimited one takes all).
     const QByteArray bytes = answer + (eof ? QByteArray() : QByteArray("NEXT"));
-    for (const QList<qsizetype> &cuts : everySplit(bytes.size())) {
+    for (const QList<qsizetype> &cuts : test::everySplit(bytes.size())) {
         const Answer a = readAnswer(bytes, cuts, eof);
         QCOMPARE(a.status, ParseStatus::Complete);
         QCOMPARE(a.consumed, answer.size());
@@ -274,7 +264,7 @@ void TestWsHandshake::aBareLfAnswerIsRejectedUnlessTolerated()
     // The same rule as any HTTP response (RFC 9112 §2.2): strict by default, a named leniency.
     const QByteArray answer = "HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\nConnection: Upgrade\n"
                               "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\n\n";
-    for (const QList<qsizetype> &cuts : everySplit(answer.size())) {
+    for (const QList<qsizetype> &cuts : test::everySplit(answer.size())) {
         const Answer strict = readAnswer(answer, cuts);
         QCOMPARE(strict.status, ParseStatus::Error);
         QCOMPARE(firstErrorId(strict.response), QStringLiteral("http.bare_lf"));
