@@ -108,6 +108,7 @@ private Q_SLOTS:
     void aPastConnectionShowsAtOnce();
     void rowsShowTimeDirectionSizesAndWireSizes();
     void violationsStandOutWithTheirRfcSection();
+    void aViolationFoundLaterRepaintsItsFrame();
     void craftedFramesAreMarked();
     void failuresAndRefusedHandshakesReadAsSentences();
     void searchMatchesWhatThePreviewShows_data();
@@ -325,6 +326,33 @@ void TestWsLogModel::violationsStandOutWithTheirRfcSection()
     // A row that broke nothing has neither.
     QVERIFY(!model.index(3, WsLogModel::TypeColumn).data(Qt::DecorationRole).isValid());
     QVERIFY(!model.index(3, WsLogModel::TypeColumn).data(Qt::BackgroundRole).isValid());
+}
+
+void TestWsLogModel::aViolationFoundLaterRepaintsItsFrame()
+{
+    Recording r;
+    SimulatedWsConnection ws(r.writer, 1);
+    ws.open(0, QStringLiteral("ws://h/"));
+    ws.read(1 * ms, ws.serverFrame(WsOpcode::Text, "ab", false));
+    r.record();
+    WsLogModel model(&r.session);
+    model.setMode(WsLogModel::Mode::Frames);
+    model.addConnection(1);
+    const int shown = rowWithType(model, QStringLiteral("text (fragment)"));
+    QVERIFY(shown >= 0);
+    const QModelIndex type = model.index(shown, WsLogModel::TypeColumn);
+    QVERIFY(!(type.data(WsLogModel::FlagsRole).toInt() & TimelineRow::HasViolation));
+    const qint64 frameOffset = r.session.timeline().row(model.timelineRow(shown)).offset;
+    // The next batch names that frame's bytes (as a rule broken across fragments would).
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    r.writer.violation(1, 2 * ms, Direction::In, Violation{&wsv::InvalidUtf8, frameOffset + 2, 1, {}});
+    r.record();
+    model.flush();
+    QVERIFY(type.data(WsLogModel::FlagsRole).toInt() & TimelineRow::HasViolation);
+    bool repainted = false;
+    for (const QList<QVariant> &args : changed)
+        repainted |= args.at(0).toModelIndex().row() <= shown && args.at(1).toModelIndex().row() >= shown;
+    QVERIFY(repainted);
 }
 
 void TestWsLogModel::craftedFramesAreMarked()

@@ -614,6 +614,22 @@ void WsLogModel::onRowsAppended(qsizetype, qsizetype end)
         m_timer->start();
 }
 
+// A violation can arrive after the frame it belongs to was shown (a rule broken across
+// fragments is found at a later frame): the timeline flags that frame, its row repaints.
+void WsLogModel::repaintFlaggedRows(qsizetype first, qsizetype end)
+{
+    for (qsizetype row = first; row < end; ++row) {
+        if (m_timeline->row(row).rowKind() != RowKind::Violation)
+            continue;
+        const qsizetype target = m_timeline->violationTarget(row);
+        if (target < 0 || target >= first)
+            continue;
+        const int shown = rowForTimelineRow(target);
+        if (shown >= 0)
+            Q_EMIT dataChanged(index(shown, 0), index(shown, ColumnCount - 1));
+    }
+}
+
 void WsLogModel::flush()
 {
     m_timer->stop();
@@ -636,6 +652,7 @@ void WsLogModel::flush()
         m_rows.insert(m_rows.end(), accepted.begin(), accepted.end());
         endInsertRows();
     }
+    repaintFlaggedRows(first, end);
     Q_EMIT rowsScanned(first, end);
 }
 

@@ -110,6 +110,7 @@ Q_SIGNALS:
 
 private:
     void onRowsAppended(qsizetype first, qsizetype end);
+    void repaintFlaggedRows(qsizetype first, qsizetype end);
     bool filterActive() const;
     bool inMode(const TimelineRow &row) const;
     bool accepts(qsizetype timelineRow, QByteArray &scratch) const;
