@@ -560,6 +560,8 @@ void WsConnection::Private::handleHandshakeBytes(const QByteArray &bytes, qint64
         return;
     }
     record.responseBytes += bytes.first(r.consumed);
+    if (r.consumed > 0)
+        record.timings.lastByteNs = tNs;
     if (r.status == ParseStatus::Complete)
         finishHandshake(r.consumed, bytes, tNs);
 }
@@ -630,7 +632,9 @@ void WsConnection::Private::readHandshakeEof()
     // now; one cut short is still reported with its head, its checks and http.truncated.
     responseParser.finishEof();
     if (responseParser.headComplete()) {
-        finishHandshake(0, QByteArray(), now());
+        // The last byte came with the last read, not with the close that ended the body.
+        const qint64 lastByteNs = q->m_handshake.timings.lastByteNs;
+        finishHandshake(0, QByteArray(), lastByteNs >= 0 ? lastByteNs : now());
         return;
     }
     handshakeTimer.stop();

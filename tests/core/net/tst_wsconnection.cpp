@@ -212,6 +212,7 @@ private slots:
     void refusalIsReportedAsHttpResponse();
     void chunkedRefusalShowsTheDecodedBodyAndKeepsTheRawBytes();
     void closeDelimitedRefusalEndsWithTheClose();
+    void aCloseDelimitedRefusalsLastByteIsItsLastRead();
     void bareLfAnswerIsRejectedByDefault();
     void aFrameInTheSameChunkAsThe101IsRead();
     void anOverLongHeadFailsAtTheLimit();
@@ -631,6 +632,38 @@ void TestWsConnection::closeDelimitedRefusalEndsWithTheClose()
     QVERIFY(!h.verdict.ok);
     QCOMPARE(rec.violationIds(Direction::In), QStringList{QStringLiteral("ws.handshake.bad_status")});
     QCOMPARE(rec.closes.front().failure.id(), QStringLiteral("ws.handshake.bad_status"));
+}
+
+void TestWsConnection::aCloseDelimitedRefusalsLastByteIsItsLastRead()
+{
+    // The server answers, then keeps the connection open a while before closing it: the
+    // handshake's last byte is stamped with the read that brought it, not with the close.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    connect(&server, &QTcpServer::newConnection, this, [&server] {
+        QTcpSocket *s = server.nextPendingConnection();
+        connect(s, &QTcpSocket::readyRead, s, [s] {
+            if (!s->readAll().contains("\r\n\r\n") || s->property("answered").toBool())
+                return;
+            s->setProperty("answered", true);
+            s->write("HTTP/1.1 403 Forbidden\r\n\r\nno access");
+            QTimer::singleShot(300, s, [s] { s->disconnectFromHost(); });
+        });
+    });
+    WsConnection connection;
+    EventLog rec(connection);
+    qint64 lastReadNs = -1;
+    connect(&connection, &WsConnection::chunkCaptured, this, [&](const CapturedChunk &c) {
+        if (c.direction == Direction::In && !c.bytes.isEmpty())
+            lastReadNs = c.tNs;
+    });
+    connection.open(optionsFor(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(server.serverPort()))));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.closes.size(), size_t(1), kWait);
+    const WsHandshakeRecord &h = rec.handshakes.front();
+    QCOMPARE(h.response.body, QByteArray("no access"));
+    QVERIFY(lastReadNs > 0);
+    QCOMPARE(h.timings.lastByteNs, lastReadNs);
+    QVERIFY(h.timings.lastByteNs < rec.closes.front().tNs); // the close came later
 }
 
 void TestWsConnection::bareLfAnswerIsRejectedByDefault()
