@@ -145,6 +145,27 @@ private slots:
         QCOMPARE(other.request().auth().token, QStringLiteral("s3cret"));
     }
 
+    void formatChangesWhitespaceOnly()
+    {
+        // The user's member order, a repeated name and a number's spelling survive Format.
+        HttpComposer composer;
+        composer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&composer));
+        composer.tabs()->setCurrentIndex(2);
+        composer.tabs()->widget(2)->findChild<QComboBox *>()->setCurrentIndex(int(BodyKind::Json));
+        auto *json = composer.tabs()->widget(2)->findChildren<QPlainTextEdit *>().value(1);
+        QVERIFY(json && json->isVisible());
+        json->setPlainText(QStringLiteral(R"({"z":1,"a":[1.50],"z":2})"));
+        QPushButton *format = nullptr;
+        for (QPushButton *button : composer.tabs()->widget(2)->findChildren<QPushButton *>())
+            if (button->text().remove(u'&') == QStringLiteral("Format"))
+                format = button;
+        QVERIFY(format);
+        QTest::mouseClick(format, Qt::LeftButton);
+        QCOMPARE(json->toPlainText(),
+                 QStringLiteral("{\n    \"z\": 1,\n    \"a\": [\n        1.50\n    ],\n    \"z\": 2\n}"));
+    }
+
     void enterInTheUrlBarAsksToSendAndBusyTurnsSendIntoCancel()
     {
         HttpComposer composer;

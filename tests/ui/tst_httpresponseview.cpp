@@ -63,9 +63,23 @@ private slots:
         QVERIFY2(view.summaryLabel()->text().contains(QStringLiteral("Time 2.50 ms")), qPrintable(view.summaryLabel()->text()));
         QCOMPARE(view.bodyModeBox()->currentIndex(), int(HttpResponseView::BodyMode::Pretty));
         QCOMPARE(view.prettyView()->toPlainText(),
-                 QStringLiteral("{\n    \"a\": [\n        1,\n        true,\n        null\n    ],\n    \"b\": \"x\"\n}\n"));
+                 QStringLiteral("{\n    \"a\": [\n        1,\n        true,\n        null\n    ],\n    \"b\": \"x\"\n}"));
         QCOMPARE(view.rawBodyView()->toPlainText(), QStringLiteral(R"({"a":[1,true,null],"b":"x"})"));
         QCOMPARE(view.waterfall()->rows().size(), 5); // blocked, connect, send, wait, receive
+    }
+
+    void thePrettyBodyIsTheServersJsonIndented()
+    {
+        // Member order, a repeated name and a number beyond a double's precision are what
+        // the server sent: the pretty view changes whitespace only, and says a name repeats.
+        HttpResponseView view;
+        view.showRecord(recordWith(200, "application/json", R"({"z":1,"a":12345678901234567890,"z":2})"));
+        QCOMPARE(view.prettyView()->toPlainText(),
+                 QStringLiteral("{\n    \"z\": 1,\n    \"a\": 12345678901234567890,\n    \"z\": 2\n}"));
+        bool said = false;
+        for (const QLabel *label : view.findChildren<QLabel *>())
+            said |= label->text().contains(QStringLiteral("1 repeated member name"));
+        QVERIFY(said);
     }
 
     void statusColoursFollowTheClass_data()

@@ -1,5 +1,7 @@
 #include "ui/http/httpcomposer.h"
 
+#include "core/wire/jsonpretty.h"
+
 #include "ui/http/jsonhighlighter.h"
 #include "ui/http/keyvalueeditor.h"
 #include "ui/http/keyvaluemodel.h"
@@ -503,10 +505,10 @@ void HttpComposer::validateJson()
 
 void HttpComposer::formatJson()
 {
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(m_jsonText->toPlainText().toUtf8(), &error);
-    if (error.error == QJsonParseError::NoError)
-        m_jsonText->setPlainText(QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
+    // Whitespace only: the user's member order, repeated names and number spellings stay.
+    const JsonPretty indented = jsonPretty(m_jsonText->toPlainText().toUtf8());
+    if (indented.ok)
+        m_jsonText->setPlainText(QString::fromUtf8(indented.text));
 }
 
 void HttpComposer::updateTitle()

@@ -1,5 +1,7 @@
 #include "ui/http/httpresponseview.h"
 
+#include "core/wire/jsonpretty.h"
+
 #include "ui/common/units.h"
 #include "ui/http/jsonhighlighter.h"
 #include "ui/http/timingwaterfallwidget.h"
@@ -11,8 +13,6 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollArea>
@@ -274,12 +274,16 @@ void HttpResponseView::showBody(const HttpResponse &response)
     const QByteArray shown = truncated ? body.left(TextDisplayLimit) : body;
 
     QString pretty;
+    qsizetype repeatedNames = 0;
     const bool json = isJsonContentType(contentType) || body.trimmed().startsWith('{') || body.trimmed().startsWith('[');
     if (json && !truncated) {
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-        if (error.error == QJsonParseError::NoError)
-            pretty = QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+        // Indented from the tokens: the members' order, repeated names and number spellings
+        // are what the server sent.
+        const JsonPretty indented = jsonPretty(body);
+        if (indented.ok) {
+            pretty = QString::fromUtf8(indented.text);
+            repeatedNames = indented.duplicateKeys;
+        }
     }
     const QString text = bytesAsText(shown, TextDisplayLimit);
     m_pretty->setPlainText(pretty.isEmpty() ? text : pretty);
@@ -298,6 +302,8 @@ void HttpResponseView::showBody(const HttpResponse &response)
     if (!contentType.isEmpty())
         notes.append(QString::fromLatin1(contentType));
     notes.append(formatBytes(body.size()));
+    if (repeatedNames > 0)
+        notes.append(tr("%n repeated member name(s), each shown where it came", nullptr, int(repeatedNames)));
     if (truncated)
         notes.append(tr("showing the first %1").arg(formatBytes(TextDisplayLimit)));
     m_bodyNote->setText(notes.join(QStringLiteral("  ·  ")));

@@ -1,6 +1,7 @@
 #include "ui/ws/wsconsole.h"
 
 #include "core/session/session.h"
+#include "core/wire/jsonpretty.h"
 #include "core/wire/wsclosecode.h"
 #include "ui/ws/wscomposer.h"
 #include "ui/ws/wsframeinspector.h"
@@ -16,7 +17,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -784,11 +784,9 @@ void WsConsole::showRow(const QModelIndex &index)
     } else if (WsOpcode(r.opcode) == WsOpcode::Close) {
         text = m_log->previewText(row, 1 << 16);
     } else {
-        QJsonParseError error;
-        const QJsonDocument json = QJsonDocument::fromJson(bytes, &error);
-        text = error.error == QJsonParseError::NoError && (json.isObject() || json.isArray())
-            ? QString::fromUtf8(json.toJson(QJsonDocument::Indented))
-            : QString::fromUtf8(bytes);
+        const QByteArray trimmed = bytes.trimmed();
+        const JsonPretty json = trimmed.startsWith('{') || trimmed.startsWith('[') ? jsonPretty(bytes) : JsonPretty();
+        text = QString::fromUtf8(json.ok ? json.text : bytes);
     }
     if (bytes.size() < qsizetype(r.size))
         text += tr("\n\u2026 (showing the first %1 of %2 bytes)").arg(bytes.size()).arg(r.size);
