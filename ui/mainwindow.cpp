@@ -176,7 +176,7 @@ void MainWindow::createMenus()
     QAction *history = m_historyDock->toggleViewAction();
     history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     QAction *charts = m_chartsDock->toggleViewAction();
-    charts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    charts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G)); // G for graphs: Ctrl+Shift+L follows the log
     view->addAction(endpoints);
     view->addAction(history);
     view->addAction(charts);

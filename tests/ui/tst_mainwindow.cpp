@@ -19,9 +19,11 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -205,6 +207,64 @@ private slots:
         QUrl echo = demo.server().wsBaseUrl();
         echo.setPath(QStringLiteral("/ws/echo"));
         QCOMPARE(window.wsWorkspace()->currentConsole()->urlEdit()->text(), echo.toString());
+    }
+
+    void noKeyIsBoundTwiceWhereBothCouldFire()
+    {
+        // Two bindings of one key that are live at the same time make Qt fire neither
+        // ("ambiguous shortcut"). Bindings on widgets of their own (the HTTP composer's and
+        // the WebSocket composer's Ctrl+Enter) are fine: focus picks one.
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.httpWorkspace()->newRequest(); // two of each, as a user has them
+        window.wsWorkspace()->newConsole();
+        struct Binding {
+            QString owner;
+            const QWidget *scope; // where it fires: the window, or a widget and its children
+            bool childrenToo;
+        };
+        QMultiHash<QKeySequence, Binding> bindings;
+        auto add = [&](const QList<QKeySequence> &keys, const QString &owner, Qt::ShortcutContext context,
+                       const QWidget *widget) {
+            if (!widget || !widget->isVisible())
+                return; // Qt ignores the bindings of hidden widgets (a tab not shown)
+            const bool windowWide = context == Qt::WindowShortcut || context == Qt::ApplicationShortcut;
+            for (const QKeySequence &key : keys)
+                if (!key.isEmpty())
+                    bindings.insert(key, Binding{owner, windowWide ? widget->window() : widget,
+                                                 context != Qt::WidgetShortcut});
+        };
+        for (const QAction *action : window.findChildren<QAction *>()) {
+            for (const QObject *object : action->associatedObjects()) {
+                // A window-wide action in a menu of the menu bar fires while the window is
+                // active; a narrower one fires through the widgets it was added to.
+                if (qobject_cast<const QMenu *>(object)) {
+                    if (action->shortcutContext() == Qt::WindowShortcut || action->shortcutContext() == Qt::ApplicationShortcut)
+                        add(action->shortcuts(), action->text(), Qt::WindowShortcut, &window);
+                    continue;
+                }
+                add(action->shortcuts(), action->text(), action->shortcutContext(), qobject_cast<const QWidget *>(object));
+            }
+        }
+        for (const QShortcut *shortcut : window.findChildren<QShortcut *>())
+            add({shortcut->key()}, shortcut->objectName().isEmpty() ? QStringLiteral("a QShortcut") : shortcut->objectName(),
+                shortcut->context(), qobject_cast<const QWidget *>(shortcut->parent()));
+        auto covers = [](const Binding &a, const Binding &b) {
+            if (a.scope == b.scope)
+                return true;
+            return a.childrenToo && a.scope->isAncestorOf(b.scope);
+        };
+        QStringList clashes;
+        for (const QKeySequence &key : bindings.uniqueKeys()) {
+            const QList<Binding> list = bindings.values(key);
+            for (qsizetype i = 0; i < list.size(); ++i)
+                for (qsizetype j = i + 1; j < list.size(); ++j)
+                    if (list[i].owner != list[j].owner && (covers(list[i], list[j]) || covers(list[j], list[i])))
+                        clashes << QStringLiteral("%1: %2 / %3").arg(key.toString(), list[i].owner, list[j].owner);
+        }
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
+        QVERIFY(bindings.size() > 15); // the walk found the window's bindings
     }
 
     void theWebSocketSplitterComesBackAfterARestart()

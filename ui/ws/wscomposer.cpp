@@ -156,9 +156,6 @@ WsComposer::WsComposer(QWidget *parent)
     auto *sendShortcut2 = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), m_editor);
     sendShortcut2->setContext(Qt::WidgetShortcut);
     connect(sendShortcut2, &QShortcut::activated, this, &WsComposer::send);
-    auto *pingShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this);
-    pingShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(pingShortcut, &QShortcut::activated, this, &WsComposer::sendPing);
     updateState();
 }
 
