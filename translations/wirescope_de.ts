@@ -262,14 +262,6 @@
         <translation>Der Server hat die Upgrade-Anfrage nicht mit Status 101 beantwortet.</translation>
     </message>
     <message>
-        <source>The server&apos;s handshake response is not a well-formed HTTP/1.1 response head.</source>
-        <translation>Die Handshake-Antwort des Servers ist kein wohlgeformter HTTP/1.1-Antwortkopf.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s handshake response head exceeds the configured size limit.</source>
-        <translation>Der Kopf der Handshake-Antwort des Servers überschreitet das eingestellte Größenlimit.</translation>
-    </message>
-    <message>
         <source>The response lacks an Upgrade header containing &quot;websocket&quot;.</source>
         <translation>Der Antwort fehlt ein Upgrade-Header mit „websocket“.</translation>
     </message>
@@ -382,16 +374,32 @@
         <translation>Unbekannte Inhaltskodierung; der Body wird so angezeigt, wie er empfangen wurde</translation>
     </message>
     <message>
-        <source>The body could not be decoded with its Content-Encoding</source>
-        <translation>Der Body konnte mit seinem Content-Encoding nicht dekodiert werden</translation>
-    </message>
-    <message>
         <source>The decoded body exceeds the configured limit and was truncated</source>
         <translation>Der dekodierte Body überschreitet das eingestellte Limit und wurde gekürzt</translation>
     </message>
     <message>
         <source>A header value contains CR, LF or NUL</source>
         <translation>Ein Header-Wert enthält CR, LF oder NUL</translation>
+    </message>
+    <message>
+        <source>The answer does not start with an HTTP/1.x status line</source>
+        <translation>Die Antwort beginnt nicht mit einer HTTP/1.x-Statuszeile</translation>
+    </message>
+    <message>
+        <source>101 Switching Protocols answers a request that asked for no upgrade</source>
+        <translation>101 Switching Protocols beantwortet eine Anfrage, die kein Upgrade verlangt hat</translation>
+    </message>
+    <message>
+        <source>Bytes arrived after the complete response; they were not read as a response and the connection was not reused</source>
+        <translation>Nach der vollständigen Antwort sind weitere Bytes eingetroffen; sie wurden nicht als Antwort gelesen und die Verbindung wurde nicht wiederverwendet</translation>
+    </message>
+    <message>
+        <source>The body could not be decoded with its content coding; it is shown as received</source>
+        <translation>Der Body konnte mit seiner Inhaltskodierung nicht dekodiert werden; er wird so angezeigt, wie er empfangen wurde</translation>
+    </message>
+    <message>
+        <source>Data follows the end of the compressed stream; it was not decoded</source>
+        <translation>Auf das Ende des komprimierten Datenstroms folgen weitere Daten; sie wurden nicht dekodiert</translation>
     </message>
 </context>
 <context>
@@ -407,70 +415,6 @@
 </context>
 <context>
     <name>wirescope::DemoEndpointsModel</name>
-    <message>
-        <source>Echoes the request as JSON</source>
-        <translation>Gibt die Anfrage als JSON zurück</translation>
-    </message>
-    <message>
-        <source>Echoes the request and its body as JSON</source>
-        <translation>Gibt die Anfrage samt Body als JSON zurück</translation>
-    </message>
-    <message>
-        <source>Answers with the status code in the path</source>
-        <translation>Antwortet mit dem Statuscode aus dem Pfad</translation>
-    </message>
-    <message>
-        <source>Answers after the given number of seconds</source>
-        <translation>Antwortet nach der angegebenen Anzahl Sekunden</translation>
-    </message>
-    <message>
-        <source>Sends n random bytes</source>
-        <translation>Sendet n zufällige Bytes</translation>
-    </message>
-    <message>
-        <source>Sends n JSON lines, chunked</source>
-        <translation>Sendet n JSON-Zeilen, chunked</translation>
-    </message>
-    <message>
-        <source>A gzip-encoded JSON body</source>
-        <translation>Ein gzip-kodierter JSON-Body</translation>
-    </message>
-    <message>
-        <source>A deflate-encoded JSON body</source>
-        <translation>Ein deflate-kodierter JSON-Body</translation>
-    </message>
-    <message>
-        <source>Redirects n times, then answers /get</source>
-        <translation>Leitet n-mal weiter, antwortet dann wie /get</translation>
-    </message>
-    <message>
-        <source>Returns the request headers in order</source>
-        <translation>Gibt die Anfrage-Header in ihrer Reihenfolge zurück</translation>
-    </message>
-    <message>
-        <source>Returns the cookies sent</source>
-        <translation>Gibt die gesendeten Cookies zurück</translation>
-    </message>
-    <message>
-        <source>Sets the cookies given in the query</source>
-        <translation>Setzt die in der Query angegebenen Cookies</translation>
-    </message>
-    <message>
-        <source>Long poll: answers at the next server event or a timeout</source>
-        <translation>Long Poll: antwortet beim nächsten Server-Ereignis oder nach einem Timeout</translation>
-    </message>
-    <message>
-        <source>Echoes every message</source>
-        <translation>Sendet jede Nachricht zurück</translation>
-    </message>
-    <message>
-        <source>Pushes JSON ticks at a chosen rate and size</source>
-        <translation>Sendet JSON-Ticks in wählbarer Rate und Größe</translation>
-    </message>
-    <message>
-        <source>Broadcasts to every connected client</source>
-        <translation>Sendet an alle verbundenen Clients</translation>
-    </message>
     <message>
         <source>Method</source>
         <translation>Methode</translation>
@@ -1258,6 +1202,13 @@
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
+    <message numerus="yes">
+        <source>%n repeated member name(s), each shown where it came</source>
+        <translation>
+            <numerusform>%n wiederholter Member-Name, jeder an seiner Stelle gezeigt</numerusform>
+            <numerusform>%n wiederholte Member-Namen, jeder an seiner Stelle gezeigt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wirescope::HttpTimingChart</name>
@@ -2008,10 +1959,6 @@
         <translation>&amp;Trennen</translation>
     </message>
     <message>
-        <source>%1 rows · received %2 messages (%3) · sent %4 messages (%5)</source>
-        <translation>%1 Zeilen · %2 Nachrichten empfangen (%3) · %4 Nachrichten gesendet (%5)</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
@@ -2228,6 +2175,51 @@ Detail: %8</translation>
     <message>
         <source>The bytes of this row are no longer kept (the session&apos;s memory budget).</source>
         <translation>Die Bytes dieser Zeile werden nicht mehr aufbewahrt (Speicherbudget der Sitzung).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>received %n message(s) (%1)</source>
+        <translation>
+            <numerusform>%n Nachricht empfangen (%1)</numerusform>
+            <numerusform>%n Nachrichten empfangen (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>sent %n message(s) (%1)</source>
+        <translation>
+            <numerusform>%n Nachricht gesendet (%1)</numerusform>
+            <numerusform>%n Nachrichten gesendet (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>none (an address, or the proxy resolves)</source>
+        <translation>keine (eine Adresse, oder der Proxy löst auf)</translation>
+    </message>
+    <message>
+        <source>TCP connect</source>
+        <translation>TCP-Verbindungsaufbau</translation>
+    </message>
+    <message>
+        <source>TLS handshake</source>
+        <translation>TLS-Handshake</translation>
     </message>
 </context>
 <context>
@@ -2450,10 +2442,6 @@ Detail: %8</translation>
         <translation>Eine Nachricht oder einen Frame im Protokoll auswählen.</translation>
     </message>
     <message>
-        <source>%1 of %2: %3, %4 bytes%5</source>
-        <translation>%1 von %2: %3, %4 Bytes%5</translation>
-    </message>
-    <message>
         <source>, FIN</source>
         <translation>, FIN</translation>
     </message>
@@ -2469,13 +2457,26 @@ Detail: %8</translation>
         <source>received</source>
         <translation>empfangen</translation>
     </message>
-    <message>
-        <source>%1 frame, %2 header bytes + %3 payload bytes</source>
-        <translation>Frame (%1), %2 Header-Bytes + %3 Nutzdaten-Bytes</translation>
+    <message numerus="yes">
+        <source>%1 of %2: %3, %n byte(s)%4</source>
+        <translation>
+            <numerusform>%1 von %2: %3, %n Byte%4</numerusform>
+            <numerusform>%1 von %2: %3, %n Bytes%4</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 frame at byte %4: %2 header + %3 payload bytes</source>
-        <translation>Frame (%1) ab Byte %4: %2 Header- + %3 Nutzdaten-Bytes</translation>
+    <message numerus="yes">
+        <source>%1 frame at byte %3: %2 header + %n payload byte(s)</source>
+        <translation>
+            <numerusform>%1 Frame bei Byte %3: %2 Header + %n Byte Nutzdaten</numerusform>
+            <numerusform>%1 Frame bei Byte %3: %2 Header + %n Bytes Nutzdaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 frame, %2 header bytes + %n payload byte(s)</source>
+        <translation>
+            <numerusform>%1 Frame, %2 Header-Bytes + %n Byte Nutzdaten</numerusform>
+            <numerusform>%1 Frame, %2 Header-Bytes + %n Bytes Nutzdaten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2599,6 +2600,52 @@ Detail: %8</translation>
     <message>
         <source>permessage-deflate: %1</source>
         <translation>permessage-deflate: %1</translation>
+    </message>
+    <message>
+        <source>%1: check passed</source>
+        <translation>%1: Prüfung bestanden</translation>
+    </message>
+    <message>
+        <source>%1: check failed</source>
+        <translation>%1: Prüfung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>HTTP findings</source>
+        <translation>HTTP-Befunde</translation>
+    </message>
+    <message>
+        <source>byte %1</source>
+        <translation>Byte %1</translation>
+    </message>
+    <message>
+        <source>DNS %1 ms</source>
+        <translation>DNS %1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>chunked, %n chunk(s)</source>
+        <translation>
+            <numerusform>chunked, %n Chunk</numerusform>
+            <numerusform>chunked, %n Chunks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Content-Length</source>
+        <translation>Content-Length</translation>
+    </message>
+    <message>
+        <source>until the server closed</source>
+        <translation>bis der Server die Verbindung schloss</translation>
+    </message>
+    <message>
+        <source>no body</source>
+        <translation>kein Body</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refusal body %n byte(s) (%1)</source>
+        <translation>
+            <numerusform>Body der Ablehnung %n Byte (%1)</numerusform>
+            <numerusform>Body der Ablehnung %n Bytes (%1)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,14 +1,13 @@
 #include "core/demo/demoserver.h"
 #include "core/net/httpengine.h"
 #include "ui/app/appsettings.h"
+#include "ui/app/translations.h"
 #include "ui/http/httpworkspace.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
-#include <QTranslator>
 
 int main(int argc, char *argv[])
 {
@@ -18,13 +17,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(WIRESCOPE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/wirescope.svg")));
 
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator appTranslator;
-    if (appTranslator.load(QLocale(), QStringLiteral("wirescope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&appTranslator);
+    wirescope::installTranslations(&app, QLocale());
 
     // The demo server makes the window useful offline from the first launch (issue 2);
     // a preference turns it off. A taken port is reported in the status bar, not fatal.

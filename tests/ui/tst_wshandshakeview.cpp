@@ -2,8 +2,10 @@
 // parser recorded, and lists what the parser found; nothing here re-reads the bytes.
 #include "core/session/wsrecords.h"
 #include "core/wire/httpresponseparser.h"
+#include "ui/app/translations.h"
 #include "ui/ws/wshandshakeview.h"
 
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QTest>
 
@@ -34,6 +36,7 @@ class tst_WsHandshakeView : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase() { installTranslations(QCoreApplication::instance(), QLocale(QLocale::English)); }
     void marksTheLinesEveryCheckRead();
     void aRepeatedHeaderIsMarkedEveryTime();
     void showsWhatTheHttpParserFound();

@@ -7,6 +7,8 @@
 #include "ui/ws/wsframeinspector.h"
 #include "ui/ws/wshandshakeview.h"
 
+#include <algorithm>
+#include <climits>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -663,12 +665,14 @@ void WsConsole::updateCounts()
             }
         }
     }
-    m_counts->setText(tr("%1 rows · received %2 messages (%3) · sent %4 messages (%5)")
-                          .arg(m_log->rowCount())
-                          .arg(messages[0])
-                          .arg(WsLogModel::sizeText(quint64(bytes[0])))
-                          .arg(messages[1])
-                          .arg(WsLogModel::sizeText(quint64(bytes[1]))));
+    // %n picks the plural form; counts past INT_MAX keep the last form (as they would).
+    const auto n = [](quint64 count) { return int(std::min<quint64>(count, quint64(INT_MAX))); };
+    m_counts->setText(QStringList{tr("%n row(s)", nullptr, m_log->rowCount()),
+                                  tr("received %n message(s) (%1)", nullptr, n(messages[0]))
+                                      .arg(WsLogModel::sizeText(quint64(bytes[0]))),
+                                  tr("sent %n message(s) (%1)", nullptr, n(messages[1]))
+                                      .arg(WsLogModel::sizeText(quint64(bytes[1])))}
+                          .join(QStringLiteral(" · ")));
 }
 
 void WsConsole::updateConnectionInfo()

@@ -4,6 +4,8 @@
 #include "ui/ws/wsframediagram.h"
 #include "ui/ws/wsframefieldsmodel.h"
 
+#include <algorithm>
+#include <climits>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -103,11 +105,10 @@ void WsFrameInspector::setFrames(const std::vector<WsFrame> &frames, Direction d
     m_frameBox->clear();
     for (size_t i = 0; i < m_frames.size(); ++i) {
         const WsFrame &frame = m_frames[i];
-        m_frameBox->addItem(tr("%1 of %2: %3, %4 bytes%5")
+        m_frameBox->addItem(tr("%1 of %2: %3, %n byte(s)%4", nullptr, int(std::min<quint64>(frame.header.payloadLength, INT_MAX)))
                                 .arg(i + 1)
                                 .arg(m_frames.size())
                                 .arg(wsOpcodeName(frame.header.opcode))
-                                .arg(frame.header.payloadLength)
                                 .arg(frame.header.fin ? tr(", FIN") : QString()));
     }
     m_frameBox->setEnabled(m_frames.size() > 1);
@@ -164,17 +165,16 @@ void WsFrameInspector::showFrame(int index)
     }
     m_hex->setBytes(frame.wireBytes(), m_fields->hexFields());
     const QString who = m_direction == Direction::Out ? tr("sent") : tr("received");
+    const int payloadCount = int(std::min<quint64>(frame.header.payloadLength, INT_MAX));
     // The offset counts the whole stream of that direction, the handshake included.
     const QString summary = frame.streamOffset >= 0
-        ? tr("%1 frame at byte %4: %2 header + %3 payload bytes")
+        ? tr("%1 frame at byte %3: %2 header + %n payload byte(s)", nullptr, payloadCount)
               .arg(who)
               .arg(frame.header.headerSize)
-              .arg(frame.header.payloadLength)
               .arg(frame.streamOffset)
-        : tr("%1 frame, %2 header bytes + %3 payload bytes")
+        : tr("%1 frame, %2 header bytes + %n payload byte(s)", nullptr, payloadCount)
               .arg(who)
-              .arg(frame.header.headerSize)
-              .arg(frame.header.payloadLength);
+              .arg(frame.header.headerSize);
     m_summary->setText(summary);
     m_fieldsView->resizeColumnsToContents();
 }

@@ -214,7 +214,7 @@ void WsHandshakeView::setRecord(const WsHandshakeRecord &record)
                                 : response.framing == BodyFraming::ContentLength  ? tr("Content-Length")
                                 : response.framing == BodyFraming::CloseDelimited ? tr("until the server closed")
                                                                                   : tr("no body");
-        facts << tr("Refusal body %1 bytes (%2)").arg(response.body.size()).arg(framing);
+        facts << tr("Refusal body %n byte(s) (%1)", nullptr, int(response.body.size())).arg(framing);
     }
     if (!record.verdict.subprotocol.isEmpty())
         facts << tr("Subprotocol: %1").arg(record.verdict.subprotocol);

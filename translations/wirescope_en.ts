@@ -1,0 +1,150 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>Units</name>
+    <message numerus="yes">
+        <source>%n B</source>
+        <translation>
+            <numerusform>%n B</numerusform>
+            <numerusform>%n B</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::HttpResponseView</name>
+    <message numerus="yes">
+        <source>%n protocol finding(s), see Headers</source>
+        <translation>
+            <numerusform>%n protocol finding, see Headers</numerusform>
+            <numerusform>%n protocol findings, see Headers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n redirect(s) followed</source>
+        <translation>
+            <numerusform>%n redirect followed</numerusform>
+            <numerusform>%n redirects followed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repeated member name(s), each shown where it came</source>
+        <translation>
+            <numerusform>%n repeated member name, each shown where it came</numerusform>
+            <numerusform>%n repeated member names, each shown where it came</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::WsComposer</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::WsConsole</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>received %n message(s) (%1)</source>
+        <translation>
+            <numerusform>received %n message (%1)</numerusform>
+            <numerusform>received %n messages (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>sent %n message(s) (%1)</source>
+        <translation>
+            <numerusform>sent %n message (%1)</numerusform>
+            <numerusform>sent %n messages (%1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::WsFrameFieldsModel</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::WsFrameInspector</name>
+    <message numerus="yes">
+        <source>%1 of %2: %3, %n byte(s)%4</source>
+        <translation>
+            <numerusform>%1 of %2: %3, %n byte%4</numerusform>
+            <numerusform>%1 of %2: %3, %n bytes%4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 frame at byte %3: %2 header + %n payload byte(s)</source>
+        <translation>
+            <numerusform>%1 frame at byte %3: %2 header + %n payload byte</numerusform>
+            <numerusform>%1 frame at byte %3: %2 header + %n payload bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 frame, %2 header bytes + %n payload byte(s)</source>
+        <translation>
+            <numerusform>%1 frame, %2 header bytes + %n payload byte</numerusform>
+            <numerusform>%1 frame, %2 header bytes + %n payload bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::WsHandshakeView</name>
+    <message numerus="yes">
+        <source>chunked, %n chunk(s)</source>
+        <translation>
+            <numerusform>chunked, %n chunk</numerusform>
+            <numerusform>chunked, %n chunks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refusal body %n byte(s) (%1)</source>
+        <translation>
+            <numerusform>Refusal body %n byte (%1)</numerusform>
+            <numerusform>Refusal body %n bytes (%1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::WsLogModel</name>
+    <message numerus="yes">
+        <source>%n B</source>
+        <translation>
+            <numerusform>%n B</numerusform>
+            <numerusform>%n B</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n frames)</source>
+        <translation>
+            <numerusform> (%n frame)</numerusform>
+            <numerusform> (%n frames)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::WsWorkspace</name>
+    <message numerus="yes">
+        <source>Show or hide the past connections (%n kept)</source>
+        <translation>
+            <numerusform>Show or hide the past connections (%n kept)</numerusform>
+            <numerusform>Show or hide the past connections (%n kept)</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
