@@ -1209,6 +1209,22 @@
             <numerusform>%n wiederholte Member-Namen, jeder an seiner Stelle gezeigt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>── Not sent (the connection failed first), %1 prepared%2 ──</source>
+        <translation>── Nicht gesendet (die Verbindung scheiterte vorher), %1 vorbereitet%2 ──</translation>
+    </message>
+    <message>
+        <source>None: the request was refused before any connection</source>
+        <translation>Keine: die Anfrage wurde vor jeder Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>Not established: the handshake started and did not finish</source>
+        <translation>Nicht zustande gekommen: der Handshake begann und wurde nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Not established: the connection failed before the handshake</source>
+        <translation>Nicht zustande gekommen: die Verbindung scheiterte vor dem Handshake</translation>
+    </message>
 </context>
 <context>
     <name>wirescope::HttpTimingChart</name>
@@ -1473,6 +1489,14 @@
     <message>
         <source>Connection reused (keep-alive): no DNS lookup, connect or TLS handshake</source>
         <translation>Verbindung wiederverwendet (keep-alive): keine DNS-Auflösung, kein Verbindungsaufbau, kein TLS-Handshake</translation>
+    </message>
+    <message>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>Until it ended</source>
+        <translation>Bis zum Ende</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,24 @@ QString originOf(const PreparedRequest &r)
     return r.scheme + QLatin1String("://") + r.host + u':' + QString::number(r.port);
 }
 
+// Where an exchange that ran out of time stood, from the phases it reached: a stalled TLS
+// handshake (an https:// URL aimed at a plain-HTTP port) is not "no connection".
+QString stalledStage(const PhaseTimings &t)
+{
+    if (t.sendStartNs < 0) {
+        if (t.sslStartNs >= 0 && t.sslEndNs < 0)
+            return QStringLiteral("stalled in the TLS handshake (TCP connected; the server did not complete it)");
+        if (t.connectStartNs >= 0 && t.connectEndNs < 0)
+            return QStringLiteral("stalled in the TCP connect");
+        if (t.dnsStartNs >= 0 && t.dnsEndNs < 0)
+            return QStringLiteral("stalled resolving the name");
+        return QStringLiteral("the request was not sent");
+    }
+    if (t.firstByteNs < 0)
+        return QStringLiteral("the request was sent; no byte of the response came");
+    return QStringLiteral("the response was still arriving");
+}
+
 } // namespace
 
 HttpExchange::HttpExchange(HttpClient *client, quint64 id)
@@ -160,9 +178,18 @@ HttpExchange *HttpClient::start(quint64 id, const HttpRequest &request, const Ht
         auto *timer = new QTimer(exchange);
         timer->setSingleShot(true);
         connect(timer, &QTimer::timeout, exchange, [this, exchange] {
+            QString stage;
+            if (!exchange->m_record.hops.isEmpty()) {
+                HttpHop &hop = exchange->m_record.hops.last();
+                if (HttpConnection *connection = exchange->m_connection;
+                    connection && connection->state() == HttpConnection::State::Connecting)
+                    connection->noteConnectProgress(hop);
+                stage = u"; " + stalledStage(hop.timings);
+            }
             failExchange(exchange, Failure::of(failures::TimeoutTotal,
                                                QStringLiteral("no complete response within %1 ms")
-                                                   .arg(exchange->m_record.options.totalTimeoutMs)));
+                                                       .arg(exchange->m_record.options.totalTimeoutMs)
+                                                   + stage));
         });
         timer->start(options.totalTimeoutMs);
     }
@@ -322,6 +349,9 @@ void HttpClient::failExchange(HttpExchange *exchange, const Failure &failure)
         return;
     exchange->m_record.error = failure;
     if (HttpConnection *connection = exchange->m_connection) {
+        // A time limit or a cancel during the connect: the hop keeps what the connect reached.
+        if (connection->state() == HttpConnection::State::Connecting && !exchange->m_record.hops.isEmpty())
+            connection->noteConnectProgress(exchange->m_record.hops.last());
         exchange->m_connection = nullptr;
         connection->abort();
         releaseConnection(connection, false);

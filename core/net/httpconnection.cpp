@@ -91,13 +91,7 @@ void HttpConnection::writeRequest()
 {
     const TimelineWriter::Turn turn(m_client->m_recorder.get());
     HttpHop &hop = m_exchange->m_record.hops.last();
-    hop.connection.id = m_id;
-    hop.connection.remoteAddress = m_transport.peerAddress();
-    hop.connection.remotePort = m_transport.peerPort();
-    hop.connection.localAddress = m_transport.localAddress();
-    hop.connection.localPort = m_transport.localPort();
-    hop.connection.proxy = m_transport.proxyUrl();
-    hop.connection.tls = m_transport.tls();
+    noteConnection(hop.connection);
     m_state = State::Busy;
     m_sendDone = false;
     m_gotBytes = false;
@@ -196,15 +190,32 @@ void HttpConnection::onEnded(const Failure &failure)
         m_client->releaseConnection(this, false);
         return;
     }
-    HttpHop &hop = m_exchange->m_record.hops.last();
-    if (m_state == State::Connecting) {
-        // What the connect got to: the phases it reached, the proxy, the TLS facts (a
-        // refused certificate's chain and errors).
-        m_transport.copyPhasesTo(hop.timings);
+    if (m_state == State::Connecting)
+        noteConnectProgress(m_exchange->m_record.hops.last());
+    fail(failure);
+}
+
+void HttpConnection::noteConnection(ConnectionInfo &connection) const
+{
+    connection.id = m_id;
+    connection.remoteAddress = m_transport.peerAddress();
+    connection.remotePort = m_transport.peerPort();
+    connection.localAddress = m_transport.localAddress();
+    connection.localPort = m_transport.localPort();
+    connection.proxy = m_transport.proxyUrl();
+    connection.tls = m_transport.tls();
+}
+
+void HttpConnection::noteConnectProgress(HttpHop &hop) const
+{
+    m_transport.copyPhasesTo(hop.timings);
+    if (hop.timings.connectEndNs >= 0) {
+        noteConnection(hop.connection); // TCP was up: the addresses are facts
+    } else {
+        hop.connection.id = m_id;
         hop.connection.proxy = m_transport.proxyUrl();
         hop.connection.tls = m_transport.tls();
     }
-    fail(failure);
 }
 
 // The peer ended TCP in order.

@@ -2,6 +2,7 @@
 
 #include "core/net/transport.h"
 #include "core/session/failure.h"
+#include "core/session/httpexchangerecord.h"
 #include "core/wire/httpresponseparser.h"
 
 #include <QObject>
@@ -35,6 +36,10 @@ public:
     // Sends on this already open connection (keep-alive reuse).
     void sendOn(HttpExchange *exchange, const QByteArray &requestBytes);
     void abort();
+    // What a connect that has not finished got to (the exchange ends while it runs): the
+    // phases it reached, the addresses once TCP was up, the proxy, the TLS facts so far (a
+    // refused certificate's chain and errors).
+    void noteConnectProgress(HttpHop &hop) const;
     bool reusable() const;
 
 private:
@@ -45,6 +50,7 @@ private:
     void onDisconnected();
     void onAllWritten();
     void writeRequest();
+    void noteConnection(ConnectionInfo &connection) const;
     void fail(const Failure &failure);
     void progress(int phase);
     void retryOnNewConnection();

@@ -1,3 +1,5 @@
+#include "core/net/httpclient.h"
+#include "tests/peers/demopeer.h"
 #include "ui/http/httpresponseview.h"
 #include "ui/http/timingwaterfallwidget.h"
 
@@ -6,7 +8,9 @@
 #include <QImage>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QTest>
 
 using namespace wirescope;
@@ -80,6 +84,48 @@ private slots:
         for (const QLabel *label : view.findChildren<QLabel *>())
             said |= label->text().contains(QStringLiteral("1 repeated member name"));
         QVERIFY(said);
+    }
+
+    void anHttpsRequestToAPlainPortSaysWhereItStopped()
+    {
+        // TCP connects, the TLS handshake never completes (the demo server speaks plain
+        // HTTP and waits for a request): nothing was sent, TLS was not "plain HTTP", and the
+        // phases that ran are drawn with the stalled one open.
+        test::DemoPeer demo;
+        QString error;
+        QVERIFY2(demo.start(&error), qPrintable(error));
+        HttpClient client;
+        HttpRequest request;
+        request.setUrl(QStringLiteral("https://127.0.0.1:%1/get").arg(demo.port()));
+        HttpRequestOptions options;
+        options.totalTimeoutMs = 400;
+        HttpExchange *exchange = client.start(request, options);
+        QSignalSpy finished(exchange, &HttpExchange::finished);
+        QVERIFY(finished.wait(5000));
+        const auto record = finished.front().front().value<HttpExchangeRecord>();
+        QCOMPARE(record.error.id(), QStringLiteral("timeout.total"));
+
+        HttpResponseView view;
+        view.showRecord(record);
+        QVERIFY2(view.summaryLabel()->text().contains(QStringLiteral("stalled in the TLS handshake")),
+                 qPrintable(view.summaryLabel()->text()));
+        const QString raw = view.rawView()->toPlainText();
+        QVERIFY2(raw.startsWith(QStringLiteral("── Not sent")), qPrintable(raw));
+        QString tls;
+        for (QTreeWidgetItemIterator it(view.tlsTree()); *it; ++it)
+            tls += (*it)->text(0) + u": " + (*it)->text(1) + u'\n';
+        QVERIFY2(tls.contains(QStringLiteral("Not established: the handshake started and did not finish")), qPrintable(tls));
+        QVERIFY2(!tls.contains(QStringLiteral("plain HTTP")), qPrintable(tls));
+        QVERIFY2(tls.contains(QStringLiteral("127.0.0.1:%1").arg(demo.port())), qPrintable(tls)); // TCP was up
+        QStringList phases;
+        QString open;
+        for (const WaterfallRow &row : view.waterfall()->rows()) {
+            phases << row.harName();
+            if (row.unfinished)
+                open = row.harName();
+        }
+        QVERIFY2(phases.contains(QStringLiteral("ssl")), qPrintable(phases.join(u' ')));
+        QCOMPARE(open, QStringLiteral("ssl"));
     }
 
     void statusColoursFollowTheClass_data()

@@ -255,12 +255,13 @@ void HttpResponseView::showRecord(const HttpExchangeRecord &record)
 
     if (hop) {
         showBody(hop->response);
-        m_waterfall->setTimings(hop->timings, hop->connection.reused);
-        showTls(hop->connection);
+        // A hop that did not complete is drawn up to when the exchange ended.
+        m_waterfall->setTimings(hop->timings, hop->connection.reused, hop->timings.complete() ? -1 : record.endNs);
+        showTls(hop);
     } else {
         showBody({});
         m_waterfall->clear();
-        showTls({});
+        showTls(nullptr);
     }
     showHeaders(record);
     showRaw();
@@ -366,7 +367,11 @@ void HttpResponseView::showRaw()
     for (qsizetype i = 0; i < m_record.hops.size(); ++i) {
         const HttpHop &hop = m_record.hops.at(i);
         const QString hopNote = m_record.hops.size() > 1 ? tr(" (hop %1 of %2)").arg(i + 1).arg(m_record.hops.size()) : QString();
-        text += tr("── Sent, %1%2 ──").arg(formatBytes(hop.requestBytes.size()), hopNote) + u'\n';
+        // Bytes are "sent" once the socket took them; a request whose connection failed first
+        // is shown as what it would have been.
+        text += (hop.timings.sendStartNs >= 0 ? tr("── Sent, %1%2 ──") : tr("── Not sent (the connection failed first), %1 prepared%2 ──"))
+                    .arg(formatBytes(hop.requestBytes.size()), hopNote)
+            + u'\n';
         text += hex ? hexDump(hop.requestBytes, HexDisplayLimit) : bytesAsText(hop.requestBytes, TextDisplayLimit);
         text += u'\n' + tr("── Received, %1%2 ──").arg(formatBytes(hop.responseBytes.size()), hopNote) + u'\n';
         text += hex ? hexDump(hop.responseBytes, HexDisplayLimit) : bytesAsText(hop.responseBytes, TextDisplayLimit);
@@ -375,10 +380,15 @@ void HttpResponseView::showRaw()
     m_raw->setPlainText(text);
 }
 
-void HttpResponseView::showTls(const ConnectionInfo &connection)
+void HttpResponseView::showTls(const HttpHop *hop)
 {
     m_tls->clear();
     QTreeWidgetItem *conn = group(m_tls, tr("Connection"));
+    if (!hop) {
+        new QTreeWidgetItem(conn, {tr("Connection"), tr("None: the request was refused before any connection")});
+        return;
+    }
+    const ConnectionInfo &connection = hop->connection;
     if (!connection.remoteAddress.isEmpty()) {
         new QTreeWidgetItem(conn, {tr("Remote"), connection.remoteAddress + u':' + QString::number(connection.remotePort)});
         new QTreeWidgetItem(conn, {tr("Local"), connection.localAddress + u':' + QString::number(connection.localPort)});
@@ -387,7 +397,13 @@ void HttpResponseView::showTls(const ConnectionInfo &connection)
     }
     const TlsInfo &tls = connection.tls;
     if (!tls.used) {
-        new QTreeWidgetItem(conn, {tr("TLS"), tr("Not used: plain HTTP, every byte is readable on the wire")});
+        // An https:// request whose handshake did not finish is not plain HTTP.
+        if (hop->request.scheme == u"https")
+            new QTreeWidgetItem(conn, {tr("TLS"), hop->timings.sslStartNs >= 0
+                                                      ? tr("Not established: the handshake started and did not finish")
+                                                      : tr("Not established: the connection failed before the handshake")});
+        else
+            new QTreeWidgetItem(conn, {tr("TLS"), tr("Not used: plain HTTP, every byte is readable on the wire")});
         return;
     }
     new QTreeWidgetItem(conn, {tr("Protocol"), tls.protocol});

@@ -61,7 +61,7 @@ private:
     void showBody(const HttpResponse &response);
     void showHeaders(const HttpExchangeRecord &record);
     void showRaw();
-    void showTls(const ConnectionInfo &connection);
+    void showTls(const HttpHop *hop);
     void setStatusChip(const QString &text, const QColor &color);
 
     HttpExchangeRecord m_record;

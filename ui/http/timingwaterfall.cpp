@@ -70,12 +70,40 @@ QColor WaterfallRow::color() const
     return {};
 }
 
-QList<WaterfallRow> TimingWaterfall::rows(const PhaseTimings &t)
+qint64 TimingWaterfall::spanNs(const PhaseTimings &t, qint64 endNs)
+{
+    if (t.complete())
+        return t.totalNs();
+    return t.startNs >= 0 && endNs >= t.startNs ? endNs - t.startNs : 0;
+}
+
+QList<WaterfallRow> TimingWaterfall::rows(const PhaseTimings &t, qint64 endNs)
 {
     QList<WaterfallRow> out;
-    if (!t.complete())
-        return out;
     using P = WaterfallRow::Phase;
+    if (!t.complete()) {
+        if (t.startNs < 0 || endNs < t.startNs)
+            return out;
+        // Each phase runs from its start stamp to its end stamp; the one without an end is
+        // where the exchange stood when it ended.
+        auto add = [&](P phase, qint64 from, qint64 to, bool nested = false) {
+            if (from < 0)
+                return;
+            const bool open = to < 0;
+            out.append({phase, from - t.startNs, (open ? endNs : to) - from, nested, open});
+        };
+        const qint64 firstStep = t.dnsStartNs >= 0 ? t.dnsStartNs : t.connectStartNs >= 0 ? t.connectStartNs : t.sendStartNs;
+        add(P::Blocked, t.startNs, firstStep);
+        add(P::Dns, t.dnsStartNs, t.dnsEndNs);
+        // As in HAR, connect lasts until the request can be written, TLS included.
+        const qint64 connectEnd = t.sendStartNs >= 0 ? t.sendStartNs : t.sslStartNs >= 0 ? t.sslEndNs : t.connectEndNs;
+        add(P::Connect, t.connectStartNs, connectEnd);
+        add(P::Ssl, t.sslStartNs, t.sslEndNs, true);
+        add(P::Send, t.sendStartNs, t.sendEndNs);
+        add(P::Wait, t.sendEndNs, t.firstByteNs);
+        add(P::Receive, t.firstByteNs, t.lastByteNs);
+        return out;
+    }
     qint64 cursor = 0;
     // Phases follow each other; each starts where its own stamp says, so gaps stay honest.
     auto add = [&](P phase, qint64 startStamp, qint64 durationNs, bool nested = false) {

@@ -13,17 +13,24 @@ TimingWaterfallWidget::TimingWaterfallWidget(QWidget *parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 }
 
-void TimingWaterfallWidget::setTimings(const PhaseTimings &timings, bool connectionReused)
+void TimingWaterfallWidget::setTimings(const PhaseTimings &timings, bool connectionReused, qint64 endNs)
 {
     m_timings = timings;
-    m_rows = TimingWaterfall::rows(timings);
+    m_endNs = endNs;
+    m_rows = TimingWaterfall::rows(timings, endNs);
     m_reused = connectionReused;
     QStringList description;
     for (const WaterfallRow &row : std::as_const(m_rows))
-        description.append(row.label() + u": " + formatDurationNs(row.durationNs));
+        description.append(row.label() + u": " + durationText(row));
     setAccessibleDescription(description.join(u"; "));
     updateGeometry();
     update();
+}
+
+// A phase the exchange ended in lasted at least this long.
+QString TimingWaterfallWidget::durationText(const WaterfallRow &row)
+{
+    return row.unfinished ? tr("≥ %1").arg(formatDurationNs(row.durationNs)) : formatDurationNs(row.durationNs);
 }
 
 void TimingWaterfallWidget::clear()
@@ -49,7 +56,7 @@ int TimingWaterfallWidget::labelWidth() const
 
 int TimingWaterfallWidget::valueWidth() const
 {
-    return fontMetrics().horizontalAdvance(QStringLiteral("0000.00 ms")) + 16;
+    return fontMetrics().horizontalAdvance(QStringLiteral("≥ 0000.00 ms")) + 16;
 }
 
 QSize TimingWaterfallWidget::sizeHint() const
@@ -69,7 +76,7 @@ void TimingWaterfallWidget::paintEvent(QPaintEvent *)
     const int rh = rowHeight();
     const int left = 8;
     const QRectF area(left + labelWidth(), 0, std::max(20, width() - left - labelWidth() - valueWidth() - 8), rh);
-    const qint64 total = m_timings.complete() ? m_timings.totalNs() : 0;
+    const qint64 total = TimingWaterfall::spanNs(m_timings, m_endNs);
 
     if (m_rows.isEmpty()) {
         p.setPen(pal.color(QPalette::PlaceholderText));
@@ -93,9 +100,12 @@ void TimingWaterfallWidget::paintEvent(QPaintEvent *)
         band.moveTop(y + 3);
         band.setHeight(rh - 6);
         p.fillRect(band, pal.color(QPalette::AlternateBase));
-        p.fillRect(TimingWaterfall::barRect(row, total, band), row.color());
-        p.drawText(QRect(int(area.right()) + 8, y, valueWidth(), rh), Qt::AlignRight | Qt::AlignVCenter,
-                   formatDurationNs(row.durationNs));
+        const QRectF bar = TimingWaterfall::barRect(row, total, band);
+        if (row.unfinished) // hatched: it had not finished when the exchange ended
+            p.fillRect(bar, QBrush(row.color(), Qt::BDiagPattern));
+        else
+            p.fillRect(bar, row.color());
+        p.drawText(QRect(int(area.right()) + 8, y, valueWidth(), rh), Qt::AlignRight | Qt::AlignVCenter, durationText(row));
         y += rh;
     }
 
@@ -106,7 +116,8 @@ void TimingWaterfallWidget::paintEvent(QPaintEvent *)
     bold.setBold(true);
     p.setFont(bold);
     p.setPen(pal.color(QPalette::Text));
-    p.drawText(QRect(left, y, labelWidth(), rh), Qt::AlignLeft | Qt::AlignVCenter, tr("Total"));
+    p.drawText(QRect(left, y, labelWidth(), rh), Qt::AlignLeft | Qt::AlignVCenter,
+               m_timings.complete() ? tr("Total") : tr("Until it ended"));
     p.drawText(QRect(int(area.right()) + 8, y, valueWidth(), rh), Qt::AlignRight | Qt::AlignVCenter,
                formatDurationNs(total));
     if (m_reused) {

@@ -14,7 +14,8 @@ class TimingWaterfallWidget : public QWidget
 public:
     explicit TimingWaterfallWidget(QWidget *parent = nullptr);
 
-    void setTimings(const PhaseTimings &timings, bool connectionReused);
+    // endNs: when an exchange that did not complete ended (its phases are drawn up to it).
+    void setTimings(const PhaseTimings &timings, bool connectionReused, qint64 endNs = -1);
     void clear();
     const QList<WaterfallRow> &rows() const { return m_rows; }
 
@@ -28,10 +29,12 @@ private:
     int rowHeight() const;
     int labelWidth() const;
     int valueWidth() const;
+    static QString durationText(const WaterfallRow &row);
 
     PhaseTimings m_timings;
     QList<WaterfallRow> m_rows;
     bool m_reused = false;
+    qint64 m_endNs = -1;
 };
 
 } // namespace wirescope
