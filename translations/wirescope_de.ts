@@ -1225,6 +1225,10 @@
         <source>Not established: the connection failed before the handshake</source>
         <translation>Nicht zustande gekommen: die Verbindung scheiterte vor dem Handshake</translation>
     </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
 </context>
 <context>
     <name>wirescope::HttpTimingChart</name>

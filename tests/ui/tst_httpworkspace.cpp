@@ -158,6 +158,31 @@ private slots:
         QCOMPARE(workspace.historyModel()->rowCount(), 0);
     }
 
+    void aRefusedRequestDoesNotStandUnderThePreviousAnswer()
+    {
+        // A 200 first; then the same tab refuses to send a URL with an unresolved variable:
+        // the pane must not keep showing the 200 as if it answered the new request.
+        DemoPeer demo;
+        QString error;
+        QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
+        Session session;
+        HttpWorkspace workspace(&session);
+        QVERIFY(showWindow(workspace));
+        typeUrlAndPressEnter(workspace, demo.httpUrl(QStringLiteral("/get")).toString());
+        HttpRequestTab *tab = workspace.currentTab();
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isRunning(), 15000);
+        HttpResponseView *response = tab->responseView();
+        QCOMPARE(response->statusLabel()->text(), QStringLiteral("200 OK"));
+        typeUrlAndPressEnter(workspace, demo.httpUrl(QStringLiteral("/get")).toString() + QStringLiteral("?x={{missing}}"));
+        QVERIFY(!tab->isRunning());
+        QCOMPARE(response->statusLabel()->text(), QStringLiteral("Not sent"));
+        QVERIFY2(response->summaryLabel()->text().contains(QStringLiteral("{{missing}}")), qPrintable(response->summaryLabel()->text()));
+        QVERIFY(response->prettyView()->toPlainText().isEmpty());
+        QVERIFY(response->rawView()->toPlainText().isEmpty());
+        QVERIFY(response->waterfall()->rows().isEmpty());
+        QCOMPARE(workspace.historyModel()->rowCount(), 1); // the 200 is still in History
+    }
+
     void anEnvironmentResolvesVariablesAndHistoryReopensTheRequest()
     {
         DemoPeer demo;

@@ -89,6 +89,7 @@ void HttpRequestTab::send()
     const HttpRequest request = m_composer->request();
     if (request.url().trimmed().isEmpty()) {
         m_composer->showProblem(tr("Enter a URL first."));
+        m_response->showNotSent(tr("Enter a URL first."));
         m_composer->urlEdit()->setFocus();
         return;
     }
@@ -111,6 +112,7 @@ void HttpRequestTab::send()
         for (const QString &error : prepared.errors)
             problems.append(tr("Not sent: %1").arg(error));
         m_composer->showProblem(problems.join(u' '));
+        m_response->showNotSent(problems.join(u' '));
         return;
     }
     m_composer->showProblem({});

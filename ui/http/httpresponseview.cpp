@@ -187,6 +187,13 @@ void HttpResponseView::setStatusChip(const QString &text, const QColor &color)
     m_status->setFont(f);
 }
 
+void HttpResponseView::showNotSent(const QString &why)
+{
+    clear();
+    setStatusChip(tr("Not sent"), {});
+    m_summary->setText(why);
+}
+
 void HttpResponseView::clear()
 {
     m_record = {};

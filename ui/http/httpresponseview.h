@@ -33,6 +33,9 @@ public:
     void showRecord(const HttpExchangeRecord &record);
     void showProgress(const HttpProgress &progress);
     void clear();
+    // A request refused before anything was sent (a bad URL, a variable without a value):
+    // the last response goes away rather than standing as this request's answer.
+    void showNotSent(const QString &why);
 
     QLabel *statusLabel() const { return m_status; }
     QLabel *summaryLabel() const { return m_summary; }
