@@ -1,4 +1,5 @@
 #include "core/demo/demoserver.h"
+#include "core/demo/demoserverthread.h"
 #include "core/net/httpengine.h"
 #include "ui/app/appsettings.h"
 #include "ui/app/translations.h"
@@ -8,6 +9,8 @@
 #include <QApplication>
 #include <QLocale>
 #include <QTimer>
+
+#include <optional>
 
 int main(int argc, char *argv[])
 {
@@ -20,13 +23,17 @@ int main(int argc, char *argv[])
     wirescope::installTranslations(&app, QLocale());
 
     // The demo server makes the window useful offline from the first launch (issue 2);
-    // a preference turns it off. A taken port is reported in the status bar, not fatal.
-    wirescope::DemoServer demo;
+    // a preference turns it off. A taken port is reported in the status bar, not fatal. It
+    // runs on a thread of its own, so what the window measures against it is not UI time.
+    std::optional<wirescope::DemoServerThread> demo;
     QString demoError;
-    if (wirescope::AppSettings::startDemoServer() && !demo.start(wirescope::AppSettings::demoServerPort()))
-        demoError = demo.errorString();
+    if (wirescope::AppSettings::startDemoServer()) {
+        demo.emplace();
+        if (!demo->start(wirescope::AppSettings::demoServerPort()))
+            demoError = demo->server()->errorString();
+    }
 
-    wirescope::MainWindow window(&demo, demoError);
+    wirescope::MainWindow window(demo ? demo->server() : nullptr, demoError);
     window.show();
     // TLS library start-up costs tens of milliseconds once per process; done after the first
     // paint, on the HTTP engine's thread, it is not timed as the first request's "blocked"

@@ -5,6 +5,8 @@
 #include "tests/peers/testclient.h"
 
 #include "core/demo/demoeventlog.h"
+#include "core/demo/demoserver.h"
+#include "core/demo/demoserverthread.h"
 #include "core/demo/demoticker.h"
 
 #include <QJsonArray>
@@ -15,6 +17,8 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
 #include <QTest>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
@@ -60,6 +64,8 @@ class tst_DemoServer : public QObject
 {
     Q_OBJECT
 private slots:
+    void onItsOwnThreadItAnswersWhileTheCallerIsBlocked();
+    void aSecondServerOnTheSamePortSaysWhy();
     void initTestCase();
 
     void echoesEachMethodAsJson_data();
@@ -895,6 +901,34 @@ void tst_DemoServer::stopClosesWebSocketsWithGoingAway()
     QVERIFY(!server.isListening());
     QTRY_COMPARE_WITH_TIMEOUT(client.disconnected.size(), 1, 10000);
     QCOMPARE(int(client.socket.closeCode()), 1001);
+}
+
+void tst_DemoServer::onItsOwnThreadItAnswersWhileTheCallerIsBlocked()
+{
+    // The window runs the server this way: a caller whose thread does not return to its
+    // event loop (blocking waits here, a long paint in the window) still gets answers, so
+    // what it measures is network and server time.
+    DemoServerThread demo;
+    QVERIFY(demo.start(0));
+    QVERIFY(demo.server()->isListening());
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, demo.server()->port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /get HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    QByteArray answer;
+    while (!answer.contains("\r\n\r\n") && socket.waitForReadyRead(5000))
+        answer += socket.readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer.constData());
+    QVERIFY(QThread::currentThread() != demo.server()->thread());
+}
+
+void tst_DemoServer::aSecondServerOnTheSamePortSaysWhy()
+{
+    DemoServerThread first;
+    QVERIFY(first.start(0));
+    DemoServerThread second;
+    QVERIFY(!second.start(first.server()->port()));
+    QVERIFY(!second.server()->errorString().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_DemoServer)
