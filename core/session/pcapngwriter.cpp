@@ -3,7 +3,6 @@
 #include "core/session/timeline.h"
 
 #include <QHostAddress>
-#include <QSaveFile>
 #include <QUrl>
 #include <QtEndian>
 
@@ -499,19 +498,6 @@ QByteArray Builder::frame(const Packet &pk) const
 
 } // namespace
 
-PcapngWriter::PcapngWriter(QIODevice *out, ExportOptions options)
-    : m_out(out), m_options(std::move(options))
-{
-}
-
-bool PcapngWriter::put(const QByteArray &bytes)
-{
-    if (m_out->write(bytes) == bytes.size())
-        return true;
-    m_error = m_out->errorString();
-    return false;
-}
-
 bool PcapngWriter::write(const Timeline &timeline)
 {
     Builder builder(timeline, m_options);
@@ -570,30 +556,14 @@ bool PcapngWriter::write(const Timeline &timeline)
 
 bool writePcapng(const Timeline &timeline, QIODevice *out, const ExportOptions &options, QString *error)
 {
-    PcapngWriter writer(out, options);
-    if (writer.write(timeline))
-        return true;
-    if (error)
-        *error = writer.errorString();
-    return false;
+    return runExport(PcapngWriter(out, options), timeline, error);
 }
 
 bool savePcapng(const Timeline &timeline, const QString &path, const ExportOptions &options, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    if (!writePcapng(timeline, &file, options, error))
-        return false;
-    if (!file.commit()) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    return true;
+    return saveExportFile(path, error, [&](QIODevice *out, QString *reason) {
+        return writePcapng(timeline, out, options, reason);
+    });
 }
 
 } // namespace wirescope

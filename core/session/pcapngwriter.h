@@ -1,12 +1,8 @@
 #pragma once
 
-#include "core/session/exportoptions.h"
-
-class QIODevice;
+#include "core/session/exportwriter.h"
 
 namespace wirescope {
-
-class Timeline;
 
 // A timeline as a pcapng capture (draft-ietf-opsawg-pcapng) that Wireshark and tshark
 // dissect: each connection's recorded byte streams in synthesized Ethernet / IPv4 or IPv6 /
@@ -16,26 +12,18 @@ class Timeline;
 // recorded. Payload bytes are the recorded ones, never invented: bytes the timeline no
 // longer holds are a gap in the sequence numbers with a comment. What is synthesized and
 // why: docs/pcapng.md.
-class PcapngWriter
+class PcapngWriter : public ExportWriter
 {
 public:
-    PcapngWriter(QIODevice *out, ExportOptions options);
+    using ExportWriter::ExportWriter;
 
     // Writes the whole capture; false with a reason when the device refused bytes.
     bool write(const Timeline &timeline);
-    QString errorString() const { return m_error; }
 
     // Payload bytes per TCP segment: a chunk larger than this is split. Below 65535 minus
     // the IPv6 / IPv4 and TCP headers, so every IP length field stays valid (RFC 791 §3.1,
     // RFC 8200 §3), and close to what a loopback interface (MTU 65536) carries.
     static constexpr qint64 kMaxSegment = 65000;
-
-private:
-    bool put(const QByteArray &bytes);
-
-    QIODevice *m_out;
-    ExportOptions m_options;
-    QString m_error;
 };
 
 // The same, as one call for the CLI and the UI.

@@ -118,6 +118,9 @@ QString Redaction::url(const QString &url) const
 void Redaction::maskTarget(QByteArray &head, qsizetype lineEnd) const
 {
     // RFC 9112 §3: request-line = method SP request-target SP HTTP-version.
+    // RFC 9112 §4: a status line starts with the version.
+    if (head.startsWith("HTTP/"))
+        return;
     const qsizetype sp1 = head.indexOf(' ');
     const qsizetype sp2 = head.lastIndexOf(' ', lineEnd);
     if (sp1 < 0 || sp2 <= sp1 || !head.mid(sp2 + 1, lineEnd - sp2 - 1).startsWith("HTTP/"))
