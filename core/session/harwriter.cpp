@@ -66,7 +66,8 @@ class EntryBuilder
 {
 public:
     EntryBuilder(const Timeline &timeline, const ExportOptions &options)
-        : m_timeline(timeline), m_options(options), m_redaction(options.redaction)
+        : m_timeline(timeline), m_redaction(options.redaction),
+          m_anchor(options.wallAnchor.isValid() ? options.wallAnchor : QDateTime::fromMSecsSinceEpoch(0, Qt::UTC))
     {
     }
 
@@ -76,11 +77,11 @@ public:
 private:
     QString dateTime(qint64 tNs) const
     {
-        return m_options.wallAnchor.addMSecs(tNs / 1'000'000).toUTC().toString(Qt::ISODateWithMs);
+        return m_anchor.addMSecs(tNs / 1'000'000).toUTC().toString(Qt::ISODateWithMs);
     }
     double epochSeconds(qint64 tNs) const
     {
-        return double(m_options.wallAnchor.toMSecsSinceEpoch()) / 1e3 + double(tNs) / 1e9;
+        return double(m_anchor.toMSecsSinceEpoch()) / 1e3 + double(tNs) / 1e9;
     }
     QJsonArray headers(const QList<Field> &fields) const;
     QJsonArray requestCookies(const QList<Field> &fields) const;
@@ -93,8 +94,8 @@ private:
     QJsonArray frames(const TimelineConnection &c, QJsonArray *messages, QJsonArray *violations) const;
 
     const Timeline &m_timeline;
-    const ExportOptions &m_options;
     Redaction m_redaction;
+    QDateTime m_anchor;
 };
 
 QJsonArray EntryBuilder::headers(const QList<Field> &fields) const

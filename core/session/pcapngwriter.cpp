@@ -334,7 +334,7 @@ void Builder::planPackets(quint32 index)
     establishedNs = std::clamp(establishedNs, synNs, first);
     last = synNs;
 
-    QStringList about{QStringLiteral("Wirescope connection c%1: %2").arg(c.id).arg(c.label)};
+    QStringList about{QStringLiteral("Wirescope connection c%1: %2").arg(c.id).arg(m_redaction.url(c.label))};
     if (p.tls)
         about << QStringLiteral("TLS: the payload is the decrypted application data as Wirescope read and wrote "
                                 "it, on the real port; the TLS records are not in this capture (Decode As: "
