@@ -36,6 +36,7 @@ private slots:
     void packetsCarryTheRecordedAddressesAndTimes();
     void credentialsAreMaskedByteForByteUnlessOptedOut();
     void bytesNoLongerHeldAreACommentedGap();
+    void aTlsConnectionOverIpv6CarriesItsDecryptedBytesWithAComment();
 
 private:
     QString exportTo(const QString &name, const ExportOptions &options);
@@ -281,6 +282,68 @@ void TestPcapngWriter::bytesNoLongerHeldAreACommentedGap()
                  qPrintable(p[2]));
     }
     QVERIFY(commented);
+}
+
+void TestPcapngWriter::aTlsConnectionOverIpv6CarriesItsDecryptedBytesWithAComment()
+{
+    // A wss:// upgrade over ::1 as a recorder would have written it (no TLS server needed:
+    // the timeline holds the decrypted bytes either way).
+    const QByteArray request("GET /chat HTTP/1.1\r\nHost: [::1]\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                             "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    const QByteArray answer("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                            "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n");
+    RecordBatch batch;
+    TimelineRow opening;
+    opening.tNs = 1'000;
+    opening.connection = 1;
+    opening.kind = quint8(RowKind::Event);
+    opening.flags = TimelineRow::Outgoing;
+    opening.extra = quint8(EventType::Opening);
+    batch.rows.push_back(opening);
+    ConnectionOpening ws;
+    ws.label = QStringLiteral("wss://[::1]/chat");
+    batch.openings.push_back({0, ws});
+    auto handshake = std::make_shared<WsHandshakeRecord>();
+    handshake->peerAddress = QStringLiteral("[::1]:443");
+    handshake->localAddress = QStringLiteral("[::1]:50123");
+    handshake->tls.used = true;
+    handshake->timings.connectStartNs = 2'000;
+    handshake->timings.connectEndNs = 3'000;
+    handshake->requestBytes = request;
+    handshake->responseBytes = answer;
+    TimelineRow hs = opening;
+    hs.tNs = 5'000;
+    hs.flags = 0;
+    hs.extra = quint8(EventType::Handshake);
+    batch.rows.push_back(hs);
+    batch.handshakes.push_back({1, handshake});
+    batch.chunks.push_back({1, Direction::Out, 4'000, 0, 0, request.size()});
+    batch.chunks.push_back({1, Direction::In, 5'000, 0, request.size(), answer.size()});
+    batch.bytes = request + answer;
+    Timeline t;
+    t.apply(std::move(batch));
+
+    const QString path = m_dir.filePath(QStringLiteral("tls6.pcapng"));
+    QString error;
+    QVERIFY2(savePcapng(t, path, ExportOptions{}, &error), qPrintable(error));
+    QStringList args{QStringLiteral("-r"), path, QStringLiteral("-n"), QStringLiteral("-d"), QStringLiteral("tcp.port==443,http"),
+                     QStringLiteral("-T"), QStringLiteral("fields"), QStringLiteral("-e"), QStringLiteral("ipv6.src"),
+                     QStringLiteral("-e"), QStringLiteral("tcp.srcport"), QStringLiteral("-e"), QStringLiteral("http.request.uri"),
+                     QStringLiteral("-e"), QStringLiteral("http.response.code"), QStringLiteral("-e"), QStringLiteral("frame.comment"),
+                     QStringLiteral("-e"), QStringLiteral("tcp.analysis.flags")};
+    QProcess process;
+    process.start(m_tshark, args);
+    QVERIFY(process.waitForFinished(60000));
+    const QList<QByteArray> lines = process.readAllStandardOutput().trimmed().split('\n');
+    QCOMPARE(lines.size(), 5); // SYN, SYN-ACK, ACK, the upgrade, the 101
+    const QList<QByteArray> syn = lines[0].split('\t');
+    QCOMPARE(syn[0], QByteArray("::1"));
+    QCOMPARE(syn[1], QByteArray("50123"));
+    QVERIFY2(syn[4].contains("decrypted application data"), syn[4].constData());
+    QCOMPARE(lines[3].split('\t')[2], QByteArray("/chat"));
+    QCOMPARE(lines[4].split('\t')[3], QByteArray("101"));
+    for (const QByteArray &line : lines)
+        QCOMPARE(line.split('\t').value(5), QByteArray()); // no TCP analysis flag
 }
 
 QTEST_MAIN(TestPcapngWriter)
