@@ -355,10 +355,12 @@ void WsConnection::Private::onConnected()
 {
     WsHandshakeRecord &record = q->m_handshake;
     transport.copyPhasesTo(record.timings);
-    const QString address = transport.peerAddress();
     // RFC 3986 §3.2.2: an IPv6 address is bracketed before the port.
-    record.peerAddress = (address.contains(u':') ? u'[' + address + u']' : address) + u':'
-                         + QString::number(transport.peerPort());
+    const auto endpoint = [](const QString &address, quint16 port) -> QString {
+        return (address.contains(u':') ? u'[' + address + u']' : address) + u':' + QString::number(port);
+    };
+    record.peerAddress = endpoint(transport.peerAddress(), transport.peerPort());
+    record.localAddress = endpoint(transport.localAddress(), transport.localPort());
     record.tls = transport.tls();
     sendRequest();
 }

@@ -43,6 +43,7 @@ struct WsHandshakeRecord {
     PmdParams deflateParams;
     TlsInfo tls;              // used == false for ws://
     QString peerAddress;      // "127.0.0.1:8080", "[::1]:8080"
+    QString localAddress;     // our end, same form (a capture's source address, docs/pcapng.md)
 };
 
 struct WsFrameEvent {

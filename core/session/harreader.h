@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/session/recordbatch.h"
+
+#include <QDateTime>
+#include <QStringList>
+
+#include <optional>
+
+namespace wirescope {
+
+// Checked before anything is built: a HAR is a file from anywhere.
+struct HarReaderLimits {
+    qint64 maxInputBytes = 512ll * 1024 * 1024;
+    int maxDepth = 64;                        // nesting of arrays and objects
+    qint64 maxBodyBytes = 64ll * 1024 * 1024; // one body or message, decoded
+    qsizetype maxEntries = 1'000'000;
+    qsizetype maxMessages = 10'000'000;       // WebSocket messages in the whole log
+};
+
+// Why a HAR was refused: a stable id (`har.not_json`, `har.too_deep`, `har.too_large`,
+// `har.missing_field`, `har.wrong_type`, `har.bad_value`, `har.body_too_large`,
+// `har.too_many`), where (a JSON path such as `log.entries[3].request.url`) and what.
+struct HarReadError {
+    QString id;
+    QString path;
+    QString detail;
+
+    QString message() const;
+};
+
+// What a HAR held, as records for an empty timeline (connection ids from 1).
+struct HarImport {
+    RecordBatch batch;     // apply to a new Timeline
+    QDateTime wallAnchor;  // session time 0: the earliest startedDateTime
+    QStringList notes;     // what a timeline cannot hold and was left out, one line each
+};
+
+// HAR 1.2 files as written by Chrome DevTools, Firefox, HTTP Toolkit and mitmproxy, read
+// back into timeline records without inventing what a HAR does not hold: each entry is an
+// HTTP exchange of one hop (its request and response as HAR gives them, its phase times;
+// no wire bytes, no stream offsets), each WebSocket entry (`_resourceType: "websocket"` or
+// `_webSocketMessages`) a connection with its handshake, its messages as message rows
+// (no frames: HAR has none) and its close (`_webSocketClose`). Anything malformed refuses
+// the whole file with one error and builds nothing. docs/har.md "Import".
+class HarReader
+{
+public:
+    explicit HarReader(HarReaderLimits limits = {}) : m_limits(limits) {}
+
+    std::optional<HarImport> read(QByteArrayView json);
+    const HarReadError &error() const { return m_error; }
+
+private:
+    HarReaderLimits m_limits;
+    HarReadError m_error;
+};
+
+} // namespace wirescope
