@@ -41,17 +41,23 @@ SqliteDatabase::Statement &SqliteDatabase::Statement::operator=(Statement &&othe
 
 void SqliteDatabase::Statement::bind(int index, qint64 value)
 {
+    if (!m_statement)
+        return; // preparing it failed: the error is recorded, the step fails
     sqlite3_bind_int64(m_statement, index, value);
 }
 
 void SqliteDatabase::Statement::bind(int index, const QString &text)
 {
+    if (!m_statement)
+        return;
     const QByteArray utf8 = text.toUtf8();
     sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
 }
 
 void SqliteDatabase::Statement::bindBlob(int index, QByteArrayView bytes)
 {
+    if (!m_statement)
+        return;
     // A zero-length blob is still a blob (not NULL): a kept empty payload stays empty.
     sqlite3_bind_blob64(
         m_statement, index, bytes.data() ? bytes.data() : "", sqlite3_uint64(bytes.size()), SQLITE_STATIC);
@@ -59,6 +65,8 @@ void SqliteDatabase::Statement::bindBlob(int index, QByteArrayView bytes)
 
 void SqliteDatabase::Statement::bindNull(int index)
 {
+    if (!m_statement)
+        return;
     sqlite3_bind_null(m_statement, index);
 }
 
@@ -86,6 +94,8 @@ bool SqliteDatabase::Statement::exec()
 
 void SqliteDatabase::Statement::reset()
 {
+    if (!m_statement)
+        return;
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
 }
