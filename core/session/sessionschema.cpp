@@ -150,7 +150,7 @@ bool create(SqliteDatabase &db)
     return db.exec("COMMIT");
 }
 
-SessionFileError errorOf(const SqliteDatabase &db, const QString &doing)
+SessionFileError errorOf(const SqliteDatabase &db, const QString &doing, bool writing)
 {
     const QString message = doing + QStringLiteral(": ") + db.errorMessage();
     switch (db.errorCode()) {
@@ -166,8 +166,8 @@ SessionFileError errorOf(const SqliteDatabase &db, const QString &doing)
     case SQLITE_PERM:
     case SQLITE_AUTH:
         return SessionFileError::of(sessionerrors::Unreadable, message);
-    default:
-        return SessionFileError::of(sessionerrors::WriteFailed, message);
+    default: // I/O, full, read-only, busy, out of memory
+        return SessionFileError::of(writing ? sessionerrors::WriteFailed : sessionerrors::Unreadable, message);
     }
 }
 

@@ -40,8 +40,9 @@ bool create(SqliteDatabase &db);
 // Checks that an open database is a Wirescope session this build can read (application id,
 // schema version, tables). False with *error otherwise.
 bool check(SqliteDatabase &db, SessionFileError *error);
-// The database's last error as a session error (corrupt, not SQLite, I/O), for `doing`.
-SessionFileError errorOf(const SqliteDatabase &db, const QString &doing);
+// The database's last error as a session error (corrupt, not SQLite, I/O), for `doing`. Any
+// other error is session.write_failed when writing, session.unreadable when reading.
+SessionFileError errorOf(const SqliteDatabase &db, const QString &doing, bool writing = false);
 } // namespace sessionschema
 
 } // namespace wirescope

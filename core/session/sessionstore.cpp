@@ -127,13 +127,13 @@ bool SessionStore::open(const QString &path, SessionFileError *error)
     // power loss may cost the last commits, a crashed process does not.
     if ((!m_appending && !sessionschema::create(m_db)) || !m_db.exec("PRAGMA journal_mode = WAL")
         || !m_db.exec("PRAGMA synchronous = NORMAL")) {
-        *error = sessionschema::errorOf(m_db, QStringLiteral("preparing %1").arg(path));
+        *error = sessionschema::errorOf(m_db, QStringLiteral("preparing %1").arg(path), true);
         m_db.close();
         return false;
     }
     m_statements = std::make_unique<Statements>(&m_db);
     if (!m_statements->valid()) {
-        *error = sessionschema::errorOf(m_db, QStringLiteral("preparing %1").arg(path));
+        *error = sessionschema::errorOf(m_db, QStringLiteral("preparing %1").arg(path), true);
         m_statements.reset();
         m_db.close();
         return false;
@@ -164,7 +164,7 @@ void SessionStore::attach(Session *session)
             m_statements->meta.bind(1, QString::fromLatin1(key));
             m_statements->meta.bind(2, value);
             if (!m_statements->meta.exec() && m_error.isNull())
-                m_error = sessionschema::errorOf(m_db, QStringLiteral("writing the session's meta data"));
+                m_error = sessionschema::errorOf(m_db, QStringLiteral("writing the session's meta data"), true);
         }
         m_anchor = anchor;
     }
@@ -259,7 +259,7 @@ void SessionStore::run()
         const bool ok = (batches.empty() && annotations.empty()) || write(batches, annotations);
         const SessionFileError failure = ok
             ? SessionFileError()
-            : sessionschema::errorOf(m_db, QStringLiteral("writing the session file"));
+            : sessionschema::errorOf(m_db, QStringLiteral("writing the session file"), true);
         batches.clear(); // the copies go on this thread, not under the lock
         lastCommit = std::chrono::steady_clock::now();
         lock.lock();

@@ -27,6 +27,8 @@ class Session;
 // A new file gets the session's clock anchor. An existing session file is appended to: the
 // session continues on the file's clock (its t_ns = 0 stays the file's started_at) and its
 // connections get ids after the file's.
+//
+// Close it (or destroy it) before the session it is attached to goes.
 class SessionStore : public RecordSink
 {
 public:
