@@ -36,6 +36,29 @@ bool takeDetails(RowTable<T> &table, size_t &cursor, qint64 first, qint64 count,
     return true;
 }
 
+// One snapshot for every statement of a read: a capture writing the file meanwhile (WAL) must
+// not show the connections of one commit and the segments of the next.
+class ReadTransaction
+{
+public:
+    explicit ReadTransaction(SqliteDatabase &db)
+        : m_db(db)
+        , m_open(db.exec("BEGIN"))
+    {
+    }
+    ~ReadTransaction()
+    {
+        if (m_open)
+            m_db.exec("ROLLBACK");
+    }
+    ReadTransaction(const ReadTransaction &) = delete;
+    ReadTransaction &operator=(const ReadTransaction &) = delete;
+
+private:
+    SqliteDatabase &m_db;
+    bool m_open;
+};
+
 bool parseJson(const QString &text, QJsonObject *object)
 {
     QJsonParseError error;
@@ -129,6 +152,7 @@ std::unique_ptr<Session> SessionFileReader::load(
 
 std::unique_ptr<Session> SessionFileReader::readSession(SessionFileError *error, QObject *parent)
 {
+    const ReadTransaction snapshot(m_db);
     SessionSummary summary;
     if (!readSummary(&summary, error))
         return nullptr;
