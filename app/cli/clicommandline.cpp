@@ -1,11 +1,13 @@
 #include "app/cli/clicommandline.h"
 
 #include "core/session/failure.h"
+#include "core/session/sessionstore.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
 #include <QUrl>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -31,10 +33,13 @@ CliCommandLine::CliCommandLine(const QString &command, const QString &descriptio
                 QStringLiteral("Give up %1 after SECONDS (fractions allowed, default %2, 0 = never).")
                     .arg(maxTimeScope, defaultMaxTime),
                 QStringLiteral("SECONDS"), defaultMaxTime)
+    , m_save(QStringLiteral("save"),
+             QStringLiteral("Record the traffic into the session file FILE (.wirescope), a new one or appended to an existing one."),
+             QStringLiteral("FILE"))
 {
     m_parser.setApplicationDescription(description);
     m_parser.addHelpOption();
-    for (const QCommandLineOption &option : {m_header, m_insecure, m_cacert, m_proxy, m_connectTimeout, m_maxTime})
+    for (const QCommandLineOption &option : {m_header, m_insecure, m_cacert, m_proxy, m_connectTimeout, m_maxTime, m_save})
         addOption(option);
     m_parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("The URL to open."));
 }
@@ -148,6 +153,30 @@ int CliCommandLine::usageError(const QString &message) const
 {
     QTextStream(stderr) << "wirescope-cli " << m_command << ": " << message << " (see --help)\n";
     return wirescope::exitStatusFor(wirescope::FailureClass::Usage);
+}
+
+bool CliCommandLine::startSaving(wirescope::SessionStore *store, wirescope::Session *session) const
+{
+    if (!m_parser.isSet(m_save))
+        return true;
+    wirescope::SessionFileError error;
+    if (!store->open(m_parser.value(m_save), &error)) {
+        QTextStream(stderr) << "wirescope-cli " << m_command << ": --save " << m_parser.value(m_save) << ": "
+                            << error.id << ": " << error.message << '\n';
+        return false;
+    }
+    store->attach(session);
+    return true;
+}
+
+int CliCommandLine::finishSaving(wirescope::SessionStore *store, int status) const
+{
+    if (!m_parser.isSet(m_save) || store->close())
+        return status;
+    const wirescope::SessionFileError error = store->error();
+    QTextStream(stderr) << "wirescope-cli " << m_command << ": --save " << m_parser.value(m_save) << ": "
+                        << error.id << ": " << error.message << '\n';
+    return std::max(status, wirescope::exitStatusFor(wirescope::FailureClass::Incomplete));
 }
 
 QString CliCommandLine::helpTextFor(const QCommandLineParser &parser, const QString &command)

@@ -9,6 +9,11 @@
 
 #include <optional>
 
+namespace wirescope {
+class Session;
+class SessionStore;
+} // namespace wirescope
+
 // What `http` and `ws` parse alike (docs/cli.md): the usage line "wirescope-cli <command>
 // [options] URL", usage errors (exit 2), and the options both commands share, with curl's
 // names and units (-H, -k, --cacert, -x, --connect-timeout and -m in seconds).
@@ -52,6 +57,14 @@ public:
     // usage exit status (2).
     int usageError(const QString &message) const;
 
+    // --save FILE (docs/cli.md, "Saving a session"): writes `session` through `store` into
+    // FILE, a new one or a session file to append to. Call before anything is sent. False
+    // after printing why FILE cannot be used (exit 2: nothing was sent).
+    bool startSaving(wirescope::SessionStore *store, wirescope::Session *session) const;
+    // At the end of the run: commits and closes FILE. A write that failed is printed and
+    // makes the status at least 1 (the run is incomplete without its record).
+    int finishSaving(wirescope::SessionStore *store, int status) const;
+
 private:
     QStringList withOptionalValuesFilled(const QStringList &arguments) const;
     bool takesValue(const QString &name) const;
@@ -66,4 +79,5 @@ private:
     QCommandLineOption m_proxy;
     QCommandLineOption m_connectTimeout;
     QCommandLineOption m_maxTime;
+    QCommandLineOption m_save;
 };

@@ -7,3 +7,4 @@
 int runServeDemoCommand(const QStringList &arguments);
 int runWsCommand(const QStringList &arguments);
 int runHttpCommand(const QStringList &arguments);
+int runSessionCommand(const QStringList &arguments);

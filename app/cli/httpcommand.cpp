@@ -5,6 +5,7 @@
 
 #include "core/net/httpclient.h"
 #include "core/session/session.h"
+#include "core/session/sessionstore.h"
 #include "core/session/httpexchangejson.h"
 #include "core/session/httpexchangetext.h"
 
@@ -93,6 +94,9 @@ int runHttpCommand(const QStringList &arguments)
     // The session's clock is the run's one clock: every stamp in the output is on it, and
     // started_at is its t_ns = 0. What is printed is read from the session's timeline.
     Session session;
+    SessionStore store;
+    if (!command.startSaving(&store, &session))
+        return exitStatusFor(FailureClass::Usage);
     HttpClient client(&session);
     QList<HttpExchangeRecord> records;
     QEventLoop loop;
@@ -109,12 +113,13 @@ int runHttpCommand(const QStringList &arguments)
             break; // a failed exchange is reported as is; repeating it proves nothing
     }
     session.recorder()->drain();
+    // A save that failed makes the run incomplete (at least 1).
+    int exitCode = command.finishSaving(&store, 0);
     const Timeline &timeline = session.timeline();
     for (qsizetype row = 0; row < timeline.rowCount(); ++row)
         if (const auto record = timeline.exchange(row))
             records.append(*record);
     // docs/cli.md: the exchange completed (0) or the failure's class decides.
-    int exitCode = 0;
     for (const HttpExchangeRecord &r : std::as_const(records))
         exitCode = qMax(exitCode, r.error.isNull() ? 0 : exitStatusFor(r.error.failureClass()));
 

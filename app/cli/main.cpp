@@ -14,6 +14,7 @@ void printUsage(QTextStream &out)
         "  http         send one HTTP/1.1 request and show its bytes and phase timings\n"
         "  ws           open a WebSocket and print every event as JSON lines\n"
         "  serve-demo   run the embedded demo server until interrupted\n"
+        "  session      read a session file (session info FILE)\n"
         "\n"
         "Run 'wirescope-cli <command> --help' for the options of a command.\n"
         "Output formats and exit statuses: docs/cli.md\n");
@@ -47,6 +48,8 @@ int main(int argc, char *argv[])
         return runWsCommand(arguments);
     if (command == u"http")
         return runHttpCommand(arguments);
+    if (command == u"session")
+        return runSessionCommand(arguments);
     err << QCoreApplication::translate("cli", "wirescope-cli: unknown command '%1'\n").arg(command);
     printUsage(err);
     return 2;

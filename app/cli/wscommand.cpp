@@ -6,6 +6,7 @@
 #include "core/net/wsconnection.h"
 #include "core/session/jsonl.h"
 #include "core/session/session.h"
+#include "core/session/sessionstore.h"
 #include "core/session/wsjsonlines.h"
 
 #include <QCoreApplication>
@@ -93,6 +94,11 @@ public:
         m_maxTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5 % early
     }
 
+    // --save: the store sees every batch from the first row on (the session line's
+    // started_at is then the file's, and t_ns continues its clock when appending).
+    bool startSaving(const CliCommandLine &command) { return command.startSaving(&m_store, &m_session); }
+    int finishSaving(const CliCommandLine &command, int status) { return command.finishSaving(&m_store, status); }
+
     void run()
     {
         m_out.write(wsSessionToJson(m_session.clock(), m_options.url));
@@ -174,6 +180,7 @@ private:
     WsConnectOptions m_options;
     WsRun m_run;
     Session m_session; // the run's one clock (t_ns = 0 is the session line's started_at) and timeline
+    SessionStore m_store;
     WsConnection m_connection;
     QFile m_stdoutFile;
     JsonLinesWriter m_out;
@@ -336,6 +343,8 @@ int runWsCommand(const QStringList &arguments)
 
     run.readStdin = stdinDash || !isatty(STDIN_FILENO);
     WsCli cli(options, std::move(run));
+    if (!cli.startSaving(command))
+        return exitStatusFor(FailureClass::Usage);
     cli.run();
-    return QCoreApplication::exec();
+    return cli.finishSaving(command, QCoreApplication::exec());
 }

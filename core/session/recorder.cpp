@@ -1,5 +1,6 @@
 #include "core/session/recorder.h"
 
+#include "core/session/recordsink.h"
 #include "core/session/timeline.h"
 
 #include <QMutexLocker>
@@ -49,8 +50,11 @@ void Recorder::drain()
     if (batches.empty())
         return;
     const qsizetype first = m_timeline->rowCount();
-    for (RecordBatch &batch : batches)
+    for (RecordBatch &batch : batches) {
+        if (m_sink)
+            m_sink->batchRecorded(batch, m_timeline->rowCount());
         m_timeline->apply(std::move(batch));
+    }
     const qsizetype end = m_timeline->rowCount();
     if (end > first)
         Q_EMIT rowsAppended(first, end);

@@ -9,6 +9,7 @@
 
 namespace wirescope {
 
+class RecordSink;
 class Timeline;
 
 // The timeline's only writer. Engines on any thread submit batches (TimelineWriter builds
@@ -32,12 +33,18 @@ public:
     // Applies everything submitted so far (the recorder's thread; tests call it directly).
     void drain();
 
+    // Every batch applied from now on is shown to `sink` first (null: none). Call it on the
+    // recorder's thread.
+    void setSink(RecordSink *sink) { m_sink = sink; }
+    RecordSink *sink() const { return m_sink; }
+
 Q_SIGNALS:
     // Rows [first, end) were appended (and the connections they name updated).
     void rowsAppended(qsizetype first, qsizetype end);
 
 private:
     Timeline *m_timeline;
+    RecordSink *m_sink = nullptr;
     QMutex m_mutex;
     std::vector<RecordBatch> m_queue;
     bool m_drainPosted = false;

@@ -4,12 +4,20 @@
 #include <QMutexLocker>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace wirescope {
 
 Session::Session(QObject *parent)
     : QObject(parent)
     , m_recorder(&m_timeline)
 {
+}
+
+void Session::continueFrom(const QDateTime &wallAnchor, quint32 nextConnectionId)
+{
+    m_clock.continueFrom(wallAnchor);
+    m_nextConnection.store(std::max<quint32>(1, nextConnectionId));
 }
 
 QByteArray Session::cookieHeaderFor(const QUrl &url) const

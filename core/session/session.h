@@ -31,6 +31,11 @@ public:
     // Connection ids are unique in the session, from 1, for HTTP and WebSocket alike.
     quint32 newConnectionId() { return m_nextConnection.fetch_add(1); }
 
+    // A session that continues a saved one (loaded, or appended to): its clock keeps the
+    // file's wall anchor and new connections get ids after the file's. Before any engine
+    // works for the session.
+    void continueFrom(const QDateTime &wallAnchor, quint32 nextConnectionId);
+
     // RFC 6265 through one jar, so a login made over HTTP carries into a WebSocket upgrade.
     QByteArray cookieHeaderFor(const QUrl &url) const;
     void storeCookies(const QList<QByteArray> &setCookieValues, const QUrl &url);

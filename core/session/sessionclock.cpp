@@ -1,5 +1,7 @@
 #include "core/session/sessionclock.h"
 
+#include <algorithm>
+
 namespace wirescope {
 
 SessionClock::SessionClock()
@@ -10,7 +12,16 @@ SessionClock::SessionClock()
 void SessionClock::restart()
 {
     m_wallAnchor = QDateTime::currentDateTimeUtc();
+    m_offsetNs = 0;
     m_monotonic.start();
+}
+
+void SessionClock::continueFrom(const QDateTime &wallAnchor)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_monotonic.start();
+    m_wallAnchor = wallAnchor.toUTC();
+    m_offsetNs = std::max<qint64>(0, m_wallAnchor.msecsTo(now)) * 1'000'000;
 }
 
 QDateTime SessionClock::wallTimeAt(qint64 tNs) const

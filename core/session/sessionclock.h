@@ -14,7 +14,10 @@ public:
     SessionClock();
 
     void restart();
-    qint64 nowNs() const { return m_monotonic.nsecsElapsed(); }
+    // A session read from a file, or appended to one, keeps the file's anchor: t_ns = 0 stays
+    // `wallAnchor`, and now is as far from it as the wall clock says (to the millisecond).
+    void continueFrom(const QDateTime &wallAnchor);
+    qint64 nowNs() const { return m_offsetNs + m_monotonic.nsecsElapsed(); }
     QDateTime wallAnchor() const { return m_wallAnchor; }
     QDateTime wallTimeAt(qint64 tNs) const;
     // Seconds since the Unix epoch, as HAR's WebSocket messages and Chrome use.
@@ -23,6 +26,7 @@ public:
 private:
     QElapsedTimer m_monotonic;
     QDateTime m_wallAnchor;
+    qint64 m_offsetNs = 0;
 };
 
 } // namespace wirescope

@@ -307,6 +307,8 @@ QByteArrayView Timeline::framePayload(const TimelineConnection &c, const Timelin
     const bool masked = quint8(header[1]) & 0x80;
     if (!masked)
         return stream.bytes(r.offset + headerSize, take, scratch);
+    if (headerSize < 6)
+        return {}; // a row whose header size cannot hold the key (a damaged session file)
     // RFC 6455 §5.3: the key is the header's last four bytes.
     WsMaskKey key;
     std::memcpy(key.data(), header.data() + headerSize - 4, 4);

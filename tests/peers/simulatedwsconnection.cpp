@@ -90,6 +90,57 @@ void SimulatedWsConnection::close(qint64 t, quint16 code, bool clean)
     m_writer.wsClosed(m_id, record);
 }
 
+void SimulatedWsConnection::playConversation(Conversation conversation, qsizetype split)
+{
+    switch (conversation) {
+    case Conversation::FragmentedWithPing: {
+        sendText(200, "hi");
+        QByteArray server = serverFrame(WsOpcode::Text, "Hel", false);
+        server += serverFrame(WsOpcode::Ping, "p");
+        server += serverFrame(WsOpcode::Continuation, "lo", true);
+        read(300, server, split);
+        write(310, WsFrameWriter(WsRole::Client).pong("p"));
+        ping(400, "rtt");
+        read(450, serverFrame(WsOpcode::Pong, "rtt"), split);
+        break;
+    }
+    case Conversation::ViolationMidMessage: {
+        QByteArray server = serverFrame(WsOpcode::Text, "ab", false);
+        server += serverFrame(WsOpcode::Text, "cd", true); // RFC 6455 §5.4: not while "ab" is open
+        server += serverFrame(WsOpcode::Text, "\xff", true); // not UTF-8
+        QByteArray rsv = serverFrame(WsOpcode::Binary, "zz");
+        rsv[0] = char(quint8(rsv[0]) | 0x20); // RSV2 without an extension
+        server += rsv;
+        read(300, server, split);
+        break;
+    }
+    case Conversation::Compressed: {
+        QByteArray server = serverCompressed("hello hello hello");
+        read(300, server, split);
+        QByteArray fragmented = serverCompressed("abcabcabcabcabcabc");
+        // The same compressed bytes in three frames: RSV1 on the first only (RFC 7692 §6.1).
+        const QByteArray body = fragmented.mid(2);
+        const qsizetype third = body.size() / 3;
+        QByteArray parts = WsFrameWriter(WsRole::Server).frame(WsOpcode::Text, body.left(third), false, true);
+        parts += serverFrame(WsOpcode::Continuation, body.mid(third, third), false);
+        parts += serverFrame(WsOpcode::Continuation, body.mid(2 * third), true);
+        read(400, parts, split);
+        break;
+    }
+    case Conversation::CraftedAndClose: {
+        WsCraftSpec spec;
+        spec.opcode = 0x3;
+        spec.masked = false;
+        spec.payload = "x";
+        write(200, WsFrameWriter::craft(spec), true);
+        const QByteArray closeFrame = serverFrame(WsOpcode::Close, QByteArray("\x03\xea", 2) + "protocol");
+        read(300, closeFrame, split);
+        close(320, 1002, false);
+        break;
+    }
+    }
+}
+
 void SimulatedWsConnection::report(qint64 t, Direction d, const WsParseResult &result, WsMessageAssembler &assembler,
                                    bool crafted)
 {

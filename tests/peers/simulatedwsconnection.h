@@ -36,6 +36,11 @@ public:
     // The Closed row with this close record.
     void close(qint64 t, quint16 code, bool clean);
 
+    // The golden conversations of tests/core/session/golden (after open()), the server's
+    // bytes read in pieces of `split`. Compressed needs a connection made with deflate.
+    enum class Conversation { FragmentedWithPing, ViolationMidMessage, Compressed, CraftedAndClose };
+    void playConversation(Conversation conversation, qsizetype split = 0);
+
 private:
     void report(qint64 t, Direction d, const WsParseResult &result, WsMessageAssembler &assembler, bool crafted);
 

@@ -118,53 +118,7 @@ void TestRecorder::goldenLogs()
         Harness h;
         SimulatedWsConnection ws(h.writer, 1, scenario == 2);
         ws.open(100, QStringLiteral("ws://example.test/chat"));
-        switch (scenario) {
-        case 0: {
-            ws.sendText(200, "hi");
-            QByteArray server = ws.serverFrame(WsOpcode::Text, "Hel", false);
-            server += ws.serverFrame(WsOpcode::Ping, "p");
-            server += ws.serverFrame(WsOpcode::Continuation, "lo", true);
-            ws.read(300, server, split);
-            ws.write(310, WsFrameWriter(WsRole::Client).pong("p"));
-            ws.ping(400, "rtt");
-            ws.read(450, ws.serverFrame(WsOpcode::Pong, "rtt"), split);
-            break;
-        }
-        case 1: {
-            QByteArray server = ws.serverFrame(WsOpcode::Text, "ab", false);
-            server += ws.serverFrame(WsOpcode::Text, "cd", true); // RFC 6455 §5.4: not while "ab" is open
-            server += ws.serverFrame(WsOpcode::Text, "\xff", true); // not UTF-8
-            QByteArray rsv = ws.serverFrame(WsOpcode::Binary, "zz");
-            rsv[0] = char(quint8(rsv[0]) | 0x20); // RSV2 without an extension
-            server += rsv;
-            ws.read(300, server, split);
-            break;
-        }
-        case 2: {
-            QByteArray server = ws.serverCompressed("hello hello hello");
-            ws.read(300, server, split);
-            QByteArray fragmented = ws.serverCompressed("abcabcabcabcabcabc");
-            // The same compressed bytes in three frames: RSV1 on the first only (RFC 7692 §6.1).
-            const QByteArray body = fragmented.mid(2);
-            const qsizetype third = body.size() / 3;
-            QByteArray parts = WsFrameWriter(WsRole::Server).frame(WsOpcode::Text, body.left(third), false, true);
-            parts += ws.serverFrame(WsOpcode::Continuation, body.mid(third, third), false);
-            parts += ws.serverFrame(WsOpcode::Continuation, body.mid(2 * third), true);
-            ws.read(400, parts, split);
-            break;
-        }
-        case 3: {
-            WsCraftSpec spec;
-            spec.opcode = 0x3;
-            spec.masked = false;
-            spec.payload = "x";
-            ws.write(200, WsFrameWriter::craft(spec), true);
-            QByteArray close = ws.serverFrame(WsOpcode::Close, QByteArray("\x03\xea", 2) + "protocol");
-            ws.read(300, close, split);
-            ws.close(320, 1002, false);
-            break;
-        }
-        }
+        ws.playConversation(SimulatedWsConnection::Conversation(scenario), split);
         const QString log = h.finish();
         if (split == 0) {
             first = log;

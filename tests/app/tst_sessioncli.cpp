@@ -1,0 +1,153 @@
+// `wirescope-cli http|ws --save FILE` and `wirescope-cli session info FILE` (docs/cli.md,
+// "Session files"), run as built against the demo server: what a run prints is what its file
+// holds, a second run appends on the first one's clock, and a file that is not a session is
+// refused with exit 2 and left as it was.
+#include "core/session/session.h"
+#include "core/session/sessionfilereader.h"
+#include "core/session/wsjsonlines.h"
+#include "tests/app/clirun.h"
+#include "tests/peers/demopeer.h"
+
+#include <QCryptographicHash>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wirescope;
+using namespace wirescope::test;
+
+namespace {
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return "missing";
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+}
+
+} // namespace
+
+class TestSessionCli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void savedRunsAppendAndReadBackAsPrinted();
+    void aFileThatIsNotASessionIsRefused_data();
+    void aFileThatIsNotASessionIsRefused();
+    void usageErrorsExitWithTwo_data();
+    void usageErrorsExitWithTwo();
+
+private:
+    DemoPeer m_demo;
+    QTemporaryDir m_dir;
+};
+
+void TestSessionCli::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_demo.start(&error), qPrintable(error));
+    QVERIFY(m_dir.isValid());
+}
+
+void TestSessionCli::savedRunsAppendAndReadBackAsPrinted()
+{
+    const QString path = m_dir.filePath(QStringLiteral("runs.wirescope"));
+    const CliRun http = runCli({QStringLiteral("http"), QStringLiteral("--json"), QStringLiteral("--save"), path,
+                                m_demo.httpUrl(QStringLiteral("/get")).toString()});
+    QCOMPARE(http.exitCode, 0);
+    const CliRun ws = runCli({QStringLiteral("ws"), QStringLiteral("--save"), path, QStringLiteral("--text"),
+                              QStringLiteral("hello"), QStringLiteral("--wait"), QStringLiteral("0.3"),
+                              m_demo.wsUrl(QStringLiteral("/ws/echo")).toString()});
+    QCOMPARE(ws.exitCode, 0);
+    // The second run continues the file's clock: same started_at, later stamps.
+    const QString startedAt = http.object()[u"started_at"].toString();
+    QCOMPARE(ws.lines.first()[u"started_at"].toString(), startedAt);
+    QVERIFY(ws.lines.at(1)[u"t_ns"].toInteger() > http.object()[u"end_ns"].toInteger());
+
+    const CliRun info = runCli({QStringLiteral("session"), QStringLiteral("info"), path});
+    QCOMPARE(info.exitCode, 0);
+    const QJsonObject o = info.object();
+    QCOMPARE(o[u"format_version"].toInt(), 2);
+    QCOMPARE(o[u"file_format_version"].toInt(), 1);
+    QCOMPARE(o[u"schema_version"].toInt(), 1);
+    QCOMPARE(o[u"started_at"].toString(), startedAt);
+    QCOMPARE(o[u"connections"].toInt(), 2);
+    QCOMPARE(o[u"exchanges"].toInt(), 1);
+    QCOMPARE(o[u"frames"].toInt(), qsizetype(ws.ofEvent(QStringLiteral("frame")).size()));
+    QCOMPARE(o[u"messages"].toInt(), qsizetype(ws.ofEvent(QStringLiteral("message")).size()));
+    QCOMPARE(o[u"violations"].toInt(), 0);
+    QVERIFY(o[u"span_ns"].toInteger() >= ws.lines.last()[u"t_ns"].toInteger() - http.object()[u"start_ns"].toInteger());
+    QVERIFY(o[u"bytes"].toInteger() > 0);
+
+    // The file holds what the runs printed: the ws lines again, from the loaded timeline.
+    SessionFileError error;
+    const std::unique_ptr<Session> loaded = SessionFileReader::load(path, &error);
+    QVERIFY2(loaded, qPrintable(error.message));
+    WsJsonLines encoder;
+    QList<QJsonObject> lines;
+    for (qsizetype row = 0; row < loaded->timeline().rowCount(); ++row)
+        if (loaded->timeline().row(row).connection == 2)
+            lines += encoder.linesFor(loaded->timeline(), row);
+    QCOMPARE(lines, ws.lines.mid(1));
+    QCOMPARE(loaded->timeline().exchange(loaded->timeline().connection(1)->lastRow)->hops.last().response.status, 200);
+}
+
+void TestSessionCli::aFileThatIsNotASessionIsRefused_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("id");
+    QTest::newRow("session info of a text file") << QStringLiteral("info") << QByteArray("hello\n") << QStringLiteral("session.not_wirescope");
+    QTest::newRow("session info of a file that is not there") << QStringLiteral("info") << QByteArray() << QStringLiteral("session.unreadable");
+    QTest::newRow("http --save into a text file") << QStringLiteral("http") << QByteArray("hello\n") << QStringLiteral("session.not_wirescope");
+    QTest::newRow("ws --save into a text file") << QStringLiteral("ws") << QByteArray("hello\n") << QStringLiteral("session.not_wirescope");
+}
+
+void TestSessionCli::aFileThatIsNotASessionIsRefused()
+{
+    QFETCH(QString, command);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, id);
+    const QString path = m_dir.filePath(QStringLiteral("not-a-session-%1").arg(QString::fromUtf8(QTest::currentDataTag())).replace(u' ', u'-'));
+    if (!content.isEmpty()) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    const QByteArray before = fileHash(path);
+    CliRun run;
+    if (command == u"info") {
+        run = runCli({QStringLiteral("session"), QStringLiteral("info"), path});
+        QCOMPARE(run.object()[u"error"].toObject()[u"id"].toString(), id);
+    } else {
+        const QString url = command == u"http" ? m_demo.httpUrl(QStringLiteral("/get")).toString()
+                                               : m_demo.wsUrl(QStringLiteral("/ws/echo")).toString();
+        run = runCli({command, QStringLiteral("--save"), path, url});
+        QVERIFY(run.stdoutBytes.isEmpty()); // nothing was sent, nothing printed
+    }
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.stderrText.contains(id.toUtf8()), run.stderrText.constData());
+    QCOMPARE(fileHash(path), before);
+}
+
+void TestSessionCli::usageErrorsExitWithTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("no subcommand") << QStringList{QStringLiteral("session")};
+    QTest::newRow("an unknown subcommand") << QStringList{QStringLiteral("session"), QStringLiteral("list"), QStringLiteral("f")};
+    QTest::newRow("info without a file") << QStringList{QStringLiteral("session"), QStringLiteral("info")};
+    QTest::newRow("info with two files") << QStringList{QStringLiteral("session"), QStringLiteral("info"), QStringLiteral("a"), QStringLiteral("b")};
+    QTest::newRow("an unknown option") << QStringList{QStringLiteral("session"), QStringLiteral("--frobnicate")};
+}
+
+void TestSessionCli::usageErrorsExitWithTwo()
+{
+    QFETCH(QStringList, arguments);
+    const CliRun run = runCli(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.stderrText.contains("see --help"));
+}
+
+QTEST_GUILESS_MAIN(TestSessionCli)
+#include "tst_sessioncli.moc"
