@@ -9,6 +9,11 @@
 #include "tests/peers/demopeer.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,6 +42,9 @@ private slots:
     void aFileThatIsNotASessionIsRefused();
     void usageErrorsExitWithTwo_data();
     void usageErrorsExitWithTwo();
+    void aSessionTravelsAsHarAndPcapngAndComesBack();
+    void badExportsAndImportsChangeNothing_data();
+    void badExportsAndImportsChangeNothing();
 
 private:
     DemoPeer m_demo;
@@ -147,6 +155,108 @@ void TestSessionCli::usageErrorsExitWithTwo()
     const CliRun run = runCli(arguments);
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.stderrText.contains("see --help"));
+}
+
+void TestSessionCli::aSessionTravelsAsHarAndPcapngAndComesBack()
+{
+    // Recorded by the CLI with a credential, exported both ways (redacted by default), read
+    // back by tshark and by `session import`.
+    const QString path = m_dir.filePath(QStringLiteral("travel.wirescope"));
+    QCOMPARE(runCli({QStringLiteral("http"), QStringLiteral("--save"), path, QStringLiteral("-H"),
+                     QStringLiteral("Authorization: Bearer s3cret"),
+                     m_demo.httpUrl(QStringLiteral("/get")).toString() + QStringLiteral("?token=abc")})
+                 .exitCode,
+             0);
+    QCOMPARE(runCli({QStringLiteral("ws"), QStringLiteral("--save"), path, QStringLiteral("--text"), QStringLiteral("hello"),
+                     QStringLiteral("--wait"), QStringLiteral("0.3"), m_demo.wsUrl(QStringLiteral("/ws/echo")).toString()})
+                 .exitCode,
+             0);
+    const QString har = m_dir.filePath(QStringLiteral("travel.har"));
+    const CliRun harRun = runCli({QStringLiteral("session"), QStringLiteral("export"), path, QStringLiteral("--har"), har});
+    QCOMPARE(harRun.exitCode, 0);
+    QCOMPARE(harRun.object()[u"format"].toString(), QStringLiteral("har"));
+    QCOMPARE(harRun.object()[u"redacted"].toBool(), true);
+    QFile harFile(har);
+    QVERIFY(harFile.open(QIODevice::ReadOnly));
+    const QJsonArray entries = QJsonDocument::fromJson(harFile.readAll())[u"log"][u"entries"].toArray();
+    QCOMPARE(entries.size(), 2);
+    // The request's credentials are hidden (the demo's body echoes them: bodies are the
+    // server's data and stay as they came, docs/har.md).
+    const QJsonObject request = entries.at(0)[u"request"].toObject();
+    QVERIFY2(request[u"url"].toString().endsWith(QStringLiteral("token=[redacted]")), qPrintable(request[u"url"].toString()));
+    bool authorizationHidden = false;
+    for (const QJsonValue &h : request[u"headers"].toArray())
+        if (h[u"name"].toString() == u"Authorization")
+            authorizationHidden = h[u"value"].toString() == u"[redacted]";
+    QVERIFY(authorizationHidden);
+    QCOMPARE(entries.at(1)[u"_resourceType"].toString(), QStringLiteral("websocket"));
+    QCOMPARE(entries.at(1)[u"_webSocketMessages"].toArray().size(), 2);
+
+    const QString pcapng = m_dir.filePath(QStringLiteral("travel.pcapng"));
+    QCOMPARE(runCli({QStringLiteral("session"), QStringLiteral("export"), path, QStringLiteral("--pcapng"), pcapng}).exitCode, 0);
+    if (!QStandardPaths::findExecutable(QStringLiteral("tshark")).isEmpty()) {
+        QProcess tshark;
+        tshark.start(QStringLiteral("tshark"), {QStringLiteral("-r"), pcapng, QStringLiteral("-Y"), QStringLiteral("http.request || websocket"),
+                                                QStringLiteral("-T"), QStringLiteral("fields"), QStringLiteral("-e"),
+                                                QStringLiteral("http.request.uri"), QStringLiteral("-e"), QStringLiteral("websocket.opcode")});
+        QVERIFY(tshark.waitForFinished(60000));
+        const QByteArray fields = tshark.readAllStandardOutput();
+        QVERIFY2(fields.contains("/get?token=***"), fields.constData()); // masked byte for byte
+        QVERIFY2(fields.contains("/ws/echo"), fields.constData());
+        QVERIFY2(fields.count("\t1\n") >= 2, fields.constData()); // the text both ways
+    }
+
+    const QString imported = m_dir.filePath(QStringLiteral("imported.wirescope"));
+    const CliRun import = runCli({QStringLiteral("session"), QStringLiteral("import"), har, QStringLiteral("-o"), imported});
+    QCOMPARE(import.exitCode, 0);
+    const CliRun info = runCli({QStringLiteral("session"), QStringLiteral("info"), imported});
+    QCOMPARE(info.exitCode, 0);
+    QCOMPARE(info.object()[u"connections"].toInt(), 2);
+    QCOMPARE(info.object()[u"exchanges"].toInt(), 1);
+    QCOMPARE(info.object()[u"messages"].toInt(), 2); // hello, and its echo
+}
+
+void TestSessionCli::badExportsAndImportsChangeNothing_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("untouched"); // a file that must stay as it was ("" for none)
+    const QString notSession = m_dir.filePath(QStringLiteral("notes.txt"));
+    const QString badHar = m_dir.filePath(QStringLiteral("bad.har"));
+    const QString existing = m_dir.filePath(QStringLiteral("existing.wirescope"));
+    QTest::newRow("export of a file that is not a session")
+        << QStringList{QStringLiteral("session"), QStringLiteral("export"), notSession, QStringLiteral("--har"),
+                       m_dir.filePath(QStringLiteral("never.har"))}
+        << QStringLiteral("session.not_wirescope") << notSession;
+    QTest::newRow("import of a HAR that is not JSON")
+        << QStringList{QStringLiteral("session"), QStringLiteral("import"), badHar, QStringLiteral("-o"),
+                       m_dir.filePath(QStringLiteral("never.wirescope"))}
+        << QStringLiteral("har.not_json") << badHar;
+    QTest::newRow("import over an existing file")
+        << QStringList{QStringLiteral("session"), QStringLiteral("import"), badHar, QStringLiteral("-o"), existing}
+        << QStringLiteral("import.exists") << existing;
+}
+
+void TestSessionCli::badExportsAndImportsChangeNothing()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, id);
+    QFETCH(QString, untouched);
+    auto write = [](const QString &path, const QByteArray &bytes) {
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    };
+    QVERIFY(write(m_dir.filePath(QStringLiteral("notes.txt")), "not a session\n"));
+    QVERIFY(write(m_dir.filePath(QStringLiteral("bad.har")), "{\"log\": "));
+    QVERIFY(write(m_dir.filePath(QStringLiteral("existing.wirescope")), "keep me"));
+    const QByteArray before = fileHash(untouched);
+    const CliRun run = runCli(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.object()[u"error"].toObject()[u"id"].toString(), id);
+    QVERIFY(run.stderrText.contains(id.toUtf8()));
+    QCOMPARE(fileHash(untouched), before);
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("never.har"))));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("never.wirescope"))));
 }
 
 QTEST_GUILESS_MAIN(TestSessionCli)
