@@ -184,7 +184,7 @@ HttpExchange *HttpClient::start(quint64 id, const HttpRequest &request, const Ht
                 if (HttpConnection *connection = exchange->m_connection;
                     connection && connection->state() == HttpConnection::State::Connecting)
                     connection->noteConnectProgress(hop);
-                stage = u"; " + stalledStage(hop.timings);
+                stage = QStringLiteral("; ") + stalledStage(hop.timings);
             }
             failExchange(exchange, Failure::of(failures::TimeoutTotal,
                                                QStringLiteral("no complete response within %1 ms")
