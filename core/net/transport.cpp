@@ -85,7 +85,13 @@ Transport::Transport(const SessionClock &clock, QObject *parent)
     registerMetaTypes();
     m_connectTimer.setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
-        end(Failure::of(failures::ConnectTimeout, QStringLiteral("%1 ms").arg(m_options.connectTimeoutMs)));
+        // Where it stood: an https:// URL aimed at a plain-HTTP port connects over TCP and
+        // then waits in the TLS handshake, which is not "no answer".
+        const QString stage = m_phase == Phase::TlsHandshake ? QStringLiteral("; TCP connected, the TLS handshake did not finish")
+                              : m_phase == Phase::Resolving  ? QStringLiteral("; the name was still being resolved")
+                              : m_phase == Phase::Connecting ? QStringLiteral("; the TCP connect was not answered")
+                                                             : QString();
+        end(Failure::of(failures::ConnectTimeout, QStringLiteral("%1 ms").arg(m_options.connectTimeoutMs) + stage));
     });
 }
 

@@ -68,8 +68,7 @@ public:
     explicit Transport(const SessionClock &clock, QObject *parent = nullptr);
     ~Transport() override;
 
-    // Starts a new connection (a fresh Tap that keeps chunks as the last one did, fresh
-    // timings); a previous one is dropped.
+    // Starts a new connection (a fresh Tap, fresh timings); a previous one is dropped.
     // phaseChanged(), connected() or ended() follow, from the event loop.
     void open(const TransportOptions &options);
     // Records the bytes in the Tap, then hands them to the socket (TLS: encrypted and sent

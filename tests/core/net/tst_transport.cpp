@@ -171,6 +171,7 @@ private slots:
     void triesEveryAddressOfTheName_data();
     void triesEveryAddressOfTheName();
     void connectTimeoutCoversAConnectNobodyAnswers();
+    void aConnectTimeoutNamesAStalledTlsHandshake();
     void tlsFactsAndCertificateChecks_data();
     void tlsFactsAndCertificateChecks();
     void proxiesCarryTheConnection_data();
@@ -287,9 +288,31 @@ void TestTransport::connectTimeoutCoversAConnectNobodyAnswers()
     QVERIFY2(!events.connected, "the blackhole accepted the connection: this test needs SYNs to go unanswered");
     QCOMPARE(events.endedId(), QStringLiteral("connect.timeout"));
     QVERIFY(events.ended->message().contains(QStringLiteral("300 ms")));
+    QVERIFY2(events.ended->message().contains(QStringLiteral("the TCP connect was not answered")), qPrintable(events.ended->message()));
     QVERIFY(transport.timings().connectStartNs >= 0);
     QCOMPARE(transport.timings().connectEndNs, -1);
     QCOMPARE(transport.phase(), Transport::Phase::Closed);
+}
+
+void TestTransport::aConnectTimeoutNamesAStalledTlsHandshake()
+{
+    // An https:// URL aimed at a plain server that never answers a ClientHello: TCP is up,
+    // the handshake waits. The failure says so instead of "no answer".
+    PeerServer silent(false);
+    QVERIFY(silent.listen());
+    Client client;
+    TransportOptions options = optionsFor(QStringLiteral("localhost"), silent.port());
+    options.tls = true;
+    options.connectTimeoutMs = 300;
+    client.transport.open(options);
+    QTRY_VERIFY_WITH_TIMEOUT(client.events.settled(), kWait);
+    QCOMPARE(client.events.endedId(), QStringLiteral("connect.timeout"));
+    QVERIFY2(client.events.ended->message().contains(QStringLiteral("TCP connected, the TLS handshake did not finish")),
+             qPrintable(client.events.ended->message()));
+    const PhaseTimings t = client.transport.timings();
+    QVERIFY(t.connectEndNs >= t.connectStartNs && t.connectStartNs >= 0);
+    QVERIFY(t.sslStartNs >= t.connectEndNs);
+    QCOMPARE(t.sslEndNs, -1);
 }
 
 void TestTransport::tlsFactsAndCertificateChecks_data()
