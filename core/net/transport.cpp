@@ -133,28 +133,26 @@ void Transport::copyPhasesTo(PhaseTimings &timings) const
     timings.sslEndNs = m_timings.sslEndNs;
 }
 
+// The ends are kept from the moment TCP connected: a connection that failed later (a TLS
+// handshake that never finished) still names them after its socket is gone.
 QString Transport::peerAddress() const
 {
-    if (!m_socket)
-        return {};
-    // Through a proxy tunnel the socket knows the target only by the name it was given.
-    const QHostAddress address = m_socket->peerAddress();
-    return address.isNull() ? m_socket->peerName() : address.toString();
+    return m_ends.peerAddress;
 }
 
 quint16 Transport::peerPort() const
 {
-    return m_socket ? m_socket->peerPort() : 0;
+    return m_ends.peerPort;
 }
 
 QString Transport::localAddress() const
 {
-    return m_socket ? m_socket->localAddress().toString() : QString();
+    return m_ends.localAddress;
 }
 
 quint16 Transport::localPort() const
 {
-    return m_socket ? m_socket->localPort() : 0;
+    return m_ends.localPort;
 }
 
 void Transport::open(const TransportOptions &options)
@@ -166,6 +164,7 @@ void Transport::open(const TransportOptions &options)
     m_options = options;
     m_tap = std::make_unique<Tap>(m_clock);
     m_timings = PhaseTimings();
+    m_ends = Ends();
     m_tls = TlsInfo();
     m_addresses.clear();
     m_addressIndex = 0;
@@ -303,6 +302,10 @@ void Transport::connectThroughProxy()
 void Transport::onSocketConnected()
 {
     m_timings.connectEndNs = m_clock.nowNs();
+    // Through a proxy tunnel the socket knows the target only by the name it was given.
+    const QHostAddress peer = m_socket->peerAddress();
+    m_ends = Ends{peer.isNull() ? m_socket->peerName() : peer.toString(), m_socket->peerPort(),
+                  m_socket->localAddress().toString(), m_socket->localPort()};
     // Small writes (a request, a frame) matter more than coalescing, as curl and nginx do.
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (m_ssl) {

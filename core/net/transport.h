@@ -137,6 +137,12 @@ private:
     quint16 m_port = 0; // of the host, or of the HTTP proxy requests are forwarded to
     int m_addressIndex = 0;
     QString m_proxyUrl;
+    struct Ends {
+        QString peerAddress;
+        quint16 peerPort = 0;
+        QString localAddress;
+        quint16 localPort = 0;
+    } m_ends; // set when TCP connects
     Phase m_phase = Phase::Idle;
     PhaseTimings m_timings;
     TlsInfo m_tls;

@@ -313,6 +313,10 @@ void TestTransport::aConnectTimeoutNamesAStalledTlsHandshake()
     QVERIFY(t.connectEndNs >= t.connectStartNs && t.connectStartNs >= 0);
     QVERIFY(t.sslStartNs >= t.connectEndNs);
     QCOMPARE(t.sslEndNs, -1);
+    // The ends TCP connected are still named after the socket is gone.
+    QCOMPARE(client.transport.peerAddress(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(client.transport.peerPort(), silent.port());
+    QVERIFY(client.transport.localPort() != 0);
 }
 
 void TestTransport::tlsFactsAndCertificateChecks_data()
