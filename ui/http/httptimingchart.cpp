@@ -53,7 +53,11 @@ HttpTimingChart::HttpTimingChart(QWidget *parent)
     m_chart->legend()->setAlignment(Qt::AlignTop);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setAnimationOptions(QChart::NoAnimation);
+    // A QChartView made without a chart makes one of its own, and setChart() only releases
+    // it: it is ours to delete (else every timing chart leaks a whole QChart).
+    QChart *placeholder = m_view->chart();
     m_view->setChart(m_chart);
+    delete placeholder;
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(100); // fits the Live charts dock of a 768 px high window
     m_view->installEventFilter(this);
