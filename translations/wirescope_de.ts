@@ -1327,6 +1327,10 @@
         <source>New request</source>
         <translation>Neue Anfrage</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>wirescope::KeyValueEditor</name>

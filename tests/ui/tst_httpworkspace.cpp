@@ -214,6 +214,25 @@ private slots:
         workspace.setEnvironments({});
     }
 
+    void twoTabsOnTheSameRequestReadDifferently()
+    {
+        Session session;
+        HttpWorkspace workspace(&session);
+        QVERIFY(showWindow(workspace));
+        const QString url = QStringLiteral("http://127.0.0.1:1/same/path");
+        for (HttpRequestTab *tab : {workspace.currentTab(), workspace.newRequest()}) {
+            tab->composer()->urlEdit()->clear();
+            QTest::keyClicks(tab->composer()->urlEdit(), url);
+        }
+        QTabWidget *tabs = workspace.tabs();
+        QCOMPARE(tabs->count(), 2);
+        QCOMPARE(tabs->tabText(0), QStringLiteral("GET 127.0.0.1:1/same/path"));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("GET 127.0.0.1:1/same/path (2)"));
+        QCOMPARE(tabs->tabToolTip(1), tabs->tabToolTip(0)); // the whole title, once each
+        workspace.closeTab(0);
+        QCOMPARE(tabs->tabText(0), QStringLiteral("GET 127.0.0.1:1/same/path"));
+    }
+
     void ctrlEnterSendsFromTheHeadersTableAndEscCancels()
     {
         DemoPeer demo;

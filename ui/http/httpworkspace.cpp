@@ -205,8 +205,8 @@ HttpRequestTab *HttpWorkspace::addTab(const HttpRequest &request)
         const int index = m_tabs->indexOf(tab);
         if (index < 0)
             return;
-        m_tabs->setTabText(index, title.size() > 28 ? title.left(27) + QStringLiteral("…") : title);
-        m_tabs->setTabToolTip(index, title);
+        m_tabs->setTabToolTip(index, title); // the whole title; the tab shows it shortened
+        updateTitles();
     });
     connect(tab, &HttpRequestTab::runningChanged, this, &HttpWorkspace::updateCancelAction);
     connect(tab, &HttpRequestTab::manageEnvironmentsRequested, this, &HttpWorkspace::editEnvironments);
@@ -260,6 +260,22 @@ void HttpWorkspace::closeTab(int index)
     tab->deleteLater();
     if (m_tabs->count() == 0)
         newRequest(); // never an empty workspace
+    updateTitles();
+}
+
+// Two tabs on the same request read "GET host/path" and "GET host/path (2)", as the
+// WebSocket tabs do: a title must say which tab is which.
+void HttpWorkspace::updateTitles()
+{
+    QHash<QString, int> seen;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const QString title = m_tabs->tabToolTip(i);
+        if (title.isEmpty())
+            continue;
+        const QString shown = title.size() > 28 ? title.left(27) + QStringLiteral("…") : title;
+        const int n = ++seen[title];
+        m_tabs->setTabText(i, n > 1 ? tr("%1 (%2)").arg(shown).arg(n) : shown);
+    }
 }
 
 HttpRequestTab *HttpWorkspace::tabRunning(quint64 exchangeId) const

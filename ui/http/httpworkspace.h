@@ -72,6 +72,7 @@ public slots:
 private:
     HttpRequestTab *addTab(const HttpRequest &request);
     void updateCancelAction();
+    void updateTitles();
     // The tab whose running exchange has this id; none once it was closed.
     HttpRequestTab *tabRunning(quint64 exchangeId) const;
     void onExchangeProgress(quint64 exchangeId, const HttpProgress &progress);
