@@ -177,6 +177,7 @@ HttpExchange *HttpClient::start(quint64 id, const HttpRequest &request, const Ht
     if (options.totalTimeoutMs > 0) {
         auto *timer = new QTimer(exchange);
         timer->setSingleShot(true);
+        timer->setTimerType(Qt::PreciseTimer); // the limit the user set, not 5 % less
         connect(timer, &QTimer::timeout, exchange, [this, exchange] {
             QString stage;
             if (!exchange->m_record.hops.isEmpty()) {

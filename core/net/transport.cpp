@@ -84,6 +84,8 @@ Transport::Transport(const SessionClock &clock, QObject *parent)
 {
     registerMetaTypes();
     m_connectTimer.setSingleShot(true);
+    // A coarse timer may fire 5 % early: a "10000 ms" limit must not end a connect at 9.8 s.
+    m_connectTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
         // Where it stood: an https:// URL aimed at a plain-HTTP port connects over TCP and
         // then waits in the TLS handshake, which is not "no answer".

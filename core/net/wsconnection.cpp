@@ -210,6 +210,9 @@ WsConnection::WsConnection(const SessionClock *clock, Session *session, QObject 
     registerMetaTypes();
     d->handshakeTimer.setSingleShot(true);
     d->closeTimer.setSingleShot(true);
+    // The limits the user set, to the millisecond (a coarse timer may fire 5 % early).
+    d->handshakeTimer.setTimerType(Qt::PreciseTimer);
+    d->closeTimer.setTimerType(Qt::PreciseTimer);
     d->tcpCloseTimer.setSingleShot(true);
     connect(&d->transport, &Transport::connected, this, [this] { d->onConnected(); });
     connect(&d->transport, &Transport::received, this, [this](const CapturedChunk &chunk) { d->onReadyRead(chunk); });

@@ -10,6 +10,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QScopeGuard>
+#include <QElapsedTimer>
 #include <QTest>
 #include <QThread>
 
@@ -304,8 +305,12 @@ void TestTransport::aConnectTimeoutNamesAStalledTlsHandshake()
     TransportOptions options = optionsFor(QStringLiteral("localhost"), silent.port());
     options.tls = true;
     options.connectTimeoutMs = 300;
+    QElapsedTimer waited;
+    waited.start();
     client.transport.open(options);
     QTRY_VERIFY_WITH_TIMEOUT(client.events.settled(), kWait);
+    // Never before the limit the user set (a coarse timer may fire 5 % early).
+    QVERIFY2(waited.elapsed() >= 300, qPrintable(QString::number(waited.elapsed())));
     QCOMPARE(client.events.endedId(), QStringLiteral("connect.timeout"));
     QVERIFY2(client.events.ended->message().contains(QStringLiteral("TCP connected, the TLS handshake did not finish")),
              qPrintable(client.events.ended->message()));
