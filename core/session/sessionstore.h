@@ -42,8 +42,9 @@ public:
     bool open(const QString &path, SessionFileError *error);
     bool appending() const { return m_appending; }
 
-    // Starts recording `session` (its timeline must still be empty) and continues its clock
-    // and connection ids from the file when appending. On the session's thread.
+    // Starts recording `session` and continues its clock and connection ids from the file
+    // when appending. Its timeline is empty, or (appending) holds exactly the file's rows
+    // because it was read from this file. On the session's thread.
     void attach(Session *session);
     // Blocks until everything handed over so far is committed. False after a write failed.
     bool flush();

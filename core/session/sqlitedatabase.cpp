@@ -173,6 +173,15 @@ bool SqliteDatabase::exec(const char *sql)
     return true;
 }
 
+bool SqliteDatabase::copyTo(const QString &path)
+{
+    Statement statement(this, "VACUUM INTO ?1");
+    if (!statement.isValid())
+        return false;
+    statement.bind(1, path);
+    return statement.exec();
+}
+
 qint64 SqliteDatabase::integerOf(const char *sql, qint64 fallback)
 {
     Statement statement(this, sql);
