@@ -104,8 +104,13 @@ std::unique_ptr<SessionDocument> SessionDocument::create(const QString &workDir,
 {
     std::unique_ptr<SessionDocument> document(new SessionDocument);
     document->m_session = std::make_unique<Session>();
-    if (!document->lockWorkingCopy(workDir, error) || !document->startRecording(error))
-        return nullptr;
+    if (!document->lockWorkingCopy(workDir, error) || !document->startRecording(error)) {
+        // The capture still works, in memory only; saving says why it cannot.
+        document->m_store.reset();
+        document->m_recordingError = *error;
+        connect(document->m_session->recorder(), &Recorder::rowsAppended, document.get(),
+                [d = document.get()] { d->setModified(true); });
+    }
     return document;
 }
 
@@ -210,6 +215,10 @@ bool SessionDocument::isEmpty() const
 bool SessionDocument::save(const QString &path, SessionFileError *error)
 {
     const QString target = QFileInfo(path).absoluteFilePath();
+    if (!m_store) {
+        *error = m_recordingError;
+        return false;
+    }
     // After a failed write the working copy lacks what followed: saving it would lose data
     // without a word.
     if (!m_store->flush()) {
@@ -258,13 +267,14 @@ bool SessionDocument::save(const QString &path, SessionFileError *error)
 
 void SessionDocument::annotate(qsizetype row, const QString &label, const QString &note)
 {
-    m_store->annotate(row, label, note);
+    if (m_store)
+        m_store->annotate(row, label, note);
     setModified(true);
 }
 
 SessionFileError SessionDocument::recordingError() const
 {
-    return m_store ? m_store->error() : SessionFileError();
+    return m_store ? m_store->error() : m_recordingError;
 }
 
 void SessionDocument::setModified(bool modified)

@@ -38,7 +38,8 @@ class SessionDocument : public QObject
 public:
     ~SessionDocument() override;
 
-    // A new, empty session.
+    // A new, empty session. Never null: when the working copy cannot be made (*error says
+    // why) the session records in memory only and cannot be saved.
     static std::unique_ptr<SessionDocument> create(const QString &workDir, SessionFileError *error);
     // The session saved at `path`, every row of it, ready for more traffic; `path` itself is
     // read, never written, until the user saves.
@@ -67,7 +68,8 @@ public:
     // A user's label and note on a timeline row (empty both: removed); kept in the file.
     void annotate(qsizetype row, const QString &label, const QString &note);
 
-    // The first failure of the write-through (a full disk): the capture goes on in memory.
+    // Why the capture is not written through (no working copy, a full disk): it goes on in
+    // memory. Null while all is well.
     SessionFileError recordingError() const;
 
 Q_SIGNALS:
@@ -86,6 +88,7 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     QString m_workingPath;
     QString m_filePath;
+    SessionFileError m_recordingError; // why there is no working copy
     bool m_modified = false;
 };
 
