@@ -7,6 +7,7 @@
 #include "core/session/sessiondocument.h"
 #include "core/session/sessionstore.h"
 #include "tests/peers/demopeer.h"
+#include "tests/support/wslogrows.h"
 #include "tests/support/sessionscenarios.h"
 #include "ui/app/appsettings.h"
 #include "ui/app/exportdialog.h"
@@ -91,18 +92,6 @@ void clickButtonNamed(QWidget *modal, const QString &text)
             button->click();
 }
 
-// Every row of a WebSocket log as a person reads it.
-QStringList shownRows(const WsLogModel *model)
-{
-    QStringList rows;
-    for (int row = 0; row < model->rowCount(); ++row) {
-        QStringList cells;
-        for (int column = WsLogModel::TimeColumn; column < WsLogModel::ColumnCount; ++column)
-            cells << model->index(row, column).data().toString();
-        rows << cells.join(u'|');
-    }
-    return rows;
-}
 
 void closeAndDelete(MainWindow *window)
 {
