@@ -15,6 +15,7 @@
 #include <QUuid>
 
 #include <cstdio>
+#include <thread>
 
 namespace wirescope {
 
@@ -95,6 +96,16 @@ bool SessionDocument::startRecording(SessionFileError *error)
         m_store.reset();
         return false;
     }
+    const qsizetype rows = m_session->timeline().rowCount();
+    if (rows > 0 && m_store->existingRows() != rows) {
+        // The file grew between reading it and copying it (a `wirescope-cli --save` still
+        // appending): the copy is what the window continues, so it is what the window shows.
+        m_store.reset();
+        m_session = SessionFileReader::load(m_workingPath, error);
+        if (!m_session)
+            return false;
+        return startRecording(error);
+    }
     m_store->attach(m_session.get());
     connect(m_session->recorder(), &Recorder::rowsAppended, this, [this] { setModified(true); });
     return true;
@@ -127,14 +138,23 @@ std::unique_ptr<SessionDocument> SessionDocument::open(const QString &path, cons
     std::unique_ptr<SessionDocument> document(new SessionDocument);
     if (!document->lockWorkingCopy(workDir, error))
         return nullptr;
-    SqliteDatabase source;
-    if (!source.open(path, SqliteDatabase::Mode::ReadOnly) || !source.copyTo(document->m_workingPath)) {
-        *error = sessionschema::errorOf(source, QStringLiteral("reading %1").arg(path));
+    // The working copy is made on a thread while this one reads the file: on two cores a
+    // large session opens in the time of the slower of the two, not of both.
+    SessionFileError copyError;
+    std::thread copier([&copyError, path, working = document->m_workingPath] {
+        SqliteDatabase source;
+        if (!source.open(path, SqliteDatabase::Mode::ReadOnly) || !source.copyTo(working))
+            copyError = sessionschema::errorOf(source, QStringLiteral("copying %1").arg(path));
+    });
+    document->m_session = SessionFileReader::load(path, error);
+    copier.join();
+    if (!document->m_session)
+        return nullptr;
+    if (!copyError.isNull()) {
+        *error = copyError;
         return nullptr;
     }
-    source.close();
-    document->m_session = SessionFileReader::load(document->m_workingPath, error);
-    if (!document->m_session || !document->startRecording(error))
+    if (!document->startRecording(error))
         return nullptr;
     document->m_filePath = QFileInfo(path).absoluteFilePath();
     return document;
@@ -225,8 +245,8 @@ bool SessionDocument::save(const QString &path, SessionFileError *error)
         *error = m_store->error();
         return false;
     }
-    // VACUUM INTO wants a new or empty file: a temporary one in the target's folder, so the
-    // rename below replaces the target in one step (POSIX rename(2)).
+    // The copy goes to a temporary file in the target's folder, so the rename below replaces
+    // the target in one step (POSIX rename(2)): the target is whole, old or new, at any time.
     QTemporaryFile temporary(target + QStringLiteral(".saving-XXXXXX"));
     if (!temporary.open()) {
         *error = SessionFileError::of(sessionerrors::WriteFailed,

@@ -64,9 +64,9 @@ public:
 
     // Runs statements without results (schema, pragmas, BEGIN/COMMIT); false on an error.
     bool exec(const char *sql);
-    // A consistent, compacted copy of the database as a new file at `path` (VACUUM INTO:
-    // works on a read-only connection and while another connection writes); false on an
-    // error, `path` must not exist.
+    // A consistent copy of the database as the file at `path` (replacing what it held),
+    // taken from a read-only connection too and while another connection writes; false on
+    // an error.
     bool copyTo(const QString &path);
     // The first column of the first row of a query, or `fallback` (also on an error).
     qint64 integerOf(const char *sql, qint64 fallback = -1);
