@@ -1736,6 +1736,22 @@
         <source>The session was not recovered: %1 It stays in %2.</source>
         <translation>Die Sitzung wurde nicht wiederhergestellt: %1 Sie bleibt in %2.</translation>
     </message>
+    <message>
+        <source>Focus on WebSocket &amp;Frame</source>
+        <translation>Fokus auf WebSocket-&amp;Frame</translation>
+    </message>
+    <message>
+        <source>Focus on WebSocket &amp;Handshake</source>
+        <translation>Fokus auf WebSocket-&amp;Handshake</translation>
+    </message>
+    <message>
+        <source>Focus on WebSocket &amp;Log</source>
+        <translation>Fokus auf WebSocket-&amp;Protokoll</translation>
+    </message>
+    <message>
+        <source>Focus mode: the same shortcut (or View &gt; Focus) brings the other panels back</source>
+        <translation>Fokusmodus: Dasselbe Tastenkürzel (oder Ansicht &gt; Fokus) holt die anderen Bereiche zurück</translation>
+    </message>
 </context>
 <context>
     <name>wirescope::SettingsDialog</name>
@@ -2544,6 +2560,18 @@ Detail: %8</translation>
     <message>
         <source>TLS handshake</source>
         <translation>TLS-Handshake</translation>
+    </message>
+    <message>
+        <source>&amp;Options</source>
+        <translation>&amp;Optionen</translation>
+    </message>
+    <message>
+        <source>Connection options</source>
+        <translation>Verbindungsoptionen</translation>
+    </message>
+    <message>
+        <source>Subprotocols, extra headers, permessage-deflate, TLS errors, automatic pongs and the close code of the next connection</source>
+        <translation>Subprotokolle, zusätzliche Header, permessage-deflate, TLS-Fehler, automatische Pongs und der Close-Code der nächsten Verbindung</translation>
     </message>
 </context>
 <context>

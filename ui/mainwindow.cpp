@@ -12,6 +12,7 @@
 #include "ui/app/exportdialog.h"
 #include "ui/app/settingsdialog.h"
 #include "ui/http/httpworkspace.h"
+#include "ui/ws/wsconsole.h"
 #include "ui/ws/wsworkspace.h"
 
 #include <QAction>
@@ -49,6 +50,7 @@ QString splitterKey() { return QStringLiteral("window/splitter"); }
 QString chartsSplitterKey() { return QStringLiteral("window/chartsSplitter"); }
 QString wsSplitterKey() { return QStringLiteral("window/wsSplitter"); }
 constexpr int LayoutVersion = 1;
+constexpr int kChartsDockMinWindowHeight = 860;
 
 // The platform's key for a standard action, or a common one where the platform has none
 // (the offscreen and minimal platforms define no Quit or FullScreen key).
@@ -156,6 +158,10 @@ MainWindow::MainWindow(std::unique_ptr<SessionDocument> document, DemoServer *de
 
     showDemoServer(demo, demoError);
     createMenus();
+    connect(m_ws, &WsWorkspace::currentConsoleChanged, this, [this] {
+        if (m_focusPanel != 0)
+            setFocusPanel(m_focusPanel);
+    });
     // 1600x900 where the screen has room, else most of the screen (a 1366x768 laptop).
     QSize size(1600, 900);
     if (const QScreen *screen = QGuiApplication::primaryScreen())
@@ -163,7 +169,7 @@ MainWindow::MainWindow(std::unique_ptr<SessionDocument> document, DemoServer *de
     resize(size);
     // Defaults before any saved layout: endpoints dock readable, HTTP and WebSocket halves
     // equal, the charts dock about 30% of the window, the two charts equal.
-    resizeDocks({m_endpointsDock}, {qBound(220, size.width() / 6, 320)}, Qt::Horizontal);
+    resizeDocks({m_endpointsDock}, {qBound(180, size.width() / 7, 320)}, Qt::Horizontal);
     resizeDocks({m_chartsDock}, {size.height() * 3 / 10}, Qt::Vertical);
     m_splitter->setSizes({1, 1});
     m_chartsSplitter->setSizes({1, 1});
@@ -272,6 +278,23 @@ void MainWindow::createMenus()
         setWindowState(on ? (windowState() | Qt::WindowFullScreen) : (windowState() & ~Qt::WindowFullScreen));
     });
     view->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
+    view->addSeparator();
+    // Focus mode: triggered again (or by another panel) it ends or moves.
+    const std::pair<QString, QKeySequence> focusPanels[] = {
+        {tr("Focus on WebSocket &Frame"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_F)},
+        {tr("Focus on WebSocket &Handshake"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_H)},
+        {tr("Focus on WebSocket &Log"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L)},
+    };
+    int panel = int(WsConsole::FocusPanel::Frame);
+    for (const auto &[text, key] : focusPanels) {
+        QAction *action = view->addAction(text);
+        action->setCheckable(true);
+        action->setShortcut(key);
+        action->setData(panel++);
+        connect(action, &QAction::triggered, this, [this, action](bool on) { setFocusPanel(on ? action->data().toInt() : 0); });
+        m_focusActions.append(action);
+    }
+    addActions(m_focusActions); // they work in full screen too, with the menu bar hidden
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Wirescope"), this, &MainWindow::showAbout);
@@ -307,6 +330,36 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     saveLayout();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setFocusPanel(int panel)
+{
+    const auto target = WsConsole::FocusPanel(panel);
+    const bool entering = m_focusPanel == 0 && panel != 0;
+    const bool leaving = m_focusPanel != 0 && panel == 0;
+    m_focusPanel = panel;
+    for (QAction *action : m_focusActions)
+        action->setChecked(action->data().toInt() == panel);
+    if (entering) {
+        m_docksBeforeFocus.clear();
+        for (QDockWidget *dock : {m_endpointsDock, m_historyDock, m_chartsDock})
+            if (dock->isVisible())
+                m_docksBeforeFocus.append(dock);
+        for (QDockWidget *dock : m_docksBeforeFocus)
+            dock->hide();
+        m_http->hide();
+    }
+    for (int i = 0; i < m_ws->tabs()->count(); ++i)
+        if (auto *console = qobject_cast<WsConsole *>(m_ws->tabs()->widget(i)))
+            console->setFocusPanel(console == m_ws->currentConsole() ? target : WsConsole::FocusPanel::None);
+    if (leaving) {
+        m_http->show();
+        for (QDockWidget *dock : std::as_const(m_docksBeforeFocus))
+            dock->show();
+        m_docksBeforeFocus.clear();
+    }
+    if (panel != 0)
+        statusBar()->showMessage(tr("Focus mode: the same shortcut (or View > Focus) brings the other panels back"), 6000);
 }
 
 bool MainWindow::isPristine() const
@@ -626,14 +679,14 @@ void MainWindow::applyDefaultProportions()
     const int chartsHalf = m_chartsSplitter->width() / 2;
     m_chartsSplitter->setSizes({chartsHalf, chartsHalf});
     resizeDocks({m_chartsDock}, {height() * 3 / 10}, Qt::Vertical);
+    // On a laptop screen (768 px high) the charts would take the rows the log and the frame
+    // inspector need: they start folded away (View > Live charts, Ctrl+Shift+G).
+    m_chartsDock->setVisible(height() >= kChartsDockMinWindowHeight);
 }
 
 void MainWindow::resetLayout()
 {
     restoreState(m_defaultState, LayoutVersion);
-    m_endpointsDock->show();
-    m_historyDock->show();
-    m_chartsDock->show();
     applyDefaultProportions();
 }
 

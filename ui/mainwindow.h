@@ -61,6 +61,10 @@ public:
     QList<MainWindow *> offerRecovery();
     // Untouched: nothing recorded, no file; opening a file replaces such a window.
     bool isPristine() const;
+    // Focus mode: one panel of the current WebSocket console gets the whole window (the HTTP
+    // half and the docks step aside); None brings everything back as it was.
+    void setFocusPanel(int panel); // a WsConsole::FocusPanel
+    int focusPanel() const { return m_focusPanel; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -98,6 +102,9 @@ private:
     QDockWidget *m_chartsDock;
     QLabel *m_demoStatus;
     QMenu *m_recentMenu = nullptr;
+    QList<QAction *> m_focusActions;
+    QList<QDockWidget *> m_docksBeforeFocus; // shown when focus mode began
+    int m_focusPanel = 0;
     QByteArray m_defaultState;
     bool m_proportionsPending = false; // no saved layout: set the default proportions when shown
 };

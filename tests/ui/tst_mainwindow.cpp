@@ -8,7 +8,10 @@
 #include "ui/http/httpresponseview.h"
 #include "ui/http/httpworkspace.h"
 #include "ui/mainwindow.h"
+#include "ui/ws/wscomposer.h"
 #include "ui/ws/wsconsole.h"
+#include "ui/ws/wsframeinspector.h"
+#include "ui/ws/wshandshakeview.h"
 #include "ui/ws/wsworkspace.h"
 
 #include <QAbstractItemModelTester>
@@ -193,6 +196,34 @@ private slots:
         // The past connections fold away: the console has the workspace's width.
         QVERIFY(!window.wsWorkspace()->isHistoryShown());
         QVERIFY(window.wsWorkspace()->tabs()->width() >= window.wsWorkspace()->width() - 10);
+    }
+
+    void focusModeGivesOnePanelTheWholeWindowAndGivesItBack()
+    {
+        MainWindow window;
+        window.resize(1366, 740);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *endpoints = window.findChild<QDockWidget *>(QStringLiteral("endpointsDock"));
+        QVERIFY(endpoints->isVisible());
+        WsConsole *console = window.wsWorkspace()->currentConsole();
+        const int before = console->inspector()->height();
+        window.setFocusPanel(int(WsConsole::FocusPanel::Frame));
+        QVERIFY(!window.httpWorkspace()->isVisible());
+        QVERIFY(!endpoints->isVisible());
+        QVERIFY(!console->logView()->isVisible());
+        QVERIFY(!console->composer()->isVisible());
+        QVERIFY(console->inspector()->isVisible());
+        QTRY_VERIFY(console->inspector()->height() > before);
+        window.setFocusPanel(int(WsConsole::FocusPanel::Handshake));
+        QVERIFY(console->handshakeView()->isVisible());
+        window.setFocusPanel(int(WsConsole::FocusPanel::Log));
+        QVERIFY(console->logView()->isVisible());
+        QVERIFY(!console->detailTabs()->isVisible());
+        window.setFocusPanel(0);
+        QVERIFY(window.httpWorkspace()->isVisible());
+        QVERIFY(endpoints->isVisible());
+        QVERIFY(console->logView()->isVisible() && console->detailTabs()->isVisible() && console->composer()->isVisible());
     }
 
     void oneWebSocketTabAtStartAimedAtTheEchoEndpoint()

@@ -30,6 +30,7 @@
 #include <QTcpSocket>
 #include <QSpinBox>
 #include <QTest>
+#include <QToolButton>
 #include <QThread>
 
 using namespace wirescope;
@@ -373,6 +374,10 @@ void TestWsConsole::ignoringTlsErrorsIsAnOptionOfTheConnectForm()
     QCheckBox *ignore = console.ignoreTlsErrorsCheck();
     QVERIFY(ignore);
     QCOMPARE(ignore->accessibleName(), QStringLiteral("Ignore TLS certificate errors"));
+    // The options fold into the connect bar until asked for.
+    console.optionsButton()->setChecked(false);
+    QVERIFY(!ignore->isVisible());
+    QTest::mouseClick(console.optionsButton(), Qt::LeftButton);
     QVERIFY(ignore->isVisible());
     QVERIFY(!console.options().ignoreCertificateErrors);
     QTest::mouseClick(ignore, Qt::LeftButton);

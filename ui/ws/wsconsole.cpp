@@ -21,10 +21,13 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QShortcut>
+#include <QResizeEvent>
+#include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -39,6 +42,7 @@ namespace wirescope {
 namespace {
 // The Message tab shows at most this much of a payload.
 constexpr qsizetype kMaxShownPayload = 1024 * 1024;
+constexpr int kSideBySideWidth = 900; // below it the log and the details stack
 
 QString stateText(WsConnectionState state)
 {
@@ -201,6 +205,28 @@ void WsConsole::buildUi()
     options->addLayout(closeRow, 3, 1);
     options->addWidget(m_autoPong, 3, 2);
     options->setColumnStretch(1, 1);
+    options->setContentsMargins(0, 0, 0, 0);
+    // The options fold into the connect bar: on a laptop screen the four rows they take are
+    // the log's and the frame inspector's (issue #10), and most connections need none.
+    m_optionsPanel = new QWidget(this);
+    m_optionsPanel->setLayout(options);
+    m_optionsButton = new QToolButton(this);
+    m_optionsButton->setText(tr("&Options"));
+    m_optionsButton->setCheckable(true);
+    m_optionsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_optionsButton->setAccessibleName(tr("Connection options"));
+    m_optionsButton->setToolTip(tr("Subprotocols, extra headers, permessage-deflate, TLS errors, automatic pongs "
+                                   "and the close code of the next connection"));
+    connect(m_optionsButton, &QToolButton::toggled, this, [this](bool shown) {
+        m_optionsPanel->setVisible(shown);
+        m_optionsButton->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+        QSettings().setValue(QStringLiteral("ws/optionsShown"), shown);
+    });
+    const bool optionsShown = QSettings().value(QStringLiteral("ws/optionsShown"), false).toBool();
+    m_optionsButton->setChecked(optionsShown);
+    m_optionsPanel->setVisible(optionsShown);
+    m_optionsButton->setArrowType(optionsShown ? Qt::DownArrow : Qt::RightArrow);
+    bar->insertWidget(bar->indexOf(m_connectButton), m_optionsButton);
 
     // Message log.
     m_log = new WsLogModel(session(), this);
@@ -216,7 +242,6 @@ void WsConsole::buildUi()
     // Fixed row heights keep a million rows cheap to scroll (no per-row measuring).
     m_logView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_logView->verticalHeader()->setDefaultSectionSize(m_logView->fontMetrics().height() + 6);
-    m_logView->horizontalHeader()->setStretchLastSection(true);
     m_logView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     // Columns sized for their widest usual content, so nothing common is elided.
     const QFontMetrics fm = m_logView->fontMetrics();
@@ -228,6 +253,35 @@ void WsConsole::buildUi()
     m_logView->setColumnWidth(WsLogModel::SizeColumn, fm.horizontalAdvance(QStringLiteral("000.0 KiB")) + pad);
     m_logView->setColumnWidth(WsLogModel::WireSizeColumn, fm.horizontalAdvance(QStringLiteral("000.0 KiB")) + pad);
     m_logView->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // What a person reads first comes first and takes the room (issue #10): the direction
+    // arrow, then the data, wide; type, sizes, time and number after it, at their widths.
+    QHeaderView *columns = m_logView->horizontalHeader();
+    columns->setStretchLastSection(false);
+    const int order[] = {WsLogModel::DirectionColumn, WsLogModel::PreviewColumn, WsLogModel::TypeColumn,
+                         WsLogModel::SizeColumn, WsLogModel::TimeColumn, WsLogModel::IndexColumn,
+                         WsLogModel::WireSizeColumn};
+    for (int visual = 0; visual < int(std::size(order)); ++visual)
+        columns->moveSection(columns->visualIndex(order[visual]), visual);
+    columns->setSectionResizeMode(WsLogModel::PreviewColumn, QHeaderView::Stretch);
+    // The row number and the wire size are a right-click away on the header, as in
+    // Wireshark's packet list; by default their width goes to the data.
+    columns->hideSection(WsLogModel::IndexColumn);
+    columns->hideSection(WsLogModel::WireSizeColumn);
+    columns->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(columns, &QHeaderView::customContextMenuRequested, this, [this, columns](const QPoint &at) {
+        QMenu menu(this);
+        for (int visual = 0; visual < columns->count(); ++visual) {
+            const int column = columns->logicalIndex(visual);
+            if (column == WsLogModel::PreviewColumn)
+                continue; // the data is why the log is there
+            QAction *action = menu.addAction(m_log->headerData(column, Qt::Horizontal).toString());
+            action->setCheckable(true);
+            action->setChecked(!columns->isSectionHidden(column));
+            connect(action, &QAction::toggled, columns, [columns, column](bool shown) { columns->setSectionHidden(column, !shown); });
+        }
+        menu.exec(columns->mapToGlobal(at));
+    });
+    columns->setMinimumSectionSize(fm.horizontalAdvance(QStringLiteral("Dir")) + pad);
 
     m_mode = new QComboBox(this);
     m_mode->setAccessibleName(tr("Log mode"));
@@ -279,19 +333,23 @@ void WsConsole::buildUi()
     filterRow->addWidget(m_directionFilter);
     filterRow->addWidget(m_typeFilter);
     filterRow->addWidget(m_search, 1);
-    m_counts->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_counts->setWordWrap(true);
+    // One line of its own under the log, never wrapped into a column of words; the whole
+    // sentence is in the tooltip when the pane is too narrow for it.
+    m_counts->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_counts->setWordWrap(false);
     auto *bottomRow = new QHBoxLayout;
-    bottomRow->addWidget(m_counts, 1);
+    bottomRow->addStretch(1);
     bottomRow->addWidget(m_mode);
     bottomRow->addWidget(m_followButton);
     bottomRow->addWidget(copyButton);
     bottomRow->addWidget(clearButton);
     auto *logPane = new QWidget(this);
+    m_logPane = logPane;
     auto *logLayout = new QVBoxLayout(logPane);
     logLayout->setContentsMargins(0, 0, 0, 0);
     logLayout->addLayout(filterRow);
     logLayout->addWidget(m_logView, 1);
+    logLayout->addWidget(m_counts);
     logLayout->addLayout(bottomRow);
 
     // Details of the selected row and of the connection.
@@ -313,6 +371,7 @@ void WsConsole::buildUi()
     m_composer->setAccessibleName(tr("Message composer"));
 
     auto *middle = new QSplitter(Qt::Horizontal, this);
+    m_middle = middle;
     middle->addWidget(logPane);
     middle->addWidget(m_details);
     middle->setStretchFactor(0, 5);
@@ -325,13 +384,17 @@ void WsConsole::buildUi()
     vertical->setStretchFactor(1, 1);
     vertical->setCollapsible(0, false);
 
+    m_connectBar = new QWidget(this);
+    bar->setContentsMargins(0, 0, 0, 0);
+    m_connectBar->setLayout(bar);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addLayout(bar);
-    layout->addLayout(options);
+    layout->addWidget(m_connectBar);
+    layout->addWidget(m_optionsPanel);
     layout->addWidget(vertical, 1);
 
-    setTabOrder(m_url, m_connectButton);
+    setTabOrder(m_url, m_optionsButton);
+    setTabOrder(m_optionsButton, m_connectButton);
     setTabOrder(m_connectButton, m_subprotocols);
     setTabOrder(m_subprotocols, m_deflate);
     setTabOrder(m_deflate, m_keepInspecting);
@@ -653,6 +716,39 @@ void WsConsole::showHandshake()
         m_details->setCurrentWidget(m_handshake);
 }
 
+void WsConsole::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Side by side the log and the details each need ~450 px: on a half of a laptop screen
+    // they stack instead (log above, details below), as Chrome DevTools stacks its panes, so
+    // the data column, the frame diagram and 16-byte hex lines all keep their width.
+    const Qt::Orientation wanted = width() < kSideBySideWidth ? Qt::Vertical : Qt::Horizontal;
+    if (m_middle->orientation() != wanted) {
+        m_middle->setOrientation(wanted);
+        const int total = wanted == Qt::Vertical ? m_middle->height() : m_middle->width();
+        m_middle->setSizes(wanted == Qt::Vertical ? QList<int>{total * 2 / 5, total - total * 2 / 5}
+                                                  : QList<int>{total / 2, total - total / 2});
+    }
+}
+
+void WsConsole::setFocusPanel(FocusPanel panel)
+{
+    if (panel == m_focus)
+        return;
+    m_focus = panel;
+    const bool all = panel == FocusPanel::None;
+    const bool details = panel == FocusPanel::Frame || panel == FocusPanel::Handshake;
+    m_connectBar->setVisible(all);
+    m_optionsPanel->setVisible(all && m_optionsButton->isChecked());
+    m_composer->setVisible(all);
+    m_logPane->setVisible(all || panel == FocusPanel::Log);
+    m_details->setVisible(all || details);
+    if (panel == FocusPanel::Frame)
+        m_details->setCurrentWidget(m_inspector);
+    else if (panel == FocusPanel::Handshake)
+        m_details->setCurrentWidget(m_handshake);
+}
+
 void WsConsole::updateCounts()
 {
     quint64 messages[2] = {0, 0};
@@ -673,6 +769,7 @@ void WsConsole::updateCounts()
                                   tr("sent %n message(s) (%1)", nullptr, n(messages[1]))
                                       .arg(WsLogModel::sizeText(quint64(bytes[1])))}
                           .join(QStringLiteral(" · ")));
+    m_counts->setToolTip(m_counts->text());
 }
 
 void WsConsole::updateConnectionInfo()

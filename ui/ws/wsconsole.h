@@ -15,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QSplitter;
 class QTabWidget;
 class QTableView;
 class QTextBrowser;
@@ -80,11 +81,17 @@ public:
     QLabel *stateLabel() const { return m_stateLabel; }
     QCheckBox *ignoreTlsErrorsCheck() const { return m_ignoreTlsErrors; }
     QCheckBox *autoPongCheck() const { return m_autoPong; }
+    QToolButton *optionsButton() const { return m_optionsButton; }
     const WsChartData &chartData() const { return m_chartData; }
 
     // Rows recorded but not yet shown; flushLog() shows them now (the timer does it otherwise).
     qsizetype pendingRows() const;
     void flushLog();
+
+    // Focus mode: one panel takes the whole console (the window hides everything else).
+    enum class FocusPanel { None, Frame, Handshake, Log };
+    void setFocusPanel(FocusPanel panel);
+    FocusPanel focusPanel() const { return m_focus; }
 
 public Q_SLOTS:
     void connectToServer();
@@ -94,6 +101,9 @@ public Q_SLOTS:
     void setFollowLog(bool follow);
     void copySelectedRows();
     void clearLog();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 Q_SIGNALS:
     void titleChanged(const QString &title);
@@ -148,6 +158,12 @@ private:
     QLineEdit *m_search;
     QToolButton *m_followButton;
     QLabel *m_counts;
+    QWidget *m_optionsPanel = nullptr;
+    QWidget *m_logPane = nullptr;
+    QSplitter *m_middle = nullptr;
+    QWidget *m_connectBar = nullptr;
+    FocusPanel m_focus = FocusPanel::None;
+    QToolButton *m_optionsButton = nullptr;
 
     QTabWidget *m_details;
     WsFrameInspector *m_inspector;
