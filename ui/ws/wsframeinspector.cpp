@@ -63,10 +63,11 @@ WsFrameInspector::WsFrameInspector(QWidget *parent)
     split->addWidget(m_hex);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
-    split->setStretchFactor(2, 0);
-    // A frame header is at most 14 bytes: a few hex rows show it and the payload's start.
+    split->setStretchFactor(2, 1);
+    // A frame header is at most 14 bytes: a few hex rows show it and the payload's start;
+    // given the room (focus mode, a tall window) ten lines show 160 bytes of it.
     m_hex->setMinimumHeight(m_hex->fontMetrics().height() * 2 + 6);
-    m_hex->setMaximumHeight(m_hex->fontMetrics().height() * 9);
+    m_hex->setMaximumHeight(m_hex->fontMetrics().height() * 11 + 8);
     split->setChildrenCollapsible(false);
     // Small minimums: the inspector must fit under the log in a 768 px high window.
     const int line = m_hex->fontMetrics().height();
