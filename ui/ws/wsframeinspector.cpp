@@ -159,8 +159,9 @@ void WsFrameInspector::showFrame(int index)
         const int wanted = qMin(m_diagram->heightForWidth(m_diagramScroll->viewport()->width()) + 4, 420);
         const QList<int> sizes = m_split->sizes();
         const int total = sizes.value(0) + sizes.value(1) + sizes.value(2);
-        const int diagram = qMin(wanted, total * 6 / 10);
-        const int hex = sizes.value(2);
+        // The diagram never takes more than 40%: the fields and the bytes share the rest.
+        const int diagram = qMin(wanted, total * 4 / 10);
+        const int hex = qMin((total - diagram) / 2, m_hex->maximumHeight());
         m_split->setSizes({diagram, qMax(total - diagram - hex, 1), hex});
         m_diagramSized = true;
     }

@@ -1,0 +1,152 @@
+// Makes docs/screenshots/window-<theme>-<width>-<view>.png: the window as a user sees it
+// after a request to the demo server and a short WebSocket conversation with it, at a
+// laptop's 1366x768 and at 1920x1080, in a light and a dark palette; then the same window
+// in focus mode on the frame inspector and on the handshake. Run by the `screenshots` target.
+#include "core/demo/demoserver.h"
+#include "core/demo/demoserverthread.h"
+#include "ui/app/translations.h"
+#include "ui/http/httprequesttab.h"
+#include "ui/http/httpworkspace.h"
+#include "ui/mainwindow.h"
+#include "ui/ws/wscomposer.h"
+#include "ui/ws/wsconsole.h"
+#include "ui/ws/wslogmodel.h"
+#include "ui/ws/wsworkspace.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTableView>
+#include <QTest>
+
+#include <cstdio>
+
+using namespace wirescope;
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+    dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9e, 0x9e, 0x9e));
+    dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+    dark.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3a));
+    dark.setColor(QPalette::ToolTipText, QColor(0xe0, 0xe0, 0xe0));
+    return dark;
+}
+
+bool fail(const char *what)
+{
+    std::fprintf(stderr, "wirescope-screenshots: %s\n", what);
+    return false;
+}
+
+bool save(QWidget *widget, const QString &path)
+{
+    QTest::qWait(150); // the last repaints (charts, the log's batched rows)
+    if (!widget->grab().save(path))
+        return fail("cannot write a screenshot");
+    std::printf("  %s\n", qPrintable(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+// One window at one size: a request, a conversation, a frame selected, three shots.
+bool shoot(DemoServer *demo, const QSize &size, const QString &prefix)
+{
+    QSettings().clear(); // every shot starts from the first-launch layout
+    MainWindow window(demo);
+    window.resize(size);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return fail("the window was not shown");
+
+    HttpRequestTab *tab = window.httpWorkspace()->currentTab();
+    tab->send();
+    if (!QTest::qWaitFor([tab] { return !tab->isRunning(); }, 15000))
+        return fail("the HTTP request did not finish");
+
+    WsConsole *console = window.wsWorkspace()->currentConsole();
+    console->connectToServer();
+    if (!QTest::qWaitFor([console] { return console->state() == WsConnectionState::Open; }, 15000))
+        return fail("the WebSocket did not open");
+    const QStringList messages{QStringLiteral(R"({"type":"subscribe","channel":"prices","symbols":["BTC","ETH"]})"),
+                               QStringLiteral("hello, wire"),
+                               QStringLiteral(R"({"id":42,"ok":true,"items":[1,2,3]})")};
+    for (const QString &text : messages) {
+        console->composer()->setText(text);
+        console->composer()->sendButton()->click();
+    }
+    console->sendPing();
+    if (!QTest::qWaitFor([console] { return console->chartData().totalMessages(Direction::In) >= 3; }, 15000))
+        return fail("the echoes did not arrive");
+    QTest::qWait(200); // the pong
+    console->flushLog();
+    // The first echo selected: the inspector shows a server frame (unmasked) bit by bit.
+    WsLogModel *log = console->logModel();
+    for (int row = 0; row < log->rowCount(); ++row) {
+        const QModelIndex index = log->index(row, WsLogModel::PreviewColumn);
+        if (index.data(WsLogModel::DirectionRole).toInt() == int(Direction::In)
+            && index.data().toString().startsWith(QStringLiteral("{\"type\""))) {
+            console->logView()->selectRow(row);
+            break;
+        }
+    }
+    if (!save(&window, prefix + QStringLiteral("-window.png")))
+        return false;
+    window.setFocusPanel(int(WsConsole::FocusPanel::Frame));
+    if (!save(&window, prefix + QStringLiteral("-frame.png")))
+        return false;
+    window.setFocusPanel(int(WsConsole::FocusPanel::Handshake));
+    if (!save(&window, prefix + QStringLiteral("-handshake.png")))
+        return false;
+    window.setFocusPanel(0);
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    // Screenshots must not read or change the user's settings, recent files or working copies.
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(QStringLiteral("Wirescope"));
+    QApplication::setApplicationName(QStringLiteral("wirescope-screenshots"));
+    QApplication::setApplicationVersion(QStringLiteral(WIRESCOPE_VERSION));
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    installTranslations(&app, QLocale(QLocale::English));
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: wirescope-screenshots OUTPUT_DIR\n");
+        return 2;
+    }
+    const QDir out(QString::fromLocal8Bit(argv[1]));
+    if (!QDir().mkpath(out.path()))
+        return fail("cannot create the output folder") ? 0 : 1;
+
+    DemoServerThread demo;
+    if (!demo.start(0))
+        return fail("the demo server did not start") ? 0 : 1;
+    const QPalette light = QApplication::palette();
+    const std::pair<const char *, QPalette> themes[] = {{"light", light}, {"dark", darkPalette()}};
+    for (const auto &[theme, palette] : themes) {
+        QApplication::setPalette(palette);
+        for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+            const QString prefix = out.filePath(QStringLiteral("window-%1-%2").arg(QLatin1String(theme)).arg(size.width()));
+            if (!shoot(demo.server(), size, prefix))
+                return 1;
+        }
+    }
+    return 0;
+}
