@@ -124,6 +124,17 @@ void Replayer::runItem()
     const ReplayItem &item = m_items.at(m_next);
     emit itemStarted(m_next, m_items.size(), item.label());
     m_itemStartNs = nowNs();
+    if (m_cancelled) { // by a slot of itemStarted: nothing is sent
+        ReplayItemResult result;
+        result.kind = item.kind;
+        result.label = item.label();
+        result.failure = Failure::of(failures::Cancelled);
+        const Failure &recorded = item.kind == ReplayItem::Kind::Http ? item.exchange->error : item.ws.failure;
+        result.differences.append({ReplayDifference::Aspect::Outcome, {}, -1, false, {},
+                                   ReplayComparison::outcomeText(recorded), ReplayComparison::outcomeText(result.failure), {}});
+        finishItem(std::move(result));
+        return;
+    }
     if (item.kind == ReplayItem::Kind::Http)
         runHttp(item);
     else
@@ -264,6 +275,7 @@ void Replayer::pumpWebSocket()
         if (!m_waitExpired)
             return;
         m_closeSent = true; // it did not close in time: we do, and the close codes tell
+        m_replayed.clientCloseNs = nowNs();
         m_ws->close();
         return;
     }
@@ -280,6 +292,7 @@ void Replayer::pumpWebSocket()
         return;
     }
     m_closeSent = true;
+    m_replayed.clientCloseNs = nowNs();
     if (close && close->initiator == WsCloseInitiator::Client)
         m_ws->close(close->sentCode, close->sentReason);
     else

@@ -11,11 +11,6 @@ namespace {
 
 using Aspect = ReplayDifference::Aspect;
 
-QString outcomeText(const Failure &failure)
-{
-    return failure.isNull() ? QStringLiteral("completed") : failure.id() + QStringLiteral(": ") + failure.message();
-}
-
 // The differences between two payloads at one place: JSON by path when both are JSON text,
 // else the whole payload once.
 void comparePayloads(Aspect aspect, qsizetype message, const QByteArray &recorded, bool recordedBinary,
@@ -80,6 +75,11 @@ std::optional<QString> closeText(const std::shared_ptr<const WsCloseRecord> &clo
 }
 
 } // namespace
+
+QString ReplayComparison::outcomeText(const Failure &failure)
+{
+    return failure.isNull() ? QStringLiteral("completed") : failure.id() + QStringLiteral(": ") + failure.message();
+}
 
 QString ReplayComparison::payloadText(const QByteArray &bytes, bool binary)
 {
@@ -147,12 +147,16 @@ QList<ReplayDifference> ReplayComparison::conversations(const ReplayWsConversati
     for (const Direction direction : {Direction::Out, Direction::In}) {
         QList<const ReplayWsMessage *> x;
         QList<const ReplayWsMessage *> y;
-        for (const ReplayWsMessage &m : recorded.messages)
-            if (m.direction == direction)
-                x.append(&m);
-        for (const ReplayWsMessage &m : replayed.messages)
-            if (m.direction == direction)
-                y.append(&m);
+        // RFC 6455 §5.5.1: after our close frame the server may still send what it had
+        // under way; how much of it made it is a race, not an answer, on either side.
+        auto take = [direction](const ReplayWsConversation &c, QList<const ReplayWsMessage *> &into) {
+            for (const ReplayWsMessage &m : c.messages)
+                if (m.direction == direction
+                    && (direction == Direction::Out || c.clientCloseNs < 0 || m.tNs <= c.clientCloseNs))
+                    into.append(&m);
+        };
+        take(recorded, x);
+        take(replayed, y);
         const Aspect aspect = direction == Direction::Out ? Aspect::Sent : Aspect::Received;
         for (qsizetype i = 0; i < std::max(x.size(), y.size()); ++i) {
             if (i < x.size() && i < y.size()) {
@@ -167,7 +171,8 @@ QList<ReplayDifference> ReplayComparison::conversations(const ReplayWsConversati
     }
     const std::optional<QString> ac = closeText(recorded.close);
     const std::optional<QString> bc = closeText(replayed.close);
-    if (ac != bc)
+    // A recording saved while the connection was open says nothing about its close.
+    if (recorded.close && ac != bc)
         out.append({Aspect::Close, {}, -1, false, {}, ac, bc, {}});
     rules.apply(out);
     return out;

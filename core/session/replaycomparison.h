@@ -26,6 +26,8 @@ public:
     static QList<ReplayDifference> conversations(const ReplayWsConversation &recorded,
                                                  const ReplayWsConversation &replayed, const ReplayIgnoreRules &rules);
 
+    // "completed", or the failure's id and sentence: both sides of an outcome difference.
+    static QString outcomeText(const Failure &failure);
     // Text of a payload for a report: UTF-8 text as it is, anything else as hex ("0x...").
     static QString payloadText(const QByteArray &bytes, bool binary);
 };

@@ -46,6 +46,9 @@ ReplayWsConversation ReplayPlan::conversation(const Timeline &timeline, quint32 
                     out.failure = *f;
             continue;
         }
+        if (row.rowKind() == RowKind::Frame && row.opcode == 0x8 && row.has(TimelineRow::Outgoing)
+            && out.clientCloseNs < 0)
+            out.clientCloseNs = row.tNs;
         const bool data = row.opcode == 0x1 || row.opcode == 0x2;
         // A one-frame message is its frame's row; the frames of a longer one are followed by
         // its Message row (docs/architecture.md, the spine).

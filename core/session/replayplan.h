@@ -34,6 +34,7 @@ struct ReplayWsConversation {
     qint64 openNs = -1;        // when the upgrade was answered (pacing is measured from here)
     QList<ReplayWsMessage> messages;
     std::shared_ptr<const WsCloseRecord> close; // null: the recording ended before the close
+    qint64 clientCloseNs = -1; // when our close frame left (-1: we sent none)
     Failure failure;           // why it never opened (a failure row of the connection)
 
     qsizetype count(Direction direction) const;

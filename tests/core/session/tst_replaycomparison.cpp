@@ -205,6 +205,15 @@ void TestReplayComparison::conversationsCompareMessagesInOrderAndTheClose_data()
         << conversation({{Direction::Out, R"({"id":1})"}, {Direction::In, R"({"id":1,"t":5})"}, {Direction::Out, "hi"}},
                         1011)
         << QStringList{} << strings({"received message 2: hi -> -", "close: 1000 -> 1011"});
+    QTest::newRow("a recording saved while open says nothing about the close")
+        << conversation({{Direction::Out, "hi"}}, std::nullopt) << conversation({{Direction::Out, "hi"}}, 1000)
+        << QStringList{} << QStringList{};
+    // A push server's message that crossed our close frame is a race, not an answer.
+    ReplayWsConversation pushed = conversation({{Direction::In, "1"}, {Direction::In, "2"}}, 1000);
+    pushed.messages[1].tNs = 20;
+    pushed.clientCloseNs = 10;
+    QTest::newRow("what arrives after our close is not compared")
+        << conversation({{Direction::In, "1"}}, 1000) << pushed << QStringList{} << QStringList{};
     ReplayWsConversation refused;
     refused.handshakeStatus = 403;
     QTest::newRow("a refused upgrade is its status, not every message")
