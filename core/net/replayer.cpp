@@ -196,6 +196,8 @@ void Replayer::runWebSocket(const ReplayItem &item)
     m_outgoing.clear();
     qsizetype in = 0;
     for (const ReplayWsMessage &m : recorded.messages) {
+        if (recorded.crossedOurClose(m))
+            continue;
         if (m.direction == Direction::In)
             ++in;
         else

@@ -147,12 +147,9 @@ QList<ReplayDifference> ReplayComparison::conversations(const ReplayWsConversati
     for (const Direction direction : {Direction::Out, Direction::In}) {
         QList<const ReplayWsMessage *> x;
         QList<const ReplayWsMessage *> y;
-        // RFC 6455 §5.5.1: after our close frame the server may still send what it had
-        // under way; how much of it made it is a race, not an answer, on either side.
         auto take = [direction](const ReplayWsConversation &c, QList<const ReplayWsMessage *> &into) {
             for (const ReplayWsMessage &m : c.messages)
-                if (m.direction == direction
-                    && (direction == Direction::Out || c.clientCloseNs < 0 || m.tNs <= c.clientCloseNs))
+                if (m.direction == direction && !c.crossedOurClose(m))
                     into.append(&m);
         };
         take(recorded, x);

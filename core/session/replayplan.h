@@ -38,6 +38,13 @@ struct ReplayWsConversation {
     Failure failure;           // why it never opened (a failure row of the connection)
 
     qsizetype count(Direction direction) const;
+    // RFC 6455 §5.5.1: after our close frame the server may still send what it had under
+    // way; how much of it crosses our close is a race, not an answer, so such a message is
+    // neither compared nor waited for.
+    bool crossedOurClose(const ReplayWsMessage &message) const
+    {
+        return message.direction == Direction::In && clientCloseNs >= 0 && message.tNs > clientCloseNs;
+    }
 };
 
 // One thing to send again: an HTTP exchange (with its redirects) or a WebSocket connection.
