@@ -35,6 +35,7 @@ Replayer::Replayer(Session *session, QObject *parent)
     qRegisterMetaType<ReplayItemResult>();
     qRegisterMetaType<ReplayReport>();
     for (QTimer *timer : {&m_paceTimer, &m_replyTimer, &m_maxTimer}) {
+        timer->setParent(this); // moveToThread takes them along
         timer->setSingleShot(true);
         timer->setTimerType(Qt::PreciseTimer); // pacing is what the user asked for, not 5 % less
     }

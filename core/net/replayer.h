@@ -45,10 +45,10 @@ struct ReplayOptions {
 // Sends a recorded session's HTTP exchanges and WebSocket conversations again, one item
 // after the other in the recorded order, into `session` (its timeline records the replay;
 // a SessionStore attached to it saves it), and compares each with its recording as soon as
-// it ends. Values out, queued-call friendly: a window moves it next to its session and
-// listens to the three signals; the CLI runs it on its own thread. Nothing waits without a
-// limit: connect, total and reply timeouts bound every step, a failed item is reported and
-// the next one starts.
+// it ends. It may live on any thread (moveToThread before start(), then call it only there,
+// as HttpEngine does with its client); its three signals carry values, so a window listens
+// across threads. The CLI runs it on its own thread. Nothing waits without a limit: connect,
+// total and reply timeouts bound every step, a failed item is reported and the next starts.
 class Replayer : public QObject
 {
     Q_OBJECT

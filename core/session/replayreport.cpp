@@ -12,6 +12,9 @@ namespace wirescope {
 namespace {
 
 constexpr qsizetype kTextValueChars = 200;
+// A body that changed shape can differ in a million places: a screen shows the first ones,
+// the JSON report has them all.
+constexpr qsizetype kTextDifferences = 50;
 
 QString kindName(ReplayItem::Kind kind)
 {
@@ -132,9 +135,16 @@ QString ReplayReportWriter::itemText(const ReplayItemResult &item, qsizetype tot
         counts += QStringLiteral("%1 ignored").arg(item.ignored());
     out += QStringLiteral(" (%1 s%2)\n").arg(seconds(item.durationNs),
                                             counts.isEmpty() ? QString() : QStringLiteral(", ") + counts.join(QStringLiteral(", ")));
-    for (const ReplayDifference &d : item.differences)
-        if (!d.ignored())
-            out += differenceText(d, QStringLiteral("    "));
+    qsizetype shownCount = 0;
+    for (const ReplayDifference &d : item.differences) {
+        if (d.ignored())
+            continue;
+        if (shownCount++ == kTextDifferences) {
+            out += QStringLiteral("    ... %1 more (all of them: --report json)\n").arg(item.counted() - kTextDifferences);
+            break;
+        }
+        out += differenceText(d, QStringLiteral("    "));
+    }
     return out;
 }
 
@@ -255,12 +265,15 @@ QByteArray ReplayReportWriter::toJUnit(const ReplayReport &report)
         xml.writeAttribute(QStringLiteral("time"), seconds(item.durationNs));
         QString counted;
         QString ignored;
+        qsizetype listed = 0;
         for (const ReplayDifference &d : item.differences) {
             if (d.ignored())
                 ignored += QStringLiteral("%1 (ignored by %2)\n").arg(d.where(), d.ignoredBy);
-            else
+            else if (listed++ < kTextDifferences)
                 counted += differenceText(d, {});
         }
+        if (listed > kTextDifferences)
+            counted += QStringLiteral("... %1 more (all of them: --report json)\n").arg(listed - kTextDifferences);
         if (!item.passed()) {
             xml.writeStartElement(QStringLiteral("failure"));
             xml.writeAttribute(QStringLiteral("type"), QStringLiteral("replay.differences"));

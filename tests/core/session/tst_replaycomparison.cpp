@@ -293,6 +293,23 @@ void TestReplayComparison::reportsSayTheSameInJsonAndJUnit()
     QVERIFY2(text.startsWith(QStringLiteral("DIFF 2/2 WS ws://a/ws (0.000 s, 1 difference)\n")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("  - a\\x01<&>\n")), qPrintable(text));
     QVERIFY(ReplayReportWriter::itemText(same, 2).startsWith(QStringLiteral("SAME 1/2 GET http://a/x (0.000 s, 1 ignored)")));
+
+    // A body that differs everywhere: the screen shows the first 50, the JSON report all.
+    QByteArray a = "[";
+    QByteArray b = "[";
+    for (int i = 0; i < 1000; ++i) {
+        a += QByteArray(i ? "," : "") + QByteArray::number(i);
+        b += QByteArray(i ? "," : "") + QByteArray::number(-i - 1);
+    }
+    ReplayItemResult many;
+    many.label = many.target = QStringLiteral("GET http://a/many");
+    many.differences = ReplayComparison::exchanges(exchange(200, {}, a + ']'), exchange(200, {}, b + ']'), {});
+    QCOMPARE(many.counted(), 1000);
+    const QString manyText = ReplayReportWriter::itemText(many, 1);
+    QCOMPARE(manyText.count(QStringLiteral("    body $[")), 50);
+    QVERIFY2(manyText.endsWith(QStringLiteral("    ... 950 more (all of them: --report json)\n")), qPrintable(manyText.right(200)));
+    report.items = {many};
+    QCOMPARE(ReplayReportWriter::toJson(report)[u"items"][0][u"differences"].toArray().size(), 1000);
 }
 
 void TestReplayComparison::retargetingKeepsPathAndQuery_data()
