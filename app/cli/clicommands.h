@@ -8,3 +8,4 @@ int runServeDemoCommand(const QStringList &arguments);
 int runWsCommand(const QStringList &arguments);
 int runHttpCommand(const QStringList &arguments);
 int runSessionCommand(const QStringList &arguments);
+int runReplayCommand(const QStringList &arguments);

@@ -15,6 +15,7 @@ void printUsage(QTextStream &out)
         "  ws           open a WebSocket and print every event as JSON lines\n"
         "  serve-demo   run the embedded demo server until interrupted\n"
         "  session      read a session file (session info FILE)\n"
+        "  replay       send a recorded session again and show what differs\n"
         "\n"
         "Run 'wirescope-cli <command> --help' for the options of a command.\n"
         "Output formats and exit statuses: docs/cli.md\n");
@@ -50,6 +51,8 @@ int main(int argc, char *argv[])
         return runHttpCommand(arguments);
     if (command == u"session")
         return runSessionCommand(arguments);
+    if (command == u"replay")
+        return runReplayCommand(arguments);
     err << QCoreApplication::translate("cli", "wirescope-cli: unknown command '%1'\n").arg(command);
     printUsage(err);
     return 2;

@@ -169,11 +169,23 @@ HttpExchange *HttpClient::start(const HttpRequest &request, const HttpRequestOpt
 HttpExchange *HttpClient::start(quint64 id, const HttpRequest &request, const HttpRequestOptions &options,
                                 const VariableScope &variables)
 {
+    const qint64 startNs = m_clock->nowNs();
+    return start(id, startNs, request, prepareRequest(request, variables, loadBodyFile), options);
+}
+
+HttpExchange *HttpClient::startPrepared(const HttpRequest &asComposed, const PreparedRequest &prepared,
+                                const HttpRequestOptions &options)
+{
+    return start(reserveExchangeId(), m_clock->nowNs(), asComposed, prepared, options);
+}
+
+HttpExchange *HttpClient::start(quint64 id, qint64 startNs, const HttpRequest &request,
+                                const PreparedRequest &prepared, const HttpRequestOptions &options)
+{
     auto *exchange = new HttpExchange(this, id);
     exchange->m_record.request = request;
     exchange->m_record.options = options;
-    exchange->m_record.startNs = m_clock->nowNs();
-    const PreparedRequest prepared = prepareRequest(request, variables, loadBodyFile);
+    exchange->m_record.startNs = startNs;
     if (options.totalTimeoutMs > 0) {
         auto *timer = new QTimer(exchange);
         timer->setSingleShot(true);

@@ -44,6 +44,11 @@ public:
     // match the results and to cancel).
     HttpExchange *start(quint64 id, const HttpRequest &request, const HttpRequestOptions &options = {},
                         const VariableScope &variables = {});
+    // Sends a request prepared elsewhere as it is (a replay, docs/replay.md): `asComposed` is
+    // what the record keeps as the user's request. Host, User-Agent, Cookie, Content-Length
+    // are added only when the prepared headers lack them.
+    HttpExchange *startPrepared(const HttpRequest &asComposed, const PreparedRequest &prepared,
+                        const HttpRequestOptions &options);
     // Thread-safe: the next exchange id of this client, never handed out twice.
     quint64 reserveExchangeId() { return m_nextExchangeId.fetch_add(1, std::memory_order_relaxed); }
     // Cancels the unfinished exchange with this id (see HttpExchange::cancel()); nothing when
@@ -68,6 +73,8 @@ signals:
 
 private:
     friend class HttpExchange;
+    HttpExchange *start(quint64 id, qint64 startNs, const HttpRequest &request, const PreparedRequest &prepared,
+                        const HttpRequestOptions &options);
     friend class HttpConnection;
     void beginHop(HttpExchange *exchange, const PreparedRequest &prepared);
     void onHopFinished(HttpExchange *exchange, HttpConnection *connection);
