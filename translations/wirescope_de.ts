@@ -1752,6 +1752,189 @@
         <source>Focus mode: the same shortcut (or View &gt; Focus) brings the other panels back</source>
         <translation>Fokusmodus: Dasselbe Tastenkürzel (oder Ansicht &gt; Fokus) holt die anderen Bereiche zurück</translation>
     </message>
+    <message>
+        <source>&amp;Replay Session...</source>
+        <translation>Sitzung &amp;wiederholen...</translation>
+    </message>
+    <message>
+        <source>Nothing to replay yet: the session holds no traffic.</source>
+        <translation>Noch nichts zu wiederholen: Die Sitzung enthält keinen Verkehr.</translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::ReplayDialog</name>
+    <message>
+        <source>(absent)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <source>&amp;Replay</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Save &amp;Report...</source>
+        <translation>&amp;Bericht speichern...</translation>
+    </message>
+    <message>
+        <source>Replay %1</source>
+        <translation>%1 wiederholen</translation>
+    </message>
+    <message>
+        <source>the recorded URLs</source>
+        <translation>die aufgezeichneten URLs</translation>
+    </message>
+    <message>
+        <source>Send everything to this server instead (scheme, host and port; a path is put in front of the recorded paths). ws:// and wss:// follow http:// and https://.</source>
+        <translation>Alles stattdessen an diesen Server senden (Schema, Host und Port; ein Pfad wird den aufgezeichneten Pfaden vorangestellt). ws:// und wss:// folgen http:// und https://.</translation>
+    </message>
+    <message>
+        <source>&amp;Demo Server</source>
+        <translation>&amp;Demo-Server</translation>
+    </message>
+    <message>
+        <source>Replay against the built-in demo server</source>
+        <translation>Gegen den eingebauten Demo-Server wiederholen</translation>
+    </message>
+    <message>
+        <source>As fast as possible</source>
+        <translation>So schnell wie möglich</translation>
+    </message>
+    <message>
+        <source>With the recorded pacing</source>
+        <translation>Im aufgezeichneten Takt</translation>
+    </message>
+    <message>
+        <source>Waiting for each reply</source>
+        <translation>Auf jede Antwort wartend</translation>
+    </message>
+    <message>
+        <source>Fast: one item after the other. Recorded pacing: each request and message at its recorded offset. Each reply: a WebSocket message only after the replies recorded before it came.</source>
+        <translation>Schnell: ein Eintrag nach dem anderen. Aufgezeichneter Takt: jede Anfrage und Nachricht zu ihrem aufgezeichneten Zeitpunkt. Jede Antwort: eine WebSocket-Nachricht erst, wenn die vor ihr aufgezeichneten Antworten eingetroffen sind.</translation>
+    </message>
+    <message>
+        <source>One rule per line, e.g.
+header:Date
+json:$.id
+regex:\d{4}-\d\d-\d\dT[0-9:.]+Z</source>
+        <translation>Eine Regel pro Zeile, z. B.
+header:Date
+json:$.id
+regex:\d{4}-\d\d-\d\dT[0-9:.]+Z</translation>
+    </message>
+    <message>
+        <source>What may differ: header:NAME (a response header), json:PATH (a JSON value and what is inside it, in bodies and messages), regex:RE (matches masked on both sides)</source>
+        <translation>Was abweichen darf: header:NAME (ein Antwort-Header), json:PFAD (ein JSON-Wert samt Inhalt, in Bodys und Nachrichten), regex:RE (Treffer auf beiden Seiten ausgeblendet)</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>&amp;Basis-URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Pace:</source>
+        <translation>&amp;Takt:</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore:</source>
+        <translation>&amp;Ignorieren:</translation>
+    </message>
+    <message>
+        <source>Item / difference</source>
+        <translation>Eintrag / Abweichung</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Replayed</source>
+        <translation>Wiederholt</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Replay results</source>
+        <translation>Ergebnisse der Wiederholung</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v von %m</translation>
+    </message>
+    <message>
+        <source>The base URL is not a URL with a host: %1</source>
+        <translation>Die Basis-URL ist keine URL mit Host: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to replay: the session holds no HTTP exchange and no WebSocket connection.</source>
+        <translation>Nichts zu wiederholen: Die Sitzung enthält keinen HTTP-Austausch und keine WebSocket-Verbindung.</translation>
+    </message>
+    <message>
+        <source>Replaying...</source>
+        <translation>Wiederholung läuft...</translation>
+    </message>
+    <message>
+        <source>Replaying %1</source>
+        <translation>Wiederhole %1</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLGESCHLAGEN</translation>
+    </message>
+    <message>
+        <source>SAME</source>
+        <translation>GLEICH</translation>
+    </message>
+    <message>
+        <source>DIFF</source>
+        <translation>ABWEICHEND</translation>
+    </message>
+    <message>
+        <source>Sent to %1</source>
+        <translation>Gesendet an %1</translation>
+    </message>
+    <message>
+        <source>no difference</source>
+        <translation>keine Abweichung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n Abweichung</numerusform>
+            <numerusform>%n Abweichungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n ignored)</source>
+        <translation>
+            <numerusform>(%n ignoriert)</numerusform>
+            <numerusform>(%n ignoriert)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ignored by %1</source>
+        <translation>ignoriert durch %1</translation>
+    </message>
+    <message>
+        <source>Save Replay Report</source>
+        <translation>Bericht der Wiederholung speichern</translation>
+    </message>
+    <message>
+        <source>JUnit XML (*.xml);;JSON (*.json);;Text (*.txt)</source>
+        <translation>JUnit-XML (*.xml);;JSON (*.json);;Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>Report not saved</source>
+        <translation>Bericht nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation>%1 wurde nicht geschrieben: %2</translation>
+    </message>
 </context>
 <context>
     <name>wirescope::SettingsDialog</name>

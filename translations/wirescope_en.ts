@@ -60,6 +60,23 @@
     </message>
 </context>
 <context>
+    <name>wirescope::ReplayDialog</name>
+    <message numerus="yes">
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n difference</numerusform>
+            <numerusform>%n differences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n ignored)</source>
+        <translation>
+            <numerusform>(%n ignored)</numerusform>
+            <numerusform>(%n ignored)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wirescope::WsComposer</name>
     <message numerus="yes">
         <source>%n byte(s)</source>

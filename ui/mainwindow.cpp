@@ -10,6 +10,7 @@
 #include "ui/app/appsettings.h"
 #include "ui/app/demoendpointspanel.h"
 #include "ui/app/exportdialog.h"
+#include "ui/app/replaydialog.h"
 #include "ui/app/settingsdialog.h"
 #include "ui/http/httpworkspace.h"
 #include "ui/ws/wsconsole.h"
@@ -239,6 +240,8 @@ void MainWindow::createMenus()
     QMenu *exportMenu = file->addMenu(tr("&Export"));
     exportMenu->addAction(tr("&HAR..."), this, &MainWindow::exportHar);
     exportMenu->addAction(tr("&pcapng (Wireshark)..."), this, &MainWindow::exportPcapng);
+    QAction *replay = file->addAction(tr("&Replay Session..."), this, &MainWindow::replay);
+    replay->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     file->addSeparator();
     const QList<QAction *> httpActions = m_http->actions();
     const QList<QAction *> wsActions = m_ws->actions();
@@ -535,6 +538,19 @@ void MainWindow::fillRecentMenu()
         for (const QString &path : AppSettings::recentFiles())
             AppSettings::removeRecentFile(path);
     });
+}
+
+ReplayDialog *MainWindow::replay()
+{
+    if (m_document->isEmpty()) {
+        statusBar()->showMessage(tr("Nothing to replay yet: the session holds no traffic."), 5000);
+        return nullptr;
+    }
+    const QString name = m_document->filePath().isEmpty() ? tr("Untitled session") : QFileInfo(m_document->filePath()).fileName();
+    auto *dialog = new ReplayDialog(m_session, name, m_demo && m_demo->isListening() ? m_demo->httpBaseUrl() : QUrl(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::exportHar()

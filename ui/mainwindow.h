@@ -15,6 +15,7 @@ class DemoEndpointsPanel;
 class DemoServer;
 class HttpWorkspace;
 class Session;
+class ReplayDialog;
 class SessionDocument;
 class WsWorkspace;
 
@@ -57,6 +58,8 @@ public:
     bool saveTo(const QString &path);
     void exportHar();
     void exportPcapng();
+    // Replays the session against a server with a diff (a dialog of its own, modeless).
+    ReplayDialog *replay();
     // Offers to reopen the sessions a crashed Wirescope left unsaved; the windows reopened.
     QList<MainWindow *> offerRecovery();
     // Untouched: nothing recorded, no file; opening a file replaces such a window.

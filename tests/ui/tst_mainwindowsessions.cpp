@@ -11,6 +11,7 @@
 #include "tests/support/sessionscenarios.h"
 #include "ui/app/appsettings.h"
 #include "ui/app/exportdialog.h"
+#include "ui/app/replaydialog.h"
 #include "ui/app/translations.h"
 #include "ui/http/httpcomposer.h"
 #include "ui/http/httphistorymodel.h"
@@ -36,7 +37,9 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTreeWidget>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -130,6 +133,7 @@ private slots:
     void aHarFileOpensAsAnUnsavedSession();
     void aKilledWindowsSessionIsOfferedBack();
     void droppedFilesOpen();
+    void aSessionReplaysWithADiffInTheWindow();
 
 private:
     // Records one HTTP request (with a secret header) and one WebSocket conversation.
@@ -407,6 +411,48 @@ void tst_MainWindowSessions::droppedFilesOpen()
     QVERIFY(opened != &window);
     QCOMPARE(opened->httpWorkspace()->historyModel()->rowCount(), 1);
     closeAndDelete(opened);
+}
+
+void tst_MainWindowSessions::aSessionReplaysWithADiffInTheWindow()
+{
+    MainWindow window(&m_demo.server());
+    window.show();
+    record(window);
+    ReplayDialog *dialog = window.replay();
+    QVERIFY(dialog);
+    const QString demoBase = m_demo.httpUrl(QStringLiteral("/")).toString();
+    // Against the same server: nothing differs but what the ignore rules name.
+    dialog->baseUrlEdit()->setText(demoBase);
+    dialog->ignoreEdit()->setPlainText(QStringLiteral("header:Date"));
+    dialog->runButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), kWait);
+    QCOMPARE(dialog->report().items.size(), 2); // the GET and the WebSocket conversation
+    QVERIFY2(dialog->report().passed(), qPrintable(dialog->summaryLabel()->text()));
+    QCOMPARE(dialog->results()->topLevelItemCount(), 2);
+    QVERIFY(dialog->results()->topLevelItem(0)->text(0).startsWith(QStringLiteral("SAME")));
+    QVERIFY(dialog->results()->topLevelItem(1)->text(0).startsWith(QStringLiteral("SAME")));
+
+    // A deliberate change on the server's side (the request lands on another resource): the
+    // status differs, shown recorded vs replayed, and the report says so.
+    dialog->baseUrlEdit()->setText(m_demo.httpUrl(QStringLiteral("/status/404")).toString());
+    dialog->runButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), kWait);
+    QVERIFY(!dialog->report().passed());
+    QTreeWidgetItem *http = dialog->results()->topLevelItem(0);
+    QVERIFY2(http->text(0).startsWith(QStringLiteral("DIFF")), qPrintable(http->text(0)));
+    bool statusShown = false;
+    for (int i = 0; i < http->childCount(); ++i)
+        statusShown |= http->child(i)->text(0) == QStringLiteral("status") && http->child(i)->text(1) == QStringLiteral("200")
+            && http->child(i)->text(2) == QStringLiteral("404");
+    QVERIFY(statusShown);
+
+    // A rule that does not parse is refused before anything is sent.
+    dialog->ignoreEdit()->setPlainText(QStringLiteral("json:$.[oops"));
+    dialog->runButton()->click();
+    QVERIFY(!dialog->isRunning());
+    dialog->close();
+    DialogAnswerer discard([](QWidget *box) { clickButton(box, QMessageBox::Discard); });
+    window.close();
 }
 
 QTEST_MAIN(tst_MainWindowSessions)
