@@ -262,8 +262,7 @@ void HttpResponseView::showRecord(const HttpExchangeRecord &record)
 
     if (hop) {
         showBody(hop->response);
-        // A hop that did not complete is drawn up to when the exchange ended.
-        m_waterfall->setTimings(hop->timings, hop->connection.reused, hop->timings.complete() ? -1 : record.endNs);
+        m_waterfall->setExchange(record);
         showTls(hop);
     } else {
         showBody({});
