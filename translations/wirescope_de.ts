@@ -1816,19 +1816,23 @@
         <translation>Aus &amp;Datei laden...</translation>
     </message>
     <message>
-        <source>Pasted %1, kept as bytes and sent exactly as pasted. The first %2 are shown, read-only.</source>
-        <translation>%1 eingefügt, als Bytes behalten und genau so gesendet, wie eingefügt. Die ersten %2 werden schreibgeschützt angezeigt.</translation>
+        <source>Pasted %1: kept as bytes, sent exactly as pasted</source>
+        <translation>%1 eingefügt: als Bytes behalten, genau so gesendet, wie eingefügt</translation>
     </message>
     <message>
-        <source>%1 (%2) loaded, sent byte for byte as it is in the file. The first %3 are shown, read-only.</source>
-        <translation>%1 (%2) geladen, wird Byte für Byte wie in der Datei gesendet. Die ersten %3 werden schreibgeschützt angezeigt.</translation>
+        <source>%1, %2: sent byte for byte as in the file</source>
+        <translation>%1, %2: wird Byte für Byte wie in der Datei gesendet</translation>
     </message>
     <message numerus="yes">
-        <source>%n byte(s)</source>
+        <source>%n byte(s).</source>
         <translation>
-            <numerusform>%n Byte</numerusform>
-            <numerusform>%n Bytes</numerusform>
+            <numerusform>%n Byte.</numerusform>
+            <numerusform>%n Bytes.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The first %1 are shown, read-only. A paste replaces the payload; Edit anyway puts the whole text in the editor.</source>
+        <translation>Die ersten %1 werden schreibgeschützt angezeigt. Einfügen ersetzt die Nutzdaten; „Trotzdem bearbeiten“ lädt den ganzen Text in den Editor.</translation>
     </message>
 </context>
 <context>
@@ -1906,10 +1910,6 @@
             <numerusform>%n Abschnitt dauerte zusammen %1; %2 lagen dazwischen und danach (jede Antwort lesen, der Weiterleitung folgen).</numerusform>
             <numerusform>%n Abschnitte dauerten zusammen %1; %2 lagen dazwischen und danach (jede Antwort lesen, der Weiterleitung folgen).</numerusform>
         </translation>
-    </message>
-    <message>
-        <source> (connection reused)</source>
-        <translation> (Verbindung wiederverwendet)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "ui/http/timingwaterfallwidget.h"
 
 #include "ui/common/units.h"
+#include "ui/http/urlelidedelegate.h"
 
 #include <QPainter>
 
@@ -95,7 +96,8 @@ QSize TimingWaterfallWidget::sizeHint() const
 
 QSize TimingWaterfallWidget::minimumSizeHint() const
 {
-    return {labelWidth() + valueWidth() + 80, rowHeight() * 4};
+    // Every row's height: in a scroll area the rows scroll instead of being cut off.
+    return {labelWidth() + valueWidth() + 80, rowHeight() * lineCount() + 16};
 }
 
 void TimingWaterfallWidget::paintEvent(QPaintEvent *)
@@ -127,18 +129,21 @@ void TimingWaterfallWidget::paintEvent(QPaintEvent *)
     const bool chain = m_hops.size() > 1;
     for (const WaterfallHop &hop : std::as_const(m_hops)) {
         if (chain) {
-            // The hop's line: status and URL, and a thin bar spanning the hop on the shared axis.
+            // The hop's line: status and URL over the label and bar columns (the URL cut in its
+            // middle, so the host and the end of the path stay), and under it a thin bar
+            // spanning the hop on the shared axis.
             p.setFont(bold);
             p.setPen(pal.color(QPalette::Text));
-            const QRect titleRect(left, y, int(area.left()) - left - 4, rh);
-            const QString title = hopTitle(hop) + (hop.reused ? tr(" (connection reused)") : QString());
-            p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, p.fontMetrics().elidedText(title, Qt::ElideMiddle, titleRect.width()));
+            const QRect titleRect(left, y, int(area.right()) - left, rh - 3);
+            const QString head = hopTitle(hop).chopped(hop.url.size());
+            const int room = titleRect.width() - p.fontMetrics().horizontalAdvance(head);
+            p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, head + UrlElideDelegate::elide(hop.url, p.fontMetrics(), room));
             WaterfallRow span;
             span.startNs = hop.startNs;
             span.durationNs = hop.durationNs;
             QRectF band = area;
-            band.moveTop(y + rh / 2 - 1);
-            band.setHeight(3);
+            band.moveTop(y + rh - 3);
+            band.setHeight(2);
             p.fillRect(TimingWaterfall::barRect(span, total, band), pal.color(QPalette::Mid));
             p.drawText(valueColumn.translated(0, y), Qt::AlignRight | Qt::AlignVCenter, formatDurationNs(hop.durationNs));
             p.setFont(font());
