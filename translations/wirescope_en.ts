@@ -60,6 +60,26 @@
     </message>
 </context>
 <context>
+    <name>wirescope::PayloadEditor</name>
+    <message numerus="yes">
+        <source>%n byte(s).</source>
+        <translation>
+            <numerusform>%n byte.</numerusform>
+            <numerusform>%n bytes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::TimingWaterfallWidget</name>
+    <message numerus="yes">
+        <source>%n hop(s) took %1 together; %2 went between and after them (reading each answer, following the redirect).</source>
+        <translation>
+            <numerusform>%n hop took %1 together; %2 went between and after them (reading each answer, following the redirect).</numerusform>
+            <numerusform>%n hops took %1 together; %2 went between and after them (reading each answer, following the redirect).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wirescope::WsComposer</name>
     <message numerus="yes">
         <source>%n byte(s)</source>
