@@ -895,12 +895,40 @@
         <translation>Enthält {{Variablen}}: wird nach deren Auflösung geprüft</translation>
     </message>
     <message>
-        <source>Invalid JSON at character %1: %2</source>
-        <translation>Ungültiges JSON bei Zeichen %1: %2</translation>
-    </message>
-    <message>
         <source>New request</source>
         <translation>Neue Anfrage</translation>
+    </message>
+    <message>
+        <source>&amp;Load from File...</source>
+        <translation>Aus &amp;Datei laden...</translation>
+    </message>
+    <message>
+        <source>Use a text file as the body, exactly as it is (any size)</source>
+        <translation>Eine Textdatei unverändert als Body verwenden (beliebige Größe)</translation>
+    </message>
+    <message>
+        <source>Load from F&amp;ile...</source>
+        <translation>Aus D&amp;atei laden...</translation>
+    </message>
+    <message>
+        <source>Use a JSON file as the body, exactly as it is (any size)</source>
+        <translation>Eine JSON-Datei unverändert als Body verwenden (beliebige Größe)</translation>
+    </message>
+    <message>
+        <source>Too large to format in the editor (%1)</source>
+        <translation>Zu groß zum Formatieren im Editor (%1)</translation>
+    </message>
+    <message>
+        <source>Checking %1...</source>
+        <translation>%1 wird geprüft...</translation>
+    </message>
+    <message>
+        <source>Valid JSON, %1</source>
+        <translation>Gültiges JSON, %1</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text: the File body type sends it unchanged</source>
+        <translation>%1 ist kein UTF-8-Text: der Body-Typ „Datei“ sendet sie unverändert</translation>
     </message>
 </context>
 <context>
@@ -1762,6 +1790,76 @@
     </message>
 </context>
 <context>
+    <name>wirescope::PayloadEditor</name>
+    <message>
+        <source>&amp;Edit anyway</source>
+        <translation>Trotzdem &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>Load the whole text into the editor. Many MiB take a while to lay out, and line ends become LF.</source>
+        <translation>Den ganzen Text in den Editor laden. Viele MiB brauchen eine Weile für das Layout, und Zeilenenden werden zu LF.</translation>
+    </message>
+    <message>
+        <source>Drop the kept payload</source>
+        <translation>Die behaltenen Nutzdaten verwerfen</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2, more than the %3 a payload may have</source>
+        <translation>%1 ist %2 groß, mehr als die %3, die Nutzdaten haben dürfen</translation>
+    </message>
+    <message>
+        <source>Load Payload from File</source>
+        <translation>Nutzdaten aus Datei laden</translation>
+    </message>
+    <message>
+        <source>Invalid JSON at character %1: %2</source>
+        <translation>Ungültiges JSON bei Zeichen %1: %2</translation>
+    </message>
+    <message>
+        <source>Not a hex digit: “%1”</source>
+        <translation>Keine Hex-Ziffer: „%1“</translation>
+    </message>
+    <message>
+        <source>Odd number of hex digits</source>
+        <translation>Ungerade Anzahl Hex-Ziffern</translation>
+    </message>
+    <message>
+        <source>&amp;Paste (replaces the payload)</source>
+        <translation>&amp;Einfügen (ersetzt die Nutzdaten)</translation>
+    </message>
+    <message>
+        <source>Load from &amp;File...</source>
+        <translation>Aus &amp;Datei laden...</translation>
+    </message>
+    <message>
+        <source>Pasted %1: kept as bytes, sent exactly as pasted</source>
+        <translation>%1 eingefügt: als Bytes behalten, genau so gesendet, wie eingefügt</translation>
+    </message>
+    <message>
+        <source>%1, %2: sent byte for byte as in the file</source>
+        <translation>%1, %2: wird Byte für Byte wie in der Datei gesendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s).</source>
+        <translation>
+            <numerusform>%n Byte.</numerusform>
+            <numerusform>%n Bytes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first %1 are shown, read-only. A paste replaces the payload; Edit anyway puts the whole text in the editor.</source>
+        <translation>Die ersten %1 werden schreibgeschützt angezeigt. Einfügen ersetzt die Nutzdaten; „Trotzdem bearbeiten“ lädt den ganzen Text in den Editor.</translation>
+    </message>
+</context>
+<context>
     <name>wirescope::ReplayDialog</name>
     <message>
         <source>(absent)</source>
@@ -1997,6 +2095,21 @@ regex:\d{4}-\d\d-\d\dT[0-9:.]+Z</translation>
         <source>Until it ended</source>
         <translation>Bis zum Ende</translation>
     </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Redirect %1: %2 %3</source>
+        <translation>Weiterleitung %1: %2 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hop(s) took %1 together; %2 went between and after them (reading each answer, following the redirect).</source>
+        <translation>
+            <numerusform>%n Abschnitt dauerte zusammen %1; %2 lagen dazwischen und danach (jede Antwort lesen, der Weiterleitung folgen).</numerusform>
+            <numerusform>%n Abschnitte dauerten zusammen %1; %2 lagen dazwischen und danach (jede Antwort lesen, der Weiterleitung folgen).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wirescope::WsChartsWidget</name>
@@ -2196,18 +2309,6 @@ regex:\d{4}-\d\d-\d\dT[0-9:.]+Z</translation>
         <translation>Gebastelten Frame &amp;senden</translation>
     </message>
     <message>
-        <source>Invalid JSON at character %1: %2</source>
-        <translation>Ungültiges JSON bei Zeichen %1: %2</translation>
-    </message>
-    <message>
-        <source>Not a hex digit: “%1”</source>
-        <translation>Keine Hex-Ziffer: „%1“</translation>
-    </message>
-    <message>
-        <source>Odd number of hex digits</source>
-        <translation>Ungerade Anzahl Hex-Ziffern</translation>
-    </message>
-    <message>
         <source>✔ valid JSON</source>
         <translation>✔ gültiges JSON</translation>
     </message>
@@ -2237,6 +2338,22 @@ regex:\d{4}-\d\d-\d\dT[0-9:.]+Z</translation>
     <message>
         <source>Send a ping this often while connected; each pong&apos;s round trip goes to the log and the Ping round trip chart. Takes effect at once.</source>
         <translation>Bei bestehender Verbindung in diesem Abstand einen Ping senden; die Umlaufzeit jedes Pongs erscheint im Protokoll und im Diagramm „Ping-Umlaufzeit“. Wirkt sofort.</translation>
+    </message>
+    <message>
+        <source>&amp;Load from File...</source>
+        <translation>Aus &amp;Datei laden...</translation>
+    </message>
+    <message>
+        <source>Send a file&apos;s bytes as they are (any size; a large one is not put in the editor)</source>
+        <translation>Die Bytes einer Datei unverändert senden (beliebige Größe; eine große kommt nicht in den Editor)</translation>
+    </message>
+    <message>
+        <source>Not UTF-8 text, which a text message must be (RFC 6455 §5.6): send it as Binary</source>
+        <translation>Kein UTF-8-Text, was eine Textnachricht sein muss (RFC 6455 §5.6): als Binär senden</translation>
+    </message>
+    <message>
+        <source>Checking %1...</source>
+        <translation>%1 wird geprüft...</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,16 @@
     </message>
 </context>
 <context>
+    <name>wirescope::PayloadEditor</name>
+    <message numerus="yes">
+        <source>%n byte(s).</source>
+        <translation>
+            <numerusform>%n byte.</numerusform>
+            <numerusform>%n bytes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wirescope::ReplayDialog</name>
     <message numerus="yes">
         <source>%n difference(s)</source>
@@ -73,6 +83,16 @@
         <translation>
             <numerusform>(%n ignored)</numerusform>
             <numerusform>(%n ignored)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::TimingWaterfallWidget</name>
+    <message numerus="yes">
+        <source>%n hop(s) took %1 together; %2 went between and after them (reading each answer, following the redirect).</source>
+        <translation>
+            <numerusform>%n hop took %1 together; %2 went between and after them (reading each answer, following the redirect).</numerusform>
+            <numerusform>%n hops took %1 together; %2 went between and after them (reading each answer, following the redirect).</numerusform>
         </translation>
     </message>
 </context>

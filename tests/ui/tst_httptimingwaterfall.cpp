@@ -1,5 +1,12 @@
+#include "core/net/httpclient.h"
+#include "tests/peers/demopeer.h"
+#include "ui/app/translations.h"
+#include "ui/http/httpresponseview.h"
 #include "ui/http/timingwaterfall.h"
+#include "ui/http/timingwaterfallwidget.h"
 
+#include <QLabel>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace wirescope;
@@ -41,6 +48,9 @@ class tst_HttpTimingWaterfall : public QObject
 {
     Q_OBJECT
 private slots:
+    // The window's words: "4 hops", not "4 hop(s)".
+    void initTestCase() { installTranslations(QCoreApplication::instance(), QLocale(QLocale::English)); }
+
     void aFreshTlsExchangeShowsEveryHarPhaseInOrder()
     {
         const QList<WaterfallRow> rows = TimingWaterfall::rows(freshTls());
@@ -124,6 +134,97 @@ private slots:
             QVERIFY(rows.at(2).unfinished);
     }
 
+    void aRedirectChainIsDrawnHopByHopOnOneAxis()
+    {
+        // A real chain: the demo server's /redirect/3 answers 302 three times, then /get 200.
+        test::DemoPeer demo;
+        QString error;
+        QVERIFY2(demo.start(&error), qPrintable(error));
+        HttpClient client;
+        HttpRequest request;
+        request.setUrl(demo.httpUrl(QStringLiteral("/redirect/3")).toString());
+        HttpRequestOptions options;
+        options.followRedirects = true;
+        options.reuseConnections = false; // every hop connects: each has its connect phase
+        HttpExchange *exchange = client.start(request, options);
+        QSignalSpy finished(exchange, &HttpExchange::finished);
+        QVERIFY(finished.wait(10000));
+        const auto record = finished.front().front().value<HttpExchangeRecord>();
+        QCOMPARE(record.hops.size(), 4);
+
+        const QList<WaterfallHop> hops = TimingWaterfall::hops(record);
+        QCOMPARE(hops.size(), 4);
+        const QList<int> statuses{hops.at(0).status, hops.at(1).status, hops.at(2).status, hops.at(3).status};
+        QCOMPARE(statuses, (QList<int>{302, 302, 302, 200}));
+        QVERIFY2(hops.at(0).url.endsWith(QStringLiteral("/redirect/3")), qPrintable(hops.at(0).url));
+        QVERIFY2(hops.at(2).url.endsWith(QStringLiteral("/redirect/1")), qPrintable(hops.at(2).url));
+        QVERIFY2(hops.at(3).url.endsWith(QStringLiteral("/get")), qPrintable(hops.at(3).url));
+        QCOMPARE(hops.at(0).startNs, 0);
+        for (qsizetype i = 0; i < hops.size(); ++i) {
+            const WaterfallHop &hop = hops.at(i);
+            QStringList names;
+            for (const WaterfallRow &row : hop.rows) {
+                names.append(row.harName());
+                // Every phase lies within its hop, on the exchange's axis.
+                QVERIFY(row.startNs >= hop.startNs);
+                QVERIFY(row.startNs + row.durationNs <= hop.startNs + hop.durationNs);
+            }
+            QVERIFY2(names.contains(QStringLiteral("connect")) && names.contains(QStringLiteral("wait"))
+                         && names.contains(QStringLiteral("receive")),
+                     qPrintable(names.join(u' ')));
+            // One after the other: a hop starts once the previous answer was read.
+            if (i > 0)
+                QVERIFY(hop.startNs >= hops.at(i - 1).startNs + hops.at(i - 1).durationNs);
+        }
+
+        // The total is the status line's time, and it is explained: hops plus what lies between.
+        const WaterfallSummary sum = TimingWaterfall::summary(record, hops);
+        QCOMPARE(sum.totalNs, record.endNs - record.startNs);
+        qint64 hopsNs = 0;
+        for (const WaterfallHop &hop : hops)
+            hopsNs += hop.durationNs;
+        QCOMPARE(sum.hopsNs, hopsNs);
+        QCOMPARE(sum.hopsNs + sum.otherNs, sum.totalNs);
+
+        // The response view's Timing tab shows all four hops, titled by status and URL, and the
+        // same total as the summary line.
+        HttpResponseView view;
+        view.showRecord(record);
+        const TimingWaterfallWidget *waterfall = view.waterfall();
+        QCOMPARE(waterfall->hops().size(), 4);
+        qsizetype rows = 0;
+        for (const WaterfallHop &hop : hops)
+            rows += hop.rows.size();
+        QCOMPARE(waterfall->rows().size(), rows);
+        QVERIFY2(TimingWaterfallWidget::hopTitle(hops.at(1)).contains(QStringLiteral("302")), qPrintable(TimingWaterfallWidget::hopTitle(hops.at(1))));
+        QVERIFY2(TimingWaterfallWidget::hopTitle(hops.at(3)).contains(QStringLiteral("200 ") + hops.at(3).url),
+                 qPrintable(TimingWaterfallWidget::hopTitle(hops.at(3))));
+        QVERIFY2(waterfall->explanation().contains(QStringLiteral("4 hops")), qPrintable(waterfall->explanation()));
+        QVERIFY2(waterfall->accessibleDescription().contains(QStringLiteral("Redirect 3: 200")),
+                 qPrintable(waterfall->accessibleDescription()));
+        QVERIFY2(view.summaryLabel()->text().contains(QStringLiteral("3 redirects followed")), qPrintable(view.summaryLabel()->text()));
+        QVERIFY(waterfall->sizeHint().height() > waterfall->fontMetrics().height() * (rows + 4));
+    }
+
+    void aSingleHopHasNoHopTitlesAndNoExplanation()
+    {
+        HttpExchangeRecord record;
+        record.startNs = freshTls().startNs;
+        record.endNs = freshTls().lastByteNs;
+        HttpHop hop;
+        hop.timings = freshTls();
+        hop.response.status = 200;
+        hop.complete = true;
+        record.hops.append(hop);
+        TimingWaterfallWidget widget;
+        widget.setExchange(record);
+        QCOMPARE(widget.hops().size(), 1);
+        QCOMPARE(widget.rows().size(), 7);
+        QVERIFY(widget.explanation().isEmpty());
+        QCOMPARE(widget.summary().totalNs, freshTls().totalNs());
+        QCOMPARE(widget.summary().otherNs, 0);
+    }
+
     void barRect_data()
     {
         QTest::addColumn<qint64>("start");
@@ -156,5 +257,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_HttpTimingWaterfall)
+QTEST_MAIN(tst_HttpTimingWaterfall)
 #include "tst_httptimingwaterfall.moc"

@@ -14,8 +14,13 @@
 #include "ui/http/keyvaluemodel.h"
 #include "ui/http/timingwaterfallwidget.h"
 #include "ui/mainwindow.h"
+#include "ui/widgets/payloadeditor.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -109,6 +114,50 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("WirescopeTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_httpworkspace"));
+    }
+
+    void aMultiMegabytePasteIsSentExactlyAsPasted()
+    {
+        DemoPeer demo;
+        QString error;
+        QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
+        Session session;
+        HttpWorkspace workspace(&session);
+        QVERIFY(showWindow(workspace));
+        HttpComposer *composer = workspace.currentTab()->composer();
+        composer->methodBox()->setCurrentText(QStringLiteral("POST"));
+        composer->tabs()->setCurrentIndex(2);
+        composer->tabs()->currentWidget()->findChild<QComboBox *>()->setCurrentIndex(int(BodyKind::Json));
+        PayloadEditor *body = nullptr;
+        for (PayloadEditor *editor : composer->findChildren<PayloadEditor *>())
+            if (editor->accessibleName() == QStringLiteral("JSON body"))
+                body = editor;
+        QVERIFY(body && body->isVisible());
+
+        // 2 MiB of JSON with CRLF line ends and text beyond ASCII, pasted with Ctrl+V.
+        QString text = QStringLiteral("[\r\n");
+        for (int i = 0; text.size() < 2 * 1024 * 1024; ++i)
+            text += QStringLiteral("  {\"n\": %1, \"text\": \"Grüße, 日本, \u2713\"},\r\n").arg(i);
+        text += QStringLiteral("  {}\r\n]\r\n");
+        QGuiApplication::clipboard()->setText(text);
+        body->setFocus();
+        QTest::keyClick(body, Qt::Key_V, Qt::ControlModifier);
+        QVERIFY(body->isKept()); // kept as bytes: not laid out in the editor
+        QVERIFY(body->toPlainText().size() <= PayloadEditor::PreviewBytes);
+        QVERIFY(body->bannerLabel()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!body->pending(), 20000); // checked off the UI thread
+        QVERIFY(body->facts().jsonError.isEmpty());
+
+        typeUrlAndPressEnter(workspace, demo.httpUrl(QStringLiteral("/post")).toString());
+        QTRY_VERIFY_WITH_TIMEOUT(!workspace.currentTab()->isRunning(), 30000);
+        QCOMPARE(workspace.currentTab()->responseView()->statusLabel()->text(), QStringLiteral("200 OK"));
+        const HttpExchangeRecord &record = workspace.historyModel()->recordAt(0);
+        const QByteArray sent = text.toUtf8();
+        QVERIFY(record.hops.last().requestBytes.endsWith(QByteArray("\r\n\r\n" + sent)));
+        // The demo server got exactly these bytes.
+        const QJsonObject echo = QJsonDocument::fromJson(record.hops.last().response.decodedBody).object();
+        QCOMPARE(echo.value(QStringLiteral("body_size")).toInteger(), sent.size());
+        QVERIFY(echo.value(QStringLiteral("body")).toString() == text);
     }
 
     void enterSendsToTheDemoServerAndShows200WithItsTiming()

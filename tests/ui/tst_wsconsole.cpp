@@ -7,6 +7,7 @@
 #include "tests/peers/pythonwspeer.h"
 #include "core/wire/wshandshake.h"
 #include "ui/widgets/hexview.h"
+#include "ui/widgets/payloadeditor.h"
 #include "ui/ws/wscomposer.h"
 #include "ui/ws/wsframediagram.h"
 #include "ui/ws/wsframefieldsmodel.h"
@@ -16,6 +17,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,6 +31,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QSpinBox>
+#include <QTemporaryFile>
 #include <QTest>
 #include <QToolButton>
 #include <QThread>
@@ -154,6 +157,8 @@ private Q_SLOTS:
     void automaticPingsFeedTheRoundTripLog();
     void readsAreStampedWhileTheWindowIsBusy();
     void jsonModeRefusesInvalidJson();
+    void aMultiMegabytePasteIsSentExactlyAsPasted();
+    void aLoadedFileIsSentAsItsBytes();
     void craftModeIsClearlyMarked();
     void fieldsModelPassesTheModelTester();
     void aReconnectKeepsTheOldLogAndAppendsTheNewOne();
@@ -408,6 +413,110 @@ void TestWsConsole::jsonModeRefusesInvalidJson()
     QVERIFY(!composer.validationError().isEmpty());
     composer.setText(QStringLiteral("de ad be ef"));
     QCOMPARE(composer.payload(), QByteArray::fromHex("deadbeef"));
+}
+
+// The payload of the first message row in `direction` of this size; empty when none.
+static QByteArray messageOfSize(const WsLogModel *log, Direction direction, qsizetype size)
+{
+    for (int row = 0; row < log->rowCount(); ++row) {
+        const QModelIndex index = log->index(row, 0);
+        const RowKind kind = RowKind(index.data(WsLogModel::KindRole).toInt());
+        if (index.data(WsLogModel::DirectionRole).toInt() != int(direction) || (kind != RowKind::Frame && kind != RowKind::Message))
+            continue;
+        const QByteArray payload = log->timeline().payload(log->timelineRow(row));
+        if (payload.size() == size)
+            return payload;
+    }
+    return {};
+}
+
+// A console connected to the demo server's /ws/echo.
+struct EchoConsole {
+    test::DemoPeer demo;
+    Session session;
+    WsConsole console{&session};
+
+    [[nodiscard]] bool open()
+    {
+        QString error;
+        if (!demo.start(&error)) {
+            qWarning("the demo server did not start: %s", qPrintable(error));
+            return false;
+        }
+        console.resize(1400, 900);
+        connectConsole(console, demo.wsUrl(QStringLiteral("/ws/echo")));
+        return QTest::qWaitFor([this] { return console.state() == WsConnectionState::Open; }, 10000);
+    }
+};
+
+void TestWsConsole::aMultiMegabytePasteIsSentExactlyAsPasted()
+{
+    EchoConsole echo;
+    QVERIFY(echo.open());
+    WsConsole &console = echo.console;
+
+    // 2 MiB with CRLF line ends and text beyond ASCII, pasted with Ctrl+V: no line end is
+    // turned into LF, no character changed.
+    QString text;
+    for (int i = 0; text.size() < 2 * 1024 * 1024; ++i)
+        text += QStringLiteral("Zeile %1: Grüße, 日本, \u2713\r\n").arg(i);
+    QGuiApplication::clipboard()->setText(text);
+    PayloadEditor *editor = console.composer()->editor();
+    editor->setFocus();
+    QTest::keyClick(editor, Qt::Key_V, Qt::ControlModifier);
+    QVERIFY(editor->isKept());
+    QVERIFY(editor->toPlainText().size() <= PayloadEditor::PreviewBytes);
+    QVERIFY(editor->bannerLabel()->text().contains(QStringLiteral("Pasted")));
+    QTRY_VERIFY_WITH_TIMEOUT(console.composer()->sendButton()->isEnabled(), 20000);
+    QTest::mouseClick(console.composer()->sendButton(), Qt::LeftButton);
+
+    const QByteArray sent = text.toUtf8();
+    QTRY_VERIFY_WITH_TIMEOUT(!messageOfSize(console.logModel(), Direction::In, sent.size()).isEmpty(), 20000);
+    QVERIFY(messageOfSize(console.logModel(), Direction::Out, sent.size()) == sent);
+    QVERIFY(messageOfSize(console.logModel(), Direction::In, sent.size()) == sent); // the demo server's echo
+
+    // "Edit anyway" puts the text in the editor; Clear empties it.
+    QTest::mouseClick(editor->editAnywayButton(), Qt::LeftButton);
+    QVERIFY(!editor->isKept());
+    QCOMPARE(editor->document()->blockCount(), text.count(u'\n') + 1);
+    editor->setText(text);
+    QVERIFY(editor->isKept());
+    QTest::mouseClick(editor->clearKeptButton(), Qt::LeftButton);
+    QVERIFY(!editor->isKept());
+    QVERIFY(editor->bytes().isEmpty());
+}
+
+void TestWsConsole::aLoadedFileIsSentAsItsBytes()
+{
+    EchoConsole echo;
+    QVERIFY(echo.open());
+    WsConsole &console = echo.console;
+
+    // Binary mode: a file is sent as its bytes (not read as hex), whatever they are.
+    QByteArray bytes(300 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < bytes.size(); ++i)
+        bytes[i] = char((i * 7 + i / 251) & 0xff);
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    file.write(bytes);
+    file.close();
+    WsComposer *composer = console.composer();
+    composer->setMode(WsComposer::Mode::Binary);
+    QVERIFY(composer->editor()->loadFile(file.fileName()));
+    QVERIFY(composer->editor()->isKept());
+    QTRY_VERIFY_WITH_TIMEOUT(composer->sendButton()->isEnabled(), 20000);
+    QCOMPARE(composer->payload(), bytes);
+    // The same bytes as text are refused: a text message must be UTF-8.
+    composer->setMode(WsComposer::Mode::Text);
+    QTRY_VERIFY_WITH_TIMEOUT(!composer->checkPending(), 20000);
+    QVERIFY(!composer->validationError().isEmpty());
+    QVERIFY(!composer->sendButton()->isEnabled());
+    composer->setMode(WsComposer::Mode::Binary);
+    QTRY_VERIFY_WITH_TIMEOUT(composer->sendButton()->isEnabled(), 20000);
+    QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!messageOfSize(console.logModel(), Direction::In, bytes.size()).isEmpty(), 20000);
+    QVERIFY(messageOfSize(console.logModel(), Direction::In, bytes.size()) == bytes);
+    QVERIFY(!composer->editor()->loadFile(QStringLiteral("/nonexistent/payload.bin")));
 }
 
 void TestWsConsole::craftModeIsClearlyMarked()

@@ -2,9 +2,11 @@
 
 #include "core/wire/jsonpretty.h"
 
+#include "ui/common/units.h"
 #include "ui/http/jsonhighlighter.h"
 #include "ui/http/keyvalueeditor.h"
 #include "ui/http/keyvaluemodel.h"
+#include "ui/widgets/payloadeditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -14,11 +16,8 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QIcon>
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -30,9 +29,10 @@ namespace wirescope {
 
 namespace {
 
-QPlainTextEdit *codeEditor(QWidget *parent)
+// A body editor that takes a multi-MiB paste or file without freezing (kept as bytes).
+PayloadEditor *codeEditor(QWidget *parent)
 {
-    auto *edit = new QPlainTextEdit(parent);
+    auto *edit = new PayloadEditor(parent);
     edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     edit->setTabChangesFocus(true);
     edit->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -193,24 +193,37 @@ QWidget *HttpComposer::createBodyTab()
     rawLayout->setContentsMargins(0, 0, 0, 0);
     rawLayout->addRow(tr("Content-&Type:"), m_rawContentType);
     rawLayout->addRow(m_rawText);
+    auto *rawLoad = new QPushButton(tr("&Load from File..."), raw);
+    rawLoad->setToolTip(tr("Use a text file as the body, exactly as it is (any size)"));
+    connect(rawLoad, &QPushButton::clicked, m_rawText, &PayloadEditor::chooseFile);
+    connect(m_rawText, &PayloadEditor::factsChanged, this, &HttpComposer::checkRawText);
+    connect(m_rawText, &PayloadEditor::fileLoadFailed, this, &HttpComposer::showProblem);
+    rawLayout->addRow(rawLoad);
     m_bodyStack->addWidget(raw);
 
     auto *json = new QWidget(page);
     m_jsonText = codeEditor(json);
     m_jsonText->setAccessibleName(tr("JSON body"));
     m_jsonHighlighter = new JsonHighlighter(m_jsonText->document());
+    m_jsonText->setHighlighter(m_jsonHighlighter);
+    m_jsonText->setCheck(PayloadEditor::Check::Json);
     m_jsonStatus = new QLabel(json);
-    auto *format = new QPushButton(tr("&Format"), json);
-    format->setToolTip(tr("Pretty-print the JSON"));
+    m_format = new QPushButton(tr("&Format"), json);
+    m_format->setToolTip(tr("Pretty-print the JSON"));
+    auto *jsonLoad = new QPushButton(tr("Load from F&ile..."), json);
+    jsonLoad->setToolTip(tr("Use a JSON file as the body, exactly as it is (any size)"));
+    connect(jsonLoad, &QPushButton::clicked, m_jsonText, &PayloadEditor::chooseFile);
+    connect(m_jsonText, &PayloadEditor::fileLoadFailed, this, &HttpComposer::showProblem);
     auto *jsonBar = new QHBoxLayout;
     jsonBar->addWidget(m_jsonStatus, 1);
-    jsonBar->addWidget(format);
+    jsonBar->addWidget(jsonLoad);
+    jsonBar->addWidget(m_format);
     auto *jsonLayout = new QVBoxLayout(json);
     jsonLayout->setContentsMargins(0, 0, 0, 0);
     jsonLayout->addWidget(m_jsonText, 1);
     jsonLayout->addLayout(jsonBar);
-    connect(m_jsonText, &QPlainTextEdit::textChanged, this, &HttpComposer::validateJson);
-    connect(format, &QPushButton::clicked, this, &HttpComposer::formatJson);
+    connect(m_jsonText, &PayloadEditor::factsChanged, this, &HttpComposer::validateJson);
+    connect(m_format, &QPushButton::clicked, this, &HttpComposer::formatJson);
     m_bodyStack->addWidget(json);
 
     m_formFields = new KeyValueModel(this);
@@ -391,11 +404,11 @@ HttpRequest HttpComposer::request() const
     body.kind = BodyKind(m_bodyKind->currentIndex());
     switch (body.kind) {
     case BodyKind::Raw:
-        body.text = m_rawText->toPlainText();
+        body.text = QString::fromUtf8(m_rawText->bytes());
         body.rawContentType = m_rawContentType->currentText().trimmed();
         break;
     case BodyKind::Json:
-        body.text = m_jsonText->toPlainText();
+        body.text = QString::fromUtf8(m_jsonText->bytes());
         break;
     case BodyKind::UrlEncoded:
         body.formFields = m_formFields->rows();
@@ -440,10 +453,10 @@ void HttpComposer::setRequest(const HttpRequest &request)
 
     const HttpBody &body = request.body();
     m_bodyKind->setCurrentIndex(int(body.kind));
-    m_rawText->setPlainText(body.kind == BodyKind::Raw ? body.text : QString());
+    m_rawText->setText(body.kind == BodyKind::Raw ? body.text : QString());
     if (body.kind == BodyKind::Raw)
         m_rawContentType->setCurrentText(body.rawContentType);
-    m_jsonText->setPlainText(body.kind == BodyKind::Json ? body.text : QString());
+    m_jsonText->setText(body.kind == BodyKind::Json ? body.text : QString());
     m_formFields->setRows(body.formFields);
     QList<KeyValueRow> parts;
     for (const MultipartPart &part : body.parts)
@@ -485,30 +498,44 @@ void HttpComposer::sendOrCancel()
 
 void HttpComposer::validateJson()
 {
-    const QByteArray text = m_jsonText->toPlainText().toUtf8();
-    if (text.trimmed().isEmpty()) {
+    const PayloadFacts &facts = m_jsonText->facts();
+    // Formatting lays the whole text out in the editor: not for a payload kept as bytes.
+    const bool large = m_jsonText->isKept() || facts.bytes > PayloadEditor::LargeBytes;
+    m_format->setEnabled(!large && !m_jsonText->pending() && facts.jsonError.isEmpty() && !facts.blank);
+    m_format->setToolTip(large ? tr("Too large to format in the editor (%1)").arg(formatBytes(facts.bytes))
+                               : tr("Pretty-print the JSON"));
+    if (m_jsonText->pending()) {
+        m_jsonStatus->setText(tr("Checking %1...").arg(formatBytes(facts.bytes)));
+        return;
+    }
+    if (facts.blank) {
         m_jsonStatus->setText(tr("Empty body"));
         return;
     }
-    QJsonParseError error;
-    QJsonDocument::fromJson(text, &error);
-    if (error.error == QJsonParseError::NoError) {
-        m_jsonStatus->setText(tr("Valid JSON"));
+    if (facts.jsonError.isEmpty()) {
+        m_jsonStatus->setText(large ? tr("Valid JSON, %1").arg(formatBytes(facts.bytes)) : tr("Valid JSON"));
         return;
     }
     // {{variables}} make the text invalid JSON until resolved; say so instead of alarming.
-    if (text.contains("{{"))
+    if (facts.containsVariables)
         m_jsonStatus->setText(tr("Contains {{variables}}: checked after they are resolved"));
     else
-        m_jsonStatus->setText(tr("Invalid JSON at character %1: %2").arg(error.offset).arg(error.errorString()));
+        m_jsonStatus->setText(facts.jsonError);
+}
+
+void HttpComposer::checkRawText()
+{
+    // The body is sent as UTF-8 text: a file that is not would be changed on the way.
+    if (!m_rawText->pending() && !m_rawText->facts().utf8)
+        showProblem(tr("%1 is not UTF-8 text: the File body type sends it unchanged").arg(m_rawText->fileName()));
 }
 
 void HttpComposer::formatJson()
 {
     // Whitespace only: the user's member order, repeated names and number spellings stay.
-    const JsonPretty indented = jsonPretty(m_jsonText->toPlainText().toUtf8());
+    const JsonPretty indented = jsonPretty(m_jsonText->bytes());
     if (indented.ok)
-        m_jsonText->setPlainText(QString::fromUtf8(indented.text));
+        m_jsonText->setBytes(indented.text);
 }
 
 void HttpComposer::updateTitle()

@@ -10,7 +10,6 @@ class QComboBox;
 class QSpinBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
 class QTabWidget;
@@ -20,6 +19,7 @@ namespace wirescope {
 class JsonHighlighter;
 class KeyValueEditor;
 class KeyValueModel;
+class PayloadEditor;
 
 // What the user edits before sending: method, URL, query parameters (kept in sync with the
 // URL both ways, by HttpRequest), headers, body and auth. Widgets only; the request model
@@ -68,6 +68,7 @@ private:
     void paramsEdited();
     void sendOrCancel();
     void validateJson();
+    void checkRawText();
     void formatJson();
     void updateTitle();
 
@@ -86,9 +87,10 @@ private:
     QComboBox *m_bodyKind;
     QStackedWidget *m_bodyStack;
     QComboBox *m_rawContentType;
-    QPlainTextEdit *m_rawText;
-    QPlainTextEdit *m_jsonText;
+    PayloadEditor *m_rawText;
+    PayloadEditor *m_jsonText;
     QLabel *m_jsonStatus;
+    QPushButton *m_format;
     JsonHighlighter *m_jsonHighlighter;
     KeyValueModel *m_formFields;
     KeyValueModel *m_multipartFields;

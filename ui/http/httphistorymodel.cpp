@@ -77,9 +77,14 @@ QVariant HttpHistoryModel::data(const QModelIndex &index, int role) const
         if (Column(index.column()) == Column::Duration || Column(index.column()) == Column::Status)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         break;
-    case Qt::ToolTipRole:
-        return tr("%1 %2, sent %3. Double-click to reopen.")
-            .arg(e.record.request.method(), e.record.request.url(), e.when.toString(Qt::ISODate));
+    case Qt::ToolTipRole: {
+        const QString sent = tr("%1 %2, sent %3. Double-click to reopen.")
+                                 .arg(e.record.request.method(), e.record.request.url(), e.when.toString(Qt::ISODate));
+        // The URL column's text may be cut in the middle: its tooltip starts with the whole URL.
+        if (Column(index.column()) == Column::Url && hop)
+            return QString(hop->request.url + u'\n' + sent);
+        return sent;
+    }
     case StatusCodeRole:
         return status;
     default:

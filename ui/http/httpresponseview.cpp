@@ -103,7 +103,12 @@ HttpResponseView::HttpResponseView(QWidget *parent)
     rawLayout->addWidget(m_rawAsHex, 0, Qt::AlignLeft);
     rawLayout->addWidget(m_raw, 1);
     m_tabs->addTab(rawPage, tr("Ra&w"));
-    m_tabs->addTab(m_waterfall, tr("&Timing"));
+    // A redirect chain is many rows: they scroll rather than being cut off.
+    auto *waterfallArea = new QScrollArea(this);
+    waterfallArea->setWidget(m_waterfall);
+    waterfallArea->setWidgetResizable(true);
+    waterfallArea->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(waterfallArea, tr("&Timing"));
     m_tabs->addTab(m_tls, tr("T&LS"));
     m_tabs->setAccessibleName(tr("Response parts"));
     connect(m_rawAsHex, &QCheckBox::toggled, this, &HttpResponseView::showRaw);
@@ -262,8 +267,7 @@ void HttpResponseView::showRecord(const HttpExchangeRecord &record)
 
     if (hop) {
         showBody(hop->response);
-        // A hop that did not complete is drawn up to when the exchange ended.
-        m_waterfall->setTimings(hop->timings, hop->connection.reused, hop->timings.complete() ? -1 : record.endNs);
+        m_waterfall->setExchange(record);
         showTls(hop);
     } else {
         showBody({});

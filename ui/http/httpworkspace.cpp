@@ -7,6 +7,7 @@
 #include "ui/http/environmentstore.h"
 #include "ui/http/httpcomposer.h"
 #include "ui/http/httphistorymodel.h"
+#include "ui/http/httphistoryview.h"
 #include "ui/http/httprequesttab.h"
 #include "ui/http/httpresponseview.h"
 #include "ui/http/httptimingchart.h"
@@ -39,7 +40,7 @@ HttpWorkspace::HttpWorkspace(Session *session, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_history(new HttpHistoryModel(500, this))
     , m_historyPanel(new QWidget) // placed (and then owned) by the main window's dock
-    , m_historyView(new QTableView(m_historyPanel))
+    , m_historyView(new HttpHistoryView(m_historyPanel))
     , m_chart(new HttpTimingChart) // likewise
     , m_environments(EnvironmentStore::load())
 {
@@ -76,14 +77,6 @@ HttpWorkspace::HttpWorkspace(Session *session, QWidget *parent)
 
     // History panel (docked by the main window).
     m_historyView->setModel(m_history);
-    m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_historyView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_historyView->verticalHeader()->hide();
-    m_historyView->setWordWrap(false);
-    m_historyView->setAlternatingRowColors(true);
-    m_historyView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_historyView->horizontalHeader()->setSectionResizeMode(int(HttpHistoryModel::Column::Url), QHeaderView::Stretch);
     m_historyView->setAccessibleName(tr("Request history"));
     connect(m_historyView, &QTableView::activated, this, [this](const QModelIndex &index) { reopenFromHistory(index.row()); });
     auto *historyHint = new QLabel(tr("Requests sent in this session. Double-click or Enter reopens one."), m_historyPanel);

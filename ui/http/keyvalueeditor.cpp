@@ -133,6 +133,63 @@ void KeyValueEditor::keyPressEvent(QKeyEvent *event)
     QTableView::keyPressEvent(event);
 }
 
+QModelIndex KeyValueEditor::neighbour(int row, int column, bool next) const
+{
+    const int name = int(KeyValueModel::Column::Name);
+    const int value = int(KeyValueModel::Column::Value);
+    if (next) {
+        if (column == name)
+            return m_model->index(row, value);
+        return row + 1 < m_model->rowCount() ? m_model->index(row + 1, name) : QModelIndex();
+    }
+    if (column == value)
+        return m_model->index(row, name);
+    return row > 0 ? m_model->index(row - 1, value) : QModelIndex();
+}
+
+bool KeyValueEditor::editNeighbour(int row, int column, bool next)
+{
+    const QModelIndex to = neighbour(row, column, next);
+    if (!to.isValid())
+        return false;
+    setCurrentIndex(to);
+    edit(to);
+    return true;
+}
+
+bool KeyValueEditor::focusNextPrevChild(bool next)
+{
+    const QModelIndex current = currentIndex();
+    if (hasFocus() && current.isValid() && state() != QAbstractItemView::EditingState
+        && editNeighbour(current.row(), current.column(), next))
+        return true;
+    return QTableView::focusNextPrevChild(next); // out of the table, along the window's tab order
+}
+
+void KeyValueEditor::commitData(QWidget *editor)
+{
+    m_committedRow = currentIndex().row();
+    m_committedColumn = currentIndex().column();
+    QTableView::commitData(editor);
+}
+
+void KeyValueEditor::closeEditor(QWidget *editor, QAbstractItemDelegate::EndEditHint hint)
+{
+    if (hint != QAbstractItemDelegate::EditNextItem && hint != QAbstractItemDelegate::EditPreviousItem) {
+        QTableView::closeEditor(editor, hint);
+        return;
+    }
+    const bool next = hint == QAbstractItemDelegate::EditNextItem;
+    const int row = m_committedRow >= 0 ? m_committedRow : currentIndex().row();
+    const int column = m_committedRow >= 0 ? m_committedColumn : currentIndex().column();
+    m_committedRow = m_committedColumn = -1;
+    QTableView::closeEditor(editor, QAbstractItemDelegate::NoHint);
+    if (!editNeighbour(row, column, next)) {
+        setCurrentIndex(m_model->index(row, column));
+        QTableView::focusNextPrevChild(next);
+    }
+}
+
 void KeyValueEditor::contextMenuEvent(QContextMenuEvent *event)
 {
     QMenu menu(this);

@@ -125,6 +125,48 @@ QList<WaterfallRow> TimingWaterfall::rows(const PhaseTimings &t, qint64 endNs)
     return out;
 }
 
+QList<WaterfallHop> TimingWaterfall::hops(const HttpExchangeRecord &record)
+{
+    QList<WaterfallHop> out;
+    const qint64 origin = record.startNs >= 0 ? record.startNs
+                          : record.hops.isEmpty()  ? -1
+                                                   : record.hops.first().timings.startNs;
+    if (origin < 0)
+        return out;
+    for (qsizetype i = 0; i < record.hops.size(); ++i) {
+        const HttpHop &hop = record.hops.at(i);
+        const qint64 endNs = hop.timings.complete() ? -1 : record.endNs;
+        const QList<WaterfallRow> rows = TimingWaterfall::rows(hop.timings, endNs);
+        if (rows.isEmpty())
+            continue;
+        WaterfallHop h;
+        h.index = int(i);
+        h.status = hop.response.status;
+        h.url = hop.request.url;
+        h.startNs = hop.timings.startNs - origin;
+        h.durationNs = spanNs(hop.timings, endNs);
+        h.reused = hop.connection.reused;
+        for (WaterfallRow row : rows) {
+            row.startNs += h.startNs;
+            h.rows.append(row);
+        }
+        out.append(h);
+    }
+    return out;
+}
+
+WaterfallSummary TimingWaterfall::summary(const HttpExchangeRecord &record, const QList<WaterfallHop> &hops)
+{
+    WaterfallSummary s;
+    for (const WaterfallHop &hop : hops)
+        s.hopsNs += hop.durationNs;
+    s.totalNs = record.startNs >= 0 && record.endNs >= record.startNs
+                    ? record.endNs - record.startNs
+                    : hops.isEmpty() ? 0 : hops.last().startNs + hops.last().durationNs;
+    s.otherNs = std::max<qint64>(0, s.totalNs - s.hopsNs);
+    return s;
+}
+
 QRectF TimingWaterfall::barRect(const WaterfallRow &row, qint64 totalNs, const QRectF &area, qreal minWidth)
 {
     if (totalNs <= 0 || area.width() <= 0)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/session/httpexchangerecord.h"
 #include "core/session/phasetimings.h"
 
 #include <QColor>
@@ -25,9 +26,32 @@ struct WaterfallRow {
     QColor color() const;     // one colour per phase, shared by the waterfall and the chart
 };
 
+// One hop of an exchange (the request, or a redirect it followed) on the exchange's time axis.
+struct WaterfallHop {
+    int index = 0;            // 0: the request as sent; 1, 2, ...: the redirects followed
+    int status = 0;           // the answer's status code, 0 when none came
+    QString url;
+    qint64 startNs = 0;       // relative to the exchange's start
+    qint64 durationNs = 0;    // from its start to its last byte (or to the exchange's end)
+    bool reused = false;      // sent on a kept-alive connection
+    QList<WaterfallRow> rows; // its phases; startNs relative to the exchange's start
+};
+
+// Where the time of an exchange went: its hops and what lies between and around them.
+struct WaterfallSummary {
+    qint64 totalNs = 0;  // the exchange, start to end (the status line's "Time")
+    qint64 hopsNs = 0;   // the hops' own spans added up
+    qint64 otherNs = 0;  // the rest: reading each answer and deciding to follow it, the end
+};
+
 class TimingWaterfall
 {
 public:
+    // Every hop of an exchange, a redirect chain hop by hop, on one time axis (the exchange's
+    // start is 0). A hop that did not complete is drawn up to when the exchange ended.
+    static QList<WaterfallHop> hops(const HttpExchangeRecord &record);
+    static WaterfallSummary summary(const HttpExchangeRecord &record, const QList<WaterfallHop> &hops);
+
     // Rows for the phases that happened (a reused connection has no dns/connect/ssl; plain
     // HTTP has no ssl). An exchange that ended early (`endNs`: when it ended) shows the
     // phases it went through and the one it was in, unfinished, up to that moment; without

@@ -1,30 +1,33 @@
 #include "ui/ws/wscomposer.h"
 
+#include "ui/common/units.h"
+#include "ui/widgets/payloadeditor.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QHBoxLayout>
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QLabel>
-#include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <climits>
 
 namespace wirescope {
 
 WsComposer::WsComposer(QWidget *parent)
     : QWidget(parent)
     , m_modeBox(new QComboBox(this))
-    , m_editor(new QPlainTextEdit(this))
+    , m_editor(new PayloadEditor(this))
     , m_status(new QLabel(this))
     , m_fragments(new QSpinBox(this))
     , m_send(new QPushButton(tr("&Send"), this))
     , m_ping(new QPushButton(tr("P&ing"), this))
+    , m_loadFile(new QPushButton(tr("&Load from File..."), this))
     , m_autoPing(new QSpinBox(this))
     , m_craft(new QCheckBox(tr("&Craft mode"), this))
     , m_craftPanel(new QFrame(this))
@@ -58,6 +61,8 @@ WsComposer::WsComposer(QWidget *parent)
     m_send->setDefault(true);
     m_send->setToolTip(tr("Send the message (Ctrl+Enter)"));
     m_ping->setToolTip(tr("Send a ping; the pong's round-trip time appears in the log and the chart (Ctrl+Shift+P)"));
+    m_loadFile->setToolTip(tr("Send a file's bytes as they are (any size; a large one is not put in the editor)"));
+    connect(m_loadFile, &QPushButton::clicked, m_editor, &PayloadEditor::chooseFile);
     m_craft->setToolTip(tr("Write one frame with header bits of your choosing, even ones RFC 6455 forbids"));
 
     // Craft mode: a panel in warning colours so nobody mistakes it for normal sending.
@@ -113,6 +118,7 @@ WsComposer::WsComposer(QWidget *parent)
     row->addWidget(m_fragments);
     row->addWidget(m_craft);
     row->addStretch(1);
+    row->addWidget(m_loadFile);
     // Status, Ping and Send on a row of their own: the composer stays narrow; the status
     // (a JSON error can be long) wraps and never widens it.
     m_status->setWordWrap(true);
@@ -135,12 +141,16 @@ WsComposer::WsComposer(QWidget *parent)
     setTabOrder(m_editor, m_modeBox);
     setTabOrder(m_modeBox, m_fragments);
     setTabOrder(m_fragments, m_craft);
-    setTabOrder(m_craft, m_autoPing);
+    setTabOrder(m_craft, m_loadFile);
+    setTabOrder(m_loadFile, m_autoPing);
     setTabOrder(m_autoPing, m_ping);
     setTabOrder(m_ping, m_send);
 
-    connect(m_modeBox, &QComboBox::currentIndexChanged, this, &WsComposer::updateState);
-    connect(m_editor, &QPlainTextEdit::textChanged, this, &WsComposer::updateState);
+    connect(m_modeBox, &QComboBox::currentIndexChanged, this, &WsComposer::updateCheck);
+    connect(m_editor, &PayloadEditor::factsChanged, this, &WsComposer::updateCheck);
+    connect(m_editor, &PayloadEditor::fileLoadFailed, this, [this](const QString &sentence) {
+        m_status->setText(QStringLiteral("<span style=\"color:#c62828\">%1</span>").arg(sentence.toHtmlEscaped()));
+    });
     connect(m_craft, &QCheckBox::toggled, this, [this](bool on) {
         m_craftPanel->setVisible(on);
         m_fragments->setEnabled(!on);
@@ -156,7 +166,7 @@ WsComposer::WsComposer(QWidget *parent)
     auto *sendShortcut2 = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), m_editor);
     sendShortcut2->setContext(Qt::WidgetShortcut);
     connect(sendShortcut2, &QShortcut::activated, this, &WsComposer::send);
-    updateState();
+    updateCheck();
 }
 
 QCheckBox *WsComposer::craftRsvCheck(int bit) const
@@ -176,12 +186,12 @@ WsComposer::Mode WsComposer::mode() const
 
 void WsComposer::setText(const QString &text)
 {
-    m_editor->setPlainText(text);
+    m_editor->setText(text);
 }
 
 QString WsComposer::text() const
 {
-    return m_editor->toPlainText();
+    return QString::fromUtf8(m_editor->bytes());
 }
 
 void WsComposer::setFragments(int count)
@@ -205,46 +215,55 @@ void WsComposer::setConnected(bool connected)
     updateState();
 }
 
+bool WsComposer::sendsFileBytes() const
+{
+    return m_editor->isKept() && !m_editor->fileName().isEmpty();
+}
+
+void WsComposer::updateCheck()
+{
+    // A file's bytes are the payload in every mode; only typed or pasted text is hex.
+    const Mode m = mode();
+    m_editor->setCheck(m == Mode::Json ? PayloadEditor::Check::Json
+                       : m == Mode::Binary && !sendsFileBytes() ? PayloadEditor::Check::Hex
+                                                                 : PayloadEditor::Check::None);
+    updateState();
+}
+
+bool WsComposer::checkPending() const
+{
+    return m_editor->pending();
+}
+
 QString WsComposer::validationError() const
 {
-    const QString text = m_editor->toPlainText();
+    const PayloadFacts &facts = m_editor->facts();
     switch (mode()) {
     case Mode::Text:
-        return {};
-    case Mode::Json: {
-        QJsonParseError error;
-        QJsonDocument::fromJson(text.toUtf8(), &error);
-        if (error.error == QJsonParseError::NoError)
-            return {};
-        return tr("Invalid JSON at character %1: %2").arg(error.offset).arg(error.errorString());
-    }
-    case Mode::Binary: {
-        QString digits = text;
-        digits.remove(QRegularExpression(QStringLiteral("\\s")));
-        if (digits.startsWith(QStringLiteral("0x"), Qt::CaseInsensitive))
-            digits = digits.mid(2);
-        for (const QChar c : digits) {
-            if (!c.isDigit() && !(c.toLower() >= u'a' && c.toLower() <= u'f'))
-                return tr("Not a hex digit: \u201c%1\u201d").arg(c);
-        }
-        if (digits.size() % 2)
-            return tr("Odd number of hex digits");
-        return {};
-    }
+        return facts.utf8 ? QString() : tr("Not UTF-8 text, which a text message must be (RFC 6455 §5.6): send it as Binary");
+    case Mode::Json:
+        return facts.jsonError;
+    case Mode::Binary:
+        return sendsFileBytes() ? QString() : facts.hexError;
     }
     return {};
 }
 
 QByteArray WsComposer::payload() const
 {
-    const QString text = m_editor->toPlainText();
-    if (mode() != Mode::Binary)
-        return text.toUtf8();
-    QString digits = text;
-    digits.remove(QRegularExpression(QStringLiteral("\\s")));
-    if (digits.startsWith(QStringLiteral("0x"), Qt::CaseInsensitive))
-        digits = digits.mid(2);
-    return QByteArray::fromHex(digits.toLatin1());
+    const QByteArray bytes = m_editor->bytes();
+    if (mode() != Mode::Binary || sendsFileBytes())
+        return bytes;
+    // Hex digits with any whitespace between them and an optional 0x in front.
+    QByteArray digits;
+    digits.reserve(bytes.size());
+    for (const char c : bytes) {
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
+            digits.append(c);
+    }
+    if (digits.startsWith("0x") || digits.startsWith("0X"))
+        digits.remove(0, 2);
+    return QByteArray::fromHex(digits);
 }
 
 WsCraftSpec WsComposer::craftSpec() const
@@ -271,21 +290,26 @@ qsizetype WsComposer::fragmentSize(qsizetype payloadSize) const
 
 void WsComposer::updateState()
 {
-    const QString error = validationError();
-    if (!error.isEmpty()) {
+    const PayloadFacts &facts = m_editor->facts();
+    const QString error = checkPending() ? QString() : validationError();
+    if (checkPending()) {
+        m_status->setText(tr("Checking %1...").arg(formatBytes(facts.bytes)));
+    } else if (!error.isEmpty()) {
         m_status->setText(QStringLiteral("<span style=\"color:#c62828\">%1</span>").arg(error.toHtmlEscaped()));
-    } else if (mode() == Mode::Json && !m_editor->toPlainText().isEmpty()) {
+    } else if (mode() == Mode::Json && !facts.blank) {
         m_status->setText(QStringLiteral("<span style=\"color:#2e7d32\">%1</span>").arg(tr("\u2714 valid JSON").toHtmlEscaped()));
+    } else if (mode() == Mode::Binary && !sendsFileBytes()) {
+        m_status->setText(tr("%n byte(s)", nullptr, int(std::min<qsizetype>(facts.hexBytes, INT_MAX))));
     } else {
-        m_status->setText(tr("%n byte(s)", nullptr, int(payload().size())));
+        m_status->setText(tr("%n byte(s)", nullptr, int(std::min<qsizetype>(facts.bytes, INT_MAX))));
     }
-    m_send->setEnabled(m_connected && error.isEmpty());
+    m_send->setEnabled(m_connected && !checkPending() && error.isEmpty());
     m_ping->setEnabled(m_connected);
 }
 
 void WsComposer::send()
 {
-    if (!m_connected || !validationError().isEmpty())
+    if (!m_connected || checkPending() || !validationError().isEmpty())
         return;
     const QByteArray data = payload();
     if (craftMode()) {
@@ -294,8 +318,8 @@ void WsComposer::send()
     }
     if (mode() == Mode::Binary)
         Q_EMIT binaryRequested(data, fragmentSize(data.size()));
-    else
-        Q_EMIT textRequested(m_editor->toPlainText(), fragmentSize(data.size()));
+    else // valid UTF-8 (checked), so the engine's toUtf8() gives these bytes back exactly
+        Q_EMIT textRequested(QString::fromUtf8(data), fragmentSize(data.size()));
 }
 
 int WsComposer::pingIntervalSeconds() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/wire/wsframewriter.h"
+#include "ui/widgets/payloadeditor.h"
 
 #include <QWidget>
 
@@ -8,7 +9,6 @@ class QCheckBox;
 class QComboBox;
 class QFrame;
 class QLabel;
-class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 
@@ -16,7 +16,9 @@ namespace wirescope {
 
 // Writes messages for one connection: text, JSON (validated before sending) or binary
 // given as hex; optionally split into N fragments; ping; and the craft mode, clearly marked,
-// that writes one frame with any header bits to see how a server reacts.
+// that writes one frame with any header bits to see how a server reacts. A multi-MiB paste or
+// a loaded file is kept as bytes by the PayloadEditor and sent exactly as it came; a file is
+// sent as its bytes in every mode (Binary included), a paste in Binary mode is hex.
 class WsComposer : public QWidget
 {
     Q_OBJECT
@@ -37,13 +39,16 @@ public:
     int pingIntervalSeconds() const;
     void setPingIntervalSeconds(int seconds);
 
-    // Validation of what is typed: empty string when it can be sent.
+    // Validation of what is typed: empty string when it can be sent. A large payload is
+    // checked off the UI thread; until then checkPending() is true and Send waits.
     QString validationError() const;
-    // The payload as it would be sent (UTF-8 or the decoded hex).
+    bool checkPending() const;
+    // The payload as it would be sent (UTF-8, the decoded hex, or a loaded file's bytes).
     QByteArray payload() const;
     WsCraftSpec craftSpec() const;
 
-    QPlainTextEdit *editor() const { return m_editor; }
+    PayloadEditor *editor() const { return m_editor; }
+    QPushButton *loadFileButton() const { return m_loadFile; }
     QPushButton *sendButton() const { return m_send; }
     QPushButton *pingButton() const { return m_ping; }
     QSpinBox *autoPingBox() const { return m_autoPing; }
@@ -65,14 +70,17 @@ Q_SIGNALS:
 
 private:
     void updateState();
+    void updateCheck();
+    bool sendsFileBytes() const;
     qsizetype fragmentSize(qsizetype payloadSize) const;
 
     QComboBox *m_modeBox;
-    QPlainTextEdit *m_editor;
+    PayloadEditor *m_editor;
     QLabel *m_status;
     QSpinBox *m_fragments;
     QPushButton *m_send;
     QPushButton *m_ping;
+    QPushButton *m_loadFile;
     QSpinBox *m_autoPing;
     QCheckBox *m_craft;
     QFrame *m_craftPanel;
