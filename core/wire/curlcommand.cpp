@@ -764,7 +764,10 @@ void Reader::option(const OptionSpec &spec, const QByteArray &value, bool negate
 
 void Reader::url(const QByteArray &value)
 {
-    m_urls.append(value);
+    if (value.trimmed().isEmpty())
+        warn(QStringLiteral("an empty URL is ignored"));
+    else
+        m_urls.append(value);
 }
 
 void Reader::finish()

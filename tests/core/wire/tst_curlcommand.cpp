@@ -278,6 +278,8 @@ void TestCurlCommand::refusesWhatIsNotCurl_data()
     QTest::newRow("a URL") << QStringLiteral("http://example.com/");
     QTest::newRow("wget") << QStringLiteral("wget http://example.com/");
     QTest::newRow("curl without URL") << QStringLiteral("curl -sS -H 'A: b'");
+    QTest::newRow("an empty URL") << QStringLiteral("curl '' -k");
+    QTest::newRow("an empty cmd URL") << QStringLiteral("curl ^\"^\" -k");
     QTest::newRow("only quotes") << QStringLiteral("'''\"\"\"$'");
 }
 
