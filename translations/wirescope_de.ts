@@ -930,6 +930,21 @@
         <source>%1 is not UTF-8 text: the File body type sends it unchanged</source>
         <translation>%1 ist kein UTF-8-Text: der Body-Typ „Datei“ sendet sie unverändert</translation>
     </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Nicht importiert: %1</translation>
+    </message>
+    <message>
+        <source>the body has bytes that are not UTF-8 text; the editor shows them replaced</source>
+        <translation>der Body enthält Bytes, die kein UTF-8-Text sind; der Editor zeigt sie ersetzt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported from curl with %n warning(s): %1</source>
+        <translation>
+            <numerusform>Aus curl importiert, %n Warnung: %1</numerusform>
+            <numerusform>Aus curl importiert, %n Warnungen: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wirescope::HttpHistoryModel</name>
@@ -1319,6 +1334,26 @@
     <message>
         <source>Not sent</source>
         <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Copy as cURL</source>
+        <translation>Als cURL kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as c&amp;URL</source>
+        <translation>Als c&amp;URL kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the request as a curl command; Authorization, Cookie and token-like query values are hidden</source>
+        <translation>Die Anfrage als curl-Befehl kopieren; Authorization, Cookie und tokenartige Query-Werte werden verborgen</translation>
+    </message>
+    <message>
+        <source>Copy as cURL (with &amp;Secrets)</source>
+        <translation>Als cURL kopieren (mit &amp;Geheimnissen)</translation>
+    </message>
+    <message>
+        <source>Copy the request as a curl command exactly as it was sent, credentials included</source>
+        <translation>Die Anfrage als curl-Befehl kopieren, genau wie gesendet, samt Zugangsdaten</translation>
     </message>
 </context>
 <context>
@@ -2872,6 +2907,22 @@ Detail: %8</translation>
     <message>
         <source>Subprotocols, extra headers, permessage-deflate, TLS errors, automatic pongs and the close code of the next connection</source>
         <translation>Subprotokolle, zusätzliche Header, permessage-deflate, TLS-Fehler, automatische Pongs und der Close-Code der nächsten Verbindung</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;websocat</source>
+        <translation>Als &amp;websocat kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the connection as a websocat command; Authorization, Cookie and token-like query values are hidden</source>
+        <translation>Die Verbindung als websocat-Befehl kopieren; Authorization, Cookie und tokenartige Query-Werte werden verborgen</translation>
+    </message>
+    <message>
+        <source>Copy as websocat (with &amp;Secrets)</source>
+        <translation>Als websocat kopieren (mit &amp;Geheimnissen)</translation>
+    </message>
+    <message>
+        <source>Copy the connection as a websocat command with its credentials</source>
+        <translation>Die Verbindung als websocat-Befehl samt Zugangsdaten kopieren</translation>
     </message>
 </context>
 <context>

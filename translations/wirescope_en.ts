@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>wirescope::HttpComposer</name>
+    <message numerus="yes">
+        <source>Imported from curl with %n warning(s): %1</source>
+        <translation>
+            <numerusform>Imported from curl with %n warning: %1</numerusform>
+            <numerusform>Imported from curl with %n warnings: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wirescope::HttpResponseView</name>
     <message numerus="yes">
         <source>%n protocol finding(s), see Headers</source>

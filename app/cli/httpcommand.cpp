@@ -8,6 +8,7 @@
 #include "core/session/sessionstore.h"
 #include "core/session/httpexchangejson.h"
 #include "core/session/httpexchangetext.h"
+#include "core/wire/curlcommand.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -32,13 +33,19 @@ int runHttpCommand(const QStringList &arguments)
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print one JSON object instead of text."));
     const QCommandLineOption repeatOpt(QStringLiteral("repeat"), QStringLiteral("Send the request N times on the same session (keep-alive) and add per-phase min/median/p99."), QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption varOpt(QStringLiteral("var"), QStringLiteral("Define the variable NAME for {{NAME}} in the URL, headers and body (repeatable)."), QStringLiteral("NAME=VALUE"));
-    for (const QCommandLineOption &option : {methodOpt, dataOpt, dataFileOpt, followOpt, maxRedirsOpt, compressedOpt, jsonOpt, repeatOpt, varOpt})
+    const QCommandLineOption curlOpt(QStringLiteral("curl"), QStringLiteral("Take method, URL, headers, body, -k, -L and --compressed from the curl command line COMMAND (one argument) instead of URL, -X and -d."), QStringLiteral("COMMAND"));
+    for (const QCommandLineOption &option : {methodOpt, dataOpt, dataFileOpt, followOpt, maxRedirsOpt, compressedOpt, jsonOpt, repeatOpt, varOpt, curlOpt})
         command.addOption(option);
     int status = 0;
     if (!command.parse(arguments, &status))
         return status;
     const QCommandLineParser &parser = command.parser();
-    if (parser.positionalArguments().size() != 1)
+    const bool fromCurl = parser.isSet(curlOpt);
+    if (fromCurl && !parser.positionalArguments().isEmpty())
+        return command.usageError(QStringLiteral("--curl takes the URL from the command; no other URL expected"));
+    if (fromCurl && (parser.isSet(methodOpt) || parser.isSet(dataOpt) || parser.isSet(dataFileOpt)))
+        return command.usageError(QStringLiteral("--curl cannot be combined with -X, -d or --data-file"));
+    if (!fromCurl && parser.positionalArguments().size() != 1)
         return command.usageError(QStringLiteral("exactly one URL expected"));
     bool ok = false;
     const int repeat = parser.value(repeatOpt).toInt(&ok);
@@ -54,29 +61,49 @@ int runHttpCommand(const QStringList &arguments)
         return exitStatusFor(FailureClass::Usage);
 
     HttpRequest request;
-    request.setUrl(parser.positionalArguments().constFirst());
-    const bool hasBody = parser.isSet(dataOpt) || parser.isSet(dataFileOpt);
-    request.setMethod(parser.isSet(methodOpt) ? parser.value(methodOpt) : hasBody ? QStringLiteral("POST") : QStringLiteral("GET"));
-    for (const auto &[name, value] : connection->headers)
-        request.addHeader(name, value);
-    HttpBody body;
-    if (parser.isSet(dataOpt)) {
-        body.kind = BodyKind::Raw;
-        body.text = parser.value(dataOpt);
-        body.rawContentType = QStringLiteral("application/x-www-form-urlencoded"); // as curl -d
-    } else if (parser.isSet(dataFileOpt)) {
-        body.kind = BodyKind::BinaryFile;
-        body.binaryFilePath = parser.value(dataFileOpt);
-    }
-    request.setBody(body);
-
     HttpRequestOptions options;
     options.followRedirects = parser.isSet(followOpt);
     options.maxRedirects = maxRedirects;
     options.ignoreCertificateErrors = connection->insecure;
+    options.acceptCompressed = parser.isSet(compressedOpt);
+    if (fromCurl) {
+        // docs/cli-http.md "--curl": the command's request; -H, -k, -L and --compressed
+        // given here add to it. What the command asks that cannot be done is said on stderr.
+        const CurlCommand curl = CurlCommand::parse(parser.value(curlOpt));
+        if (!curl.ok())
+            return command.usageError(QStringLiteral("--curl: ") + curl.error);
+        QStringList warnings = curl.warnings;
+        if (curl.hasBody && !curl.bodyIsText())
+            warnings.append(QStringLiteral("the body is not UTF-8 text; bytes that are not are sent as U+FFFD"));
+        QTextStream warn(stderr);
+        for (const QString &warning : std::as_const(warnings))
+            warn << "wirescope-cli http: --curl: " << warning << '\n';
+        request = curl.request();
+        options.followRedirects = options.followRedirects || curl.followRedirects;
+        if (curl.maxRedirects >= 0 && !parser.isSet(maxRedirsOpt))
+            options.maxRedirects = curl.maxRedirects;
+        options.ignoreCertificateErrors = options.ignoreCertificateErrors || curl.insecure;
+        options.acceptCompressed = options.acceptCompressed || curl.compressed;
+    } else {
+        request.setUrl(parser.positionalArguments().constFirst());
+        const bool hasBody = parser.isSet(dataOpt) || parser.isSet(dataFileOpt);
+        request.setMethod(parser.isSet(methodOpt) ? parser.value(methodOpt) : hasBody ? QStringLiteral("POST") : QStringLiteral("GET"));
+        HttpBody body;
+        if (parser.isSet(dataOpt)) {
+            body.kind = BodyKind::Raw;
+            body.text = parser.value(dataOpt);
+            body.rawContentType = QStringLiteral("application/x-www-form-urlencoded"); // as curl -d
+        } else if (parser.isSet(dataFileOpt)) {
+            body.kind = BodyKind::BinaryFile;
+            body.binaryFilePath = parser.value(dataFileOpt);
+        }
+        request.setBody(body);
+    }
+    for (const auto &[name, value] : connection->headers)
+        request.addHeader(name, value);
+
     options.caCertificates = connection->caCertificates;
     options.proxy = connection->proxy;
-    options.acceptCompressed = parser.isSet(compressedOpt);
     options.connectTimeoutMs = connection->connectTimeoutMs;
     options.totalTimeoutMs = connection->maxTimeMs;
     Environment env{QStringLiteral("cli"), {}};

@@ -4,6 +4,7 @@
 #include "tests/peers/demopeer.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace wirescope::test;
@@ -31,6 +32,7 @@ private slots:
     void usageErrorsExitWithTwo_data();
     void usageErrorsExitWithTwo();
     void helpNamesTheCommand();
+    void aCurlCommandIsTheRequest();
 
 private:
     QString url(const QString &path) const { return m_demo.httpUrl(path).toString(); }
@@ -145,6 +147,9 @@ void TestHttpCli::usageErrorsExitWithTwo_data()
     QTest::newRow("a negative connect timeout") << QStringList{s("--connect-timeout"), s("-2"), s("http://127.0.0.1:1/")};
     QTest::newRow("a proxy that is not http or socks5") << QStringList{s("-x"), s("ftp://p:1"), s("http://127.0.0.1:1/")};
     QTest::newRow("a repeat of 0") << QStringList{s("--repeat"), s("0"), s("http://127.0.0.1:1/")};
+    QTest::newRow("--curl and a URL") << QStringList{s("--curl"), s("curl http://127.0.0.1:1/"), s("http://127.0.0.1:1/")};
+    QTest::newRow("--curl and -d") << QStringList{s("--curl"), s("curl http://127.0.0.1:1/"), s("-d"), s("x")};
+    QTest::newRow("--curl that is not curl") << QStringList{s("--curl"), s("wget http://127.0.0.1:1/")};
 }
 
 void TestHttpCli::usageErrorsExitWithTwo()
@@ -163,6 +168,28 @@ void TestHttpCli::helpNamesTheCommand()
     QVERIFY2(run.stdoutBytes.startsWith("Usage: wirescope-cli http [options] URL"), run.stdoutBytes.constData());
     for (const char *option : {"-k, --insecure", "-m, --max-time <SECONDS>", "--connect-timeout <SECONDS>", "-x, --proxy <URL>"})
         QVERIFY2(run.stdoutBytes.contains(option), option);
+}
+
+void TestHttpCli::aCurlCommandIsTheRequest()
+{
+    const QString command = QStringLiteral("curl '%1' -H 'X-From: curl' -u ada:pw --json '{\"a\": 1}' -T up.bin")
+                                .arg(url(QStringLiteral("/anything?x=1")));
+    const CliRun run = runHttp({QStringLiteral("--json"), QStringLiteral("-H"), QStringLiteral("X-Extra: cli"),
+                                QStringLiteral("--curl"), command});
+    QCOMPARE(run.exitCode, 0);
+    // What the command asked that cannot be done is said on stderr; stdout stays the contract.
+    QVERIFY2(run.stderrText.contains("wirescope-cli http: --curl: -T up.bin uploads a file"), run.stderrText.constData());
+    const QJsonObject echo
+        = QJsonDocument::fromJson(run.object()[u"response"].toObject()[u"body_text"].toString().toUtf8()).object();
+    QCOMPARE(echo[u"method"].toString(), QStringLiteral("POST"));
+    QCOMPARE(echo[u"url"].toString(), url(QStringLiteral("/anything?x=1")));
+    QCOMPARE(echo[u"body"].toString(), QStringLiteral("{\"a\": 1}"));
+    QStringList headers;
+    for (const QJsonValue &h : echo[u"headers"].toArray())
+        headers << h.toArray()[0].toString() + QStringLiteral(": ") + h.toArray()[1].toString();
+    for (const char *expected : {"X-From: curl", "X-Extra: cli", "Accept: application/json", "Content-Type: application/json",
+                                 "Authorization: Basic YWRhOnB3"})
+        QVERIFY2(headers.contains(QLatin1String(expected)), qPrintable(headers.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestHttpCli)

@@ -1,5 +1,6 @@
 #include "ui/http/httpcomposer.h"
 
+#include "core/wire/curlcommand.h"
 #include "core/wire/jsonpretty.h"
 
 #include "ui/common/units.h"
@@ -379,6 +380,22 @@ void HttpComposer::setOptions(const HttpRequestOptions &options)
 
 void HttpComposer::urlEdited(const QString &text)
 {
+    // A curl command pasted (or dropped) into the URL bar fills the whole composer instead
+    // of becoming a URL; typing "curl" by hand is a URL like any other.
+    const QString before = m_request.url();
+    qsizetype prefix = 0;
+    while (prefix < before.size() && prefix < text.size() && before[prefix] == text[prefix])
+        ++prefix;
+    qsizetype suffix = 0;
+    while (suffix < before.size() - prefix && suffix < text.size() - prefix
+           && before[before.size() - 1 - suffix] == text[text.size() - 1 - suffix])
+        ++suffix;
+    const QString inserted = text.mid(prefix, text.size() - prefix - suffix);
+    if (inserted.size() > 1 && CurlCommand::looksLikeCurl(inserted)) {
+        m_url->setText(before);
+        importCurl(inserted);
+        return;
+    }
     m_request.setUrl(text);
     m_params->setRows(m_request.queryParams());
     showProblem({});
@@ -472,6 +489,30 @@ void HttpComposer::setRequest(const HttpRequest &request)
     m_token->setText(auth.token);
     showProblem({});
     updateTitle();
+}
+
+bool HttpComposer::importCurl(const QString &text)
+{
+    const CurlCommand command = CurlCommand::parse(text);
+    if (!command.ok()) {
+        showProblem(tr("Not imported: %1").arg(command.error));
+        return false;
+    }
+    setRequest(command.request());
+    HttpRequestOptions settings = options();
+    settings.followRedirects = command.followRedirects;
+    if (command.maxRedirects > 0)
+        settings.maxRedirects = command.maxRedirects;
+    settings.ignoreCertificateErrors = command.insecure;
+    settings.acceptCompressed = command.compressed;
+    setOptions(settings);
+    QStringList warnings = command.warnings;
+    if (command.hasBody && !command.bodyIsText())
+        warnings.append(tr("the body has bytes that are not UTF-8 text; the editor shows them replaced"));
+    if (!warnings.isEmpty())
+        showProblem(tr("Imported from curl with %n warning(s): %1", nullptr, int(warnings.size()))
+                        .arg(warnings.join(QStringLiteral("; "))));
+    return true;
 }
 
 void HttpComposer::setBusy(bool busy)

@@ -42,6 +42,14 @@ public:
     bool isBusy() const { return m_busy; }
     // A problem found before sending (unresolved variables, unreadable file); empty clears it.
     void showProblem(const QString &text);
+    QLabel *problemLabel() const { return m_problem; }
+
+    // Fills the composer from a curl command line (method, URL, headers, body, auth, -k, -L,
+    // --compressed) and lists in the problem line what curl would have done that the
+    // request cannot (files, proxies, shell variables). A curl command pasted into the URL
+    // bar comes here. False when the text is not a curl command: nothing changes but the
+    // problem line, which says why.
+    bool importCurl(const QString &text);
 
     QComboBox *methodBox() const { return m_method; }
     QLineEdit *urlEdit() const { return m_url; }

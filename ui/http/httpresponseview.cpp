@@ -1,23 +1,29 @@
 #include "ui/http/httpresponseview.h"
 
+#include "core/session/curlsnippet.h"
 #include "core/wire/jsonpretty.h"
 
 #include "ui/common/units.h"
 #include "ui/http/jsonhighlighter.h"
 #include "ui/http/timingwaterfallwidget.h"
 
+#include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QEvent>
 #include <QCoreApplication>
 #include <QFontDatabase>
+#include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QMenu>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -83,7 +89,11 @@ HttpResponseView::HttpResponseView(QWidget *parent)
     , m_raw(readOnlyText(this, tr("Raw bytes sent and received")))
     , m_waterfall(new TimingWaterfallWidget(this))
     , m_tls(fieldTree(this, tr("TLS connection details")))
+    , m_copyButton(new QToolButton(this))
 {
+    const QList<QAction *> copyActions = createCopyCurlActions(this, [this] { return &m_record; });
+    m_copyCurl = copyActions.at(0);
+    m_copyCurlWithSecrets = copyActions.at(1);
     m_status->setAccessibleName(tr("Response status"));
     m_status->setMargin(4);
     m_status->setAutoFillBackground(true);
@@ -91,9 +101,20 @@ HttpResponseView::HttpResponseView(QWidget *parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setWordWrap(true);
 
+    auto *copyMenu = new QMenu(m_copyButton);
+    copyMenu->addAction(m_copyCurl);
+    copyMenu->addAction(m_copyCurlWithSecrets);
+    m_copyButton->setDefaultAction(m_copyCurl);
+    m_copyButton->setMenu(copyMenu);
+    m_copyButton->setPopupMode(QToolButton::MenuButtonPopup);
+    m_copyButton->setAccessibleName(tr("Copy as cURL"));
+    addActions({m_copyCurl, m_copyCurlWithSecrets});
+    setContextMenuPolicy(Qt::ActionsContextMenu);
+
     auto *top = new QHBoxLayout;
     top->addWidget(m_status);
     top->addWidget(m_summary, 1);
+    top->addWidget(m_copyButton);
 
     m_tabs->addTab(createBodyTab(), tr("Bod&y"));
     m_tabs->addTab(m_headers, tr("Hea&ders"));
@@ -213,6 +234,33 @@ void HttpResponseView::clear()
     m_raw->clear();
     m_waterfall->clear();
     m_tls->clear();
+    updateCopyActions();
+}
+
+void HttpResponseView::updateCopyActions()
+{
+    const bool any = !m_record.hops.isEmpty();
+    m_copyCurl->setEnabled(any);
+    m_copyCurlWithSecrets->setEnabled(any);
+}
+
+QList<QAction *> HttpResponseView::createCopyCurlActions(QObject *parent,
+                                                        std::function<const HttpExchangeRecord *()> record)
+{
+    auto *hidden = new QAction(tr("Copy as c&URL"), parent);
+    hidden->setToolTip(tr("Copy the request as a curl command; Authorization, Cookie and token-like query values are hidden"));
+    auto *withSecrets = new QAction(tr("Copy as cURL (with &Secrets)"), parent);
+    withSecrets->setToolTip(tr("Copy the request as a curl command exactly as it was sent, credentials included"));
+    // Credentials are hidden unless the user asks for them by name, as in every export.
+    const auto copy = [record](const RedactionRules &rules) {
+        const HttpExchangeRecord *shown = record();
+        const QString command = shown ? curlSnippet(*shown, rules) : QString();
+        if (!command.isEmpty())
+            QGuiApplication::clipboard()->setText(command);
+    };
+    QObject::connect(hidden, &QAction::triggered, parent, [copy] { copy(RedactionRules::defaults()); });
+    QObject::connect(withSecrets, &QAction::triggered, parent, [copy] { copy(RedactionRules::none()); });
+    return {hidden, withSecrets};
 }
 
 void HttpResponseView::showProgress(const HttpProgress &progress)
@@ -233,6 +281,7 @@ void HttpResponseView::showProgress(const HttpProgress &progress)
 void HttpResponseView::showRecord(const HttpExchangeRecord &record)
 {
     m_record = record;
+    updateCopyActions();
     const HttpHop *hop = record.finalHop();
     const bool gotResponse = hop && hop->response.status > 0;
 

@@ -4,6 +4,9 @@
 
 #include <QWidget>
 
+#include <functional>
+
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -11,6 +14,7 @@ class QPlainTextEdit;
 class QScrollArea;
 class QStackedWidget;
 class QTabWidget;
+class QToolButton;
 class QTreeWidget;
 
 namespace wirescope {
@@ -47,6 +51,15 @@ public:
     QPlainTextEdit *rawView() const { return m_raw; }
     TimingWaterfallWidget *waterfall() const { return m_waterfall; }
     QTreeWidget *tlsTree() const { return m_tls; }
+    // "Copy as cURL" of the exchange shown, credentials hidden; and the explicit opt-out.
+    QAction *copyCurlAction() const { return m_copyCurl; }
+    QAction *copyCurlWithSecretsAction() const { return m_copyCurlWithSecrets; }
+    QToolButton *copyButton() const { return m_copyButton; }
+
+    // "Copy as cURL" (credentials hidden) and "Copy as cURL (with Secrets)": they put the
+    // first request of the exchange `record()` returns (null: none) on the clipboard as a
+    // curl command. The History's menu offers the same two.
+    static QList<QAction *> createCopyCurlActions(QObject *parent, std::function<const HttpExchangeRecord *()> record);
 
     // Text of a classic hex dump (offset, 16 bytes, printable column), at most `maxBytes`.
     static QString hexDump(const QByteArray &bytes, qint64 maxBytes);
@@ -66,6 +79,7 @@ private:
     void showRaw();
     void showTls(const HttpHop *hop);
     void setStatusChip(const QString &text, const QColor &color);
+    void updateCopyActions();
 
     HttpExchangeRecord m_record;
     QLabel *m_status;
@@ -85,6 +99,9 @@ private:
     QPlainTextEdit *m_raw;
     TimingWaterfallWidget *m_waterfall;
     QTreeWidget *m_tls;
+    QAction *m_copyCurl;
+    QAction *m_copyCurlWithSecrets;
+    QToolButton *m_copyButton;
 };
 
 } // namespace wirescope

@@ -1,6 +1,7 @@
 #include "ui/http/httpworkspace.h"
 
 #include "core/session/session.h"
+#include "core/wire/curlcommand.h"
 
 #include "core/net/httpengine.h"
 #include "ui/http/environmentdialog.h"
@@ -79,6 +80,11 @@ HttpWorkspace::HttpWorkspace(Session *session, QWidget *parent)
     m_historyView->setModel(m_history);
     m_historyView->setAccessibleName(tr("Request history"));
     connect(m_historyView, &QTableView::activated, this, [this](const QModelIndex &index) { reopenFromHistory(index.row()); });
+    m_historyView->addActions(HttpResponseView::createCopyCurlActions(m_historyView, [this]() -> const HttpExchangeRecord * {
+        const int row = m_historyView->currentIndex().row();
+        return row >= 0 && row < m_history->rowCount() ? &m_history->recordAt(row) : nullptr;
+    }));
+    m_historyView->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *historyHint = new QLabel(tr("Requests sent in this session. Double-click or Enter reopens one."), m_historyPanel);
     historyHint->setWordWrap(true);
     auto *clearHistory = new QPushButton(tr("Clear &History"), m_historyPanel);
@@ -235,6 +241,20 @@ void HttpWorkspace::openRequest(const QString &method, const QUrl &url)
     else
         tab = addTab(request);
     tab->composer()->urlEdit()->setFocus(Qt::OtherFocusReason);
+}
+
+HttpRequestTab *HttpWorkspace::importCurl(const QString &text, QString *error)
+{
+    const CurlCommand command = CurlCommand::parse(text);
+    if (!command.ok()) {
+        if (error)
+            *error = command.error;
+        return nullptr;
+    }
+    HttpRequestTab *tab = addTab(HttpRequest());
+    tab->composer()->importCurl(text);
+    tab->composer()->urlEdit()->setFocus(Qt::OtherFocusReason);
+    return tab;
 }
 
 void HttpWorkspace::reopenFromHistory(int row)

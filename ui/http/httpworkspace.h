@@ -61,6 +61,12 @@ public:
     void saveState() const;
     void restoreState();
 
+    // A curl command line (File > Import cURL..., a paste) as a new request tab: method,
+    // URL, headers, body, auth and the -k, -L, --compressed settings, with what was not
+    // taken over in the composer's problem line. Null, and no tab, when the text is not a
+    // curl command; *error then says why.
+    HttpRequestTab *importCurl(const QString &text, QString *error = nullptr);
+
 public slots:
     HttpRequestTab *newRequest();
     // Opens `url` in the current tab when it is still untouched, else in a new one.

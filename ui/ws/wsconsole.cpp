@@ -1,6 +1,7 @@
 #include "ui/ws/wsconsole.h"
 
 #include "core/session/session.h"
+#include "core/session/websocatsnippet.h"
 #include "core/wire/jsonpretty.h"
 #include "core/wire/wsclosecode.h"
 #include "ui/ws/wscomposer.h"
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -134,6 +136,25 @@ void WsConsole::buildUi()
     bar->addWidget(m_url, 1);
     bar->addWidget(m_connectButton);
     bar->addWidget(m_stateLabel);
+    // The connection as a websocat command: the last one opened, else what the form says.
+    // Credentials are hidden unless asked for by name, as in every export.
+    const auto copyWebsocat = [this](const RedactionRules &rules) {
+        const TimelineConnection *last = lastConnection();
+        QApplication::clipboard()->setText(websocatSnippet(last ? last->wsOptions : options(), rules));
+    };
+    auto *copyHidden = new QAction(tr("Copy as &websocat"), this);
+    copyHidden->setToolTip(tr("Copy the connection as a websocat command; Authorization, Cookie and token-like query values are hidden"));
+    connect(copyHidden, &QAction::triggered, this, [copyWebsocat] { copyWebsocat(RedactionRules::defaults()); });
+    auto *copyWithSecrets = new QAction(tr("Copy as websocat (with &Secrets)"), this);
+    copyWithSecrets->setToolTip(tr("Copy the connection as a websocat command with its credentials"));
+    connect(copyWithSecrets, &QAction::triggered, this, [copyWebsocat] { copyWebsocat(RedactionRules::none()); });
+    m_copyWebsocat = new QToolButton(this);
+    m_copyWebsocat->setDefaultAction(copyHidden);
+    auto *copyMenu = new QMenu(m_copyWebsocat);
+    copyMenu->addActions({copyHidden, copyWithSecrets});
+    m_copyWebsocat->setMenu(copyMenu);
+    m_copyWebsocat->setPopupMode(QToolButton::MenuButtonPopup);
+    bar->addWidget(m_copyWebsocat);
 
     // Options of the next connection, and how to close this one.
     m_subprotocols = new QLineEdit(this);

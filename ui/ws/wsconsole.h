@@ -76,6 +76,8 @@ public:
     QTextBrowser *connectionInfo() const { return m_connectionInfo; }
     QComboBox *modeBox() const { return m_mode; }
     QPushButton *connectButton() const { return m_connectButton; }
+    // "Copy as websocat" (credentials hidden); its menu holds the copy with secrets.
+    QToolButton *copyWebsocatButton() const { return m_copyWebsocat; }
     QLineEdit *urlEdit() const { return m_url; }
     QLineEdit *searchEdit() const { return m_search; }
     QLabel *stateLabel() const { return m_stateLabel; }
@@ -141,6 +143,7 @@ private:
     QLineEdit *m_url;
     QPushButton *m_connectButton;
     QLabel *m_stateLabel;
+    QToolButton *m_copyWebsocat;
     QLineEdit *m_subprotocols;
     QPlainTextEdit *m_headers;
     QCheckBox *m_deflate;
