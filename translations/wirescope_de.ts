@@ -1823,6 +1823,26 @@
         <source>Nothing to replay yet: the session holds no traffic.</source>
         <translation>Noch nichts zu wiederholen: Die Sitzung enthält keinen Verkehr.</translation>
     </message>
+    <message>
+        <source>&amp;cURL Command...</source>
+        <translation>&amp;cURL-Befehl...</translation>
+    </message>
+    <message>
+        <source>Import cURL</source>
+        <translation>cURL importieren</translation>
+    </message>
+    <message>
+        <source>Paste a curl command (a browser&apos;s Copy as cURL, Postman&apos;s code snippet or a terminal line):</source>
+        <translation>Einen curl-Befehl einfügen („Als cURL kopieren“ eines Browsers, ein Code-Snippet aus Postman oder eine Terminalzeile):</translation>
+    </message>
+    <message>
+        <source>cURL not imported</source>
+        <translation>cURL nicht importiert</translation>
+    </message>
+    <message>
+        <source>The command was not imported: %1</source>
+        <translation>Der Befehl wurde nicht importiert: %1</translation>
+    </message>
 </context>
 <context>
     <name>wirescope::PayloadEditor</name>

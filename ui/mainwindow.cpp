@@ -27,6 +27,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QIcon>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -170,7 +171,7 @@ MainWindow::MainWindow(std::unique_ptr<SessionDocument> document, DemoServer *de
     resize(size);
     // Defaults before any saved layout: endpoints dock readable, HTTP and WebSocket halves
     // equal, the charts dock about 30% of the window, the two charts equal.
-    resizeDocks({m_endpointsDock}, {qBound(180, size.width() / 7, 320)}, Qt::Horizontal);
+    resizeDocks({m_endpointsDock}, {qBound(220, size.width() / 6, 320)}, Qt::Horizontal);
     resizeDocks({m_chartsDock}, {size.height() * 3 / 10}, Qt::Vertical);
     m_splitter->setSizes({1, 1});
     m_chartsSplitter->setSizes({1, 1});
@@ -237,6 +238,7 @@ void MainWindow::createMenus()
         if (!path.isEmpty())
             importHar(path);
     });
+    importMenu->addAction(tr("&cURL Command..."), this, &MainWindow::importCurl);
     QMenu *exportMenu = file->addMenu(tr("&Export"));
     exportMenu->addAction(tr("&HAR..."), this, &MainWindow::exportHar);
     exportMenu->addAction(tr("&pcapng (Wireshark)..."), this, &MainWindow::exportPcapng);
@@ -538,6 +540,19 @@ void MainWindow::fillRecentMenu()
         for (const QString &path : AppSettings::recentFiles())
             AppSettings::removeRecentFile(path);
     });
+}
+
+void MainWindow::importCurl()
+{
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(
+        this, tr("Import cURL"),
+        tr("Paste a curl command (a browser's Copy as cURL, Postman's code snippet or a terminal line):"), QString(), &ok);
+    if (!ok || text.trimmed().isEmpty())
+        return;
+    QString error;
+    if (!m_http->importCurl(text, &error))
+        QMessageBox::warning(this, tr("cURL not imported"), tr("The command was not imported: %1").arg(error));
 }
 
 ReplayDialog *MainWindow::replay()

@@ -58,6 +58,8 @@ public:
     bool saveTo(const QString &path);
     void exportHar();
     void exportPcapng();
+    // A curl command pasted into a dialog opens as a new HTTP request tab.
+    void importCurl();
     // Replays the session against a server with a diff (a dialog of its own, modeless).
     ReplayDialog *replay();
     // Offers to reopen the sessions a crashed Wirescope left unsaved; the windows reopened.

@@ -27,6 +27,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QDialog>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -42,6 +43,7 @@
 #include <QTreeWidget>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -60,11 +62,13 @@ constexpr int kWait = 15000;
 class DialogAnswerer : public QObject
 {
 public:
-    explicit DialogAnswerer(std::function<void(QWidget *)> answer) : m_answer(std::move(answer))
+    // `only`: the class of dialog to answer (another one is left to another answerer).
+    explicit DialogAnswerer(std::function<void(QWidget *)> answer, const char *only = nullptr)
+        : m_answer(std::move(answer))
     {
-        connect(&m_timer, &QTimer::timeout, this, [this] {
+        connect(&m_timer, &QTimer::timeout, this, [this, only] {
             QWidget *modal = QApplication::activeModalWidget();
-            if (!modal || m_answered)
+            if (!modal || m_answered || (only && !modal->inherits(only)))
                 return;
             m_answered = true;
             if (auto *box = qobject_cast<QMessageBox *>(modal))
@@ -134,6 +138,7 @@ private slots:
     void aKilledWindowsSessionIsOfferedBack();
     void droppedFilesOpen();
     void aSessionReplaysWithADiffInTheWindow();
+    void aCurlCommandIsImportedFromTheFileMenu();
 
 private:
     // Records one HTTP request (with a secret header) and one WebSocket conversation.
@@ -453,6 +458,37 @@ void tst_MainWindowSessions::aSessionReplaysWithADiffInTheWindow()
     dialog->close();
     DialogAnswerer discard([](QWidget *box) { clickButton(box, QMessageBox::Discard); });
     window.close();
+}
+
+void tst_MainWindowSessions::aCurlCommandIsImportedFromTheFileMenu()
+{
+    MainWindow window(&m_demo.server());
+    window.show();
+    const int tabs = window.httpWorkspace()->tabs()->count();
+    const QString command = QStringLiteral("curl -X POST '%1' -H 'X-Trace: 7' --data-raw '{\"a\":1}'")
+                                .arg(m_demo.httpUrl(QStringLiteral("/post")).toString());
+    DialogAnswerer paste([&](QWidget *modal) {
+        auto *dialog = qobject_cast<QDialog *>(modal);
+        dialog->findChild<QPlainTextEdit *>()->setPlainText(command);
+        dialog->accept();
+    }, "QInputDialog");
+    window.importCurl();
+    QVERIFY(paste.answered());
+    QCOMPARE(window.httpWorkspace()->tabs()->count(), tabs + 1);
+    const HttpRequest request = window.httpWorkspace()->currentTab()->composer()->request();
+    QCOMPARE(request.method(), QStringLiteral("POST"));
+    QCOMPARE(request.url(), m_demo.httpUrl(QStringLiteral("/post")).toString());
+    // Not a curl command: said so, nothing opened.
+    DialogAnswerer junk([](QWidget *modal) {
+        auto *dialog = qobject_cast<QDialog *>(modal);
+        dialog->findChild<QPlainTextEdit *>()->setPlainText(QStringLiteral("rm -rf /"));
+        dialog->accept();
+    }, "QInputDialog");
+    DialogAnswerer refusal([](QWidget *box) { clickButton(box, QMessageBox::Ok); }, "QMessageBox");
+    window.importCurl();
+    QVERIFY(refusal.answered());
+    QVERIFY2(refusal.text().contains(QStringLiteral("not imported")), qPrintable(refusal.text()));
+    QCOMPARE(window.httpWorkspace()->tabs()->count(), tabs + 1);
 }
 
 QTEST_MAIN(tst_MainWindowSessions)

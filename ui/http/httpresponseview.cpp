@@ -2,6 +2,7 @@
 
 #include "core/session/curlsnippet.h"
 #include "core/wire/jsonpretty.h"
+#include "ui/app/appsettings.h"
 
 #include "ui/common/units.h"
 #include "ui/http/jsonhighlighter.h"
@@ -258,7 +259,7 @@ QList<QAction *> HttpResponseView::createCopyCurlActions(QObject *parent,
         if (!command.isEmpty())
             QGuiApplication::clipboard()->setText(command);
     };
-    QObject::connect(hidden, &QAction::triggered, parent, [copy] { copy(RedactionRules::defaults()); });
+    QObject::connect(hidden, &QAction::triggered, parent, [copy] { copy(AppSettings::redactionRules()); });
     QObject::connect(withSecrets, &QAction::triggered, parent, [copy] { copy(RedactionRules::none()); });
     return {hidden, withSecrets};
 }

@@ -4,6 +4,7 @@
 #include "core/session/websocatsnippet.h"
 #include "core/wire/jsonpretty.h"
 #include "core/wire/wsclosecode.h"
+#include "ui/app/appsettings.h"
 #include "ui/ws/wscomposer.h"
 #include "ui/ws/wsframeinspector.h"
 #include "ui/ws/wshandshakeview.h"
@@ -144,7 +145,7 @@ void WsConsole::buildUi()
     };
     auto *copyHidden = new QAction(tr("Copy as &websocat"), this);
     copyHidden->setToolTip(tr("Copy the connection as a websocat command; Authorization, Cookie and token-like query values are hidden"));
-    connect(copyHidden, &QAction::triggered, this, [copyWebsocat] { copyWebsocat(RedactionRules::defaults()); });
+    connect(copyHidden, &QAction::triggered, this, [copyWebsocat] { copyWebsocat(AppSettings::redactionRules()); });
     auto *copyWithSecrets = new QAction(tr("Copy as websocat (with &Secrets)"), this);
     copyWithSecrets->setToolTip(tr("Copy the connection as a websocat command with its credentials"));
     connect(copyWithSecrets, &QAction::triggered, this, [copyWebsocat] { copyWebsocat(RedactionRules::none()); });
