@@ -3,6 +3,7 @@
 #include "core/demo/demoserver.h"
 #include "core/session/session.h"
 #include "ui/app/aboutdialog.h"
+#include "ui/app/appsettings.h"
 #include "ui/app/demoendpointspanel.h"
 #include "ui/app/settingsdialog.h"
 #include "ui/http/httpworkspace.h"
@@ -57,6 +58,7 @@ MainWindow::MainWindow(DemoServer *demo, const QString &demoError, QWidget *pare
     , m_demoStatus(new QLabel(this))
 {
     setWindowTitle(tr("Wirescope"));
+    m_session->timeline().setByteBudget(AppSettings::payloadBudgetBytes());
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
     m_splitter->setObjectName(QStringLiteral("workspaceSplitter"));
@@ -211,8 +213,10 @@ void MainWindow::showAbout()
 void MainWindow::showPreferences()
 {
     SettingsDialog dialog(this);
-    if (dialog.exec() == QDialog::Accepted)
-        statusBar()->showMessage(tr("Preferences saved; the demo server setting applies at the next start."), 8000);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_session->timeline().setByteBudget(AppSettings::payloadBudgetBytes());
+    statusBar()->showMessage(tr("Preferences saved; the demo server setting applies at the next start."), 8000);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
