@@ -3,6 +3,7 @@
 #include "core/session/session.h"
 #include "core/wire/jsonpretty.h"
 #include "core/wire/wsclosecode.h"
+#include "ui/common/freedmemory.h"
 #include "ui/ws/wscomposer.h"
 #include "ui/ws/wsframeinspector.h"
 #include "ui/ws/wshandshakeview.h"
@@ -919,6 +920,7 @@ void WsConsole::clearLog()
         m_countsAtClear.remove(id);
         m_countsAtClear.insert(id, counts(id));
     }
+    returnFreedMemory();
     m_chartData.clear();
     updateCounts();
     updateConnectionInfo();

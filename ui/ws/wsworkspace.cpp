@@ -2,6 +2,7 @@
 
 #include "core/net/wsconnection.h"
 #include "core/session/session.h"
+#include "ui/common/freedmemory.h"
 #include "ui/ws/wschartswidget.h"
 #include "ui/ws/wscomposer.h"
 #include "ui/ws/wsconsole.h"
@@ -195,6 +196,7 @@ void WsWorkspace::closeConsole(int index)
         if (!shownElsewhere)
             m_session->timeline().discardConnection(id);
     }
+    returnFreedMemory();
     console->deleteLater();
     if (m_tabs->count() == 0)
         newConsole();
