@@ -503,6 +503,69 @@
     </message>
 </context>
 <context>
+    <name>wirescope::ExportDialog</name>
+    <message>
+        <source>&amp;Hide secrets (recommended)</source>
+        <translation>&amp;Geheimnisse verbergen (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Export HAR</source>
+        <translation>HAR exportieren</translation>
+    </message>
+    <message>
+        <source>Export pcapng</source>
+        <translation>pcapng exportieren</translation>
+    </message>
+    <message>
+        <source>Every HTTP exchange and WebSocket connection of the session as a HAR 1.2 file, which browsers, Postman and HTTP Toolkit open.</source>
+        <translation>Jeder HTTP-Austausch und jede WebSocket-Verbindung der Sitzung als HAR-1.2-Datei, die Browser, Postman und HTTP Toolkit öffnen.</translation>
+    </message>
+    <message>
+        <source>Every connection&apos;s bytes as a pcapng capture with synthesized TCP/IP packets, which Wireshark and tshark decode. wss:// and https:// traffic is written decrypted.</source>
+        <translation>Die Bytes jeder Verbindung als pcapng-Mitschnitt mit erzeugten TCP/IP-Paketen, den Wireshark und tshark dekodieren. wss://- und https://-Verkehr wird entschlüsselt geschrieben.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Hidden always: %1</source>
+        <translation>Immer verborgen: %1</translation>
+    </message>
+    <message>
+        <source>e.g. X-Api-Key, session_id</source>
+        <translation>z. B. X-Api-Key, session_id</translation>
+    </message>
+    <message>
+        <source>Header or query parameter names to hide as well, separated by commas; kept for the next export</source>
+        <translation>Weitere zu verbergende Header- oder Query-Parameter-Namen, durch Kommas getrennt; bleiben für den nächsten Export erhalten</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Secrets will be written as recorded:&lt;/b&gt; Authorization, cookies and tokens travel with the file. Share it only with people who may log in as you.</source>
+        <translation>&lt;b&gt;Geheimnisse werden so geschrieben, wie sie aufgezeichnet wurden:&lt;/b&gt; Authorization, Cookies und Tokens reisen mit der Datei. Geben Sie sie nur an Personen weiter, die sich als Sie anmelden dürfen.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Also &amp;hide:</source>
+        <translation>Auch &amp;verbergen:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>HAR files (*.har)</source>
+        <translation>HAR-Dateien (*.har)</translation>
+    </message>
+    <message>
+        <source>pcapng captures (*.pcapng)</source>
+        <translation>pcapng-Mitschnitte (*.pcapng)</translation>
+    </message>
+</context>
+<context>
     <name>wirescope::HexView</name>
     <message>
         <source>Hex dump</source>
@@ -1373,10 +1436,6 @@
         <translation>Live-Diagramme</translation>
     </message>
     <message>
-        <source>Wirescope</source>
-        <translation>Wirescope</translation>
-    </message>
-    <message>
         <source>Demo server address</source>
         <translation>Adresse des Demo-Servers</translation>
     </message>
@@ -1443,6 +1502,239 @@
     <message>
         <source>Preferences saved; the demo server setting applies at the next start.</source>
         <translation>Einstellungen gespeichert; die Demo-Server-Einstellung gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>it is not a Wirescope session (%1).</source>
+        <translation>Sie ist keine Wirescope-Sitzung (%1).</translation>
+    </message>
+    <message>
+        <source>it was saved by a newer Wirescope; update Wirescope to open it (%1).</source>
+        <translation>Sie wurde von einem neueren Wirescope gespeichert; aktualisieren Sie Wirescope, um sie zu öffnen (%1).</translation>
+    </message>
+    <message>
+        <source>it is damaged (%1).</source>
+        <translation>Sie ist beschädigt (%1).</translation>
+    </message>
+    <message>
+        <source>it could not be written (%1).</source>
+        <translation>Sie konnte nicht geschrieben werden (%1).</translation>
+    </message>
+    <message>
+        <source>it cannot be read (%1).</source>
+        <translation>Sie kann nicht gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <source>Recording in memory only, the session cannot be saved: %1</source>
+        <translation>Aufzeichnung nur im Speicher, die Sitzung kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>New &amp;Session Window</source>
+        <translation>Neues &amp;Sitzungsfenster</translation>
+    </message>
+    <message>
+        <source>&amp;Open Session...</source>
+        <translation>Sitzung ö&amp;ffnen...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Save Session</source>
+        <translation>Sitzung &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save Session &amp;As...</source>
+        <translation>Sitzung speichern &amp;unter...</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>&amp;HAR File...</source>
+        <translation>&amp;HAR-Datei...</translation>
+    </message>
+    <message>
+        <source>Import HAR</source>
+        <translation>HAR importieren</translation>
+    </message>
+    <message>
+        <source>HAR files (*.har);;All files (*)</source>
+        <translation>HAR-Dateien (*.har);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;HAR...</source>
+        <translation>&amp;HAR...</translation>
+    </message>
+    <message>
+        <source>&amp;pcapng (Wireshark)...</source>
+        <translation>&amp;pcapng (Wireshark)...</translation>
+    </message>
+    <message>
+        <source>Close &amp;Window</source>
+        <translation>&amp;Fenster schließen</translation>
+    </message>
+    <message>
+        <source>Untitled session</source>
+        <translation>Unbenannte Sitzung</translation>
+    </message>
+    <message>
+        <source>%1[*] - Wirescope</source>
+        <translation>%1[*] - Wirescope</translation>
+    </message>
+    <message>
+        <source>Save the session?</source>
+        <translation>Sitzung speichern?</translation>
+    </message>
+    <message>
+        <source>This session was never saved.</source>
+        <translation>Diese Sitzung wurde noch nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved.</source>
+        <translation>%1 hat Änderungen, die nicht gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>What was recorded since it was last saved is lost if you discard it.</source>
+        <translation>Was seit dem letzten Speichern aufgezeichnet wurde, geht verloren, wenn Sie es verwerfen.</translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation>Sitzung öffnen</translation>
+    </message>
+    <message>
+        <source>Sessions and HAR files (*.wirescope *.har);;Wirescope sessions (*.wirescope);;HAR files (*.har);;All files (*)</source>
+        <translation>Sitzungen und HAR-Dateien (*.wirescope *.har);;Wirescope-Sitzungen (*.wirescope);;HAR-Dateien (*.har);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Session not opened</source>
+        <translation>Sitzung nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 was not opened: %2</source>
+        <translation>%1 wurde nicht geöffnet: %2</translation>
+    </message>
+    <message>
+        <source>HAR not imported</source>
+        <translation>HAR nicht importiert</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2</source>
+        <translation>%1 wurde nicht importiert: %2</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>%1 importiert</translation>
+    </message>
+    <message>
+        <source>Imported %1. Not in the HAR, so not shown: %2</source>
+        <translation>%1 importiert. Nicht im HAR enthalten und daher nicht angezeigt: %2</translation>
+    </message>
+    <message>
+        <source>Save Session As</source>
+        <translation>Sitzung speichern unter</translation>
+    </message>
+    <message>
+        <source>Wirescope sessions (*.wirescope)</source>
+        <translation>Wirescope-Sitzungen (*.wirescope)</translation>
+    </message>
+    <message>
+        <source>Session not saved</source>
+        <translation>Sitzung nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 was not saved: %2</source>
+        <translation>%1 wurde nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>No recent sessions</source>
+        <translation>Keine zuletzt geöffneten Sitzungen</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Sessions</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: the session holds no traffic.</source>
+        <translation>Noch nichts zu exportieren: Die Sitzung enthält keinen Verkehr.</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Nicht exportiert</translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation>%1 wurde nicht geschrieben: %2</translation>
+    </message>
+    <message>
+        <source>Exported %1 (secrets hidden)</source>
+        <translation>%1 exportiert (Geheimnisse verborgen)</translation>
+    </message>
+    <message>
+        <source>Exported %1 with its secrets</source>
+        <translation>%1 mit seinen Geheimnissen exportiert</translation>
+    </message>
+    <message>
+        <source>Recover unsaved session</source>
+        <translation>Nicht gespeicherte Sitzung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Wirescope did not close properly. A session it was recording until %1 was not saved.</source>
+        <translation>Wirescope wurde nicht ordnungsgemäß beendet. Eine Sitzung, die bis %1 aufgezeichnet wurde, ist nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>It holds %1, %2 and %3.</source>
+        <translation>Sie enthält %1, %2 und %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n HTTP exchange(s)</source>
+        <translation>
+            <numerusform>%n HTTP-Austausch</numerusform>
+            <numerusform>%n HTTP-Austausche</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n Verbindung</numerusform>
+            <numerusform>%n Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n WebSocket message(s)</source>
+        <translation>
+            <numerusform>%n WebSocket-Nachricht</numerusform>
+            <numerusform>%n WebSocket-Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation>&amp;Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Später</translation>
+    </message>
+    <message>
+        <source>Session not recovered</source>
+        <translation>Sitzung nicht wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>The session was not recovered: %1 It stays in %2.</source>
+        <translation>Die Sitzung wurde nicht wiederhergestellt: %1 Sie bleibt in %2.</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,30 @@
     </message>
 </context>
 <context>
+    <name>wirescope::MainWindow</name>
+    <message numerus="yes">
+        <source>%n HTTP exchange(s)</source>
+        <translation>
+            <numerusform>%n HTTP exchange</numerusform>
+            <numerusform>%n HTTP exchanges</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n connection</numerusform>
+            <numerusform>%n connections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n WebSocket message(s)</source>
+        <translation>
+            <numerusform>%n WebSocket message</numerusform>
+            <numerusform>%n WebSocket messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wirescope::WsComposer</name>
     <message numerus="yes">
         <source>%n byte(s)</source>

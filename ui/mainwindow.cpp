@@ -1,10 +1,15 @@
 #include "ui/mainwindow.h"
 
 #include "core/demo/demoserver.h"
+#include "core/session/harreader.h"
+#include "core/session/harwriter.h"
+#include "core/session/pcapngwriter.h"
 #include "core/session/session.h"
+#include "core/session/sessiondocument.h"
 #include "ui/app/aboutdialog.h"
 #include "ui/app/appsettings.h"
 #include "ui/app/demoendpointspanel.h"
+#include "ui/app/exportdialog.h"
 #include "ui/app/settingsdialog.h"
 #include "ui/http/httpworkspace.h"
 #include "ui/ws/wsworkspace.h"
@@ -12,16 +17,28 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
+
+#include <optional>
 
 namespace wirescope {
 
@@ -42,11 +59,47 @@ QList<QKeySequence> standardOr(QKeySequence::StandardKey key, const QKeySequence
         keys.append(fallback);
     return keys;
 }
+
+std::unique_ptr<SessionDocument> newDocument()
+{
+    SessionFileError error; // the document says why it records in memory only
+    return SessionDocument::create(AppSettings::workingDirectory(), &error);
+}
+
+bool isSessionFile(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == u"wirescope" || suffix == u"har";
+}
+
+// What a session file refusal means to a user; the technical detail follows in brackets.
+QString refusalText(const SessionFileError &error)
+{
+    const QString id = error.id;
+    if (id == QLatin1String(sessionerrors::NotWirescope))
+        return MainWindow::tr("it is not a Wirescope session (%1).").arg(error.message);
+    if (id == QLatin1String(sessionerrors::NewerVersion))
+        return MainWindow::tr("it was saved by a newer Wirescope; update Wirescope to open it (%1).").arg(error.message);
+    if (id == QLatin1String(sessionerrors::Corrupt))
+        return MainWindow::tr("it is damaged (%1).").arg(error.message);
+    if (id == QLatin1String(sessionerrors::WriteFailed))
+        return MainWindow::tr("it could not be written (%1).").arg(error.message);
+    return MainWindow::tr("it cannot be read (%1).").arg(error.message);
+}
 } // namespace
 
 MainWindow::MainWindow(DemoServer *demo, const QString &demoError, QWidget *parent)
+    : MainWindow(newDocument(), demo, demoError, parent)
+{
+}
+
+MainWindow::MainWindow(std::unique_ptr<SessionDocument> document, DemoServer *demo, const QString &demoError,
+                       QWidget *parent)
     : QMainWindow(parent)
-    , m_session(new Session(this))
+    , m_document(std::move(document))
+    , m_session(m_document->session())
+    , m_demo(demo)
+    , m_demoError(demoError)
     , m_http(new HttpWorkspace(m_session, this))
     , m_ws(new WsWorkspace(m_session, this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
@@ -57,8 +110,8 @@ MainWindow::MainWindow(DemoServer *demo, const QString &demoError, QWidget *pare
     , m_chartsDock(new QDockWidget(tr("Live charts"), this))
     , m_demoStatus(new QLabel(this))
 {
-    setWindowTitle(tr("Wirescope"));
     m_session->timeline().setByteBudget(AppSettings::payloadBudgetBytes());
+    setAcceptDrops(true);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
     m_splitter->setObjectName(QStringLiteral("workspaceSplitter"));
@@ -117,6 +170,12 @@ MainWindow::MainWindow(DemoServer *demo, const QString &demoError, QWidget *pare
     m_chartsSplitter->setSizes({1, 1});
     m_defaultState = saveState(LayoutVersion);
     restoreLayout();
+
+    connect(m_document.get(), &SessionDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document.get(), &SessionDocument::filePathChanged, this, &MainWindow::updateTitle);
+    updateTitle();
+    if (const SessionFileError failed = m_document->recordingError(); !failed.isNull())
+        statusBar()->showMessage(tr("Recording in memory only, the session cannot be saved: %1").arg(failed.message));
 }
 
 MainWindow::~MainWindow()
@@ -154,13 +213,37 @@ void MainWindow::showDemoServer(DemoServer *demo, const QString &demoError)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newSession = file->addAction(tr("New &Session Window"), this, &MainWindow::newWindow);
+    newSession->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N));
+    QAction *open = file->addAction(tr("&Open Session..."), this, &MainWindow::openFromDialog);
+    open->setShortcuts(standardOr(QKeySequence::Open, QKeySequence(Qt::CTRL | Qt::Key_O)));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu();
+    QAction *save = file->addAction(tr("&Save Session"), this, &MainWindow::save);
+    save->setShortcuts(standardOr(QKeySequence::Save, QKeySequence(Qt::CTRL | Qt::Key_S)));
+    QAction *saveAs = file->addAction(tr("Save Session &As..."), this, &MainWindow::saveAs);
+    saveAs->setShortcuts(standardOr(QKeySequence::SaveAs, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)));
+    QMenu *importMenu = file->addMenu(tr("&Import"));
+    importMenu->addAction(tr("&HAR File..."), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import HAR"), QString(), tr("HAR files (*.har);;All files (*)"));
+        if (!path.isEmpty())
+            importHar(path);
+    });
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addAction(tr("&HAR..."), this, &MainWindow::exportHar);
+    exportMenu->addAction(tr("&pcapng (Wireshark)..."), this, &MainWindow::exportPcapng);
+    file->addSeparator();
     const QList<QAction *> httpActions = m_http->actions();
     const QList<QAction *> wsActions = m_ws->actions();
     file->addActions(httpActions);
     file->addSeparator();
     file->addActions(wsActions);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QAction *closeWindow = file->addAction(tr("Close &Window"), this, &QWidget::close);
+    closeWindow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcuts(standardOr(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
     quit->setMenuRole(QAction::QuitRole);
 
@@ -215,14 +298,296 @@ void MainWindow::showPreferences()
     SettingsDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_session->timeline().setByteBudget(AppSettings::payloadBudgetBytes());
+    // The budget holds in every window at once (each has its own session).
+    for (QWidget *widget : QApplication::topLevelWidgets())
+        if (auto *window = qobject_cast<MainWindow *>(widget))
+            window->session()->timeline().setByteBudget(AppSettings::payloadBudgetBytes());
     statusBar()->showMessage(tr("Preferences saved; the demo server setting applies at the next start."), 8000);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!settleUnsavedChanges()) {
+        event->ignore();
+        return;
+    }
     saveLayout();
     QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::isPristine() const
+{
+    return m_document->isEmpty() && m_document->filePath().isEmpty() && !m_document->isModified();
+}
+
+void MainWindow::updateTitle()
+{
+    const QString path = m_document->filePath();
+    const QString name = path.isEmpty() ? tr("Untitled session") : QFileInfo(path).fileName();
+    setWindowTitle(tr("%1[*] - Wirescope").arg(name));
+    setWindowModified(m_document->isModified());
+    setWindowFilePath(path);
+}
+
+bool MainWindow::settleUnsavedChanges()
+{
+    if (!m_document->isModified() || m_document->isEmpty())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Save the session?"),
+                    m_document->filePath().isEmpty()
+                        ? tr("This session was never saved.")
+                        : tr("%1 has changes that are not saved.").arg(QFileInfo(m_document->filePath()).fileName()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setInformativeText(tr("What was recorded since it was last saved is lost if you discard it."));
+    box.setDefaultButton(QMessageBox::Save);
+    box.setObjectName(QStringLiteral("unsavedChangesBox"));
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        return save();
+    case QMessageBox::Discard:
+        return true;
+    default:
+        return false;
+    }
+}
+
+MainWindow *MainWindow::newWindow()
+{
+    auto *window = new MainWindow(m_demo, m_demoError);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->move(pos() + QPoint(32, 32));
+    window->show();
+    return window;
+}
+
+MainWindow *MainWindow::showDocument(std::unique_ptr<SessionDocument> document)
+{
+    auto *window = new MainWindow(std::move(document), m_demo, m_demoError);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    const bool replace = isPristine();
+    window->setGeometry(geometry());
+    if (!replace)
+        window->move(pos() + QPoint(32, 32));
+    window->show();
+    if (replace)
+        close(); // nothing in it to lose: the opened session takes its place
+    return window;
+}
+
+void MainWindow::openFromDialog()
+{
+    const QString dir = m_document->filePath().isEmpty() ? QString() : QFileInfo(m_document->filePath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), dir,
+        tr("Sessions and HAR files (*.wirescope *.har);;Wirescope sessions (*.wirescope);;HAR files (*.har);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+MainWindow *MainWindow::openFile(const QString &path)
+{
+    if (QFileInfo(path).suffix().compare(QStringLiteral("har"), Qt::CaseInsensitive) == 0)
+        return importHar(path);
+    SessionFileError error;
+    std::unique_ptr<SessionDocument> document = SessionDocument::open(path, AppSettings::workingDirectory(), &error);
+    if (!document) {
+        QMessageBox::warning(this, tr("Session not opened"),
+                             tr("%1 was not opened: %2").arg(QDir::toNativeSeparators(path), refusalText(error)));
+        if (error.id == QLatin1String(sessionerrors::Unreadable))
+            AppSettings::removeRecentFile(QFileInfo(path).absoluteFilePath());
+        return nullptr;
+    }
+    AppSettings::addRecentFile(path);
+    return showDocument(std::move(document));
+}
+
+MainWindow *MainWindow::importHar(const QString &path)
+{
+    QFile file(path);
+    QString why;
+    std::optional<HarImport> imported;
+    if (!file.open(QIODevice::ReadOnly)) {
+        why = file.errorString();
+    } else {
+        HarReader reader;
+        imported = reader.read(file.readAll());
+        if (!imported)
+            why = reader.error().message();
+    }
+    SessionFileError error;
+    std::unique_ptr<SessionDocument> document;
+    QStringList notes;
+    if (imported) {
+        notes = imported->notes;
+        document = SessionDocument::import(std::move(*imported), AppSettings::workingDirectory(), &error);
+        if (!document)
+            why = error.message;
+    }
+    if (!document) {
+        QMessageBox::warning(this, tr("HAR not imported"),
+                             tr("%1 was not imported: %2").arg(QDir::toNativeSeparators(path), why));
+        return nullptr;
+    }
+    MainWindow *window = showDocument(std::move(document));
+    window->statusBar()->showMessage(notes.isEmpty()
+        ? tr("Imported %1").arg(QFileInfo(path).fileName())
+        : tr("Imported %1. Not in the HAR, so not shown: %2").arg(QFileInfo(path).fileName(), notes.join(u' ')));
+    return window;
+}
+
+bool MainWindow::save()
+{
+    return m_document->filePath().isEmpty() ? saveAs() : saveTo(m_document->filePath());
+}
+
+bool MainWindow::saveAs()
+{
+    QString suggested = m_document->filePath();
+    if (suggested.isEmpty())
+        suggested = QDir::home().filePath(
+            QStringLiteral("session-%1.wirescope").arg(m_session->clock().wallAnchor().toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Session As"), suggested, tr("Wirescope sessions (*.wirescope)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".wirescope");
+    return saveTo(path);
+}
+
+bool MainWindow::saveTo(const QString &path)
+{
+    SessionFileError error;
+    if (!m_document->save(path, &error)) {
+        QMessageBox::warning(this, tr("Session not saved"),
+                             tr("%1 was not saved: %2").arg(QDir::toNativeSeparators(path), refusalText(error)));
+        return false;
+    }
+    AppSettings::addRecentFile(path);
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = AppSettings::recentFiles();
+    int number = 0;
+    for (const QString &path : files) {
+        const QFileInfo info(path);
+        QAction *action = m_recentMenu->addAction(
+            QStringLiteral("&%1 %2").arg(++number % 10).arg(info.fileName()), this, [this, path] { openFile(path); });
+        action->setToolTip(QDir::toNativeSeparators(path));
+        action->setStatusTip(QDir::toNativeSeparators(path));
+        action->setEnabled(info.exists());
+    }
+    if (files.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent sessions"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("&Clear Recent Sessions"), this, [] {
+        for (const QString &path : AppSettings::recentFiles())
+            AppSettings::removeRecentFile(path);
+    });
+}
+
+void MainWindow::exportHar()
+{
+    exportTo(true);
+}
+
+void MainWindow::exportPcapng()
+{
+    exportTo(false);
+}
+
+void MainWindow::exportTo(bool har)
+{
+    if (m_document->isEmpty()) {
+        statusBar()->showMessage(tr("Nothing to export yet: the session holds no traffic."), 5000);
+        return;
+    }
+    const QString base = m_document->filePath().isEmpty()
+        ? QDir::home().filePath(QStringLiteral("session"))
+        : QFileInfo(m_document->filePath()).absolutePath() + u'/' + QFileInfo(m_document->filePath()).completeBaseName();
+    ExportDialog dialog(har ? ExportDialog::Format::Har : ExportDialog::Format::Pcapng,
+                        base + (har ? QStringLiteral(".har") : QStringLiteral(".pcapng")), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    ExportOptions options;
+    options.wallAnchor = m_session->clock().wallAnchor();
+    options.redaction = dialog.redaction();
+    QString why;
+    const bool written = har ? saveHar(m_session->timeline(), dialog.path(), options, &why)
+                             : savePcapng(m_session->timeline(), dialog.path(), options, &why);
+    if (!written) {
+        QMessageBox::warning(this, tr("Not exported"), tr("%1 was not written: %2").arg(QDir::toNativeSeparators(dialog.path()), why));
+        return;
+    }
+    statusBar()->showMessage(options.redaction.enabled
+                                 ? tr("Exported %1 (secrets hidden)").arg(QDir::toNativeSeparators(dialog.path()))
+                                 : tr("Exported %1 with its secrets").arg(QDir::toNativeSeparators(dialog.path())),
+                             8000);
+}
+
+QList<MainWindow *> MainWindow::offerRecovery()
+{
+    QList<MainWindow *> reopened;
+    for (const OrphanedSession &orphan : SessionDocument::orphans(AppSettings::workingDirectory())) {
+        QMessageBox box(QMessageBox::Question, tr("Recover unsaved session"),
+                        tr("Wirescope did not close properly. A session it was recording until %1 was not saved.")
+                            .arg(QLocale().toString(orphan.modified, QLocale::ShortFormat)),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("recoveryBox"));
+        box.setInformativeText(tr("It holds %1, %2 and %3.")
+                                   .arg(tr("%n HTTP exchange(s)", nullptr, int(orphan.exchanges)),
+                                        tr("%n connection(s)", nullptr, int(orphan.connections)),
+                                        tr("%n WebSocket message(s)", nullptr, int(orphan.messages))));
+        QPushButton *reopen = box.addButton(tr("&Reopen"), QMessageBox::AcceptRole);
+        QPushButton *discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+        box.addButton(tr("&Later"), QMessageBox::RejectRole);
+        box.setDefaultButton(reopen);
+        box.exec();
+        if (box.clickedButton() == discard) {
+            SessionDocument::discardOrphan(orphan.workingPath);
+        } else if (box.clickedButton() == reopen) {
+            SessionFileError error;
+            std::unique_ptr<SessionDocument> document = SessionDocument::recover(orphan.workingPath, &error);
+            if (!document) {
+                QMessageBox::warning(this, tr("Session not recovered"),
+                                     tr("The session was not recovered: %1 It stays in %2.")
+                                         .arg(refusalText(error), QDir::toNativeSeparators(orphan.workingPath)));
+                continue;
+            }
+            MainWindow *window = (reopened.isEmpty() ? this : reopened.last())->showDocument(std::move(document));
+            reopened.append(window);
+        }
+    }
+    return reopened;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile() && isSessionFile(url.toLocalFile())) {
+            event->acceptProposedAction();
+            return;
+        }
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile() && isSessionFile(url.toLocalFile()))
+            paths.append(url.toLocalFile());
+    event->acceptProposedAction();
+    // Each file opens in a window of its own; the first takes this one's place when it is
+    // untouched.
+    MainWindow *from = this;
+    for (const QString &path : paths)
+        if (MainWindow *window = from->openFile(path))
+            from = window;
 }
 
 void MainWindow::saveLayout() const

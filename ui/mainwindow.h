@@ -2,8 +2,11 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QDockWidget;
 class QLabel;
+class QMenu;
 class QSplitter;
 
 namespace wirescope {
@@ -12,22 +15,30 @@ class DemoEndpointsPanel;
 class DemoServer;
 class HttpWorkspace;
 class Session;
+class SessionDocument;
 class WsWorkspace;
 
 // Assembles the panels and their actions (DESIGN.md rule 13): the HTTP workspace and the
 // WebSocket workspace side by side, the demo endpoints and the request history as docks,
 // the live charts of both in a bottom dock, the menus and the status bar. No protocol logic.
+//
+// One window shows one session document (a file, or an unsaved recording): opening another
+// one opens a window of its own, in place of this one while it is untouched.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    // `demo` may be null or not listening (turned off in the preferences, or its port was
-    // taken); `demoError` then says why, for the status bar.
+    // A new, unsaved session. `demo` may be null or not listening (turned off in the
+    // preferences, or its port was taken); `demoError` then says why, for the status bar.
     explicit MainWindow(DemoServer *demo = nullptr, const QString &demoError = {}, QWidget *parent = nullptr);
+    // A window showing `document` (opened, imported or recovered).
+    MainWindow(std::unique_ptr<SessionDocument> document, DemoServer *demo, const QString &demoError,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // The window's one session: one clock and one timeline for every tab, HTTP and WebSocket.
     Session *session() const { return m_session; }
+    SessionDocument *document() const { return m_document.get(); }
     HttpWorkspace *httpWorkspace() const { return m_http; }
     WsWorkspace *wsWorkspace() const { return m_ws; }
     DemoEndpointsPanel *endpointsPanel() const { return m_endpoints; }
@@ -36,11 +47,36 @@ public:
     void showAbout();
     void showPreferences();
 
+    // File menu. Each returns the window that shows what was opened (null: nothing was, and
+    // the user was told why); a file is a .wirescope session or a .har.
+    MainWindow *openFile(const QString &path);
+    MainWindow *newWindow();
+    bool save();
+    bool saveAs();
+    // Save As without asking where (tests, and Save As once the user chose).
+    bool saveTo(const QString &path);
+    void exportHar();
+    void exportPcapng();
+    // Offers to reopen the sessions a crashed Wirescope left unsaved; the windows reopened.
+    QList<MainWindow *> offerRecovery();
+    // Untouched: nothing recorded, no file; opening a file replaces such a window.
+    bool isPristine() const;
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    MainWindow *showDocument(std::unique_ptr<SessionDocument> document);
+    MainWindow *importHar(const QString &path);
+    void openFromDialog();
+    void fillRecentMenu();
+    void exportTo(bool har);
+    void updateTitle();
+    // Asks to save unsaved changes; false when the user cancelled (or saving failed).
+    bool settleUnsavedChanges();
     void createMenus();
     void showDemoServer(DemoServer *demo, const QString &demoError);
     void saveLayout() const;
@@ -48,7 +84,10 @@ private:
     void resetLayout();
     void applyDefaultProportions();
 
+    std::unique_ptr<SessionDocument> m_document;
     Session *m_session;
+    DemoServer *m_demo;
+    QString m_demoError;
     HttpWorkspace *m_http;
     WsWorkspace *m_ws;
     QSplitter *m_splitter;
@@ -58,6 +97,7 @@ private:
     QDockWidget *m_historyDock;
     QDockWidget *m_chartsDock;
     QLabel *m_demoStatus;
+    QMenu *m_recentMenu = nullptr;
     QByteArray m_defaultState;
     bool m_proportionsPending = false; // no saved layout: set the default proportions when shown
 };

@@ -112,11 +112,8 @@ int importHar(const QString &harPath, const QString &output)
         const QString where = why.path.isEmpty() ? why.detail : QStringLiteral("at %1: %2").arg(why.path, why.detail);
         return report(QStringLiteral("import"), fields, why.id, where, FailureClass::Usage);
     }
-    quint32 lastConnection = 0;
-    for (const TimelineRow &row : imported->batch.rows)
-        lastConnection = std::max(lastConnection, row.connection);
     Session session;
-    session.continueFrom(imported->wallAnchor, lastConnection + 1);
+    session.continueFrom(imported->wallAnchor, imported->lastConnectionId() + 1);
     SessionStore store;
     SessionFileError error;
     if (!store.open(output, &error))

@@ -33,11 +33,25 @@ int main(int argc, char *argv[])
             demoError = demo->server()->errorString();
     }
 
-    wirescope::MainWindow window(demo ? demo->server() : nullptr, demoError);
-    window.show();
+    // Windows delete themselves when closed (File > Open may open more); the application
+    // ends with the last one.
+    auto *window = new wirescope::MainWindow(demo ? demo->server() : nullptr, demoError);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
     // TLS library start-up costs tens of milliseconds once per process; done after the first
     // paint, on the HTTP engine's thread, it is not timed as the first request's "blocked"
     // phase and does not hold up the window.
-    QTimer::singleShot(0, &window, [&window] { window.httpWorkspace()->engine()->warmUpTls(); });
+    QTimer::singleShot(0, window, [window] { window->httpWorkspace()->engine()->warmUpTls(); });
+    // Then what a crashed Wirescope left unsaved, and the files named on the command line
+    // (`wirescope session.wirescope capture.har`), each in a window of its own.
+    const QStringList files = app.arguments().mid(1);
+    QTimer::singleShot(0, window, [window, files] {
+        wirescope::MainWindow *from = window;
+        for (wirescope::MainWindow *reopened : window->offerRecovery())
+            from = reopened;
+        for (const QString &file : files)
+            if (wirescope::MainWindow *opened = from->openFile(file))
+                from = opened;
+    });
     return app.exec();
 }

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QStringList>
 
+#include <algorithm>
 #include <optional>
 
 namespace wirescope {
@@ -34,6 +35,15 @@ struct HarImport {
     RecordBatch batch;     // apply to a new Timeline
     QDateTime wallAnchor;  // session time 0: the earliest startedDateTime
     QStringList notes;     // what a timeline cannot hold and was left out, one line each
+
+    // The highest connection id the records use: a session continuing them starts after it.
+    quint32 lastConnectionId() const
+    {
+        quint32 last = 0;
+        for (const TimelineRow &row : batch.rows)
+            last = std::max(last, row.connection);
+        return last;
+    }
 };
 
 // HAR 1.2 files as written by Chrome DevTools, Firefox, HTTP Toolkit and mitmproxy, read

@@ -146,9 +146,14 @@ bool SessionStore::open(const QString &path, SessionFileError *error)
 
 void SessionStore::attach(Session *session)
 {
-    Q_ASSERT(m_statements && !m_session && session->timeline().rowCount() == 0);
+    const qsizetype loaded = session->timeline().rowCount();
+    Q_ASSERT(m_statements && !m_session && (loaded == 0 || (m_appending && loaded == m_existingRows)));
     m_session = session;
-    if (appending()) {
+    if (loaded > 0) {
+        // The session was read from this very file (SessionFileReader): its rows are the
+        // file's rows, numbered alike, and it already continues the file's clock and ids.
+        m_existingRows = 0;
+    } else if (appending()) {
         session->continueFrom(m_anchor, m_nextConnection);
     } else {
         const QDateTime anchor = session->clock().wallAnchor().toUTC();

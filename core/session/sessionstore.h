@@ -41,9 +41,12 @@ public:
     // cannot be written or is not a session this build can append to (nothing is changed).
     bool open(const QString &path, SessionFileError *error);
     bool appending() const { return m_appending; }
+    // The rows the file held when it was opened.
+    qint64 existingRows() const { return m_existingRows; }
 
-    // Starts recording `session` (its timeline must still be empty) and continues its clock
-    // and connection ids from the file when appending. On the session's thread.
+    // Starts recording `session` and continues its clock and connection ids from the file
+    // when appending. Its timeline is empty, or (appending) holds exactly the file's rows
+    // because it was read from this file. On the session's thread.
     void attach(Session *session);
     // Blocks until everything handed over so far is committed. False after a write failed.
     bool flush();

@@ -64,6 +64,10 @@ public:
 
     // Runs statements without results (schema, pragmas, BEGIN/COMMIT); false on an error.
     bool exec(const char *sql);
+    // A consistent copy of the database as the file at `path` (replacing what it held),
+    // taken from a read-only connection too and while another connection writes; false on
+    // an error.
+    bool copyTo(const QString &path);
     // The first column of the first row of a query, or `fallback` (also on an error).
     qint64 integerOf(const char *sql, qint64 fallback = -1);
 

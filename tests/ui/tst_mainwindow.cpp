@@ -93,10 +93,10 @@ private slots:
         QCOMPARE(splitter->count(), 2);
         QCOMPARE(window.httpWorkspace()->currentTab()->composer()->urlEdit()->text(),
                  demo.httpUrl(QStringLiteral("/get")).toString());
-        // Every main action has a shortcut.
+        // Every main action has a shortcut (submenus: Open Recent, Import, Export, do not).
         for (QAction *menu : window.menuBar()->actions())
             for (QAction *action : menu->menu()->actions())
-                if (!action->isSeparator() && action->text() != QStringLiteral("About &Qt")
+                if (!action->isSeparator() && !action->menu() && action->text() != QStringLiteral("About &Qt")
                     && action->text() != QStringLiteral("&Reset Layout") && action->text() != QStringLiteral("Clear HTTP &History"))
                     QVERIFY2(!action->shortcut().isEmpty(), qPrintable(action->text()));
     }

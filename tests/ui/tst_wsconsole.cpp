@@ -3,6 +3,7 @@
 #include "core/demo/demoserver.h"
 #include "core/session/session.h"
 #include "tests/peers/demopeer.h"
+#include "tests/support/wslogrows.h"
 #include "tests/peers/pythonwspeer.h"
 #include "core/wire/wshandshake.h"
 #include "ui/widgets/hexview.h"
@@ -34,6 +35,7 @@
 #include <QThread>
 
 using namespace wirescope;
+using wirescope::test::shownRows;
 
 // A one-shot WebSocket "server" that answers the handshake correctly and then writes
 // whatever bytes the test gives it: the way to see how the console shows a broken peer.
@@ -89,18 +91,6 @@ static int findRow(const WsLogModel *model, Direction direction, const QString &
     return -1;
 }
 
-// Every row as a person reads it: time, direction, type, size, data.
-static QStringList shownRows(const WsLogModel *model)
-{
-    QStringList rows;
-    for (int row = 0; row < model->rowCount(); ++row) {
-        QStringList cells;
-        for (int column = WsLogModel::TimeColumn; column < WsLogModel::ColumnCount; ++column)
-            cells << model->index(row, column).data().toString();
-        rows << cells.join(u'|');
-    }
-    return rows;
-}
 
 static QUrl demoUrl(const DemoServer &demo, const QString &path, const QString &query = {})
 {

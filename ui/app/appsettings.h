@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/session/redaction.h"
+
+#include <QStringList>
 #include <QtGlobal>
 
 namespace wirescope {
@@ -15,6 +18,19 @@ void setDemoServerPort(quint16 port);
 int payloadBudgetMiB();
 void setPayloadBudgetMiB(int mib);
 qint64 payloadBudgetBytes();
+
+// Where each window's session is recorded as it happens (its working copy), and where a
+// start looks for the copies a crashed Wirescope left behind.
+QString workingDirectory();
+// The session files opened or saved, most recent first (at most 10).
+QStringList recentFiles();
+void addRecentFile(const QString &path);
+void removeRecentFile(const QString &path);
+// Header and query parameter names the user added to what exports and copies hide, and the
+// rules they make with the built-in ones (RedactionRules::defaults()).
+QStringList extraRedactedNames();
+void setExtraRedactedNames(const QStringList &names);
+RedactionRules redactionRules();
 } // namespace AppSettings
 
 } // namespace wirescope

@@ -151,6 +151,14 @@ HttpWorkspace::HttpWorkspace(Session *session, QWidget *parent)
 
     m_requestSplitterState = QSettings().value(splitterKey()).toByteArray();
     newRequest();
+    // A session opened from a file (or imported, or recovered) shows what it holds: every
+    // exchange in the history and the chart, the latest one in the tab as it was.
+    const Timeline &timeline = m_session->timeline();
+    for (qsizetype row = 0; row < timeline.rowCount(); ++row)
+        if (timeline.row(row).rowKind() == RowKind::Exchange)
+            onExchangeFinished(*timeline.exchange(row));
+    if (m_history->rowCount() > 0)
+        reopenFromHistory(0);
 }
 
 HttpWorkspace::~HttpWorkspace()
@@ -296,7 +304,8 @@ void HttpWorkspace::onExchangeProgress(quint64 exchangeId, const HttpProgress &p
 
 void HttpWorkspace::onExchangeFinished(const HttpExchangeRecord &record)
 {
-    m_history->add(record);
+    // When it was sent on the session's clock: a session opened from a file keeps its times.
+    m_history->add(record, m_session->clock().wallTimeAt(record.startNs).toLocalTime());
     if (const HttpHop *hop = record.finalHop(); hop && hop->timings.complete()) {
         ++m_sentCount;
         m_chart->addExchange(QStringLiteral("#%1").arg(m_sentCount),

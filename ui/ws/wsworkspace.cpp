@@ -26,6 +26,7 @@ namespace wirescope {
 
 namespace {
 constexpr int kMaxHistory = 100;
+constexpr qsizetype kTabsOfARecordedSession = 4; // more are a click away in Past connections
 constexpr int kConnectionIdRole = Qt::UserRole + 1;
 } // namespace
 
@@ -122,6 +123,29 @@ WsWorkspace::WsWorkspace(Session *session, QWidget *parent)
     connect(m_history, &QListWidget::itemActivated, this, &WsWorkspace::reopen);
     connect(session->recorder(), &Recorder::rowsAppended, this, &WsWorkspace::onRowsAppended);
     newConsole();
+    showRecordedConnections();
+}
+
+void WsWorkspace::showRecordedConnections()
+{
+    // A session opened from a file (or recovered after a crash, when a connection may have
+    // no close) holds no live connection: each of its WebSocket connections is a past one,
+    // and the latest few open in tabs of their own, as they were.
+    const Timeline &timeline = m_session->timeline();
+    QList<quint32> recorded;
+    for (quint32 id : timeline.connectionIds())
+        if (timeline.connection(id)->protocol == ConnectionProtocol::WebSocket)
+            recorded.append(id);
+    if (recorded.isEmpty())
+        return;
+    for (quint32 id : recorded)
+        addHistory(id);
+    const qsizetype first = std::max<qsizetype>(0, recorded.size() - kTabsOfARecordedSession);
+    for (qsizetype i = first; i < recorded.size(); ++i)
+        openPastConnection(recorded.at(i));
+    closeConsole(0); // the empty console every workspace starts with
+    if (recorded.size() > kTabsOfARecordedSession)
+        setHistoryShown(true);
 }
 
 WsWorkspace::~WsWorkspace() = default;

@@ -66,6 +66,7 @@ Q_SIGNALS:
     void currentConsoleChanged(wirescope::WsConsole *console);
 
 private:
+    void showRecordedConnections();
     void currentChanged();
     // Timeline rows [first, end) were recorded: closed WebSocket connections join the history.
     void onRowsAppended(qsizetype first, qsizetype end);
