@@ -243,15 +243,23 @@ ByteStream::Absence Timeline::absence(qsizetype index) const
 {
     const TimelineRow &r = row(index);
     const TimelineConnection *c = connection(r.connection);
-    if (!c || r.offset < 0)
+    if (!c)
         return ByteStream::Absence::NeverSeen;
+    const int d = dirIndex(r.direction());
+    const std::vector<quint32> &kept = c->keptRows[d];
+    const auto freedEnd = kept.begin() + qsizetype(c->keptGone[d]);
+    if (r.offset < 0) {
+        // No wire bytes, only the payload kept with the row (a message imported from a HAR).
+        if (!std::binary_search(kept.begin(), kept.end(), quint32(index)))
+            return ByteStream::Absence::NeverSeen;
+        if (!std::binary_search(kept.begin(), freedEnd, quint32(index)))
+            return ByteStream::Absence::None;
+        return c->released ? ByteStream::Absence::Released : ByteStream::Absence::Dropped;
+    }
     const ByteStream::Absence wire = c->stream(r.direction()).absence(r.offset, r.wireSize);
     if (wire != ByteStream::Absence::None || !r.has(TimelineRow::Compressed))
         return wire;
     // An inflated payload can go before the compressed bytes it came from (their block stays).
-    const int d = dirIndex(r.direction());
-    const std::vector<quint32> &kept = c->keptRows[d];
-    const auto freedEnd = kept.begin() + qsizetype(c->keptGone[d]);
     return std::binary_search(kept.begin(), freedEnd, quint32(index)) ? ByteStream::Absence::Dropped
                                                                        : ByteStream::Absence::None;
 }
@@ -544,6 +552,7 @@ void Timeline::releaseConnection(quint32 id)
     if (id == 0 || id > m_connections.size() || !m_connections[id - 1])
         return;
     TimelineConnection &c = *m_connections[id - 1];
+    c.released = true;
     for (int d = 0; d < 2; ++d) {
         const qint64 freed = c.streams[d].release() + freeKept(c, d);
         m_bytesHeld -= freed;

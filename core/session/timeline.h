@@ -33,6 +33,7 @@ struct TimelineConnection {
     // those before keptGone[d] went with the stream bytes they were inflated from.
     std::vector<quint32> keptRows[2];
     size_t keptGone[2] = {0, 0};
+    bool released = false;  // its bytes were released at least once (Timeline::releaseConnection)
     bool discarded = false; // keeps no more bytes (Timeline::discardConnection)
     quint64 frameCount[2] = {0, 0};
     quint64 messageCount[2] = {0, 0};   // data messages (one-frame or assembled)
