@@ -71,6 +71,7 @@ private slots:
     void releasingAConnectionFreesItsBytesAndKeepsItsRows();
     void aDiscardedConnectionKeepsNoLaterBytes();
     void aPongKnowsItsPing();
+    void aMessageWithoutWireBytesIsHeldUntilReleased();
 };
 
 void TestTimelineBudget::theOldestPayloadBytesGoFirst_data()
@@ -266,6 +267,30 @@ void TestTimelineBudget::aPongKnowsItsPing()
     QCOMPARE(h.timeline.pongOf(ping1), pong);
     QCOMPARE(h.timeline.pongOf(ping2), qsizetype(-1)); // not answered yet
     QCOMPARE(h.timeline.roundTripNs(pong), qint64(20));
+}
+
+void TestTimelineBudget::aMessageWithoutWireBytesIsHeldUntilReleased()
+{
+    // As a HAR import records a message: no frames, its payload kept with the row.
+    Timeline t;
+    RecordBatch batch;
+    TimelineRow row;
+    row.tNs = 10;
+    row.connection = 1;
+    row.kind = quint8(RowKind::Message);
+    row.opcode = quint8(WsOpcode::Text);
+    row.size = 5;
+    batch.rows.push_back(row);
+    batch.messages.push_back({0, RecordBatch::MessageDetail{-1, QByteArray("hello")}});
+    t.apply(std::move(batch));
+    QCOMPARE(t.absence(0), ByteStream::Absence::None);
+    QCOMPARE(t.payload(0), QByteArray("hello"));
+    QCOMPARE(t.bytesHeld(), qint64(5));
+    t.releaseConnection(1);
+    QCOMPARE(t.absence(0), ByteStream::Absence::Released);
+    QVERIFY(t.payload(0).isEmpty());
+    QCOMPARE(t.bytesHeld(), qint64(0));
+    QCOMPARE(t.bytesReleased(), qint64(5));
 }
 
 QTEST_GUILESS_MAIN(TestTimelineBudget)
