@@ -2115,6 +2115,26 @@ regex:\d{4}-\d\d-\d\dT[0-9:.]+Z</translation>
         <source>Demo server &amp;port:</source>
         <translation>&amp;Port des Demo-Servers:</translation>
     </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source>Payload memory budget</source>
+        <translation>Speicherbudget für Nutzdaten</translation>
+    </message>
+    <message>
+        <source>Beyond this, the oldest payload bytes are dropped from memory and the log marks them; rows, sizes and times stay. Applies at once.</source>
+        <translation>Darüber hinaus werden die ältesten Nutzdaten-Bytes aus dem Speicher verworfen und im Protokoll markiert; Zeilen, Größen und Zeiten bleiben. Gilt sofort.</translation>
+    </message>
+    <message>
+        <source>Payload memory &amp;budget:</source>
+        <translation>Speicher&amp;budget für Nutzdaten:</translation>
+    </message>
 </context>
 <context>
     <name>wirescope::TimingWaterfallWidget</name>
@@ -2610,10 +2630,6 @@ regex:\d{4}-\d\d-\d\dT[0-9:.]+Z</translation>
         <translation>Leeren</translation>
     </message>
     <message>
-        <source>Clear the log</source>
-        <translation>Protokoll leeren</translation>
-    </message>
-    <message>
         <source>Selected message</source>
         <translation>Ausgewählte Nachricht</translation>
     </message>
@@ -2867,10 +2883,6 @@ Detail: %8</translation>
         <source>Times in the log are seconds since the first connection of this tab started.</source>
         <translation>Zeiten im Protokoll sind Sekunden seit dem Start der ersten Verbindung dieses Tabs.</translation>
     </message>
-    <message>
-        <source>The bytes of this row are no longer kept (the session&apos;s memory budget).</source>
-        <translation>Die Bytes dieser Zeile werden nicht mehr aufbewahrt (Speicherbudget der Sitzung).</translation>
-    </message>
     <message numerus="yes">
         <source>%n row(s)</source>
         <translation>
@@ -2943,6 +2955,41 @@ Detail: %8</translation>
     <message>
         <source>Copy the connection as a websocat command with its credentials</source>
         <translation>Die Verbindung als websocat-Befehl samt Zugangsdaten kopieren</translation>
+    </message>
+    <message>
+        <source>Clear the log: frees the payload bytes it held and starts its counters and charts again</source>
+        <translation>Protokoll leeren: gibt die gehaltenen Nutzdaten-Bytes frei und startet Zähler und Diagramme neu</translation>
+    </message>
+    <message>
+        <source>Following is paused while a row above is selected: rows keep arriving below it. Clear the selection (Esc) to follow again.</source>
+        <translation>Das Folgen pausiert, solange eine Zeile weiter oben ausgewählt ist: neue Zeilen kommen darunter weiter an. Auswahl aufheben (Esc), um wieder zu folgen.</translation>
+    </message>
+    <message>
+        <source>Counted since</source>
+        <translation>Gezählt seit</translation>
+    </message>
+    <message>
+        <source>the log was cleared</source>
+        <translation>das Protokoll geleert wurde</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>Payload memory (session)</source>
+        <translation>Speicher für Nutzdaten (Sitzung)</translation>
+    </message>
+    <message>
+        <source>%1 kept of %2; %3 dropped by the budget, %4 freed by Clear or closed tabs</source>
+        <translation>%1 von %2 gehalten; %3 durch das Budget verworfen, %4 durch Leeren oder geschlossene Tabs freigegeben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the session no longer keeps the %n byte(s) of this row in memory; its type, size and time stay.</source>
+        <translation>
+            <numerusform>%1: Die Sitzung hält das %n Byte dieser Zeile nicht mehr im Speicher; Typ, Größe und Zeit bleiben.</numerusform>
+            <numerusform>%1: Die Sitzung hält die %n Bytes dieser Zeile nicht mehr im Speicher; Typ, Größe und Zeit bleiben.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3568,6 +3615,32 @@ Detail: %8</translation>
     <message>
         <source>Wire</source>
         <translation>Leitung</translation>
+    </message>
+    <message>
+        <source>ping ⇄ pong</source>
+        <translation>Ping ⇄ Pong</translation>
+    </message>
+    <message>
+        <source>payload dropped (memory budget)</source>
+        <translation>Nutzdaten verworfen (Speicherbudget)</translation>
+    </message>
+    <message>
+        <source>payload freed (log cleared)</source>
+        <translation>Nutzdaten freigegeben (Protokoll geleert)</translation>
+    </message>
+    <message>
+        <source>payload not captured</source>
+        <translation>Nutzdaten nicht mitgeschnitten</translation>
+    </message>
+    <message>
+        <source>A ping and the pong that answered it, in one row with the round trip. Select it to inspect both frames; the Frames view lists each frame as a row of its own.</source>
+        <translation>Ein Ping und der Pong, der ihn beantwortet hat, in einer Zeile mit der Umlaufzeit. Auswählen, um beide Frames zu untersuchen; die Frame-Ansicht zeigt jeden Frame in einer eigenen Zeile.</translation>
+    </message>
+    <message>
+        <source>%1
+The session no longer keeps these bytes in memory (Edit &gt; Preferences sets the payload memory budget; a log&apos;s Clear and a closed tab free theirs). The row, its size and its time stay; a session saved to a file keeps the bytes.</source>
+        <translation>%1
+Die Sitzung hält diese Bytes nicht mehr im Speicher (Bearbeiten &gt; Einstellungen legt das Speicherbudget für Nutzdaten fest; Leeren eines Protokolls und ein geschlossener Tab geben ihre frei). Die Zeile, ihre Größe und ihre Zeit bleiben; eine in eine Datei gespeicherte Sitzung behält die Bytes.</translation>
     </message>
 </context>
 <context>

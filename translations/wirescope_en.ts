@@ -139,6 +139,13 @@
             <numerusform>sent %n messages (%1)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: the session no longer keeps the %n byte(s) of this row in memory; its type, size and time stay.</source>
+        <translation>
+            <numerusform>%1: the session no longer keeps the %n byte of this row in memory; its type, size and time stay.</numerusform>
+            <numerusform>%1: the session no longer keeps the %n bytes of this row in memory; its type, size and time stay.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wirescope::WsFrameFieldsModel</name>

@@ -114,6 +114,7 @@ MainWindow::MainWindow(std::unique_ptr<SessionDocument> document, DemoServer *de
     , m_chartsDock(new QDockWidget(tr("Live charts"), this))
     , m_demoStatus(new QLabel(this))
 {
+    m_session->timeline().setByteBudget(AppSettings::payloadBudgetBytes());
     setAcceptDrops(true);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
@@ -323,8 +324,13 @@ void MainWindow::showAbout()
 void MainWindow::showPreferences()
 {
     SettingsDialog dialog(this);
-    if (dialog.exec() == QDialog::Accepted)
-        statusBar()->showMessage(tr("Preferences saved; the demo server setting applies at the next start."), 8000);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // The budget holds in every window at once (each has its own session).
+    for (QWidget *widget : QApplication::topLevelWidgets())
+        if (auto *window = qobject_cast<MainWindow *>(widget))
+            window->session()->timeline().setByteBudget(AppSettings::payloadBudgetBytes());
+    statusBar()->showMessage(tr("Preferences saved; the demo server setting applies at the next start."), 8000);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -10,18 +10,23 @@ constexpr qsizetype kFirstBlock = 4 * 1024;
 constexpr qsizetype kLargestBlock = 1024 * 1024;
 } // namespace
 
-void ByteStream::append(qint64 tNs, qint64 offset, QByteArrayView bytes)
+qint64 ByteStream::append(qint64 tNs, qint64 offset, QByteArrayView bytes)
 {
     if (offset < m_end) {
         const qint64 seen = m_end - offset;
         if (seen >= bytes.size())
-            return;
+            return 0;
         bytes = bytes.sliced(qsizetype(seen));
         offset = m_end;
     }
     if (bytes.isEmpty())
-        return;
+        return 0;
     m_chunks.push_back(Chunk{tNs, offset});
+    if (m_discarding) {
+        m_end = offset + bytes.size();
+        markGone(m_end, Absence::Released);
+        return 0;
+    }
     Block *last = m_blocks.empty() ? nullptr : &m_blocks.back();
     const bool contiguous = last && last->offset + last->data.size() == offset;
     if (!contiguous || last->data.capacity() - last->data.size() < bytes.size()) {
@@ -37,6 +42,7 @@ void ByteStream::append(qint64 tNs, qint64 offset, QByteArrayView bytes)
     }
     last->data.append(bytes.data(), bytes.size());
     m_end = offset + bytes.size();
+    return bytes.size();
 }
 
 qint64 ByteStream::begin() const
@@ -117,9 +123,54 @@ qint64 ByteStream::dropOldestBlock()
 {
     if (m_blocks.size() < 2)
         return 0;
-    const qint64 freed = m_blocks.front().data.size();
+    const Block &oldest = m_blocks.front();
+    const qint64 freed = oldest.data.size();
+    markGone(oldest.offset + freed, Absence::Dropped);
+    m_droppedBytes += freed;
     m_blocks.erase(m_blocks.begin());
     return freed;
+}
+
+qint64 ByteStream::release()
+{
+    qint64 freed = 0;
+    for (const Block &block : m_blocks)
+        freed += block.data.size();
+    std::vector<Block>().swap(m_blocks);
+    markGone(m_end, Absence::Released);
+    return freed;
+}
+
+void ByteStream::markGone(qint64 end, Absence why)
+{
+    if (end <= goneEnd())
+        return;
+    if (!m_gone.empty() && m_gone.back().why == why)
+        m_gone.back().end = end;
+    else
+        m_gone.push_back(Gone{end, why});
+}
+
+ByteStream::Absence ByteStream::absence(qint64 offset, qint64 length) const
+{
+    if (holds(offset, length))
+        return Absence::None;
+    // Both go from the front: a range whose first byte is gone says why that stretch went;
+    // otherwise a byte of it was never seen.
+    const auto it = std::upper_bound(m_gone.begin(), m_gone.end(), offset,
+                                     [](qint64 o, const Gone &g) { return o < g.end; });
+    return it != m_gone.end() ? it->why : Absence::NeverSeen;
+}
+
+const char *ByteStream::absenceId(Absence absence)
+{
+    switch (absence) {
+    case Absence::None: return "held";
+    case Absence::Dropped: return "dropped";
+    case Absence::Released: return "released";
+    case Absence::NeverSeen: return "not_captured";
+    }
+    return "";
 }
 
 qint64 ByteStream::oldestBlockOffset() const

@@ -13,8 +13,10 @@ namespace wirescope {
 //
 // Bytes live in blocks that grow from 4 KiB to 1 MiB; a chunk never straddles two blocks,
 // so whatever lies inside one chunk (or consecutive chunks of one block) is contiguous.
-// The oldest blocks can be dropped to stay within a memory budget: what pointed into
-// them is then reported as no longer held.
+// The oldest blocks can be dropped to stay within a memory budget, or all of them released
+// (the log that showed them was cleared or closed): what pointed into them is then reported
+// as dropped or released, never as bytes of something else. The chunks (times and offsets)
+// stay.
 class ByteStream
 {
 public:
@@ -22,10 +24,18 @@ public:
         qint64 tNs = 0;
         qint64 offset = 0; // its length runs to the next chunk's offset (or the stream's end)
     };
+    // Why the bytes of a range are there or not.
+    enum class Absence : quint8 {
+        None,      // held
+        Dropped,   // the memory budget dropped the block holding its first byte
+        Released,  // released with the whole stream (release())
+        NeverSeen, // a gap, or past end()
+    };
 
     // Appends a chunk at `offset`, normally end(). Past end() leaves a gap of bytes never
-    // seen (not held); bytes before end() were already appended and are skipped.
-    void append(qint64 tNs, qint64 offset, QByteArrayView bytes);
+    // seen (not held); bytes before end() were already appended and are skipped. Returns
+    // how many bytes it kept.
+    qint64 append(qint64 tNs, qint64 offset, QByteArrayView bytes);
 
     qint64 begin() const; // the first offset still held
     qint64 end() const { return m_end; }
@@ -42,6 +52,19 @@ public:
     // Drops the oldest block; returns how many stream bytes it held (0 when there is at most
     // one block: the block being written is never dropped).
     qint64 dropOldestBlock();
+    // Drops every block, the one being written too (later bytes start a new one); returns
+    // how many stream bytes they held.
+    qint64 release();
+    // From now on keeps only the chunks' times and offsets, not their bytes (reported as
+    // released): nobody will look at them again.
+    void discardLaterBytes() { m_discarding = true; }
+    // Stream bytes before this offset are gone (dropped or released; 0: none).
+    qint64 goneEnd() const { return m_gone.empty() ? 0 : m_gone.back().end; }
+    qint64 droppedBytes() const { return m_droppedBytes; }
+    Absence absence(qint64 offset, qint64 length) const;
+    // A stable English id for exports: "held", "dropped" (memory budget), "released",
+    // "not_captured".
+    static const char *absenceId(Absence absence);
     qsizetype blockCount() const { return qsizetype(m_blocks.size()); }
     qint64 oldestBlockOffset() const;
     qint64 memoryUsed() const;
@@ -56,6 +79,15 @@ private:
     std::vector<Block> m_blocks;
     std::vector<Chunk> m_chunks;
     qint64 m_end = 0;
+    // What went, from the front: each stretch runs from the previous one's end to its own.
+    struct Gone {
+        qint64 end = 0;
+        Absence why = Absence::Dropped;
+    };
+    void markGone(qint64 end, Absence why);
+    std::vector<Gone> m_gone;
+    qint64 m_droppedBytes = 0;
+    bool m_discarding = false;
 };
 
 } // namespace wirescope

@@ -325,8 +325,11 @@ QJsonArray EntryBuilder::frames(const TimelineConnection &c, QJsonArray *message
             }
             if (r.has(TimelineRow::Truncated))
                 m.insert(QStringLiteral("_truncated"), true);
-            if (!m_timeline.bytesHeld(row))
-                m.insert(QStringLiteral("_bytesHeld"), false); // dropped by the byte budget: data is empty
+            if (const ByteStream::Absence gone = m_timeline.absence(row); gone != ByteStream::Absence::None) {
+                // Dropped by the memory budget or released: data is empty, never invented.
+                m.insert(QStringLiteral("_bytesHeld"), false);
+                m.insert(QStringLiteral("_bytesGone"), QString::fromLatin1(ByteStream::absenceId(gone)));
+            }
             messages->append(m);
         }
         if (r.rowKind() != RowKind::Frame)
@@ -352,6 +355,7 @@ QJsonArray EntryBuilder::frames(const TimelineConnection &c, QJsonArray *message
             f.insert(QStringLiteral("header"), QString::fromLatin1(frame->headerBytes.toHex()));
         } else {
             f.insert(QStringLiteral("bytesHeld"), false);
+            f.insert(QStringLiteral("bytesGone"), QString::fromLatin1(ByteStream::absenceId(m_timeline.absence(row))));
         }
         out.append(f);
     }

@@ -358,13 +358,18 @@ void Builder::planPackets(quint32 index)
     // Bytes the timeline no longer holds (byte budget) or never saw: a gap in the sequence
     // numbers, said in a comment on the side's next packet; never invented bytes.
     const auto skip = [&](Side s, qint64 bytes) {
+        const ByteStream::Absence why = c.streams[s].absence(sent[s], bytes);
         sent[s] += bytes;
         gapBytes[s] += bytes;
         if (pendingGap[s] < 0)
             pendingGap[s] = comment(QString());
+        const QString reason = why == ByteStream::Absence::Released ? QStringLiteral("released when its log was cleared or closed")
+            : why == ByteStream::Absence::Dropped                    ? QStringLiteral("dropped by the memory budget")
+                                                                     : QStringLiteral("never captured");
         m_comments[pendingGap[s]] = QStringLiteral("%1 bytes before this segment are no longer held by the session "
-                                                   "(byte budget): the sequence numbers skip them.")
-                                        .arg(gapBytes[s]);
+                                                   "(%2): the sequence numbers skip them.")
+                                        .arg(gapBytes[s])
+                                        .arg(reason);
     };
     while (next[0] < chunks[0]->size() || next[1] < chunks[1]->size()) {
         Side s;

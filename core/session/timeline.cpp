@@ -2,6 +2,7 @@
 
 #include "core/wire/wsframeparser.h"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -93,9 +94,8 @@ void Timeline::apply(RecordBatch &&batch)
 {
     for (const RecordBatch::Chunk &chunk : batch.chunks) {
         TimelineConnection &c = connectionFor(chunk.connection);
-        c.streams[dirIndex(chunk.direction)].append(
+        m_bytesHeld += c.streams[dirIndex(chunk.direction)].append(
             chunk.tNs, chunk.offset, QByteArrayView(batch.bytes.constData() + chunk.begin, chunk.length));
-        m_bytesHeld += chunk.length;
     }
     const size_t base = size_t(m_rows.size());
     m_rows.append(batch.rows.data(), qsizetype(batch.rows.size()));
@@ -144,6 +144,10 @@ void Timeline::applyRow(const TimelineRow &row, quint32 index)
             ++c.messageCount[d];
             c.payloadBytes[d] += row.size;
         }
+        if (QByteArray *inflated = m_inflated.find(index))
+            keep(c, d, index, *inflated);
+        if (row.opcode == quint8(WsOpcode::Pong) && row.direction() == Direction::In && m_roundTrips.find(index))
+            pairPong(c, index);
         // A rule broken by this frame's bytes was reported just before it (the parser's
         // findings come first); anything pending before this frame can no longer match.
         const qint64 end = row.offset + row.wireSize;
@@ -167,9 +171,11 @@ void Timeline::applyRow(const TimelineRow &row, quint32 index)
         c.payloadBytes[d] += row.size;
         // A rule broken by one of its frames is the message's too: a view that shows the
         // message without its fragments still flags it.
-        const RecordBatch::MessageDetail *m = m_messages.find(index);
+        RecordBatch::MessageDetail *m = m_messages.find(index);
         if (!m)
             break;
+        if (!m->payload.isNull())
+            keep(c, d, index, m->payload);
         const std::vector<quint32> &frames = c.frameRows[d];
         auto it = std::lower_bound(frames.begin(), frames.end(), row.offset,
                                    [this](quint32 r, qint64 o) { return m_rows[r].offset < o; });
@@ -230,11 +236,67 @@ qsizetype Timeline::violationTarget(qsizetype violationRow) const
 
 bool Timeline::bytesHeld(qsizetype index) const
 {
+    return absence(index) == ByteStream::Absence::None;
+}
+
+ByteStream::Absence Timeline::absence(qsizetype index) const
+{
     const TimelineRow &r = row(index);
     const TimelineConnection *c = connection(r.connection);
-    if (!c || r.offset < 0)
-        return false;
-    return c->stream(r.direction()).holds(r.offset, r.wireSize);
+    if (!c)
+        return ByteStream::Absence::NeverSeen;
+    const int d = dirIndex(r.direction());
+    const std::vector<quint32> &kept = c->keptRows[d];
+    const auto freedEnd = kept.begin() + qsizetype(c->keptGone[d]);
+    if (r.offset < 0) {
+        // No wire bytes, only the payload kept with the row (a message imported from a HAR).
+        if (!std::binary_search(kept.begin(), kept.end(), quint32(index)))
+            return ByteStream::Absence::NeverSeen;
+        if (!std::binary_search(kept.begin(), freedEnd, quint32(index)))
+            return ByteStream::Absence::None;
+        return c->released ? ByteStream::Absence::Released : ByteStream::Absence::Dropped;
+    }
+    const ByteStream::Absence wire = c->stream(r.direction()).absence(r.offset, r.wireSize);
+    if (wire != ByteStream::Absence::None || !r.has(TimelineRow::Compressed))
+        return wire;
+    // An inflated payload can go before the compressed bytes it came from (their block stays).
+    return std::binary_search(kept.begin(), freedEnd, quint32(index)) ? ByteStream::Absence::Dropped
+                                                                       : ByteStream::Absence::None;
+}
+
+qsizetype Timeline::pingOf(qsizetype pongRow) const
+{
+    const auto it = m_pingOfPong.constFind(quint32(pongRow));
+    return it == m_pingOfPong.cend() ? -1 : qsizetype(*it);
+}
+
+qsizetype Timeline::pongOf(qsizetype pingRow) const
+{
+    const auto it = m_pongOfPing.constFind(quint32(pingRow));
+    return it == m_pongOfPing.cend() ? -1 : qsizetype(*it);
+}
+
+void Timeline::pairPong(const TimelineConnection &c, quint32 pongRow)
+{
+    // The engine matched the pong by its payload to the latest ping it sent with that payload
+    // (a pending ping is answered once); the frame of that ping is found the same way.
+    constexpr qsizetype kMaxPayload = 125; // RFC 6455 §5.5: a control frame's payload
+    constexpr int kMaxLookBack = 4096;
+    QByteArray pongScratch;
+    const QByteArrayView pong = framePayload(c, m_rows[pongRow], pongScratch, kMaxPayload);
+    const std::vector<quint32> &sent = c.frameRows[dirIndex(Direction::Out)];
+    int steps = 0;
+    for (auto it = sent.rbegin(); it != sent.rend() && steps < kMaxLookBack; ++it, ++steps) {
+        const TimelineRow &f = m_rows[*it];
+        if (f.opcode != quint8(WsOpcode::Ping) || m_pongOfPing.contains(*it))
+            continue;
+        QByteArray pingScratch;
+        if (framePayload(c, f, pingScratch, kMaxPayload) != pong)
+            continue;
+        m_pingOfPong.insert(pongRow, *it);
+        m_pongOfPing.insert(*it, pongRow);
+        return;
+    }
 }
 
 QByteArray Timeline::wireBytes(qsizetype index) const
@@ -325,7 +387,9 @@ QByteArrayView Timeline::payload(qsizetype index, QByteArray &scratch, qsizetype
 {
     const TimelineRow &r = row(index);
     const TimelineConnection *c = connection(r.connection);
-    if (!c)
+    // Bytes that are gone give nothing, never what happens to be there (a freed inflated
+    // payload must not fall back to the compressed bytes).
+    if (!c || !bytesHeld(index))
         return {};
     auto limited = [maxBytes](const QByteArray &data) {
         return QByteArrayView(data).first(maxBytes < 0 ? data.size() : std::min<qsizetype>(data.size(), maxBytes));
@@ -386,28 +450,113 @@ void Timeline::enforceBudget()
 {
     if (m_byteBudget <= 0)
         return;
-    // The oldest bytes go first, whichever connection holds them; rows and their sizes stay.
-    // The block a stream is writing into stays, so a budget smaller than that is approached.
+    // The oldest payload bytes go first, whichever connection holds them: a stream's oldest
+    // block, or the oldest payload inflated beside a stream (it may come from a block that
+    // stays). Rows and their sizes stay. The block a stream is writing into stays too, so a
+    // budget smaller than that is approached.
     while (m_bytesHeld > m_byteBudget) {
-        ByteStream *oldest = nullptr;
+        TimelineConnection *oldest = nullptr;
+        int oldestDirection = 0;
+        bool oldestIsKept = false;
         qint64 oldestTime = std::numeric_limits<qint64>::max();
+        const auto consider = [&](TimelineConnection *c, int d, bool kept, qint64 t) {
+            if (!oldest || t < oldestTime) {
+                oldest = c;
+                oldestDirection = d;
+                oldestIsKept = kept;
+                oldestTime = t;
+            }
+        };
         for (const auto &c : m_connections) {
             if (!c)
                 continue;
-            for (ByteStream &s : c->streams) {
-                if (s.blockCount() < 2)
-                    continue;
-                const qsizetype chunk = s.chunkAt(s.oldestBlockOffset());
-                const qint64 t = chunk >= 0 ? s.chunks()[size_t(chunk)].tNs : std::numeric_limits<qint64>::min();
-                if (!oldest || t < oldestTime) {
-                    oldest = &s;
-                    oldestTime = t;
+            for (int d = 0; d < 2; ++d) {
+                const ByteStream &s = c->streams[d];
+                if (s.blockCount() >= 2) {
+                    const qsizetype chunk = s.chunkAt(s.oldestBlockOffset());
+                    consider(c.get(), d, false,
+                             chunk >= 0 ? s.chunks()[size_t(chunk)].tNs : std::numeric_limits<qint64>::min());
                 }
+                if (c->keptGone[d] < c->keptRows[d].size())
+                    consider(c.get(), d, true, m_rows[c->keptRows[d][c->keptGone[d]]].tNs);
             }
         }
         if (!oldest)
             return;
-        m_bytesHeld -= oldest->dropOldestBlock();
+        qint64 freed = 0;
+        if (oldestIsKept) {
+            QByteArray *payload = keptPayload(oldest->keptRows[oldestDirection][oldest->keptGone[oldestDirection]++]);
+            if (payload) {
+                freed = payload->size();
+                *payload = QByteArray();
+            }
+        } else {
+            freed = oldest->streams[oldestDirection].dropOldestBlock() + freeKept(*oldest, oldestDirection);
+        }
+        m_bytesHeld -= freed;
+        m_bytesDropped += freed;
+    }
+}
+
+QByteArray *Timeline::keptPayload(qsizetype index)
+{
+    const TimelineRow &r = m_rows[index];
+    if (r.rowKind() == RowKind::Frame)
+        return m_inflated.find(index);
+    RecordBatch::MessageDetail *m = r.rowKind() == RowKind::Message ? m_messages.find(index) : nullptr;
+    return m ? &m->payload : nullptr;
+}
+
+qint64 Timeline::freeKept(TimelineConnection &c, int d)
+{
+    const qint64 goneEnd = c.streams[d].goneEnd();
+    qint64 freed = 0;
+    std::vector<quint32> &kept = c.keptRows[d];
+    for (; c.keptGone[d] < kept.size(); ++c.keptGone[d]) {
+        const quint32 row = kept[c.keptGone[d]];
+        if (m_rows[row].offset >= goneEnd)
+            break;
+        if (QByteArray *payload = keptPayload(row)) {
+            freed += payload->size();
+            *payload = QByteArray();
+        }
+    }
+    return freed;
+}
+
+void Timeline::keep(TimelineConnection &c, int d, quint32 index, QByteArray &payload)
+{
+    c.keptRows[d].push_back(index);
+    if (c.discarded) {
+        // Its compressed bytes were not kept either: the row reports them released.
+        ++c.keptGone[d];
+        payload = QByteArray();
+        return;
+    }
+    m_bytesHeld += payload.size();
+}
+
+void Timeline::discardConnection(quint32 id)
+{
+    releaseConnection(id);
+    if (id == 0 || id > m_connections.size() || !m_connections[id - 1])
+        return;
+    TimelineConnection &c = *m_connections[id - 1];
+    c.discarded = true;
+    for (ByteStream &s : c.streams)
+        s.discardLaterBytes();
+}
+
+void Timeline::releaseConnection(quint32 id)
+{
+    if (id == 0 || id > m_connections.size() || !m_connections[id - 1])
+        return;
+    TimelineConnection &c = *m_connections[id - 1];
+    c.released = true;
+    for (int d = 0; d < 2; ++d) {
+        const qint64 freed = c.streams[d].release() + freeKept(c, d);
+        m_bytesHeld -= freed;
+        m_bytesReleased += freed;
     }
 }
 

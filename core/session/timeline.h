@@ -29,6 +29,12 @@ struct TimelineConnection {
     std::shared_ptr<const WsCloseRecord> close;
     ByteStream streams[2];              // by Direction: In, Out
     std::vector<quint32> frameRows[2];  // frame rows by direction, in stream order
+    // Rows whose payload is kept beside the stream (inflated), in stream order by direction;
+    // those before keptGone[d] went with the stream bytes they were inflated from.
+    std::vector<quint32> keptRows[2];
+    size_t keptGone[2] = {0, 0};
+    bool released = false;  // its bytes were released at least once (Timeline::releaseConnection)
+    bool discarded = false; // keeps no more bytes (Timeline::discardConnection)
     quint64 frameCount[2] = {0, 0};
     quint64 messageCount[2] = {0, 0};   // data messages (one-frame or assembled)
     qint64 payloadBytes[2] = {0, 0};    // application data of those messages
@@ -66,8 +72,10 @@ public:
     // The frame row of `connection` holding stream offset `offset` in direction `d`, -1 if none.
     qsizetype frameRowAt(quint32 connection, Direction direction, qint64 offset) const;
 
-    // Bytes, decoded on demand. Empty when the bytes are no longer held (byte budget).
+    // Bytes, decoded on demand. Empty when the bytes are no longer held (byte budget, or
+    // released): absence() says which, so a reader shows that instead of inventing bytes.
     bool bytesHeld(qsizetype row) const;
+    ByteStream::Absence absence(qsizetype row) const;
     QByteArray wireBytes(qsizetype row) const;           // a frame's header + payload as sent
     std::optional<WsFrame> frame(qsizetype row) const;   // a Frame row, decoded again
     std::vector<WsFrame> framesOf(qsizetype row) const;  // a Message's frames, or the Frame itself
@@ -76,11 +84,25 @@ public:
     QByteArrayView payload(qsizetype row, QByteArray &scratch, qsizetype maxBytes = -1) const;
     QByteArray payload(qsizetype row, qsizetype maxBytes = -1) const;
     WsClosePayload closePayload(qsizetype row) const;    // a close frame's code and reason
+    // The ping frame a pong row answered (the engine measured its round trip: the latest ping
+    // we sent with the same payload, RFC 6455 §5.5.3), and back; -1 when none.
+    qsizetype pingOf(qsizetype pongRow) const;
+    qsizetype pongOf(qsizetype pingRow) const;
 
-    // Raw bytes kept at most this many (oldest blocks dropped first; rows stay). 0: no limit.
+    // Payload bytes (the streams and the inflated payloads beside them) kept at most this
+    // many: the oldest blocks of any connection go first, with what was inflated from them;
+    // rows, sizes and times stay. 0: no limit.
     void setByteBudget(qint64 bytes);
     qint64 byteBudget() const { return m_byteBudget; }
     qint64 bytesHeld() const { return m_bytesHeld; }
+    qint64 bytesDropped() const { return m_bytesDropped; }   // by the budget, so far
+    qint64 bytesReleased() const { return m_bytesReleased; } // by releaseConnection(), so far
+    // Frees every byte of connection `id` recorded so far (its log was cleared); its rows
+    // stay and report their bytes as released. Later bytes are kept again.
+    void releaseConnection(quint32 id);
+    // The same, and keeps none of its later bytes either (its tab was closed: the last
+    // ones may still be on their way).
+    void discardConnection(quint32 id);
     qint64 memoryUsed() const;
 
     // The Recorder's entry point.
@@ -90,7 +112,8 @@ private:
     template<typename T>
     struct SideTable {
         std::vector<std::pair<quint32, T>> entries; // by row, appended in order
-        const T *find(qsizetype row) const
+        const T *find(qsizetype row) const { return const_cast<SideTable *>(this)->find(row); }
+        T *find(qsizetype row)
         {
             auto it = std::lower_bound(entries.begin(), entries.end(), quint32(row),
                                        [](const std::pair<quint32, T> &e, quint32 r) { return e.first < r; });
@@ -107,6 +130,12 @@ private:
     void applyRow(const TimelineRow &row, quint32 index);
     void markViolation(quint32 violationRow);
     void enforceBudget();
+    QByteArray *keptPayload(qsizetype row);
+    // A payload kept beside the stream (inflated) for row `index` of direction d.
+    void keep(TimelineConnection &c, int d, quint32 index, QByteArray &payload);
+    // Frees the kept payloads of direction d whose frames' bytes are gone; returns how many bytes.
+    qint64 freeKept(TimelineConnection &c, int d);
+    void pairPong(const TimelineConnection &c, quint32 pongRow);
     QByteArrayView framePayload(const TimelineConnection &c, const TimelineRow &r, QByteArray &scratch,
                                 qsizetype maxBytes) const;
 
@@ -120,8 +149,12 @@ private:
     SideTable<qint64> m_roundTrips;
     SideTable<std::shared_ptr<const HttpExchangeRecord>> m_exchanges;
     std::vector<PendingViolation> m_pendingViolations; // reported before their frame arrived
+    QHash<quint32, quint32> m_pingOfPong;
+    QHash<quint32, quint32> m_pongOfPing;
     qint64 m_byteBudget = 0;
     qint64 m_bytesHeld = 0;
+    qint64 m_bytesDropped = 0;
+    qint64 m_bytesReleased = 0;
 };
 
 } // namespace wirescope

@@ -30,6 +30,18 @@ WsMessage messageOf(const Timeline &timeline, qsizetype index, qsizetype maxPayl
     return m;
 }
 
+// A message whose bytes the session no longer held when it was printed (a single read
+// larger than the memory budget) says so instead of printing an empty payload.
+QJsonObject withAbsence(QJsonObject line, const Timeline &timeline, qsizetype index)
+{
+    const ByteStream::Absence gone = timeline.absence(index);
+    if (gone != ByteStream::Absence::None) {
+        line[u"truncated"] = true;
+        line[u"payload_gone"] = QString::fromLatin1(ByteStream::absenceId(gone));
+    }
+    return line;
+}
+
 bool isDataFrame(const TimelineRow &r)
 {
     return WsOpcode(r.opcode) == WsOpcode::Text || WsOpcode(r.opcode) == WsOpcode::Binary;
@@ -60,15 +72,19 @@ QList<QJsonObject> WsJsonLines::linesFor(const Timeline &timeline, qsizetype ind
             }
         }
         if (isDataFrame(r) && !r.has(TimelineRow::Fragment))
-            lines << wsMessageToJson(WsMessageEvent{r.tNs, r.direction(), messageOf(timeline, index, m_options.maxPayloadBytes)},
-                                     m_options);
+            lines << withAbsence(wsMessageToJson(WsMessageEvent{r.tNs, r.direction(),
+                                                                messageOf(timeline, index, m_options.maxPayloadBytes)},
+                                                 m_options),
+                                 timeline, index);
         if (WsOpcode(r.opcode) == WsOpcode::Pong && r.direction() == Direction::In)
             lines << wsPongToJson(WsPongEvent{r.tNs, timeline.payload(index), timeline.roundTripNs(index)});
         break;
     }
     case RowKind::Message:
-        lines << wsMessageToJson(WsMessageEvent{r.tNs, r.direction(), messageOf(timeline, index, m_options.maxPayloadBytes)},
-                                 m_options);
+        lines << withAbsence(wsMessageToJson(WsMessageEvent{r.tNs, r.direction(),
+                                                            messageOf(timeline, index, m_options.maxPayloadBytes)},
+                                             m_options),
+                             timeline, index);
         break;
     case RowKind::Violation:
         if (const Violation *v = timeline.violation(index))

@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDialog>
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
@@ -27,11 +28,13 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QToolButton>
 #include <QTest>
 
@@ -99,6 +102,32 @@ private slots:
                 if (!action->isSeparator() && !action->menu() && action->text() != QStringLiteral("About &Qt")
                     && action->text() != QStringLiteral("&Reset Layout") && action->text() != QStringLiteral("Clear HTTP &History"))
                     QVERIFY2(!action->shortcut().isEmpty(), qPrintable(action->text()));
+    }
+
+    void thePayloadBudgetIsAPreferenceAppliedAtOnce()
+    {
+        MainWindow window(nullptr, QString());
+        QCOMPARE(window.session()->timeline().byteBudget(), qint64(512) << 20); // the default
+        // Edit > Preferences: the budget box, changed and accepted, applies without a restart.
+        bool seen = false;
+        QTimer::singleShot(0, &window, [&seen] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QSpinBox *budget = nullptr;
+            for (QSpinBox *box : dialog->findChildren<QSpinBox *>())
+                if (box->accessibleName() == QStringLiteral("Payload memory budget"))
+                    budget = box;
+            QVERIFY(budget);
+            QCOMPARE(budget->value(), 512);
+            budget->setValue(64);
+            seen = true;
+            dialog->accept();
+        });
+        window.showPreferences();
+        QVERIFY(seen);
+        QCOMPARE(window.session()->timeline().byteBudget(), qint64(64) << 20);
+        MainWindow next(nullptr, QString());
+        QCOMPARE(next.session()->timeline().byteBudget(), qint64(64) << 20); // kept in the settings
     }
 
     void withoutTheDemoServerTheStatusBarSaysWhy()

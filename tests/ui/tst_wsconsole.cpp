@@ -24,7 +24,9 @@
 #include <QRegularExpression>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
@@ -141,7 +143,7 @@ static QString fieldValue(const WsFrameFieldsModel *fields, WsField field)
 
 static void clickRow(QTableView *view, int row)
 {
-    view->scrollTo(view->model()->index(row, 0));
+    view->scrollTo(view->model()->index(row, WsLogModel::PreviewColumn));
     const QRect rect = view->visualRect(view->model()->index(row, WsLogModel::PreviewColumn));
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
 }
@@ -166,6 +168,9 @@ private Q_SLOTS:
     void craftedFramesAreMarkedInTheLog();
     void aFragmentedMessageIsOneRowOrItsFrames();
     void theConnectionTabCountersMoveWhileMessagesArrive();
+    void clearFreesTheBytesAndResetsTheCounters();
+    void followKeepsASelectedRowInView();
+    void closingATabFreesWhatItHeld();
 };
 
 void TestWsConsole::readsAreStampedWhileTheWindowIsBusy()
@@ -223,13 +228,35 @@ void TestWsConsole::automaticPingsFeedTheRoundTripLog()
     // Turned on while connected: pings start at once, each pong lands in the log.
     console.composer()->autoPingBox()->setValue(1);
     WsLogModel *log = console.logModel();
-    auto pongRows = [log] {
-        int n = 0;
-        for (int row = 0; row < log->rowCount(); ++row)
-            n += log->index(row, WsLogModel::TypeColumn).data().toString() == u"pong";
-        return n;
+    // Each automatic ping and its pong are one row with the round trip, not two or three.
+    auto pingPongRows = [log] {
+        QList<int> rows;
+        for (int row = 0; row < log->rowCount(); ++row) {
+            if (log->index(row, WsLogModel::TypeColumn).data().toString() == QStringLiteral("ping \u21c4 pong")
+                && log->index(row, WsLogModel::PreviewColumn).data().toString().startsWith(QStringLiteral("round trip ")))
+                rows << row;
+        }
+        return rows;
     };
-    QTRY_VERIFY_WITH_TIMEOUT(pongRows() >= 2, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(pingPongRows().size() >= 2, 5000);
+    console.composer()->autoPingBox()->setValue(0);
+    console.flushLog();
+    for (int row = 0; row < log->rowCount(); ++row) {
+        const QString type = log->index(row, WsLogModel::TypeColumn).data().toString();
+        QVERIFY2(type != u"pong", qPrintable(QStringLiteral("a pong row of its own: ") + shownRows(log).join(u'\n')));
+    }
+    // Selecting the row inspects both frames: the ping we sent, then the pong received.
+    const int row = pingPongRows().constFirst();
+    clickRow(console.logView(), row);
+    QCOMPARE(console.inspector()->frameCount(), 2);
+    console.inspector()->setCurrentFrame(1);
+    QVERIFY(fieldValue(console.inspector()->fieldsModel(), WsField::Opcode).startsWith(QStringLiteral("0xa"))); // the pong
+    // The Frames view lists each frame as a row of its own.
+    console.modeBox()->setCurrentIndex(console.modeBox()->findData(int(WsLogModel::Mode::Frames)));
+    int pongs = 0;
+    for (int r = 0; r < log->rowCount(); ++r)
+        pongs += log->index(r, WsLogModel::TypeColumn).data().toString() == u"pong";
+    QVERIFY(pongs >= 2);
 }
 
 void TestWsConsole::echoFromTheDemoServerShowsUpDecoded()
@@ -768,6 +795,108 @@ void TestWsConsole::theConnectionTabCountersMoveWhileMessagesArrive()
     QCOMPARE(connectionFigure(console, QStringLiteral("Frames"), 0), qint64(console.lastConnection()->frameCount[0]));
     console.disconnectFromServer();
     QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Closed, 10000);
+}
+
+void TestWsConsole::clearFreesTheBytesAndResetsTheCounters()
+{
+    DemoServer demo;
+    QVERIFY2(demo.start(), qPrintable(QStringLiteral("the demo server did not start: ") + demo.errorString()));
+    Session session;
+    WsConsole console(&session);
+    console.detailTabs()->setCurrentWidget(console.connectionInfo());
+    connectConsole(console, demoUrl(demo, QStringLiteral("/ws/ticker"), QStringLiteral("hz=200&size=2000")));
+    QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Open, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(connectionFigure(console, QStringLiteral("Frames"), 0) > 20, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(console.chartData().totalMessages(Direction::In) > 20, 10000);
+    const qsizetype oldRow = console.logModel()->timelineRow(console.logModel()->rowCount() - 1);
+    const qint64 heldBefore = session.timeline().bytesHeld();
+    QVERIFY(heldBefore > 20 * 2000);
+
+    console.clearLog();
+    // The counters, the charts and the log start again from zero ...
+    QCOMPARE(console.logModel()->rowCount(), 0);
+    QCOMPARE(connectionFigure(console, QStringLiteral("Frames"), 0), qint64(0));
+    QCOMPARE(connectionFigure(console, QStringLiteral("Messages"), 0), qint64(0));
+    QCOMPARE(connectionFigure(console, QStringLiteral("Bytes on the wire"), 0), qint64(0));
+    QCOMPARE(console.counts().messages[0], quint64(0));
+    QCOMPARE(console.chartData().totalMessages(Direction::In), qint64(0));
+    QVERIFY(console.connectionInfo()->toPlainText().contains(QStringLiteral("the log was cleared")));
+    // ... and the bytes the log held are freed; the timeline keeps its rows, marked so.
+    QVERIFY(session.timeline().bytesReleased() >= heldBefore - 64 * 1024);
+    QVERIFY(session.timeline().bytesHeld() < heldBefore);
+    QCOMPARE(session.timeline().absence(oldRow), ByteStream::Absence::Released);
+    // New messages count from there.
+    QTRY_VERIFY_WITH_TIMEOUT(connectionFigure(console, QStringLiteral("Frames"), 0) > 5, 10000);
+    console.flushLog();
+    const WsConsole::Counts counts = console.counts();
+    QVERIFY(counts.frames[0] < console.lastConnection()->frameCount[0]);
+    QCOMPARE(qint64(counts.messages[0]), console.chartData().totalMessages(Direction::In));
+    const QString newest = console.logModel()
+                               ->index(console.logModel()->rowCount() - 1, WsLogModel::PreviewColumn)
+                               .data()
+                               .toString();
+    QVERIFY2(newest.startsWith(QStringLiteral("{\"seq\"")), qPrintable(newest)); // later bytes are kept
+    console.disconnectFromServer();
+    QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Closed, 10000);
+}
+
+void TestWsConsole::followKeepsASelectedRowInView()
+{
+    DemoServer demo;
+    QVERIFY2(demo.start(), qPrintable(QStringLiteral("the demo server did not start: ") + demo.errorString()));
+    Session session;
+    WsConsole console(&session);
+    console.resize(1200, 800);
+    connectConsole(console, demoUrl(demo, QStringLiteral("/ws/ticker"), QStringLiteral("hz=100&size=32")));
+    QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Open, 10000);
+    QTableView *view = console.logView();
+    QScrollBar *bar = view->verticalScrollBar();
+    // Following: the newest row is in view.
+    QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 0 && bar->value() == bar->maximum(), 10000);
+    const int picked = 3;
+    clickRow(view, picked);
+    QVERIFY(view->selectionModel()->isRowSelected(picked, {}));
+    const int rows = console.logModel()->rowCount();
+    // Rows keep arriving below it; the picked row stays selected and in view.
+    QTRY_VERIFY_WITH_TIMEOUT(console.logModel()->rowCount() > rows + 50, 10000);
+    QVERIFY(console.isFollowPaused());
+    QVERIFY(view->selectionModel()->isRowSelected(picked, {}));
+    QVERIFY(view->viewport()->rect().intersects(view->visualRect(console.logModel()->index(picked, WsLogModel::PreviewColumn))));
+    QVERIFY(bar->value() < bar->maximum());
+    // Giving the selection up (Esc) follows again.
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Escape);
+    QVERIFY(!view->selectionModel()->hasSelection());
+    const int now = console.logModel()->rowCount();
+    QTRY_VERIFY_WITH_TIMEOUT(console.logModel()->rowCount() > now + 10 && bar->value() == bar->maximum(), 10000);
+    QVERIFY(!console.isFollowPaused());
+    console.disconnectFromServer();
+    QTRY_COMPARE_WITH_TIMEOUT(console.state(), WsConnectionState::Closed, 10000);
+}
+
+void TestWsConsole::closingATabFreesWhatItHeld()
+{
+    DemoServer demo;
+    QVERIFY2(demo.start(), qPrintable(QStringLiteral("the demo server did not start: ") + demo.errorString()));
+    Session session;
+    WsWorkspace workspace(&session);
+    workspace.show();
+    WsConsole *console = workspace.currentConsole();
+    connectConsole(*console, demoUrl(demo, QStringLiteral("/ws/ticker"), QStringLiteral("hz=200&size=4000")));
+    QTRY_COMPARE_WITH_TIMEOUT(console->state(), WsConnectionState::Open, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(session.timeline().bytesHeld() > 40 * 4000, 10000);
+    const quint32 id = console->lastConnection()->id;
+    const qsizetype rows = session.timeline().rowCount();
+    QPointer<WsConsole> closed(console);
+    workspace.closeConsole(workspace.tabs()->indexOf(console));
+    QTRY_VERIFY_WITH_TIMEOUT(closed.isNull(), 10000);
+    QCoreApplication::processEvents(); // whatever was still on its way
+    const TimelineConnection *c = session.timeline().connection(id);
+    QCOMPARE(c->stream(Direction::In).blockCount(), 0);
+    QCOMPARE(c->stream(Direction::Out).blockCount(), 0);
+    QVERIFY(session.timeline().bytesReleased() > 40 * 4000);
+    QVERIFY(session.timeline().rowCount() >= rows); // the rows stay (append-only)
+    QCOMPARE(workspace.consoleCount(), 1); // a fresh tab in its place
 }
 
 QTEST_MAIN(TestWsConsole)

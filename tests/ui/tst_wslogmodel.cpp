@@ -89,6 +89,8 @@ const QString kFirstFragment = QStringLiteral("text (fragment) | one ");
 const QString kLastFragment = QStringLiteral("continuation (fragment) | two");
 const QString kPingRtt = QStringLiteral("ping | rtt");
 const QString kPong = QStringLiteral("pong | round trip 1.000 ms \u00b7 rtt");
+// Messages mode: our ping and the pong that answered it, one row.
+const QString kPingPong = QStringLiteral("ping \u21c4 pong | round trip 1.000 ms \u00b7 rtt");
 const QString kViolation = QStringLiteral("violation | ") + QString::fromUtf8(wsv::RsvNonzero.text) + QStringLiteral(" (RSV1)");
 const QString kRsvText = QStringLiteral("text | hi");
 const QString kCloseFrame = QStringLiteral("close | 1000 Normal Closure: bye");
@@ -114,6 +116,9 @@ private Q_SLOTS:
     void searchMatchesWhatThePreviewShows_data();
     void searchMatchesWhatThePreviewShows();
     void clearingHidesTheRowsSoFar();
+    void aPingAndItsPongAreOneRow();
+    void goneBytesShowAMarker_data();
+    void goneBytesShowAMarker();
     void copyGivesTabSeparatedText();
 };
 
@@ -130,12 +135,15 @@ void TestWsLogModel::showsTheRowsOfItsConnectionsByModeAndFilter_data()
     const quint32 all = WsLogModel::ShowAllTypes;
     QTest::newRow("messages mode shows whole messages and hides their fragments")
         << messages << both << all << QString()
-        << QStringList{kOpening, kHandshake, kSentHello, kEcho, kBinary, kPingX, kAssembled, kPingRtt, kPong,
+        << QStringList{kOpening, kHandshake, kSentHello, kEcho, kBinary, kPingX, kAssembled, kPingPong,
                        kViolation, kRsvText, kCloseFrame, kClosed};
     QTest::newRow("frames mode shows every frame and no message row")
         << frames << both << all << QString()
         << QStringList{kOpening, kHandshake, kSentHello, kEcho, kBinary, kFirstFragment, kPingX, kLastFragment,
                        kPingRtt, kPong, kViolation, kRsvText, kCloseFrame, kClosed};
+    QTest::newRow("only sent rows in messages mode: the ping keeps its pong folded")
+        << messages << quint32(WsLogModel::ShowOutgoing) << quint32(WsLogModel::ShowControl) << QString()
+        << QStringList{kPingPong};
     QTest::newRow("only received rows; events have no direction and stay")
         << messages << quint32(WsLogModel::ShowIncoming) << all << QString()
         << QStringList{kOpening, kHandshake, kEcho, kBinary, kPingX, kAssembled, kPong, kViolation, kRsvText,
@@ -206,7 +214,7 @@ void TestWsLogModel::newRowsArriveInOneInsertionPerBatch()
     QVERIFY(model.pendingRows() > 0);
     model.flush();
     QCOMPARE(inserted.count(), 1);
-    QCOMPARE(model.rowCount(), 13);
+    QCOMPARE(model.rowCount(), 12);
     QCOMPARE(model.pendingRows(), qsizetype(0));
     model.flush();
     QCOMPARE(inserted.count(), 1);
@@ -215,7 +223,7 @@ void TestWsLogModel::newRowsArriveInOneInsertionPerBatch()
     model.addConnection(3);
     again.open(20 * ms, QStringLiteral("ws://example.test/chat"));
     r.record();
-    QTRY_COMPARE(model.rowCount(), 15);
+    QTRY_COMPARE(model.rowCount(), 14);
     QCOMPARE(inserted.count(), 2);
 }
 
@@ -228,12 +236,12 @@ void TestWsLogModel::newRowsRespectTheModeAndTheFilter()
     converse(r);
     model.flush();
     model.setDirectionFilter(WsLogModel::ShowOutgoing);
-    QCOMPARE(model.rowCount(), 5); // opening, handshake, two sent frames, close event
+    QCOMPARE(model.rowCount(), 5); // opening, handshake, "Hello", the ping with its pong, close event
     const qsizetype sentHello = model.timelineRow(2);
     QCOMPARE(model.rowForTimelineRow(sentHello), 2);
     QCOMPARE(model.rowForTimelineRow(sentHello + 1), -1); // hidden by the filter, still in the timeline
     model.setDirectionFilter(WsLogModel::ShowBothDirections);
-    QCOMPARE(model.rowCount(), 13);
+    QCOMPARE(model.rowCount(), 12);
     QCOMPARE(model.rowForTimelineRow(sentHello), 2);
 }
 
@@ -270,7 +278,7 @@ void TestWsLogModel::aPastConnectionShowsAtOnce()
     QCOMPARE(model.rowCount(), 0);
     model.addConnection(1);
     QCOMPARE(model.pendingRows(), qsizetype(0));
-    QCOMPARE(model.rowCount(), 13);
+    QCOMPARE(model.rowCount(), 12);
     QCOMPARE(shownRows(model).constFirst(), kOpening);
     QCOMPARE(shownRows(model).constLast(), kClosed);
 }
@@ -457,6 +465,98 @@ void TestWsLogModel::clearingHidesTheRowsSoFar()
     model.setMode(WsLogModel::Mode::Frames); // a rebuild keeps what was cleared away
     QCOMPARE(shownRows(model), QStringList{QStringLiteral("text | after")});
     QCOMPARE(r.session.timeline().connection(1)->messageCount[0], quint64(2)); // the timeline keeps both
+}
+
+void TestWsLogModel::aPingAndItsPongAreOneRow()
+{
+    Recording r;
+    SimulatedWsConnection ws(r.writer, 1);
+    ws.open(0, QStringLiteral("ws://h/"));
+    ws.ping(1 * ms, "auto-1");
+    r.record();
+    WsLogModel model(&r.session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addConnection(1);
+    QCOMPARE(shownRows(model).constLast(), QStringLiteral("ping | auto-1")); // waiting for its pong
+    const int ping = model.rowCount() - 1;
+    // The pong arrives in a later batch: no row of its own, the ping's row shows the round trip.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    ws.read(3 * ms, ws.serverFrame(WsOpcode::Pong, "auto-1"));
+    r.record();
+    model.flush();
+    QCOMPARE(model.rowCount(), ping + 1);
+    QCOMPARE(shownRows(model).constLast(), QStringLiteral("ping \u21c4 pong | round trip 2.000 ms \u00b7 auto-1"));
+    QCOMPARE(model.index(ping, WsLogModel::DirectionColumn).data().toString(), QStringLiteral("\u2191\u2193"));
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(changed.constLast().at(0).toModelIndex().row(), ping);
+    QCOMPARE(model.foldedPong(model.timelineRow(ping)), r.session.timeline().pongOf(model.timelineRow(ping)));
+    QVERIFY(model.index(ping, WsLogModel::TypeColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Frames")));
+    // Frames mode lists both frames, as they crossed the wire.
+    model.setMode(WsLogModel::Mode::Frames);
+    QCOMPARE(shownRows(model).mid(ping),
+             (QStringList{QStringLiteral("ping | auto-1"), QStringLiteral("pong | round trip 2.000 ms \u00b7 auto-1")}));
+    QCOMPARE(model.foldedPong(model.timelineRow(ping)), qsizetype(-1));
+    // A pong whose ping was cleared away stays a row of its own.
+    model.setMode(WsLogModel::Mode::Messages);
+    ws.ping(4 * ms, "auto-2");
+    r.record();
+    model.flush();
+    model.clear();
+    ws.read(5 * ms, ws.serverFrame(WsOpcode::Pong, "auto-2"));
+    r.record();
+    model.flush();
+    QCOMPARE(shownRows(model), QStringList{QStringLiteral("pong | round trip 1.000 ms \u00b7 auto-2")});
+}
+
+void TestWsLogModel::goneBytesShowAMarker_data()
+{
+    QTest::addColumn<bool>("release");
+    QTest::addColumn<QString>("marker");
+    QTest::newRow("dropped by the budget") << false << QStringLiteral("payload dropped (memory budget)");
+    QTest::newRow("freed by a cleared log") << true << QStringLiteral("payload freed (log cleared)");
+}
+
+void TestWsLogModel::goneBytesShowAMarker()
+{
+    QFETCH(bool, release);
+    QFETCH(QString, marker);
+    Recording r;
+    if (!release)
+        r.session.timeline().setByteBudget(256 * 1024);
+    SimulatedWsConnection ws(r.writer, 1);
+    ws.open(0, QStringLiteral("ws://h/"));
+    for (int i = 0; i < 300; ++i) {
+        ws.read((i + 1) * ms, ws.serverFrame(WsOpcode::Text, QByteArray::number(i) + ' ' + QByteArray(8000, 'x')));
+        if (i % 10 == 0)
+            r.record();
+    }
+    r.record();
+    WsLogModel model(&r.session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addConnection(1);
+    if (release)
+        r.session.timeline().releaseConnection(1);
+    const int first = 2; // after the opening and the handshake
+    QCOMPARE(model.rowCount(), 302); // every row stays
+    const QModelIndex data = model.index(first, WsLogModel::PreviewColumn);
+    QCOMPARE(data.data().toString(), marker);
+    QVERIFY(data.data(Qt::FontRole).value<QFont>().italic());
+    QVERIFY(data.data(Qt::ToolTipRole).toString().contains(QStringLiteral("no longer keeps")));
+    // Size, wire size and time stay.
+    QCOMPARE(model.index(first, WsLogModel::SizeColumn).data().toString(), QStringLiteral("7.8 KiB"));
+    QCOMPARE(model.index(first, WsLogModel::TimeColumn).data().toString(), QStringLiteral("0.001000"));
+    QCOMPARE(model.index(first, WsLogModel::TypeColumn).data().toString(), QStringLiteral("text"));
+    QVERIFY(model.rowAsText(first).endsWith(marker));
+    // The newest message is held unless the whole connection was released.
+    const QString last = model.index(model.rowCount() - 1, WsLogModel::PreviewColumn).data().toString();
+    if (release)
+        QCOMPARE(last, marker);
+    else
+        QVERIFY2(last.startsWith(QStringLiteral("299 xxx")), qPrintable(last));
+    // A search does not find what is gone.
+    model.setSearchText(QStringLiteral("0 xxx"));
+    for (int row = 0; row < model.rowCount(); ++row)
+        QVERIFY(!model.index(row, WsLogModel::PreviewColumn).data().toString().startsWith(marker));
 }
 
 void TestWsLogModel::copyGivesTabSeparatedText()

@@ -5,11 +5,15 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace wirescope::AppSettings {
 
 namespace {
 QString startKey() { return QStringLiteral("demo/startAtLaunch"); }
 QString portKey() { return QStringLiteral("demo/port"); }
+QString budgetKey() { return QStringLiteral("session/payloadBudgetMiB"); }
+constexpr int kDefaultBudgetMiB = 512;
 QString recentKey() { return QStringLiteral("session/recentFiles"); }
 QString redactedKey() { return QStringLiteral("export/extraRedactedNames"); }
 constexpr int kMaxRecent = 10;
@@ -34,6 +38,23 @@ quint16 demoServerPort()
 void setDemoServerPort(quint16 port)
 {
     QSettings().setValue(portKey(), port);
+}
+
+int payloadBudgetMiB()
+{
+    bool ok = false;
+    const int mib = QSettings().value(budgetKey(), kDefaultBudgetMiB).toInt(&ok);
+    return ok && mib >= 0 ? mib : kDefaultBudgetMiB;
+}
+
+void setPayloadBudgetMiB(int mib)
+{
+    QSettings().setValue(budgetKey(), std::max(0, mib));
+}
+
+qint64 payloadBudgetBytes()
+{
+    return qint64(payloadBudgetMiB()) << 20;
 }
 
 QString workingDirectory()

@@ -13,6 +13,11 @@ bool startDemoServer();          // default true: the window is useful offline f
 void setStartDemoServer(bool on);
 quint16 demoServerPort();        // 0 = a free port chosen at launch
 void setDemoServerPort(quint16 port);
+// Payload bytes the session keeps in memory before the oldest are dropped (rows, sizes and
+// times stay). Default 512 MiB: a laptop stays responsive; 0 = no limit.
+int payloadBudgetMiB();
+void setPayloadBudgetMiB(int mib);
+qint64 payloadBudgetBytes();
 
 // Where each window's session is recorded as it happens (its working copy), and where a
 // start looks for the copies a crashed Wirescope left behind.

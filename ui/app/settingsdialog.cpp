@@ -15,6 +15,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     : QDialog(parent)
     , m_startDemo(new QCheckBox(tr("&Start the demo server when Wirescope starts"), this))
     , m_port(new QSpinBox(this))
+    , m_budget(new QSpinBox(this))
 {
     setWindowTitle(tr("Preferences"));
     m_startDemo->setChecked(AppSettings::startDemoServer());
@@ -28,9 +29,19 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     auto *note = new QLabel(tr("The demo server listens on 127.0.0.1 only. Changes apply at the next start."), this);
     note->setWordWrap(true);
 
+    m_budget->setRange(0, 1 << 20);
+    m_budget->setSingleStep(64);
+    m_budget->setSuffix(tr(" MiB"));
+    m_budget->setSpecialValueText(tr("No limit"));
+    m_budget->setValue(AppSettings::payloadBudgetMiB());
+    m_budget->setAccessibleName(tr("Payload memory budget"));
+    m_budget->setToolTip(tr("Beyond this, the oldest payload bytes are dropped from memory and the log marks them; "
+                            "rows, sizes and times stay. Applies at once."));
+
     auto *form = new QFormLayout;
     form->addRow(m_startDemo);
     form->addRow(tr("Demo server &port:"), m_port);
+    form->addRow(tr("Payload memory &budget:"), m_budget);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -46,6 +57,7 @@ void SettingsDialog::accept()
 {
     AppSettings::setStartDemoServer(m_startDemo->isChecked());
     AppSettings::setDemoServerPort(quint16(m_port->value()));
+    AppSettings::setPayloadBudgetMiB(m_budget->value());
     QDialog::accept();
 }
 

@@ -7,7 +7,8 @@ class QSpinBox;
 
 namespace wirescope {
 
-// Edit > Preferences: whether the demo server starts at launch and on which port.
+// Edit > Preferences: whether the demo server starts at launch and on which port, and how
+// many payload bytes the session keeps in memory.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -19,6 +20,7 @@ public:
 private:
     QCheckBox *m_startDemo;
     QSpinBox *m_port;
+    QSpinBox *m_budget;
 };
 
 } // namespace wirescope

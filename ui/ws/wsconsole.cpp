@@ -5,6 +5,7 @@
 #include "core/wire/jsonpretty.h"
 #include "core/wire/wsclosecode.h"
 #include "ui/app/appsettings.h"
+#include "ui/common/freedmemory.h"
 #include "ui/ws/wscomposer.h"
 #include "ui/ws/wsframeinspector.h"
 #include "ui/ws/wshandshakeview.h"
@@ -341,13 +342,14 @@ void WsConsole::buildUi()
     m_followButton->setCheckable(true);
     m_followButton->setChecked(true);
     m_followButton->setToolTip(tr("Scroll to new messages as they arrive (Ctrl+Shift+L pauses)"));
+    m_followTip = m_followButton->toolTip();
     m_followButton->setAccessibleName(tr("Follow new messages"));
     auto *copyButton = new QToolButton(this);
     copyButton->setText(tr("Copy"));
     copyButton->setToolTip(tr("Copy the selected rows as tab-separated text (Ctrl+C)"));
     auto *clearButton = new QToolButton(this);
     clearButton->setText(tr("Clear"));
-    clearButton->setToolTip(tr("Clear the log"));
+    clearButton->setToolTip(tr("Clear the log: frees the payload bytes it held and starts its counters and charts again"));
     m_counts = new QLabel(this);
     // Filters above the log, counts and log actions below it: two short rows keep the log
     // pane narrow enough to share half of a 1366 px screen with the details.
@@ -446,6 +448,14 @@ void WsConsole::buildUi()
     connect(m_details, &QTabWidget::currentChanged, this, [this] { updateConnectionInfo(); });
     connect(m_logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showRow(current); });
+    // A selection given up lets following go on at once.
+    connect(m_logView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (m_followPaused)
+            follow();
+    });
+    auto *unselect = new QShortcut(QKeySequence(Qt::Key_Escape), m_logView);
+    unselect->setContext(Qt::WidgetShortcut);
+    connect(unselect, &QShortcut::activated, m_logView, &QAbstractItemView::clearSelection);
     // Scrolling up to read pauses following; scrolling back to the end resumes it.
     connect(m_logView->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
         auto *bar = m_logView->verticalScrollBar();
@@ -596,8 +606,7 @@ void WsConsole::showPastConnection(quint32 id)
     m_state = c->close ? WsConnectionState::Closed : WsConnectionState::Idle;
     adoptConnection(id);
     updateStateUi();
-    if (m_follow)
-        m_logView->scrollToBottom();
+    follow();
 }
 
 void WsConsole::disconnectFromServer()
@@ -688,7 +697,27 @@ void WsConsole::onRowsScanned(qsizetype first, qsizetype end)
     updateCounts();
     if (m_details->currentWidget() == m_connectionInfo)
         updateConnectionInfo();
-    if (m_follow)
+    follow();
+}
+
+void WsConsole::follow()
+{
+    if (!m_follow)
+        return;
+    // Like a browser's message list: a row the user selected stays in view while rows keep
+    // arriving below it; following goes on once it would stay in view, or nothing is selected.
+    const QModelIndex current = m_logView->selectionModel()->currentIndex();
+    const bool selected = current.isValid() && m_logView->selectionModel()->isRowSelected(current.row(), {});
+    const int rowHeight = std::max(1, m_logView->verticalHeader()->defaultSectionSize());
+    const int rowsInView = std::max(1, m_logView->viewport()->height() / rowHeight);
+    const bool paused = selected && m_log->rowCount() - current.row() > rowsInView;
+    if (paused != m_followPaused) {
+        m_followPaused = paused;
+        m_followButton->setToolTip(paused ? tr("Following is paused while a row above is selected: rows keep arriving "
+                                               "below it. Clear the selection (Esc) to follow again.")
+                                          : m_followTip);
+    }
+    if (!paused)
         m_logView->scrollToBottom();
 }
 
@@ -723,7 +752,7 @@ void WsConsole::rebuildCharts()
         if (c && c->firstRow >= 0)
             from = qMin(from, c->firstRow);
     }
-    addChartRows(from, m_log->scannedEnd());
+    addChartRows(qMax(from, m_log->clearedBefore()), m_log->scannedEnd());
 }
 
 void WsConsole::showHandshake()
@@ -771,25 +800,47 @@ void WsConsole::setFocusPanel(FocusPanel panel)
         m_details->setCurrentWidget(m_handshake);
 }
 
-void WsConsole::updateCounts()
+WsConsole::Counts WsConsole::counts(quint32 id) const
 {
-    quint64 messages[2] = {0, 0};
-    qint64 bytes[2] = {0, 0};
+    Counts n;
+    const TimelineConnection *c = m_session->timeline().connection(id);
+    if (!c)
+        return n;
+    const Counts base = m_countsAtClear.value(id);
+    for (int d = 0; d < 2; ++d) {
+        n.frames[d] = c->frameCount[d] - base.frames[d];
+        n.messages[d] = c->messageCount[d] - base.messages[d];
+        n.payloadBytes[d] = c->payloadBytes[d] - base.payloadBytes[d];
+        n.wireBytes[d] = c->streams[d].end() - base.wireBytes[d];
+    }
+    return n;
+}
+
+WsConsole::Counts WsConsole::counts() const
+{
+    Counts total;
     for (quint32 id : m_log->connections()) {
-        if (const TimelineConnection *c = m_session->timeline().connection(id)) {
-            for (int d = 0; d < 2; ++d) {
-                messages[d] += c->messageCount[d];
-                bytes[d] += c->payloadBytes[d];
-            }
+        const Counts n = counts(id);
+        for (int d = 0; d < 2; ++d) {
+            total.frames[d] += n.frames[d];
+            total.messages[d] += n.messages[d];
+            total.payloadBytes[d] += n.payloadBytes[d];
+            total.wireBytes[d] += n.wireBytes[d];
         }
     }
+    return total;
+}
+
+void WsConsole::updateCounts()
+{
+    const Counts total = counts();
     // %n picks the plural form; counts past INT_MAX keep the last form (as they would).
     const auto n = [](quint64 count) { return int(std::min<quint64>(count, quint64(INT_MAX))); };
     m_counts->setText(QStringList{tr("%n row(s)", nullptr, m_log->rowCount()),
-                                  tr("received %n message(s) (%1)", nullptr, n(messages[0]))
-                                      .arg(WsLogModel::sizeText(quint64(bytes[0]))),
-                                  tr("sent %n message(s) (%1)", nullptr, n(messages[1]))
-                                      .arg(WsLogModel::sizeText(quint64(bytes[1])))}
+                                  tr("received %n message(s) (%1)", nullptr, n(total.messages[0]))
+                                      .arg(WsLogModel::sizeText(quint64(total.payloadBytes[0]))),
+                                  tr("sent %n message(s) (%1)", nullptr, n(total.messages[1]))
+                                      .arg(WsLogModel::sizeText(quint64(total.payloadBytes[1])))}
                           .join(QStringLiteral(" · ")));
     m_counts->setToolTip(m_counts->text());
 }
@@ -819,15 +870,23 @@ void WsConsole::updateConnectionInfo()
             if (hs.tls.used)
                 html += row(tr("TLS handshake"), ms(t.sslNs()));
         }
-        html += row(tr("Frames"), tr("%1 received, %2 sent").arg(c->frameCount[0]).arg(c->frameCount[1]));
+        const Counts n = counts(c->id);
+        if (m_log->clearedBefore() > 0)
+            html += row(tr("Counted since"), tr("the log was cleared"));
+        html += row(tr("Frames"), tr("%1 received, %2 sent").arg(n.frames[0]).arg(n.frames[1]));
         html += row(tr("Messages"), tr("%1 received (%2), %3 sent (%4)")
-                                        .arg(c->messageCount[0])
-                                        .arg(WsLogModel::sizeText(quint64(c->payloadBytes[0])))
-                                        .arg(c->messageCount[1])
-                                        .arg(WsLogModel::sizeText(quint64(c->payloadBytes[1]))));
-        html += row(tr("Bytes on the wire"), tr("%1 received, %2 sent")
-                                                 .arg(c->stream(Direction::In).end())
-                                                 .arg(c->stream(Direction::Out).end()));
+                                        .arg(n.messages[0])
+                                        .arg(WsLogModel::sizeText(quint64(n.payloadBytes[0])))
+                                        .arg(n.messages[1])
+                                        .arg(WsLogModel::sizeText(quint64(n.payloadBytes[1]))));
+        html += row(tr("Bytes on the wire"), tr("%1 received, %2 sent").arg(n.wireBytes[0]).arg(n.wireBytes[1]));
+        const Timeline &timeline = m_session->timeline();
+        const QString budget = timeline.byteBudget() > 0 ? WsLogModel::sizeText(quint64(timeline.byteBudget())) : tr("no limit");
+        html += row(tr("Payload memory (session)"),
+                    tr("%1 kept of %2; %3 dropped by the budget, %4 freed by Clear or closed tabs")
+                        .arg(WsLogModel::sizeText(quint64(timeline.bytesHeld())), budget,
+                             WsLogModel::sizeText(quint64(timeline.bytesDropped())),
+                             WsLogModel::sizeText(quint64(timeline.bytesReleased()))));
         html += row(tr("permessage-deflate"), hs.deflateNegotiated ? QString::fromLatin1(hs.deflateParams.headerValue()) : tr("off"));
         html += row(tr("Keep inspecting"), c->wsOptions.keepInspecting ? tr("on") : tr("off (RFC 6455 behaviour)"));
         if (hs.tls.used) {
@@ -891,6 +950,26 @@ void WsConsole::showRow(const QModelIndex &index)
     case RowKind::Message:
         break;
     }
+    const QString gone = m_log->goneText(row);
+    if (!gone.isEmpty()) {
+        m_messageView->setPlainText(tr("%1: the session no longer keeps the %n byte(s) of this row in memory; "
+                                       "its type, size and time stay.", nullptr, int(std::min<quint32>(r.size, INT_MAX)))
+                                        .arg(gone));
+        m_inspector->showMessage(gone);
+        return;
+    }
+    if (const qsizetype pong = m_log->foldedPong(row); pong >= 0) {
+        // A ping folded with its pong: both frames, each with its own direction.
+        std::vector<WsFrame> frames = timeline.framesOf(row);
+        std::vector<Direction> directions(frames.size(), Direction::Out);
+        for (WsFrame &f : timeline.framesOf(pong)) {
+            frames.push_back(std::move(f));
+            directions.push_back(Direction::In);
+        }
+        m_messageView->setPlainText(m_log->previewText(row, 1 << 16));
+        m_inspector->setFrames(frames, directions);
+        return;
+    }
     QByteArray scratch;
     const QByteArrayView payload = timeline.payload(row, scratch, kMaxShownPayload);
     const QByteArray bytes = payload.toByteArray();
@@ -914,10 +993,6 @@ void WsConsole::showRow(const QModelIndex &index)
     if (bytes.size() < qsizetype(r.size))
         text += tr("\n\u2026 (showing the first %1 of %2 bytes)").arg(bytes.size()).arg(r.size);
     m_messageView->setPlainText(text);
-    if (!timeline.bytesHeld(row)) {
-        m_inspector->showMessage(tr("The bytes of this row are no longer kept (the session's memory budget)."));
-        return;
-    }
     std::optional<WsClosePayload> close;
     if (WsOpcode(r.opcode) == WsOpcode::Close && r.rowKind() == RowKind::Frame)
         close = timeline.closePayload(row);
@@ -956,7 +1031,18 @@ void WsConsole::clearLog()
 {
     flushLog();
     m_log->clear();
+    // The log was the reason to keep these bytes: the timeline frees them (its rows stay,
+    // marked as freed), and what the tab counts starts again from here.
+    Timeline &timeline = m_session->timeline();
+    for (quint32 id : m_log->connections()) {
+        timeline.releaseConnection(id);
+        m_countsAtClear.remove(id);
+        m_countsAtClear.insert(id, counts(id));
+    }
+    returnFreedMemory();
+    m_chartData.clear();
     updateCounts();
+    updateConnectionInfo();
     m_inspector->showMessage(tr("Select a message or frame in the log."));
     m_messageView->clear();
 }

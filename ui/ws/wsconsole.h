@@ -4,6 +4,7 @@
 #include "ui/ws/wschartdata.h"
 #include "ui/ws/wslogmodel.h"
 
+#include <QHash>
 #include <QThread>
 #include <QWidget>
 
@@ -89,6 +90,18 @@ public:
     // Rows recorded but not yet shown; flushLog() shows them now (the timer does it otherwise).
     qsizetype pendingRows() const;
     void flushLog();
+    // Follow is on but waits: the user selected a row that following would scroll away.
+    bool isFollowPaused() const { return m_followPaused; }
+
+    // What the tab counts of its connections since the log was last cleared.
+    struct Counts {
+        quint64 frames[2] = {0, 0};   // by direction: In, Out
+        quint64 messages[2] = {0, 0};
+        qint64 payloadBytes[2] = {0, 0};
+        qint64 wireBytes[2] = {0, 0};
+    };
+    Counts counts(quint32 connection) const;
+    Counts counts() const; // all the tab's connections
 
     // Focus mode: one panel takes the whole console (the window hides everything else).
     enum class FocusPanel { None, Frame, Handshake, Log };
@@ -102,6 +115,8 @@ public Q_SLOTS:
     void sendPing();
     void setFollowLog(bool follow);
     void copySelectedRows();
+    // Hides the rows shown so far, frees the bytes the session held for them and starts the
+    // counters and charts again from zero.
     void clearLog();
 
 protected:
@@ -128,6 +143,8 @@ private:
     // Aborts and deletes the connection on its own thread, and waits until it is gone.
     void dropConnection();
     void showRow(const QModelIndex &index);
+    // Scrolls to the newest row unless that would take a selected row out of view.
+    void follow();
     void applyFilters();
     void updateConnectionInfo();
 
@@ -139,6 +156,8 @@ private:
     WsChartData m_chartData;
     const WsHandshakeRecord *m_shownHandshake = nullptr; // what the handshake view shows
     bool m_follow = true;
+    bool m_followPaused = false;
+    QHash<quint32, Counts> m_countsAtClear; // each connection's counts when the log was cleared
 
     QLineEdit *m_url;
     QPushButton *m_connectButton;
@@ -160,6 +179,7 @@ private:
     QComboBox *m_typeFilter;
     QLineEdit *m_search;
     QToolButton *m_followButton;
+    QString m_followTip;
     QLabel *m_counts;
     QWidget *m_optionsPanel = nullptr;
     QWidget *m_logPane = nullptr;

@@ -99,9 +99,21 @@ WsFrameInspector::WsFrameInspector(QWidget *parent)
 void WsFrameInspector::setFrames(const std::vector<WsFrame> &frames, Direction direction,
                                  const std::optional<WsClosePayload> &close)
 {
+    load(frames, std::vector<Direction>(frames.size(), direction), close);
+}
+
+void WsFrameInspector::setFrames(const std::vector<WsFrame> &frames, const std::vector<Direction> &directions)
+{
+    load(frames, directions, std::nullopt);
+}
+
+void WsFrameInspector::load(const std::vector<WsFrame> &frames, const std::vector<Direction> &directions,
+                            const std::optional<WsClosePayload> &close)
+{
     m_frames = frames;
     m_close = close;
-    m_direction = direction;
+    m_directions = directions;
+    m_directions.resize(m_frames.size(), Direction::In);
     const QSignalBlocker blocker(m_frameBox);
     m_frameBox->clear();
     for (size_t i = 0; i < m_frames.size(); ++i) {
@@ -166,7 +178,7 @@ void WsFrameInspector::showFrame(int index)
         m_diagramSized = true;
     }
     m_hex->setBytes(frame.wireBytes(), m_fields->hexFields());
-    const QString who = m_direction == Direction::Out ? tr("sent") : tr("received");
+    const QString who = m_directions[size_t(index)] == Direction::Out ? tr("sent") : tr("received");
     const int payloadCount = int(std::min<quint64>(frame.header.payloadLength, INT_MAX));
     // The offset counts the whole stream of that direction, the handshake included.
     const QString summary = frame.streamOffset >= 0

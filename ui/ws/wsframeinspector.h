@@ -32,6 +32,8 @@ public:
     // `close`: a close frame's decoded code and reason, from the timeline.
     void setFrames(const std::vector<WsFrame> &frames, Direction direction,
                    const std::optional<WsClosePayload> &close = std::nullopt);
+    // Frames of both directions (a ping and its pong): `directions` has one per frame.
+    void setFrames(const std::vector<WsFrame> &frames, const std::vector<Direction> &directions);
     void showMessage(const QString &text); // no frames: say why
 
     int frameCount() const { return int(m_frames.size()); }
@@ -45,12 +47,14 @@ public:
     WsFrameDiagram *diagram() const { return m_diagram; }
 
 private:
+    void load(const std::vector<WsFrame> &frames, const std::vector<Direction> &directions,
+              const std::optional<WsClosePayload> &close);
     void showFrame(int index);
     void fieldRowChanged(int row);
 
     std::vector<WsFrame> m_frames;
     std::optional<WsClosePayload> m_close;
-    Direction m_direction = Direction::In;
+    std::vector<Direction> m_directions; // one per frame
     QComboBox *m_frameBox;
     QLabel *m_summary;
     WsFrameDiagram *m_diagram;

@@ -94,11 +94,13 @@ WsLogModel::WsLogModel(Session *session, QObject *parent)
     , m_timeline(&session->timeline())
     , m_timer(new QTimer(this))
     , m_monoFont(QFontDatabase::systemFont(QFontDatabase::FixedFont))
+    , m_goneFont(QFontDatabase::systemFont(QFontDatabase::GeneralFont))
     , m_errorIcon(QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical))
     , m_warningIcon(QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning))
     , m_scanned(session->timeline().rowCount())
     , m_pendingEnd(m_scanned)
 {
+    m_goneFont.setItalic(true);
     m_timer->setSingleShot(true);
     m_timer->setInterval(kFlushIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &WsLogModel::flush);
@@ -181,7 +183,7 @@ QString WsLogModel::typeText(qsizetype row) const
     case WsOpcode::Text: return tr("text");
     case WsOpcode::Binary: return tr("binary");
     case WsOpcode::Close: return tr("close");
-    case WsOpcode::Ping: return tr("ping");
+    case WsOpcode::Ping: return foldedPong(row) >= 0 ? tr("ping \u21c4 pong") : tr("ping");
     case WsOpcode::Pong: return tr("pong");
     case WsOpcode::Continuation: return tr("continuation");
     default: return tr("reserved 0x%1").arg(r.opcode, 0, 16);
@@ -256,6 +258,43 @@ QString WsLogModel::eventText(qsizetype row) const
     return {};
 }
 
+QString WsLogModel::goneText(qsizetype row) const
+{
+    const TimelineRow &r = m_timeline->row(row);
+    if (!isFrameOrMessage(r))
+        return {};
+    switch (m_timeline->absence(row)) {
+    case ByteStream::Absence::None: return {};
+    case ByteStream::Absence::Dropped: return tr("payload dropped (memory budget)");
+    case ByteStream::Absence::Released: return tr("payload freed (log cleared)");
+    case ByteStream::Absence::NeverSeen: return tr("payload not captured");
+    }
+    return {};
+}
+
+qsizetype WsLogModel::foldedPong(qsizetype row) const
+{
+    if (m_mode != Mode::Messages || row < 0 || row >= m_timeline->rowCount())
+        return -1;
+    const TimelineRow &r = m_timeline->row(row);
+    if (r.rowKind() != RowKind::Frame || r.opcode != quint8(WsOpcode::Ping) || r.direction() != Direction::Out)
+        return -1;
+    return m_timeline->pongOf(row);
+}
+
+bool WsLogModel::foldedIntoPing(qsizetype row, QByteArray &scratch) const
+{
+    if (m_mode != Mode::Messages)
+        return false;
+    const TimelineRow &r = m_timeline->row(row);
+    if (r.rowKind() != RowKind::Frame || r.opcode != quint8(WsOpcode::Pong))
+        return false;
+    // Folded only when its ping's row is in this log: a pong whose ping was cleared (or
+    // filtered away) stays a row of its own.
+    const qsizetype ping = m_timeline->pingOf(row);
+    return ping >= m_clearedBefore && accepts(ping, scratch);
+}
+
 QString WsLogModel::previewText(qsizetype row, int maxChars) const
 {
     const TimelineRow &r = m_timeline->row(row);
@@ -278,6 +317,16 @@ QString WsLogModel::previewText(qsizetype row, int maxChars) const
         break;
     }
     const WsOpcode opcode = WsOpcode(r.opcode);
+    QString prefix;
+    const qsizetype pong = opcode == WsOpcode::Pong ? row : foldedPong(row);
+    if (pong >= 0) {
+        const qint64 rtt = m_timeline->roundTripNs(pong);
+        if (rtt >= 0)
+            prefix = tr("round trip %1 ms").arg(double(rtt) / 1e6, 0, 'f', 3);
+    }
+    const QString gone = goneText(row);
+    if (!gone.isEmpty())
+        return prefix.isEmpty() ? gone : prefix + QStringLiteral(" \u00b7 ") + gone;
     if (opcode == WsOpcode::Close) {
         const WsClosePayload close = m_timeline->closePayload(row);
         if (!close.code)
@@ -289,12 +338,6 @@ QString WsLogModel::previewText(qsizetype row, int maxChars) const
         if (!close.reason.isEmpty())
             text += QStringLiteral(": ") + close.reason;
         return oneLine(text, maxChars);
-    }
-    QString prefix;
-    if (opcode == WsOpcode::Pong) {
-        const qint64 rtt = m_timeline->roundTripNs(row);
-        if (rtt >= 0)
-            prefix = tr("round trip %1 ms").arg(double(rtt) / 1e6, 0, 'f', 3);
     }
     QByteArray scratch;
     // Decode only what is shown (a hex byte is 3 characters, a UTF-8 one at most 4 bytes).
@@ -349,6 +392,8 @@ QVariant WsLogModel::data(const QModelIndex &index, int role) const
         case DirectionColumn:
             if (isEvent)
                 return QString();
+            if (foldedPong(row) >= 0)
+                return QStringLiteral("\u2191\u2193");
             return r.direction() == Direction::Out ? QStringLiteral("\u2191") : QStringLiteral("\u2193");
         case TypeColumn: {
             QString type = typeText(row);
@@ -382,10 +427,18 @@ QVariant WsLogModel::data(const QModelIndex &index, int role) const
         }
         if (index.column() == TypeColumn && r.has(TimelineRow::Crafted))
             return tr("Written as crafted bytes: the rules of RFC 6455 were not applied to it.");
+        if (index.column() <= TypeColumn && foldedPong(row) >= 0)
+            return tr("A ping and the pong that answered it, in one row with the round trip. Select it to "
+                      "inspect both frames; the Frames view lists each frame as a row of its own.");
         if (index.column() == TypeColumn && r.has(TimelineRow::HasViolation))
             return tr("This row broke a rule of the protocol: see the violation row just above it.");
         if (index.column() == WireSizeColumn && hasFrames)
             return tr("Bytes on the wire, frame headers included");
+        if (index.column() == PreviewColumn && hasFrames && !goneText(row).isEmpty())
+            return tr("%1\nThe session no longer keeps these bytes in memory (Edit > Preferences sets the "
+                      "payload memory budget; a log's Clear and a closed tab free theirs). The row, its size "
+                      "and its time stay; a session saved to a file keeps the bytes.")
+                .arg(previewText(row, 400));
         if (index.column() == PreviewColumn)
             return previewText(row, 1000);
         return {};
@@ -400,7 +453,7 @@ QVariant WsLogModel::data(const QModelIndex &index, int role) const
             return r.direction() == Direction::Out ? QColor(0x2e, 0x7d, 0x32) : QColor(0x15, 0x65, 0xc0);
         if (index.column() == TypeColumn && r.has(TimelineRow::Crafted))
             return QColor(0x8e, 0x24, 0xaa);
-        if (isEvent)
+        if (isEvent || (index.column() == PreviewColumn && hasFrames && !m_timeline->bytesHeld(row)))
             return QApplication::palette().color(QPalette::PlaceholderText);
         return {};
     case Qt::BackgroundRole:
@@ -411,7 +464,7 @@ QVariant WsLogModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::FontRole:
         if (index.column() == PreviewColumn && hasFrames)
-            return m_monoFont;
+            return m_timeline->bytesHeld(row) ? m_monoFont : m_goneFont;
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn || index.column() == WireSizeColumn || index.column() == IndexColumn)
@@ -499,7 +552,7 @@ quint32 WsLogModel::typeOf(qsizetype row) const
 bool WsLogModel::accepts(qsizetype row, QByteArray &scratch) const
 {
     const TimelineRow &r = m_timeline->row(row);
-    if (!showsConnection(r.connection) || !inMode(r))
+    if (!showsConnection(r.connection) || !inMode(r) || foldedIntoPing(row, scratch))
         return false;
     if (!filterActive())
         return true;
@@ -563,7 +616,7 @@ void WsLogModel::addConnection(quint32 id)
 void WsLogModel::clear()
 {
     beginResetModel();
-    m_rows.clear();
+    std::deque<quint32>().swap(m_rows); // clear() would keep a block and the map
     m_clearedBefore = m_scanned;
     endResetModel();
 }
@@ -630,6 +683,22 @@ void WsLogModel::repaintFlaggedRows(qsizetype first, qsizetype end)
     }
 }
 
+// A pong folded into its ping's row arrives after that row was shown: the row repaints with
+// the round trip.
+void WsLogModel::repaintFoldedPings(qsizetype first, qsizetype end)
+{
+    if (m_mode != Mode::Messages)
+        return;
+    for (qsizetype row = first; row < end; ++row) {
+        const TimelineRow &r = m_timeline->row(row);
+        if (r.rowKind() != RowKind::Frame || r.opcode != quint8(WsOpcode::Pong))
+            continue;
+        const int shown = rowForTimelineRow(m_timeline->pingOf(row));
+        if (shown >= 0)
+            Q_EMIT dataChanged(index(shown, 0), index(shown, ColumnCount - 1));
+    }
+}
+
 void WsLogModel::flush()
 {
     m_timer->stop();
@@ -653,6 +722,7 @@ void WsLogModel::flush()
         endInsertRows();
     }
     repaintFlaggedRows(first, end);
+    repaintFoldedPings(first, end);
     Q_EMIT rowsScanned(first, end);
 }
 

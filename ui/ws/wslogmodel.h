@@ -83,14 +83,24 @@ public:
     void flush();
     // Timeline rows before this one have been looked at.
     qsizetype scannedEnd() const { return m_scanned; }
-    // Hides the rows shown so far (the timeline keeps them; new rows still arrive).
+    // Hides the rows shown so far and frees the index of them (the timeline keeps the rows;
+    // new rows still arrive).
     void clear();
+    // Timeline rows before this one were cleared from the view (0: never cleared).
+    qsizetype clearedBefore() const { return m_clearedBefore; }
 
     const Timeline &timeline() const { return *m_timeline; }
     qsizetype timelineRow(int row) const; // -1 when out of range
     int rowForTimelineRow(qsizetype timelineRow) const; // -1 when not shown
     // Bytes the model itself holds for its rows (the index; the timeline holds the rest).
     qint64 memoryUsed() const;
+
+    // Messages mode folds a ping we sent and the pong that answered it into the ping's row
+    // (with the round trip); this is that pong's timeline row, -1 when the row is not folded.
+    // Frames mode shows both frames as rows of their own.
+    qsizetype foldedPong(qsizetype timelineRow) const;
+    // What the log says instead of a payload whose bytes are gone (empty when they are held).
+    QString goneText(qsizetype timelineRow) const;
 
     // Display text of a timeline row, also used for copying.
     QString previewText(qsizetype timelineRow, int maxChars = 160) const;
@@ -111,6 +121,8 @@ Q_SIGNALS:
 private:
     void onRowsAppended(qsizetype first, qsizetype end);
     void repaintFlaggedRows(qsizetype first, qsizetype end);
+    void repaintFoldedPings(qsizetype first, qsizetype end);
+    bool foldedIntoPing(qsizetype timelineRow, QByteArray &scratch) const;
     bool filterActive() const;
     bool inMode(const TimelineRow &row) const;
     bool accepts(qsizetype timelineRow, QByteArray &scratch) const;
@@ -122,6 +134,7 @@ private:
     QTimer *m_timer;
     // Made once: data() runs for every visible cell and role on each repaint.
     QFont m_monoFont;
+    QFont m_goneFont;
     QIcon m_errorIcon;
     QIcon m_warningIcon;
     // Timeline rows shown, in timeline order. A deque grows without moving what it holds:

@@ -2,6 +2,7 @@
 
 #include "core/net/wsconnection.h"
 #include "core/session/session.h"
+#include "ui/common/freedmemory.h"
 #include "ui/ws/wschartswidget.h"
 #include "ui/ws/wscomposer.h"
 #include "ui/ws/wsconsole.h"
@@ -207,6 +208,19 @@ void WsWorkspace::closeConsole(int index)
         console->disconnectFromServer();
     m_tabs->removeTab(index);
     m_charts->setSource(nullptr, {}, QString());
+    // The tab was the reason to keep its connections' bytes, unless another tab shows the
+    // same past connection. The timeline is append-only: the rows stay (the session file,
+    // exports and Past connections list them) and report their bytes as freed.
+    for (quint32 id : console->logModel()->connections()) {
+        bool shownElsewhere = false;
+        for (int i = 0; i < m_tabs->count() && !shownElsewhere; ++i) {
+            auto *other = qobject_cast<WsConsole *>(m_tabs->widget(i));
+            shownElsewhere = other && other->logModel()->showsConnection(id);
+        }
+        if (!shownElsewhere)
+            m_session->timeline().discardConnection(id);
+    }
+    returnFreedMemory();
     console->deleteLater();
     if (m_tabs->count() == 0)
         newConsole();

@@ -15,6 +15,9 @@ private slots:
     void bytesSeenTwiceAreKeptOnce();
     void chunksKeepTheirTimes();
     void droppingKeepsTheNewestBlock();
+    void goneBytesSayWhy_data();
+    void goneBytesSayWhy();
+    void aReleasedStreamKeepsItsChunksAndGrowsAgain();
 };
 
 void TestByteStream::bytesComeBackAsTheyWereAppended()
@@ -96,6 +99,75 @@ void TestByteStream::droppingKeepsTheNewestBlock()
     QVERIFY(!s.holds(0, 1));
     QCOMPARE(s.copy(4000, 3), QByteArray("bbb"));
     QCOMPARE(s.dropOldestBlock(), qint64(0));
+}
+
+void TestByteStream::goneBytesSayWhy_data()
+{
+    // Three blocks: [0, 4000) in a 4 KiB block, [4000, 12000) in an 8 KiB block, then a gap
+    // and [20000, 20010) in a block of its own (the one being written).
+    QTest::addColumn<QString>("actions"); // d: drop the oldest block, r: release everything
+    QTest::addColumn<qint64>("offset");
+    QTest::addColumn<qint64>("length");
+    QTest::addColumn<int>("absence");
+    QTest::addColumn<qint64>("droppedBytes");
+    QTest::addColumn<qint64>("goneEnd");
+    using A = ByteStream::Absence;
+    QTest::newRow("nothing gone") << QString() << qint64(0) << qint64(10) << int(A::None) << qint64(0) << qint64(0);
+    QTest::newRow("a gap was never seen") << QString() << qint64(12000) << qint64(10) << int(A::NeverSeen) << qint64(0) << qint64(0);
+    QTest::newRow("past the end was never seen") << QString() << qint64(20005) << qint64(10) << int(A::NeverSeen) << qint64(0) << qint64(0);
+    QTest::newRow("one drop: its block is dropped") << QStringLiteral("d") << qint64(3999) << qint64(1) << int(A::Dropped) << qint64(4000) << qint64(4000);
+    QTest::newRow("one drop: a range starting in it is dropped") << QStringLiteral("d") << qint64(3990) << qint64(20) << int(A::Dropped) << qint64(4000) << qint64(4000);
+    QTest::newRow("one drop: the next block is held") << QStringLiteral("d") << qint64(4000) << qint64(8000) << int(A::None) << qint64(4000) << qint64(4000);
+    QTest::newRow("two drops: both blocks dropped") << QStringLiteral("dd") << qint64(11999) << qint64(1) << int(A::Dropped) << qint64(12000) << qint64(12000);
+    QTest::newRow("the block being written is never dropped") << QStringLiteral("ddd") << qint64(20000) << qint64(10) << int(A::None) << qint64(12000) << qint64(12000);
+    QTest::newRow("release: everything released") << QStringLiteral("r") << qint64(0) << qint64(1) << int(A::Released) << qint64(0) << qint64(20010);
+    QTest::newRow("drop then release: the dropped stretch stays dropped") << QStringLiteral("dr") << qint64(100) << qint64(1) << int(A::Dropped) << qint64(4000) << qint64(20010);
+    QTest::newRow("drop then release: the rest is released") << QStringLiteral("dr") << qint64(4000) << qint64(1) << int(A::Released) << qint64(4000) << qint64(20010);
+}
+
+void TestByteStream::goneBytesSayWhy()
+{
+    QFETCH(QString, actions);
+    QFETCH(qint64, offset);
+    QFETCH(qint64, length);
+    QFETCH(int, absence);
+    QFETCH(qint64, droppedBytes);
+    QFETCH(qint64, goneEnd);
+    ByteStream s;
+    QCOMPARE(s.append(0, 0, QByteArray(4000, 'a')), qint64(4000));
+    QCOMPARE(s.append(1, 4000, QByteArray(8000, 'b')), qint64(8000));
+    QCOMPARE(s.append(2, 20000, QByteArray(10, 'c')), qint64(10));
+    QCOMPARE(s.blockCount(), 3);
+    for (QChar action : actions) {
+        if (action == u'd')
+            s.dropOldestBlock();
+        else
+            s.release();
+    }
+    QCOMPARE(int(s.absence(offset, length)), absence);
+    QCOMPARE(s.holds(offset, length), absence == int(ByteStream::Absence::None));
+    QCOMPARE(s.droppedBytes(), droppedBytes);
+    QCOMPARE(s.goneEnd(), goneEnd);
+    if (absence != int(ByteStream::Absence::None))
+        QVERIFY(s.copy(offset, length).isEmpty()); // never other bytes in their place
+}
+
+void TestByteStream::aReleasedStreamKeepsItsChunksAndGrowsAgain()
+{
+    ByteStream s;
+    s.append(10, 0, QByteArray(3000, 'a'));
+    s.append(20, 3000, QByteArray(3000, 'b'));
+    QCOMPARE(s.release(), qint64(6000));
+    QCOMPARE(s.blockCount(), 0);
+    QCOMPARE(s.memoryUsed(), qint64(s.chunks().capacity() * sizeof(ByteStream::Chunk)));
+    QCOMPARE(s.chunks().size(), size_t(2)); // times and offsets stay
+    QCOMPARE(s.end(), qint64(6000));
+    QCOMPARE(s.append(30, 6000, "new"), qint64(3));
+    QCOMPARE(s.copy(6000, 3), QByteArray("new"));
+    QCOMPARE(s.absence(5999, 1), ByteStream::Absence::Released);
+    QCOMPARE(s.release(), qint64(3));
+    QCOMPARE(s.absence(6000, 3), ByteStream::Absence::Released);
+    QCOMPARE(s.release(), qint64(0)); // nothing left to free
 }
 
 QTEST_GUILESS_MAIN(TestByteStream)

@@ -152,6 +152,8 @@ private slots:
     void aWebSocketIsOneEntryWithItsMessagesInOrder();
     void credentialsAreRedactedUnlessOptedOut();
     void theLogIsWrittenEntryByEntry();
+    // Last: it frees the recording's WebSocket bytes.
+    void bytesNoLongerHeldAreSaidNotInvented();
 
 private:
     QJsonObject exportHar(const ExportOptions &options, int *writes = nullptr);
@@ -361,6 +363,32 @@ void TestHarWriter::theLogIsWrittenEntryByEntry()
     options.wallAnchor = m_session.clock().wallAnchor();
     exportHar(options, &writes);
     QCOMPARE(writes, 2 + int(m_entries.size())); // the head, each entry, the tail
+}
+
+void TestHarWriter::bytesNoLongerHeldAreSaidNotInvented()
+{
+    quint32 ws = 0;
+    for (quint32 id : m_session.timeline().connectionIds())
+        if (m_session.timeline().connection(id)->protocol == ConnectionProtocol::WebSocket)
+            ws = id;
+    QVERIFY(ws > 0);
+    m_session.timeline().releaseConnection(ws); // its log was cleared
+    ExportOptions options;
+    options.wallAnchor = m_session.clock().wallAnchor();
+    const QJsonObject har = exportHar(options);
+    QCOMPARE(problemsOf(har), QStringList());
+    const QJsonObject e = har[QStringLiteral("log")][QStringLiteral("entries")].toArray()[2].toObject();
+    const QJsonArray messages = e[QStringLiteral("_webSocketMessages")].toArray();
+    QVERIFY(!messages.isEmpty());
+    for (const QJsonValue &m : messages) {
+        QCOMPARE(m[QStringLiteral("_bytesHeld")].toBool(true), false);
+        QCOMPARE(m[QStringLiteral("_bytesGone")].toString(), QStringLiteral("released"));
+        QCOMPARE(m[QStringLiteral("data")].toString(), QString());
+    }
+    const QJsonArray frames = e[QStringLiteral("_wirescope")][QStringLiteral("frames")].toArray();
+    QVERIFY(!frames.isEmpty());
+    for (const QJsonValue &f : frames)
+        QCOMPARE(f[QStringLiteral("bytesGone")].toString(), QStringLiteral("released"));
 }
 
 QTEST_MAIN(TestHarWriter)

@@ -110,6 +110,7 @@ private slots:
     void theSummaryCountsWithoutLoading();
     void aKilledCaptureKeepsAllButItsLastSecond();
     void aSmallMessageCostsAtMostFortyBytesBeyondItsPayload();
+    void theFileKeepsWhatTheMemoryBudgetDropped();
 
 private:
     QString validSession();
@@ -468,6 +469,40 @@ void TestSessionStore::aSmallMessageCostsAtMostFortyBytesBeyondItsPayload()
     const double perMessage = double(sizes[1] - sizes[0]) / kMessages - 32;
     qInfo("file: %.1f bytes per 32-byte message beyond its payload", perMessage);
     QVERIFY2(perMessage <= 40, qPrintable(QString::number(perMessage)));
+}
+
+void TestSessionStore::theFileKeepsWhatTheMemoryBudgetDropped()
+{
+    // The store is handed each batch before the timeline applies it: the budget and Clear
+    // free the memory copy only.
+    const QString path = m_dir->filePath(QStringLiteral("budget.wirescope"));
+    Capture c;
+    QVERIFY(c.start(path));
+    c.session.timeline().setByteBudget(64 * 1024);
+    const quint32 id = c.session.newConnectionId();
+    SimulatedWsConnection ws(c.writer, id);
+    ws.open(100, QStringLiteral("ws://example.test/big"));
+    for (int i = 0; i < 100; ++i) {
+        ws.read(200 + i, ws.serverFrame(WsOpcode::Binary, QByteArray(5000, char(i))));
+        c.writer.flush();
+        c.session.recorder()->drain();
+    }
+    c.session.timeline().releaseConnection(id);
+    QVERIFY(c.finish());
+    QVERIFY(c.session.timeline().bytesDropped() > 0);
+    SessionFileError error;
+    const std::unique_ptr<Session> loaded = SessionFileReader::load(path, &error);
+    QVERIFY2(loaded, qPrintable(error.id + u' ' + error.message));
+    const Timeline &t = loaded->timeline();
+    int messages = 0;
+    for (qsizetype row = 0; row < t.rowCount(); ++row) {
+        if (t.row(row).rowKind() != RowKind::Frame || t.row(row).opcode != quint8(WsOpcode::Binary))
+            continue;
+        QCOMPARE(t.absence(row), ByteStream::Absence::None);
+        QCOMPARE(t.payload(row), QByteArray(5000, char(messages)));
+        ++messages;
+    }
+    QCOMPARE(messages, 100);
 }
 
 int main(int argc, char **argv)
