@@ -46,7 +46,8 @@ Figures measure(MainWindow &window, const QUrl &url, int pings, int intervalMs)
     }
     QTest::qWait(200);
     console->disconnectFromServer();
-    QTest::qWaitFor([console] { return console->state() == WsConnectionState::Closed; }, 5000);
+    if (!QTest::qWaitFor([console] { return console->state() == WsConnectionState::Closed; }, 5000))
+        std::fprintf(stderr, "bench_ui_rtt: %s did not close in 5 s\n", qPrintable(url.toString()));
     const Timeline &timeline = window.session()->timeline();
     QList<double> rtt;
     for (qsizetype row = 0; row < timeline.rowCount(); ++row)
@@ -95,7 +96,8 @@ int main(int argc, char *argv[])
     MainWindow window(demo.server());
     window.resize(1366, 768);
     window.show();
-    QTest::qWaitForWindowExposed(&window);
+    if (!QTest::qWaitForWindowExposed(&window))
+        return 1;
     QUrl echo = demo.server()->wsBaseUrl();
     echo.setPath(QStringLiteral("/ws/echo"));
     std::printf("bench_ui_rtt: %d pings, one every %d ms, from a console of the main window\n", pings, intervalMs);
