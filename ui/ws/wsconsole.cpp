@@ -156,7 +156,6 @@ void WsConsole::buildUi()
     copyMenu->addActions({copyHidden, copyWithSecrets});
     m_copyWebsocat->setMenu(copyMenu);
     m_copyWebsocat->setPopupMode(QToolButton::MenuButtonPopup);
-    bar->addWidget(m_copyWebsocat);
 
     // Options of the next connection, and how to close this one.
     m_subprotocols = new QLineEdit(this);
@@ -366,6 +365,7 @@ void WsConsole::buildUi()
     bottomRow->addWidget(m_mode);
     bottomRow->addWidget(m_followButton);
     bottomRow->addWidget(copyButton);
+    bottomRow->addWidget(m_copyWebsocat); // below the log: the URL keeps the connect bar's width
     bottomRow->addWidget(clearButton);
     auto *logPane = new QWidget(this);
     m_logPane = logPane;
