@@ -4,6 +4,7 @@
 // in focus mode on the frame inspector and on the handshake. Run by the `screenshots` target.
 #include "core/demo/demoserver.h"
 #include "core/demo/demoserverthread.h"
+#include "tests/support/darkpalette.h"
 #include "ui/app/translations.h"
 #include "ui/http/httprequesttab.h"
 #include "ui/http/httpworkspace.h"
@@ -27,25 +28,6 @@
 using namespace wirescope;
 
 namespace {
-
-QPalette darkPalette()
-{
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
-    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-    dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
-    dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
-    dark.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::PlaceholderText, QColor(0x9e, 0x9e, 0x9e));
-    dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
-    dark.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3a));
-    dark.setColor(QPalette::ToolTipText, QColor(0xe0, 0xe0, 0xe0));
-    return dark;
-}
 
 bool fail(const char *what)
 {
@@ -139,7 +121,7 @@ int main(int argc, char *argv[])
     if (!demo.start(0))
         return fail("the demo server did not start") ? 0 : 1;
     const QPalette light = QApplication::palette();
-    const std::pair<const char *, QPalette> themes[] = {{"light", light}, {"dark", darkPalette()}};
+    const std::pair<const char *, QPalette> themes[] = {{"light", light}, {"dark", test::darkPalette()}};
     for (const auto &[theme, palette] : themes) {
         QApplication::setPalette(palette);
         for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {

@@ -10,9 +10,20 @@
 #include "core/session/wsjsonlines.h"
 #include "tests/peers/simulatedwsconnection.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QJsonDocument>
 
 namespace wirescope::test {
+
+// A file's SHA-256, or "missing": a refused file must be left byte for byte as it was.
+inline QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return "missing";
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+}
 
 inline QString json(const QJsonObject &object)
 {

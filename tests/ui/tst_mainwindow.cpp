@@ -1,5 +1,6 @@
 #include "core/session/session.h"
 #include "tests/peers/demopeer.h"
+#include "tests/support/darkpalette.h"
 #include "ui/app/aboutdialog.h"
 #include "ui/app/demoendpointsmodel.h"
 #include "ui/app/demoendpointspanel.h"
@@ -429,18 +430,7 @@ private slots:
 
         // Dark palette: everything follows it, the chart and the JSON colours included.
         const QPalette light = QApplication::palette();
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-        dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-        dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
-        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-        dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
-        dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
-        dark.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
-        dark.setColor(QPalette::HighlightedText, Qt::white);
-        dark.setColor(QPalette::PlaceholderText, QColor(0x9e, 0x9e, 0x9e));
-        dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+        const QPalette dark = darkPalette();
         QApplication::setPalette(dark);
         QTest::qWait(20);
         alone.currentTab()->responseView()->tabs()->setCurrentIndex(0);

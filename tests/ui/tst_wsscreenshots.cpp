@@ -6,6 +6,7 @@
 #include "core/demo/demoserver.h"
 #include "core/session/session.h"
 #include "core/wire/wshandshake.h"
+#include "tests/support/darkpalette.h"
 #include "ui/ws/wschartswidget.h"
 #include "ui/ws/wscomposer.h"
 #include "ui/ws/wsconsole.h"
@@ -26,6 +27,7 @@
 #include <QTest>
 
 using namespace wirescope;
+using wirescope::test::darkPalette;
 
 static void save(QWidget *widget, const QString &name)
 {
@@ -38,25 +40,6 @@ static void save(QWidget *widget, const QString &name)
         QDir().mkpath(dir);
         QVERIFY(pixmap.save(dir + u'/' + name));
     }
-}
-
-static QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    p.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    p.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-    p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    p.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
-    p.setColor(QPalette::Highlight, QColor(0x2d, 0x7d, 0xd2));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-    p.setColor(QPalette::Mid, QColor(0x50, 0x50, 0x50));
-    p.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
-    p.setColor(QPalette::ToolTipText, QColor(0xe0, 0xe0, 0xe0));
-    return p;
 }
 
 class TestWsScreenshots : public QObject

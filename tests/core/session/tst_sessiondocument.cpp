@@ -20,6 +20,7 @@
 
 using namespace wirescope;
 using wirescope::test::everything;
+using wirescope::test::fileHash;
 using wirescope::test::recordScenario;
 using wirescope::test::SimulatedWsConnection;
 
@@ -27,13 +28,6 @@ namespace {
 
 constexpr int kWait = 10000;
 
-QByteArray fileHash(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return "missing";
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
-}
 
 QString describe(const SessionFileError &error)
 {

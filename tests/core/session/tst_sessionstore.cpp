@@ -31,6 +31,7 @@ using namespace wirescope;
 using wirescope::test::DemoPeer;
 using wirescope::test::SimulatedWsConnection;
 using wirescope::test::everything;
+using wirescope::test::fileHash;
 using wirescope::test::json;
 using wirescope::test::recordScenario;
 
@@ -38,13 +39,6 @@ namespace {
 
 constexpr int kWait = 10000;
 
-QByteArray fileHash(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return "missing";
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
-}
 
 // A session written through a store, recorded by hand with TimelineWriter as the engines do.
 struct Capture {
