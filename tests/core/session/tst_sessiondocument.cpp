@@ -7,6 +7,7 @@
 #include "core/session/sessionfilereader.h"
 #include "core/session/sessionstore.h"
 #include "core/session/sqlitedatabase.h"
+#include "tests/support/countingchild.h"
 #include "tests/support/sessionscenarios.h"
 
 #include <QCryptographicHash>
@@ -19,6 +20,7 @@
 #include <csignal>
 
 using namespace wirescope;
+using wirescope::test::CountingChild;
 using wirescope::test::everything;
 using wirescope::test::fileHash;
 using wirescope::test::recordScenario;
@@ -250,27 +252,15 @@ void TestSessionDocument::anImportedHarIsAnUnsavedSession()
 
 void TestSessionDocument::aKilledWindowLeavesASessionToRecover()
 {
-    QProcess child;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("WIRESCOPE_DOCUMENT_UNTIL_KILLED"), m_work);
-    child.setProcessEnvironment(env);
-    child.start(QCoreApplication::applicationFilePath(), {});
-    QVERIFY(child.waitForStarted());
-    qint64 latest = 0;
-    auto readLatest = [&] {
-        for (const QByteArray &line : child.readAllStandardOutput().split('\n'))
-            if (!line.isEmpty())
-                latest = line.toLongLong();
-    };
-    QTRY_VERIFY_WITH_TIMEOUT((readLatest(), latest > 0), kWait);
+    CountingChild child;
+    QVERIFY(child.start(QStringLiteral("WIRESCOPE_DOCUMENT_UNTIL_KILLED"), m_work));
+    QTRY_VERIFY_WITH_TIMEOUT(child.latest() > 0, kWait);
     // While its owner runs, a working copy is nobody's orphan.
     QCOMPARE(SessionDocument::orphans(m_work).size(), 0);
     QTest::qWait(1500);
-    readLatest();
-    const qint64 safe = latest;
+    const qint64 safe = child.latest();
     QTest::qWait(2000);
-    ::kill(pid_t(child.processId()), SIGKILL);
-    QVERIFY(child.waitForFinished());
+    QVERIFY(child.kill());
 
     const QList<OrphanedSession> orphans = SessionDocument::orphans(m_work);
     QCOMPARE(orphans.size(), 1);

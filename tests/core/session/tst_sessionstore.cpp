@@ -3,6 +3,7 @@
 // streams); a file that is not a session we can read is refused with an id and left as it
 // was; a killed capture keeps all but its last second; a small message costs at most 40 bytes
 // beyond its payload.
+#include "tests/support/countingchild.h"
 #include "tests/support/sessionscenarios.h"
 #include "core/net/httpclient.h"
 #include "core/net/wsconnection.h"
@@ -30,6 +31,7 @@
 using namespace wirescope;
 using wirescope::test::DemoPeer;
 using wirescope::test::SimulatedWsConnection;
+using wirescope::test::CountingChild;
 using wirescope::test::everything;
 using wirescope::test::fileHash;
 using wirescope::test::json;
@@ -404,31 +406,18 @@ void TestSessionStore::theSummaryCountsWithoutLoading()
 void TestSessionStore::aKilledCaptureKeepsAllButItsLastSecond()
 {
     const QString path = m_dir->filePath(QStringLiteral("killed.wirescope"));
-    QProcess child;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("WIRESCOPE_RECORD_UNTIL_KILLED"), path);
-    child.setProcessEnvironment(env);
-    child.start(QCoreApplication::applicationFilePath(), {});
-    QVERIFY(child.waitForStarted());
+    CountingChild child;
+    QVERIFY(child.start(QStringLiteral("WIRESCOPE_RECORD_UNTIL_KILLED"), path));
     // Let it record for a while, note how far it was 2 s before the kill (the one-second
     // commit interval, plus slack for a loaded machine), then kill it mid-capture. The
     // figures printed show what was really lost.
-    qint64 latest = 0;
-    auto readLatest = [&] {
-        for (const QByteArray &line : child.readAllStandardOutput().split('\n'))
-            if (!line.isEmpty())
-                latest = line.toLongLong();
-    };
-    QTRY_VERIFY_WITH_TIMEOUT((readLatest(), latest > 0), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(child.latest() > 0, kWait);
     QTest::qWait(1500);
-    readLatest();
-    const qint64 safe = latest;
+    const qint64 safe = child.latest();
     QTest::qWait(2000);
-    readLatest();
+    const qint64 latest = child.latest();
     QVERIFY(latest > safe);
-    ::kill(pid_t(child.processId()), SIGKILL);
-    QVERIFY(child.waitForFinished());
-    QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+    QVERIFY(child.kill());
 
     SessionFileError error;
     const std::unique_ptr<Session> loaded = SessionFileReader::load(path, &error);
