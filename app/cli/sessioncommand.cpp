@@ -46,6 +46,7 @@ QJsonObject summaryToJson(const QString &path, const SessionSummary &s)
         {QStringLiteral("rows"), s.rows},
         {QStringLiteral("span_ns"), s.spanNs},
         {QStringLiteral("bytes"), s.bytes},
+        {QStringLiteral("annotations"), s.annotations},
     };
 }
 
@@ -81,6 +82,7 @@ int exportSession(const QString &path, const QString &har, const QString &pcapng
         return report(QStringLiteral("export"), fields, error.id, error.message, FailureClass::Usage);
     ExportOptions options;
     options.wallAnchor = session->clock().wallAnchor();
+    options.annotations = session->annotations()->all();
     if (!redact)
         options.redaction = RedactionRules::none();
     QString why;
@@ -121,6 +123,8 @@ int importHar(const QString &harPath, const QString &output)
     store.attach(&session);
     session.recorder()->submit(std::move(imported->batch));
     session.recorder()->drain();
+    for (const SessionAnnotation &a : std::as_const(imported->annotations))
+        store.annotate(a.row, a.label, a.note);
     if (!store.close()) {
         QFile::remove(output); // a half-written session is no session
         return report(QStringLiteral("import"), fields, store.error().id, store.error().message, FailureClass::Incomplete);
@@ -128,6 +132,7 @@ int importHar(const QString &harPath, const QString &output)
     QJsonObject done = fields;
     done.insert(QStringLiteral("connections"), session.timeline().connectionIds().size());
     done.insert(QStringLiteral("rows"), session.timeline().rowCount());
+    done.insert(QStringLiteral("annotations"), imported->annotations.size());
     done.insert(QStringLiteral("notes"), QJsonArray::fromStringList(imported->notes));
     return report(QStringLiteral("import"), done);
 }

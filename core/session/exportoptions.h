@@ -1,9 +1,11 @@
 #pragma once
 
+#include "core/session/annotations.h"
 #include "core/session/redaction.h"
 
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 
 namespace wirescope {
 
@@ -14,6 +16,7 @@ struct ExportOptions {
     QList<quint32> connections;  // the connections to export; empty: all of them
     RedactionRules redaction = RedactionRules::defaults(); // RedactionRules::none() to opt out
     QString creatorVersion;      // HAR creator.version; empty: this build's version
+    QMap<qint64, SessionAnnotation> annotations; // Session::annotations(): written as comments
 
     bool includes(quint32 connection) const { return connections.isEmpty() || connections.contains(connection); }
 };

@@ -103,6 +103,9 @@ private:
     quint32 connectionFor(const QJsonObject &entry, qsizetype index, const QString &label, ConnectionProtocol protocol,
                           qint64 tNs, HarImport &out);
     PhaseTimings timings(const QJsonObject &entry, const QString &path, qint64 startNs);
+    // A user's comment (`commentKey`: HAR's `comment` on an entry, `_comment` on a
+    // WebSocket message) on the row just added, with the label Wirescope keeps in `_label`.
+    bool comment(const QJsonObject &o, const QString &path, const char *commentKey, HarImport &out);
     // What every entry has: its request and response, their paths, its start and status.
     struct Head {
         QString rq;
@@ -207,6 +210,16 @@ quint32 LogReader::connectionFor(const QJsonObject &entry, qsizetype index, cons
     out.batch.rows.push_back(row);
     out.batch.openings.push_back({out.batch.rows.size() - 1, opening});
     return id;
+}
+
+bool LogReader::comment(const QJsonObject &o, const QString &path, const char *commentKey, HarImport &out)
+{
+    const QString text = member(o, path, commentKey, QJsonValue::String, false).toString();
+    const QString label = member(o, path, "_label", QJsonValue::String, false).toString();
+    const SessionAnnotation a = SessionAnnotation::fromText(qint64(out.batch.rows.size()) - 1, text, label);
+    if (!a.isEmpty())
+        out.annotations.append(a);
+    return ok();
 }
 
 PhaseTimings LogReader::timings(const QJsonObject &entry, const QString &path, qint64 startNs)
@@ -351,7 +364,7 @@ bool LogReader::httpEntry(const QJsonObject &entry, const QString &path, qsizety
     row.extra = 1;
     out.batch.rows.push_back(row);
     out.batch.exchanges.push_back({out.batch.rows.size() - 1, std::make_shared<const HttpExchangeRecord>(record)});
-    return true;
+    return comment(entry, path, "comment", out);
 }
 
 bool LogReader::wsEntry(const QJsonObject &entry, const QString &path, qsizetype index, HarImport &out)
@@ -382,6 +395,8 @@ bool LogReader::wsEntry(const QJsonObject &entry, const QString &path, qsizetype
     hs.extra = quint8(EventType::Handshake);
     out.batch.rows.push_back(hs);
     out.batch.handshakes.push_back({out.batch.rows.size() - 1, std::make_shared<const WsHandshakeRecord>(handshake)});
+    if (!comment(entry, path, "comment", out))
+        return false;
 
     const double anchorS = double(m_anchorMs) / 1e3;
     // Epoch seconds in a double resolve ~0.2 µs today: read to the microsecond.
@@ -428,6 +443,8 @@ bool LogReader::wsEntry(const QJsonObject &entry, const QString &path, qsizetype
         // No frames: the message's bytes are kept with its row (RecordBatch::MessageDetail).
         payload.detach();
         out.batch.messages.push_back({out.batch.rows.size() - 1, RecordBatch::MessageDetail{-1, std::move(payload)}});
+        if (!comment(m, at, "_comment", out))
+            return false;
     }
 
     const QJsonValue close = entry.value(QStringLiteral("_webSocketClose"));

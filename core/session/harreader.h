@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/session/annotations.h"
 #include "core/session/recordbatch.h"
 
 #include <QDateTime>
@@ -35,6 +36,8 @@ struct HarImport {
     RecordBatch batch;     // apply to a new Timeline
     QDateTime wallAnchor;  // session time 0: the earliest startedDateTime
     QStringList notes;     // what a timeline cannot hold and was left out, one line each
+    // Entries' and WebSocket messages' `comment`s, on their rows of `batch` (docs/har.md).
+    QList<SessionAnnotation> annotations;
 
     // The highest connection id the records use: a session continuing them starts after it.
     quint32 lastConnectionId() const

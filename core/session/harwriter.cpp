@@ -66,13 +66,15 @@ class EntryBuilder
 {
 public:
     EntryBuilder(const Timeline &timeline, const ExportOptions &options)
-        : m_timeline(timeline), m_redaction(options.redaction),
+        : m_timeline(timeline), m_redaction(options.redaction), m_annotations(options.annotations),
           m_anchor(options.wallAnchor.isValid() ? options.wallAnchor : QDateTime::fromMSecsSinceEpoch(0, Qt::UTC))
     {
     }
 
-    QJsonObject httpEntry(const HttpExchangeRecord &record, qsizetype hop) const;
-    QJsonObject wsEntry(const TimelineConnection &c) const;
+    // `row`: the exchange's timeline row; its annotation goes on the last hop's entry.
+    QJsonObject httpEntry(const HttpExchangeRecord &record, qsizetype hop, qsizetype row) const;
+    // `handshakeRow`: the connection's handshake event row; its annotation is the entry's.
+    QJsonObject wsEntry(const TimelineConnection &c, qsizetype handshakeRow) const;
 
 private:
     QString dateTime(qint64 tNs) const
@@ -92,11 +94,25 @@ private:
     QJsonObject request(const QByteArray &method, const QString &url, const QByteArray &version,
                         const QList<Field> &fields, qint64 headersSize, const QByteArray &body) const;
     QJsonArray frames(const TimelineConnection &c, QJsonArray *messages, QJsonArray *violations) const;
+    // The user's label and note on `row` as `commentKey` (HAR's `comment` on an entry,
+    // `_comment` on a WebSocket message) and the label alone as `_label` (docs/har.md).
+    void comment(QJsonObject &o, qsizetype row, const QString &commentKey) const;
 
     const Timeline &m_timeline;
     Redaction m_redaction;
+    const QMap<qint64, SessionAnnotation> &m_annotations;
     QDateTime m_anchor;
 };
+
+void EntryBuilder::comment(QJsonObject &o, qsizetype row, const QString &commentKey) const
+{
+    const auto it = m_annotations.constFind(row);
+    if (it == m_annotations.constEnd())
+        return;
+    o.insert(commentKey, it->text());
+    if (!it->label.isEmpty())
+        o.insert(QStringLiteral("_label"), it->label);
+}
 
 QJsonArray EntryBuilder::headers(const QList<Field> &fields) const
 {
@@ -249,7 +265,7 @@ QJsonObject EntryBuilder::timings(const PhaseTimings &t, double *total) const
     };
 }
 
-QJsonObject EntryBuilder::httpEntry(const HttpExchangeRecord &record, qsizetype index) const
+QJsonObject EntryBuilder::httpEntry(const HttpExchangeRecord &record, qsizetype index, qsizetype row) const
 {
     const HttpHop &hop = record.hops.at(index);
     const qint64 headEnd = hop.requestBytes.indexOf("\r\n\r\n");
@@ -284,8 +300,10 @@ QJsonObject EntryBuilder::httpEntry(const HttpExchangeRecord &record, qsizetype 
         {QStringLiteral("complete"), hop.complete},
         {QStringLiteral("violations"), violationsToJson(hop.response.violations)},
     };
-    if (index == record.hops.size() - 1)
+    if (index == record.hops.size() - 1) {
         wirescope.insert(QStringLiteral("error"), failureToJson(record.error));
+        comment(o, row, QStringLiteral("comment"));
+    }
     o.insert(QStringLiteral("_wirescope"), wirescope);
     return o;
 }
@@ -330,6 +348,7 @@ QJsonArray EntryBuilder::frames(const TimelineConnection &c, QJsonArray *message
                 m.insert(QStringLiteral("_bytesHeld"), false);
                 m.insert(QStringLiteral("_bytesGone"), QString::fromLatin1(ByteStream::absenceId(gone)));
             }
+            comment(m, row, QStringLiteral("_comment"));
             messages->append(m);
         }
         if (r.rowKind() != RowKind::Frame)
@@ -362,7 +381,7 @@ QJsonArray EntryBuilder::frames(const TimelineConnection &c, QJsonArray *message
     return out;
 }
 
-QJsonObject EntryBuilder::wsEntry(const TimelineConnection &c) const
+QJsonObject EntryBuilder::wsEntry(const TimelineConnection &c, qsizetype handshakeRow) const
 {
     const WsHandshakeRecord &hs = *c.handshake;
     const qsizetype headEnd = hs.requestBytes.indexOf("\r\n\r\n");
@@ -411,6 +430,7 @@ QJsonObject EntryBuilder::wsEntry(const TimelineConnection &c) const
                          {QStringLiteral("violations"), violations},
                          {QStringLiteral("clean"), c.close ? QJsonValue(c.close->clean) : QJsonValue()},
                          {QStringLiteral("handshake"), violationsToJson(hs.response.violations)}});
+    comment(o, handshakeRow, QStringLiteral("comment"));
     return o;
 }
 
@@ -442,14 +462,14 @@ bool HarWriter::write(const Timeline &timeline)
         if (r.rowKind() == RowKind::Exchange) {
             const auto record = timeline.exchange(row);
             for (qsizetype hop = 0; record && hop < record->hops.size(); ++hop)
-                if (!entry(builder.httpEntry(*record, hop)))
+                if (!entry(builder.httpEntry(*record, hop, row)))
                     return false;
             continue;
         }
         // A WebSocket connection is one entry, written where its handshake completed.
         const TimelineConnection *c = timeline.connection(r.connection);
         if (r.rowKind() == RowKind::Event && r.eventType() == EventType::Handshake && c && c->protocol == ConnectionProtocol::WebSocket && c->handshake
-            && !entry(builder.wsEntry(*c)))
+            && !entry(builder.wsEntry(*c, row)))
             return false;
     }
     return put("\n]}}\n");

@@ -203,6 +203,13 @@ public:
 private:
     void planConnection(const TimelineConnection &c, const std::vector<const HttpHop *> &hops);
     void planPackets(quint32 index);
+    // The user's notes on rows of plan `index`'s connection, each on the packet that carries
+    // the first byte of its row (a frame, a message, the upgrade request, an exchange's
+    // request); its packets are m_packets[firstPacket...].
+    void addNotes(quint32 index, size_t firstPacket);
+    // Where `row` starts on the wire: its connection, direction and stream offset (false: a
+    // row that has no bytes of its own, or whose start is not known).
+    bool startOf(qsizetype row, quint32 *connection, Side *side, qint64 *offset) const;
     int comment(const QString &text)
     {
         m_comments.append(text);
@@ -215,6 +222,7 @@ private:
     std::vector<ConnectionPlan> m_plans;
     std::vector<Packet> m_packets;
     QStringList m_comments;
+    std::map<const HttpHop *, qint64> m_requestAt; // each hop's request in its outbound stream
 };
 
 void Builder::plan()
@@ -279,22 +287,25 @@ void Builder::planConnection(const TimelineConnection &c, const std::vector<cons
         p.addressesRecorded = false;
         p.tls = p.tls || secure;
     }
-    // Credentials in the heads (docs/pcapng.md "Redaction"): overwritten byte for byte.
+    // Where each request starts (for notes on exchanges), and the credentials in the heads
+    // (docs/pcapng.md "Redaction"): overwritten byte for byte.
+    const ByteStream &out = c.streams[FromClient];
+    qint64 cursor = 0;
+    for (const HttpHop *hop : hops) {
+        const qint64 at = locate(out, headOf(hop->requestBytes), cursor);
+        m_requestAt[hop] = at;
+        if (at >= 0)
+            cursor = at + hop->requestBytes.size();
+    }
     if (m_redaction.enabled()) {
-        const ByteStream &out = c.streams[FromClient];
         if (c.handshake) {
             addMasked(p.masked[FromClient], m_redaction, locate(out, headOf(c.handshake->requestBytes), 0),
                       headOf(c.handshake->requestBytes));
             const HttpResponse &r = c.handshake->response;
             addMasked(p.masked[FromServer], m_redaction, r.offset, c.handshake->responseBytes.mid(r.offset, r.headBytes));
         }
-        qint64 cursor = 0;
         for (const HttpHop *hop : hops) {
-            const QByteArray head = headOf(hop->requestBytes);
-            const qint64 at = locate(out, head, cursor);
-            addMasked(p.masked[FromClient], m_redaction, at, head);
-            if (at >= 0)
-                cursor = at + hop->requestBytes.size();
+            addMasked(p.masked[FromClient], m_redaction, m_requestAt[hop], headOf(hop->requestBytes));
             const HttpResponse &r = hop->response;
             const qint64 headStart = r.offset - hop->responseStreamOffset;
             if (r.offset >= 0 && headStart >= 0)
@@ -304,10 +315,74 @@ void Builder::planConnection(const TimelineConnection &c, const std::vector<cons
     m_plans.push_back(std::move(p));
 }
 
+bool Builder::startOf(qsizetype row, quint32 *connection, Side *side, qint64 *offset) const
+{
+    if (row < 0 || row >= m_timeline.rowCount())
+        return false;
+    const TimelineRow &r = m_timeline.row(row);
+    switch (r.rowKind()) {
+    case RowKind::Frame:
+    case RowKind::Message: // its offset is its first frame's
+        *connection = r.connection;
+        *side = r.direction() == Direction::Out ? FromClient : FromServer;
+        *offset = r.offset;
+        return true;
+    case RowKind::Exchange: {
+        const auto record = m_timeline.exchange(row);
+        if (!record || record->hops.isEmpty())
+            return false;
+        const HttpHop &first = record->hops.first();
+        const auto at = m_requestAt.find(&first);
+        if (at == m_requestAt.end() || at->second < 0)
+            return false;
+        *connection = quint32(first.connection.id);
+        *side = FromClient;
+        *offset = at->second;
+        return true;
+    }
+    case RowKind::Event: {
+        const TimelineConnection *c = m_timeline.connection(r.connection);
+        if (r.eventType() != EventType::Handshake || !c || !c->handshake)
+            return false;
+        *connection = r.connection;
+        *side = FromClient;
+        *offset = locate(c->streams[FromClient], headOf(c->handshake->requestBytes), 0);
+        return *offset >= 0;
+    }
+    case RowKind::Violation:
+        return false;
+    }
+    return false;
+}
+
+void Builder::addNotes(quint32 index, size_t firstPacket)
+{
+    const quint32 id = m_plans[index].connection->id;
+    for (const SessionAnnotation &a : m_options.annotations) {
+        quint32 connection = 0;
+        Side side = FromClient;
+        qint64 offset = -1;
+        if (!startOf(a.row, &connection, &side, &offset) || connection != id)
+            continue;
+        for (size_t i = firstPacket; i < m_packets.size(); ++i) {
+            Packet &pk = m_packets[i];
+            if (pk.side != side || pk.length == 0 || offset < pk.offset || offset >= pk.offset + pk.length)
+                continue;
+            // Wireshark shows a packet's comments as "Packet comments", one line each here.
+            if (pk.comment < 0)
+                pk.comment = comment(a.text());
+            else
+                m_comments[pk.comment] += u'\n' + a.text();
+            break;
+        }
+    }
+}
+
 void Builder::planPackets(quint32 index)
 {
     const ConnectionPlan &p = m_plans[index];
     const TimelineConnection &c = *p.connection;
+    const size_t firstPacket = m_packets.size();
     // Initial sequence numbers: any value will do (RFC 9293 §3.4.1); these make each
     // connection's numbers distinct in a hex dump. Data byte n of a direction has sequence
     // number isn + 1 + n, so the stream offsets and the sequence numbers agree.
@@ -415,6 +490,7 @@ void Builder::planPackets(quint32 index)
         ++sent[FromClient];
         add(t, FromServer, kAck, seqOf(FromServer), seqOf(FromClient), 0, 0, -1);
     }
+    addNotes(index, firstPacket);
 }
 
 // Ethernet II + IPv4 (RFC 791) or IPv6 (RFC 8200) + TCP (RFC 9293), checksums computed.

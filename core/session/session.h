@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/session/annotations.h"
 #include "core/session/cookiejar.h"
 #include "core/session/recorder.h"
 #include "core/session/sessionclock.h"
@@ -27,6 +28,9 @@ public:
     Timeline &timeline() { return m_timeline; }
     const Timeline &timeline() const { return m_timeline; }
     Recorder *recorder() { return &m_recorder; }
+    // The user's labels and notes on the timeline's rows (on the session's thread).
+    Annotations *annotations() { return &m_annotations; }
+    const Annotations *annotations() const { return &m_annotations; }
 
     // Connection ids are unique in the session, from 1, for HTTP and WebSocket alike.
     quint32 newConnectionId() { return m_nextConnection.fetch_add(1); }
@@ -46,6 +50,7 @@ private:
     SessionClock m_clock;
     Timeline m_timeline;
     Recorder m_recorder;
+    Annotations m_annotations;
     std::atomic<quint32> m_nextConnection{1};
     mutable QMutex m_cookieMutex;
     CookieJar m_cookies;

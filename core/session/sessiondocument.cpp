@@ -107,8 +107,21 @@ bool SessionDocument::startRecording(SessionFileError *error)
         return startRecording(error);
     }
     m_store->attach(m_session.get());
-    connect(m_session->recorder(), &Recorder::rowsAppended, this, [this] { setModified(true); });
+    watchChanges();
     return true;
+}
+
+void SessionDocument::watchChanges()
+{
+    connect(m_session->recorder(), &Recorder::rowsAppended, this, [this] { setModified(true); });
+    // A note goes into the working copy like traffic does, so a crash keeps it too.
+    connect(m_session->annotations(), &Annotations::changed, this, [this](qint64 row) {
+        if (m_store) {
+            const SessionAnnotation a = m_session->annotations()->at(row);
+            m_store->annotate(row, a.label, a.note);
+        }
+        setModified(true);
+    });
 }
 
 std::unique_ptr<SessionDocument> SessionDocument::create(const QString &workDir, SessionFileError *error)
@@ -119,8 +132,7 @@ std::unique_ptr<SessionDocument> SessionDocument::create(const QString &workDir,
         // The capture still works, in memory only; saving says why it cannot.
         document->m_store.reset();
         document->m_recordingError = *error;
-        connect(document->m_session->recorder(), &Recorder::rowsAppended, document.get(),
-                [d = document.get()] { d->setModified(true); });
+        document->watchChanges();
     }
     return document;
 }
@@ -170,6 +182,8 @@ std::unique_ptr<SessionDocument> SessionDocument::import(HarImport &&imported, c
     Recorder *recorder = document->m_session->recorder();
     recorder->submit(std::move(imported.batch));
     recorder->drain();
+    for (const SessionAnnotation &a : std::as_const(imported.annotations))
+        document->annotate(a.row, a.label, a.note);
     return document;
 }
 
@@ -287,9 +301,7 @@ bool SessionDocument::save(const QString &path, SessionFileError *error)
 
 void SessionDocument::annotate(qsizetype row, const QString &label, const QString &note)
 {
-    if (m_store)
-        m_store->annotate(row, label, note);
-    setModified(true);
+    m_session->annotations()->set(row, label, note);
 }
 
 SessionFileError SessionDocument::recordingError() const

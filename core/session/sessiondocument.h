@@ -66,6 +66,8 @@ public:
     // document then belongs to `path` and is unmodified.
     bool save(const QString &path, SessionFileError *error);
     // A user's label and note on a timeline row (empty both: removed); kept in the file.
+    // The same as setting it on session()->annotations(), which is what the views do: the
+    // document writes every change there into the working copy and is modified by it.
     void annotate(qsizetype row, const QString &label, const QString &note);
 
     // Why the capture is not written through (no working copy, a full disk): it goes on in
@@ -81,6 +83,9 @@ private:
     // Starts the write-through into m_workingPath (new, or holding the session's rows).
     bool startRecording(SessionFileError *error);
     bool lockWorkingCopy(const QString &workDir, SessionFileError *error);
+    // New rows and changed annotations make the document modified (annotations are written
+    // into the working copy too).
+    void watchChanges();
     void setModified(bool modified);
 
     std::unique_ptr<Session> m_session;

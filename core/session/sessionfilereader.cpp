@@ -104,7 +104,8 @@ bool SessionFileReader::readSummary(SessionSummary *summary, SessionFileError *e
         "SELECT format_version, started_at, connections, exchanges, frames, messages, "
         "violations, rows, span_ns, bytes, "
         "(SELECT value FROM meta WHERE key = 'created_by'), "
-        "(SELECT coalesce(max(id), 0) FROM connections) FROM session_summary");
+        "(SELECT coalesce(max(id), 0) FROM connections), "
+        "(SELECT count(*) FROM annotations) FROM session_summary");
     if (!q.step())
         return fail(error, QStringLiteral("reading the summary"));
     SessionSummary s;
@@ -120,6 +121,7 @@ bool SessionFileReader::readSummary(SessionSummary *summary, SessionFileError *e
     s.bytes = q.integer(9);
     s.createdBy = q.text(10);
     const qint64 lastId = q.integer(11);
+    s.annotations = q.integer(12);
     q.reset();
     s.schemaVersion = int(m_db.integerOf("PRAGMA user_version", 0));
     if (!s.startedAt.isValid() || s.formatVersion < 1)
@@ -372,6 +374,16 @@ std::unique_ptr<Session> SessionFileReader::readSession(SessionFileError *error,
         corrupt(error, QStringLiteral("a side table names a row the segments do not hold"));
         return nullptr;
     }
+    QList<SessionAnnotation> annotations;
+    if (!readAnnotations(&annotations, error))
+        return nullptr;
+    for (const SessionAnnotation &a : std::as_const(annotations)) {
+        if (a.row < 0 || a.row >= nextRow) {
+            corrupt(error, QStringLiteral("an annotation names row %1, which the segments do not hold").arg(a.row));
+            return nullptr;
+        }
+    }
+    session->annotations()->load(annotations);
     session->continueFrom(summary.startedAt, summary.lastConnectionId + 1);
     return session;
 }

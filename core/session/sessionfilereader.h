@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/session/annotations.h"
 #include "core/session/sessionschema.h"
 #include "core/session/sqlitedatabase.h"
 
@@ -26,17 +27,11 @@ struct SessionSummary {
     qint64 frames = 0;
     qint64 messages = 0; // WebSocket data messages (one-frame or assembled)
     qint64 violations = 0;
+    qint64 annotations = 0; // rows with a user's label or note
     qint64 rows = 0;
     qint64 spanNs = 0; // from the earliest to the latest row
     qint64 bytes = 0; // captured bytes, both directions of every connection
     quint32 lastConnectionId = 0;
-};
-
-// A user's label and note on one timeline row.
-struct SessionAnnotation {
-    qint64 row = 0;
-    QString label;
-    QString note;
 };
 
 // Reads a .wirescope file. Every failure is a SessionFileError (not a session, a newer

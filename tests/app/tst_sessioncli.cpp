@@ -4,6 +4,7 @@
 // refused with exit 2 and left as it was.
 #include "core/session/session.h"
 #include "core/session/sessionfilereader.h"
+#include "core/session/sqlitedatabase.h"
 #include "core/session/wsjsonlines.h"
 #include "tests/app/clirun.h"
 #include "tests/peers/demopeer.h"
@@ -87,6 +88,7 @@ void TestSessionCli::savedRunsAppendAndReadBackAsPrinted()
     QCOMPARE(o[u"violations"].toInt(), 0);
     QVERIFY(o[u"span_ns"].toInteger() >= ws.lines.last()[u"t_ns"].toInteger() - http.object()[u"start_ns"].toInteger());
     QVERIFY(o[u"bytes"].toInteger() > 0);
+    QCOMPARE(o[u"annotations"].toInt(), 0);
 
     // The file holds what the runs printed: the ws lines again, from the loaded timeline.
     SessionFileError error;
@@ -171,6 +173,22 @@ void TestSessionCli::aSessionTravelsAsHarAndPcapngAndComesBack()
                      QStringLiteral("--wait"), QStringLiteral("0.3"), m_demo.wsUrl(QStringLiteral("/ws/echo")).toString()})
                  .exitCode,
              0);
+    // A note on the exchange, as the window keeps it (the annotations table).
+    {
+        SessionFileError error;
+        const std::unique_ptr<Session> loaded = SessionFileReader::load(path, &error);
+        QVERIFY2(loaded, qPrintable(error.message));
+        qsizetype exchange = -1;
+        for (qsizetype row = 0; row < loaded->timeline().rowCount() && exchange < 0; ++row)
+            if (loaded->timeline().row(row).rowKind() == RowKind::Exchange)
+                exchange = row;
+        SqliteDatabase db;
+        QVERIFY(db.open(path, SqliteDatabase::Mode::ReadWriteCreate));
+        SqliteDatabase::Statement insert(&db, "INSERT INTO annotations(row, label, note) VALUES(?, 'token', 'sent with a token')");
+        insert.bind(1, qint64(exchange));
+        QVERIFY(insert.exec());
+    }
+    QCOMPARE(runCli({QStringLiteral("session"), QStringLiteral("info"), path}).object()[u"annotations"].toInt(), 1);
     const QString har = m_dir.filePath(QStringLiteral("travel.har"));
     const CliRun harRun = runCli({QStringLiteral("session"), QStringLiteral("export"), path, QStringLiteral("--har"), har});
     QCOMPARE(harRun.exitCode, 0);
@@ -189,6 +207,7 @@ void TestSessionCli::aSessionTravelsAsHarAndPcapngAndComesBack()
         if (h[u"name"].toString() == u"Authorization")
             authorizationHidden = h[u"value"].toString() == u"[redacted]";
     QVERIFY(authorizationHidden);
+    QCOMPARE(entries.at(0)[u"comment"].toString(), QStringLiteral("token\nsent with a token"));
     QCOMPARE(entries.at(1)[u"_resourceType"].toString(), QStringLiteral("websocket"));
     QCOMPARE(entries.at(1)[u"_webSocketMessages"].toArray().size(), 2);
 
@@ -209,8 +228,10 @@ void TestSessionCli::aSessionTravelsAsHarAndPcapngAndComesBack()
     const QString imported = m_dir.filePath(QStringLiteral("imported.wirescope"));
     const CliRun import = runCli({QStringLiteral("session"), QStringLiteral("import"), har, QStringLiteral("-o"), imported});
     QCOMPARE(import.exitCode, 0);
+    QCOMPARE(import.object()[u"annotations"].toInt(), 1);
     const CliRun info = runCli({QStringLiteral("session"), QStringLiteral("info"), imported});
     QCOMPARE(info.exitCode, 0);
+    QCOMPARE(info.object()[u"annotations"].toInt(), 1);
     QCOMPARE(info.object()[u"connections"].toInt(), 2);
     QCOMPARE(info.object()[u"exchanges"].toInt(), 1);
     QCOMPARE(info.object()[u"messages"].toInt(), 2); // hello, and its echo

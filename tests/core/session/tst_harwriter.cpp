@@ -3,10 +3,12 @@
 // WebSocket connection in Chrome's shape with its messages in order, binary data in
 // base64, HTTP Toolkit's close and Wirescope's frame detail; credentials are redacted
 // unless asked not to.
+#include "core/session/harreader.h"
 #include "core/session/harwriter.h"
 #include "core/session/session.h"
 #include "tests/peers/demopeer.h"
 #include "tests/peers/demorecording.h"
+#include "tests/support/noterows.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -152,6 +154,7 @@ private slots:
     void aWebSocketIsOneEntryWithItsMessagesInOrder();
     void credentialsAreRedactedUnlessOptedOut();
     void theLogIsWrittenEntryByEntry();
+    void notesAreCommentsAndReadBack();
     // Last: it frees the recording's WebSocket bytes.
     void bytesNoLongerHeldAreSaidNotInvented();
 
@@ -363,6 +366,48 @@ void TestHarWriter::theLogIsWrittenEntryByEntry()
     options.wallAnchor = m_session.clock().wallAnchor();
     exportHar(options, &writes);
     QCOMPARE(writes, 2 + int(m_entries.size())); // the head, each entry, the tail
+}
+
+void TestHarWriter::notesAreCommentsAndReadBack()
+{
+    // The rows a user annotates: the exchange (its last hop's entry), the WebSocket's
+    // handshake (its entry) and its first message (the message item).
+    const test::NoteRows rows = test::noteRowsOf(m_session.timeline());
+    QVERIFY(rows.found());
+    const qsizetype exchange = rows.exchange, handshake = rows.handshake, message = rows.message;
+    ExportOptions options;
+    options.wallAnchor = m_session.clock().wallAnchor();
+    options.annotations.insert(exchange, SessionAnnotation{exchange, QStringLiteral("slow"), QStringLiteral("1st\n2nd")});
+    options.annotations.insert(handshake, SessionAnnotation{handshake, {}, QStringLiteral("the echo server")});
+    options.annotations.insert(message, SessionAnnotation{message, QStringLiteral("hello"), {}});
+    const QJsonObject har = exportHar(options);
+    QCOMPARE(problemsOf(har), QStringList()); // `comment` is HAR 1.2's own field
+    const QJsonArray entries = har[QStringLiteral("log")][QStringLiteral("entries")].toArray();
+    QCOMPARE(entries[0][QStringLiteral("comment")].toString(), QStringLiteral("slow\n1st\n2nd"));
+    QCOMPARE(entries[0][QStringLiteral("_label")].toString(), QStringLiteral("slow"));
+    QVERIFY(!entries[1].toObject().contains(QStringLiteral("comment")));
+    QCOMPARE(entries[2][QStringLiteral("comment")].toString(), QStringLiteral("the echo server"));
+    QVERIFY(!entries[2].toObject().contains(QStringLiteral("_label")));
+    const QJsonArray messages = entries[2][QStringLiteral("_webSocketMessages")].toArray();
+    QCOMPARE(messages[0][QStringLiteral("_comment")].toString(), QStringLiteral("hello"));
+    QCOMPARE(messages[0][QStringLiteral("_label")].toString(), QStringLiteral("hello"));
+    QVERIFY(!messages[1].toObject().contains(QStringLiteral("_comment")));
+
+    // Imported again, each comment is a note on the row its entry or message became.
+    HarReader reader;
+    const std::optional<HarImport> imported = reader.read(QJsonDocument(har).toJson());
+    QVERIFY2(imported, qPrintable(reader.error().detail));
+    QCOMPARE(imported->annotations.size(), 3);
+    const auto kindOf = [&](const SessionAnnotation &a) { return int(imported->batch.rows.at(a.row).rowKind()); };
+    QCOMPARE(kindOf(imported->annotations[0]), int(RowKind::Exchange));
+    QCOMPARE(imported->annotations[0].label, QStringLiteral("slow"));
+    QCOMPARE(imported->annotations[0].note, QStringLiteral("1st\n2nd"));
+    QCOMPARE(kindOf(imported->annotations[1]), int(RowKind::Event));
+    QCOMPARE(imported->annotations[1].label, QString());
+    QCOMPARE(imported->annotations[1].note, QStringLiteral("the echo server"));
+    QCOMPARE(kindOf(imported->annotations[2]), int(RowKind::Message));
+    QCOMPARE(imported->annotations[2].label, QStringLiteral("hello"));
+    QCOMPARE(imported->annotations[2].note, QString());
 }
 
 void TestHarWriter::bytesNoLongerHeldAreSaidNotInvented()

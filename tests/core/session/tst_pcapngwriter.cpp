@@ -6,6 +6,7 @@
 #include "core/session/session.h"
 #include "tests/peers/demopeer.h"
 #include "tests/peers/demorecording.h"
+#include "tests/support/noterows.h"
 
 #include <QProcess>
 #include <QStandardPaths>
@@ -37,6 +38,7 @@ private slots:
     void credentialsAreMaskedByteForByteUnlessOptedOut();
     void bytesNoLongerHeldAreACommentedGap();
     void aTlsConnectionOverIpv6CarriesItsDecryptedBytesWithAComment();
+    void notesArePacketComments();
 
 private:
     QString exportTo(const QString &name, const ExportOptions &options);
@@ -229,6 +231,35 @@ void TestPcapngWriter::credentialsAreMaskedByteForByteUnlessOptedOut()
     QCOMPARE(clear.front()[1], QStringLiteral("/get?greeting=hello&token=%1").arg(QLatin1String(test::DemoRecording::kToken)));
     // Masking changes no length: the same packets, byte counts and sequence numbers.
     const QStringList fields{QStringLiteral("frame.len"), QStringLiteral("tcp.seq_raw"), QStringLiteral("tcp.ack_raw")};
+    QCOMPARE(tshark(path, QStringLiteral("tcp"), fields), tshark(m_capture, QStringLiteral("tcp"), fields));
+}
+
+// A user's note on a row is a packet comment (Wireshark: "Packet comments") on the packet that
+// carries the row's first byte: an exchange's request, the upgrade request, a message.
+void TestPcapngWriter::notesArePacketComments()
+{
+    const test::NoteRows rows = test::noteRowsOf(m_session.timeline());
+    QVERIFY(rows.found());
+    const qsizetype exchange = rows.exchange, handshake = rows.handshake, message = rows.message;
+    ExportOptions options = anchoredAt(m_session);
+    options.annotations.insert(exchange, SessionAnnotation{exchange, QStringLiteral("slow-get"), {}});
+    options.annotations.insert(handshake, SessionAnnotation{handshake, {}, QStringLiteral("upgrade-note")});
+    options.annotations.insert(message, SessionAnnotation{message, QStringLiteral("greeting"), {}});
+    const QString path = exportTo(QStringLiteral("notes.pcapng"), options);
+
+    const QList<QStringList> get = tshark(path, QStringLiteral("frame.comment contains \"slow-get\""),
+                                          {QStringLiteral("http.request.method"), QStringLiteral("frame.comment")});
+    QCOMPARE(get.size(), 1);
+    QCOMPARE(get.front()[0], QStringLiteral("GET"));
+    const QList<QStringList> upgrade = tshark(path, QStringLiteral("frame.comment contains \"upgrade-note\""),
+                                              {QStringLiteral("http.request.uri")});
+    QCOMPARE(upgrade, QList<QStringList>{{QStringLiteral("/ws/echo")}});
+    const QList<QStringList> text = tshark(path, QStringLiteral("frame.comment contains \"greeting\""),
+                                           {QStringLiteral("websocket.payload.text")});
+    QCOMPARE(text.size(), 1);
+    QVERIFY2(text.front()[0].contains(QLatin1String(test::DemoRecording::kText)), qPrintable(text.front()[0]));
+    // Nothing else is touched: the same packets as without notes.
+    const QStringList fields{QStringLiteral("frame.len"), QStringLiteral("tcp.seq_raw")};
     QCOMPARE(tshark(path, QStringLiteral("tcp"), fields), tshark(m_capture, QStringLiteral("tcp"), fields));
 }
 

@@ -83,6 +83,7 @@ private slots:
     void anImportedHarIsAnUnsavedSession();
     void aKilledWindowLeavesASessionToRecover();
     void anEmptyLeftoverIsRemovedQuietly();
+    void notesAreKeptThroughSaveReopenAndRecovery();
 
 private:
     QStringList workingFiles() const;
@@ -304,6 +305,76 @@ void TestSessionDocument::anEmptyLeftoverIsRemovedQuietly()
     }
     QCOMPARE(SessionDocument::orphans(m_work).size(), 0);
     QCOMPARE(workingFiles(), QStringList());
+}
+
+void TestSessionDocument::notesAreKeptThroughSaveReopenAndRecovery()
+{
+    SessionFileError error;
+    auto document = SessionDocument::create(m_work, &error);
+    QVERIFY2(document, qPrintable(describe(error)));
+    record(*document, 0);
+    const QString path = m_dir->filePath(QStringLiteral("notes.wirescope"));
+    QVERIFY2(document->save(path, &error), qPrintable(describe(error)));
+    QVERIFY(!document->isModified());
+
+    // A note is a change of the document, announced once, and what the views read.
+    Annotations *annotations = document->session()->annotations();
+    QSignalSpy changed(annotations, &Annotations::changed);
+    document->annotate(1, QStringLiteral("  slow\n reply "), QStringLiteral("waited\nfor the server\n"));
+    QVERIFY(document->isModified());
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().first().toLongLong(), 1);
+    QCOMPARE(annotations->at(1).label, QStringLiteral("slow reply")); // one line
+    QCOMPARE(annotations->at(1).note, QStringLiteral("waited\nfor the server"));
+    annotations->set(1, QStringLiteral("slow reply"), QStringLiteral("waited\nfor the server"));
+    QCOMPARE(changed.count(), 1); // the same again changes nothing
+    annotations->set(2, QStringLiteral("gone"), {});
+    annotations->set(2, {}, {});
+    QCOMPARE(annotations->count(), 1);
+
+    // Written through: the working copy holds the note before anything is saved, so a
+    // crashed window's session keeps it (a copy of the working copy stands for the crash).
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            SessionFileReader reader;
+            QList<SessionAnnotation> kept;
+            SessionFileError ignored;
+            return reader.open(document->workingPath(), &ignored) && reader.readAnnotations(&kept, &ignored)
+                   && kept.size() == 1 && kept.first().row == 1;
+        }(),
+        kWait);
+    const QString crashed = QDir(m_work).filePath(QStringLiteral("working-crashed.wirescope"));
+    for (const QString &suffix : {QString(), QStringLiteral("-wal")})
+        if (QFileInfo::exists(document->workingPath() + suffix))
+            QVERIFY(QFile::copy(document->workingPath() + suffix, crashed + suffix));
+    {
+        auto recovered = SessionDocument::recover(crashed, &error);
+        QVERIFY2(recovered, qPrintable(describe(error)));
+        QCOMPARE(recovered->session()->annotations()->count(), 1);
+        QCOMPARE(recovered->session()->annotations()->at(1).note, QStringLiteral("waited\nfor the server"));
+    }
+
+    QVERIFY2(document->save(path, &error), qPrintable(describe(error)));
+    QVERIFY(!document->isModified());
+    document.reset();
+
+    auto opened = SessionDocument::open(path, m_work, &error);
+    QVERIFY2(opened, qPrintable(describe(error)));
+    QVERIFY(!opened->isModified()); // loading the notes is not a change
+    QCOMPARE(opened->session()->annotations()->count(), 1);
+    QCOMPARE(opened->session()->annotations()->at(1).label, QStringLiteral("slow reply"));
+    SessionFileReader reader;
+    SessionSummary summary;
+    QVERIFY(reader.open(path, &error) && reader.readSummary(&summary, &error));
+    QCOMPARE(summary.annotations, 1);
+
+    // Removing it is a change too, and the saved file then holds none.
+    opened->annotate(1, {}, {});
+    QVERIFY(opened->isModified());
+    QVERIFY2(opened->save(path, &error), qPrintable(describe(error)));
+    const std::unique_ptr<Session> loaded = SessionFileReader::load(path, &error);
+    QVERIFY2(loaded, qPrintable(describe(error)));
+    QCOMPARE(loaded->annotations()->count(), 0);
 }
 
 int main(int argc, char **argv)
