@@ -599,6 +599,7 @@ void MainWindow::exportTo(bool har)
         return;
     ExportOptions options;
     options.wallAnchor = m_session->clock().wallAnchor();
+    options.annotations = m_session->annotations()->all();
     options.redaction = dialog.redaction();
     QString why;
     const bool written = har ? saveHar(m_session->timeline(), dialog.path(), options, &why)

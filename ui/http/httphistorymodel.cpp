@@ -1,5 +1,7 @@
 #include "ui/http/httphistorymodel.h"
 
+#include "core/session/annotations.h"
+#include "ui/common/noteactions.h"
 #include "ui/common/units.h"
 #include "ui/http/httpresponseview.h"
 
@@ -11,7 +13,18 @@ HttpHistoryModel::HttpHistoryModel(int capacity, QObject *parent)
 {
 }
 
-void HttpHistoryModel::add(const HttpExchangeRecord &record, const QDateTime &when)
+void HttpHistoryModel::setAnnotations(const Annotations *annotations)
+{
+    m_annotations = annotations;
+    m_noteIcon = NoteActions::icon();
+    connect(annotations, &Annotations::changed, this, [this](qint64 timelineRow) {
+        for (int row = 0; row < int(m_entries.size()); ++row)
+            if (m_entries.at(row).timelineRow == timelineRow)
+                emit dataChanged(index(row, 0), index(row, int(Column::Count) - 1));
+    });
+}
+
+void HttpHistoryModel::add(const HttpExchangeRecord &record, const QDateTime &when, qsizetype timelineRow)
 {
     if (m_entries.size() >= m_capacity) {
         const int last = int(m_entries.size()) - 1;
@@ -20,7 +33,7 @@ void HttpHistoryModel::add(const HttpExchangeRecord &record, const QDateTime &wh
         endRemoveRows();
     }
     beginInsertRows({}, 0, 0);
-    m_entries.prepend({when, record});
+    m_entries.prepend({when, record, timelineRow});
     endInsertRows();
 }
 
@@ -48,6 +61,7 @@ QVariant HttpHistoryModel::data(const QModelIndex &index, int role) const
     const Entry &e = m_entries.at(index.row());
     const HttpHop *hop = e.record.finalHop();
     const int status = hop ? hop->response.status : 0;
+    const bool annotated = m_annotations && e.timelineRow >= 0 && m_annotations->contains(e.timelineRow);
     switch (role) {
     case Qt::DisplayRole:
         switch (Column(index.column())) {
@@ -77,9 +91,16 @@ QVariant HttpHistoryModel::data(const QModelIndex &index, int role) const
         if (Column(index.column()) == Column::Duration || Column(index.column()) == Column::Status)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         break;
+    case Qt::DecorationRole:
+        // The marker sits on the method, which the narrowest dock still shows.
+        if (annotated && Column(index.column()) == Column::Method)
+            return m_noteIcon;
+        break;
     case Qt::ToolTipRole: {
-        const QString sent = tr("%1 %2, sent %3. Double-click to reopen.")
-                                 .arg(e.record.request.method(), e.record.request.url(), e.when.toString(Qt::ISODate));
+        QString sent = tr("%1 %2, sent %3. Double-click to reopen.")
+                           .arg(e.record.request.method(), e.record.request.url(), e.when.toString(Qt::ISODate));
+        if (annotated)
+            sent = NoteActions::toolTip(m_annotations->at(e.timelineRow)) + QStringLiteral("\n\n") + sent;
         // The URL column's text may be cut in the middle: its tooltip starts with the whole URL.
         if (Column(index.column()) == Column::Url && hop)
             return QString(hop->request.url + u'\n' + sent);

@@ -1,11 +1,13 @@
 #include "ui/http/httprequesttab.h"
 
 #include "core/net/httpengine.h"
+#include "ui/common/noteactions.h"
 #include "ui/http/httpcomposer.h"
 #include "ui/http/httpresponseview.h"
 
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -22,9 +24,16 @@ HttpRequestTab::HttpRequestTab(HttpEngine *engine, QWidget *parent)
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_composer(new HttpComposer(this))
     , m_response(new HttpResponseView(this))
+    , m_note(NoteActions::createBanner(this))
 {
+    auto *responsePane = new QWidget(this);
+    auto *responseLayout = new QVBoxLayout(responsePane);
+    responseLayout->setContentsMargins(0, 0, 0, 0);
+    responseLayout->setSpacing(2);
+    responseLayout->addWidget(m_note);
+    responseLayout->addWidget(m_response, 1);
     m_splitter->addWidget(m_composer);
-    m_splitter->addWidget(m_response);
+    m_splitter->addWidget(responsePane);
     m_splitter->setChildrenCollapsible(false);
     // The answer gets most of the height; the composer's tables scroll.
     m_splitter->setStretchFactor(0, 1);
@@ -71,6 +80,11 @@ void HttpRequestTab::setRequest(const HttpRequest &request)
 void HttpRequestTab::showRecord(const HttpExchangeRecord &record)
 {
     m_response->showRecord(record);
+}
+
+void HttpRequestTab::showNote(const SessionAnnotation &annotation)
+{
+    NoteActions::showOnBanner(m_note, annotation);
 }
 
 VariableScope HttpRequestTab::currentScope() const

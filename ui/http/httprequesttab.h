@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QLabel;
 class QSplitter;
 
 namespace wirescope {
@@ -13,6 +14,7 @@ namespace wirescope {
 class HttpComposer;
 class HttpEngine;
 class HttpResponseView;
+struct SessionAnnotation;
 
 // One request in a tab: the composer above, the response below. Sends through the
 // workspace's engine; the workspace hands back what the engine reports about the exchange
@@ -37,6 +39,12 @@ public:
     void setEnvironments(const QList<Environment> &environments);
     void setRequest(const HttpRequest &request);
     void showRecord(const HttpExchangeRecord &record);
+    // The exchange the response shows is timeline row `row` (-1: none yet); its note stands
+    // above the response.
+    void setShownRow(qsizetype row) { m_shownRow = row; }
+    qsizetype shownRow() const { return m_shownRow; }
+    void showNote(const SessionAnnotation &annotation);
+    QLabel *noteLabel() const { return m_note; }
 
     // Reports unresolved variables or other problems in the composer and sends nothing
     // when there are any.
@@ -59,6 +67,8 @@ private:
     QSplitter *m_splitter;
     HttpComposer *m_composer;
     HttpResponseView *m_response;
+    QLabel *m_note;
+    qsizetype m_shownRow = -1;
     quint64 m_exchangeId = 0;
     bool m_sentOnce = false;
 };

@@ -7,6 +7,7 @@
 #include "ui/http/environmentdialog.h"
 #include "ui/http/environmentstore.h"
 #include "ui/http/httpcomposer.h"
+#include "ui/common/noteactions.h"
 #include "ui/http/httphistorymodel.h"
 #include "ui/http/httphistoryview.h"
 #include "ui/http/httprequesttab.h"
@@ -53,7 +54,7 @@ HttpWorkspace::HttpWorkspace(Session *session, QWidget *parent)
         const Timeline &timeline = m_session->timeline();
         for (qsizetype row = first; row < end; ++row)
             if (timeline.row(row).rowKind() == RowKind::Exchange)
-                onExchangeFinished(*timeline.exchange(row));
+                onExchangeFinished(*timeline.exchange(row), row);
     });
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
@@ -84,6 +85,18 @@ HttpWorkspace::HttpWorkspace(Session *session, QWidget *parent)
         const int row = m_historyView->currentIndex().row();
         return row >= 0 && row < m_history->rowCount() ? &m_history->recordAt(row) : nullptr;
     }));
+    // Notes on exchanges (issue #11), kept on the exchange's timeline row.
+    m_history->setAnnotations(m_session->annotations());
+    m_notes = new NoteActions(m_session->annotations(), m_historyView,
+                              [this](const QModelIndex &index) { return m_history->timelineRowAt(index.row()); });
+    auto *noteSeparator = new QAction(m_historyView);
+    noteSeparator->setSeparator(true);
+    m_historyView->addActions({noteSeparator, m_notes->editAction(), m_notes->removeAction()});
+    connect(m_session->annotations(), &Annotations::changed, this, [this](qint64 row) {
+        for (int i = 0; i < m_tabs->count(); ++i)
+            if (auto *tab = qobject_cast<HttpRequestTab *>(m_tabs->widget(i)); tab && tab->shownRow() == row)
+                tab->showNote(m_session->annotations()->at(row));
+    });
     m_historyView->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *historyHint = new QLabel(tr("Requests sent in this session. Double-click or Enter reopens one."), m_historyPanel);
     historyHint->setWordWrap(true);
@@ -155,7 +168,7 @@ HttpWorkspace::HttpWorkspace(Session *session, QWidget *parent)
     const Timeline &timeline = m_session->timeline();
     for (qsizetype row = 0; row < timeline.rowCount(); ++row)
         if (timeline.row(row).rowKind() == RowKind::Exchange)
-            onExchangeFinished(*timeline.exchange(row));
+            onExchangeFinished(*timeline.exchange(row), row);
     if (m_history->rowCount() > 0)
         reopenFromHistory(0);
 }
@@ -269,6 +282,8 @@ void HttpWorkspace::reopenFromHistory(int row)
         tab->setRequest(record.request);
     tab->composer()->setOptions(record.options);
     tab->showRecord(record);
+    tab->setShownRow(m_history->timelineRowAt(row));
+    tab->showNote(m_session->annotations()->at(tab->shownRow()));
     tab->composer()->urlEdit()->setFocus(Qt::OtherFocusReason);
 }
 
@@ -315,18 +330,21 @@ void HttpWorkspace::onExchangeProgress(quint64 exchangeId, const HttpProgress &p
         tab->showProgress(progress);
 }
 
-void HttpWorkspace::onExchangeFinished(const HttpExchangeRecord &record)
+void HttpWorkspace::onExchangeFinished(const HttpExchangeRecord &record, qsizetype row)
 {
     // When it was sent on the session's clock: a session opened from a file keeps its times.
-    m_history->add(record, m_session->clock().wallTimeAt(record.startNs).toLocalTime());
+    m_history->add(record, m_session->clock().wallTimeAt(record.startNs).toLocalTime(), row);
     if (const HttpHop *hop = record.finalHop(); hop && hop->timings.complete()) {
         ++m_sentCount;
         m_chart->addExchange(QStringLiteral("#%1").arg(m_sentCount),
                              record.request.method() + u' ' + hop->request.url, hop->timings);
     }
     // A closed tab is no longer among the tabs: its (cancelled) record reaches the history only.
-    if (HttpRequestTab *tab = tabRunning(record.id))
+    if (HttpRequestTab *tab = tabRunning(record.id)) {
         tab->finish(record);
+        tab->setShownRow(row);
+        tab->showNote(m_session->annotations()->at(row));
+    }
 }
 
 void HttpWorkspace::setEnvironments(const QList<Environment> &environments)

@@ -19,6 +19,7 @@ namespace wirescope {
 
 class HttpEngine;
 class HttpHistoryModel;
+class NoteActions;
 class Session;
 class HttpRequestTab;
 class HttpTimingChart;
@@ -52,6 +53,8 @@ public:
     HttpRequestTab *currentTab() const;
     HttpHistoryModel *historyModel() const { return m_history; }
     QTableView *historyView() const { return m_historyView; }
+    // The history's "Add Note..." / "Edit Note..." / "Remove Note".
+    NoteActions *historyNotes() const { return m_notes; }
     HttpTimingChart *timingChart() const { return m_chart; }
     HttpEngine *engine() const { return m_engine.get(); }
 
@@ -83,7 +86,7 @@ private:
     HttpRequestTab *tabRunning(quint64 exchangeId) const;
     void onExchangeProgress(quint64 exchangeId, const HttpProgress &progress);
     // Every finished exchange passes here, once: history, chart, the tab that sent it.
-    void onExchangeFinished(const HttpExchangeRecord &record);
+    void onExchangeFinished(const HttpExchangeRecord &record, qsizetype row);
 
     Session *m_session;
     // A member, not a child: destroyed (its thread stopped, its exchanges aborted, nothing
@@ -93,6 +96,7 @@ private:
     HttpHistoryModel *m_history;
     QPointer<QWidget> m_historyPanel;
     QTableView *m_historyView;
+    NoteActions *m_notes = nullptr;
     QPointer<HttpTimingChart> m_chart;
     QList<QAction *> m_actions;
     QList<QAction *> m_editActions;

@@ -6,6 +6,7 @@
 #include "core/wire/wsclosecode.h"
 #include "ui/app/appsettings.h"
 #include "ui/common/freedmemory.h"
+#include "ui/common/noteactions.h"
 #include "ui/ws/wscomposer.h"
 #include "ui/ws/wsframeinspector.h"
 #include "ui/ws/wshandshakeview.h"
@@ -390,6 +391,14 @@ void WsConsole::buildUi()
     m_details->addTab(m_messageView, tr("&Message"));
     m_details->addTab(m_handshake, tr("Hand&shake"));
     m_details->addTab(m_connectionInfo, tr("Co&nnection"));
+    // The selected row's note stands above whichever tab is open.
+    m_noteLabel = NoteActions::createBanner(this);
+    m_detailsPane = new QWidget(this);
+    auto *detailsLayout = new QVBoxLayout(m_detailsPane);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    detailsLayout->setSpacing(2);
+    detailsLayout->addWidget(m_noteLabel);
+    detailsLayout->addWidget(m_details, 1);
 
     m_composer = new WsComposer(this);
     m_composer->setAccessibleName(tr("Message composer"));
@@ -397,7 +406,7 @@ void WsConsole::buildUi()
     auto *middle = new QSplitter(Qt::Horizontal, this);
     m_middle = middle;
     middle->addWidget(logPane);
-    middle->addWidget(m_details);
+    middle->addWidget(m_detailsPane);
     middle->setStretchFactor(0, 5);
     middle->setStretchFactor(1, 6);
     middle->setSizes({500, 500}); // log and details start as equal halves of whatever width there is
@@ -448,6 +457,19 @@ void WsConsole::buildUi()
     connect(m_details, &QTabWidget::currentChanged, this, [this] { updateConnectionInfo(); });
     connect(m_logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showRow(current); });
+    // Notes on rows (issue #11): the log's context menu, the details' banner.
+    m_notes = new NoteActions(m_session->annotations(), m_logView,
+                              [this](const QModelIndex &index) { return m_log->timelineRow(index.row()); });
+    auto *copyRows = new QAction(tr("&Copy Rows"), m_logView);
+    connect(copyRows, &QAction::triggered, this, &WsConsole::copySelectedRows);
+    auto *separator = new QAction(m_logView);
+    separator->setSeparator(true);
+    m_logView->addActions({m_notes->editAction(), m_notes->removeAction(), separator, copyRows});
+    m_logView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_session->annotations(), &Annotations::changed, this, [this](qint64 row) {
+        if (row == m_notes->currentRow())
+            showNote(row);
+    });
     // A selection given up lets following go on at once.
     connect(m_logView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         if (m_followPaused)
@@ -589,6 +611,7 @@ void WsConsole::adoptConnection(quint32 id)
     m_handshake->clear();
     if (first) {
         m_inspector->showMessage(tr("Select a message or frame in the log."));
+        m_noteLabel->hide();
         m_messageView->clear();
     }
     rebuildCharts();
@@ -793,7 +816,7 @@ void WsConsole::setFocusPanel(FocusPanel panel)
     m_optionsPanel->setVisible(all && m_optionsButton->isChecked());
     m_composer->setVisible(all);
     m_logPane->setVisible(all || panel == FocusPanel::Log);
-    m_details->setVisible(all || details);
+    m_detailsPane->setVisible(all || details);
     if (panel == FocusPanel::Frame)
         m_details->setCurrentWidget(m_inspector);
     else if (panel == FocusPanel::Handshake)
@@ -914,6 +937,11 @@ void WsConsole::updateConnectionInfo()
     m_connectionInfo->setHtml(html);
 }
 
+void WsConsole::showNote(qsizetype row)
+{
+    NoteActions::showOnBanner(m_noteLabel, m_session->annotations()->at(row));
+}
+
 void WsConsole::showRow(const QModelIndex &index)
 {
     if (!index.isValid())
@@ -921,6 +949,7 @@ void WsConsole::showRow(const QModelIndex &index)
     const qsizetype row = m_log->timelineRow(index.row());
     if (row < 0)
         return;
+    showNote(row);
     const Timeline &timeline = m_session->timeline();
     const TimelineRow &r = timeline.row(row);
     switch (r.rowKind()) {
@@ -1044,6 +1073,7 @@ void WsConsole::clearLog()
     updateCounts();
     updateConnectionInfo();
     m_inspector->showMessage(tr("Select a message or frame in the log."));
+    m_noteLabel->hide();
     m_messageView->clear();
 }
 

@@ -27,6 +27,7 @@ namespace wirescope {
 
 class Session;
 struct TimelineConnection;
+class NoteActions;
 class WsComposer;
 class WsFrameInspector;
 class WsHandshakeView;
@@ -75,6 +76,9 @@ public:
     WsComposer *composer() const { return m_composer; }
     QTabWidget *detailTabs() const { return m_details; }
     QTextBrowser *connectionInfo() const { return m_connectionInfo; }
+    // The log's "Add Note..." / "Edit Note..." / "Remove Note" and the selected row's note.
+    NoteActions *noteActions() const { return m_notes; }
+    QLabel *noteLabel() const { return m_noteLabel; }
     QComboBox *modeBox() const { return m_mode; }
     QPushButton *connectButton() const { return m_connectButton; }
     // "Copy as websocat" (credentials hidden); its menu holds the copy with secrets.
@@ -143,6 +147,7 @@ private:
     // Aborts and deletes the connection on its own thread, and waits until it is gone.
     void dropConnection();
     void showRow(const QModelIndex &index);
+    void showNote(qsizetype timelineRow);
     // Scrolls to the newest row unless that would take a selected row out of view.
     void follow();
     void applyFilters();
@@ -189,6 +194,9 @@ private:
     QToolButton *m_optionsButton = nullptr;
 
     QTabWidget *m_details;
+    QWidget *m_detailsPane = nullptr; // the note above the details tabs
+    QLabel *m_noteLabel = nullptr;
+    NoteActions *m_notes = nullptr;
     WsFrameInspector *m_inspector;
     QPlainTextEdit *m_messageView;
     WsHandshakeView *m_handshake;

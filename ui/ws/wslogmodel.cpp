@@ -2,6 +2,7 @@
 
 #include "core/session/session.h"
 #include "core/wire/wsclosecode.h"
+#include "ui/common/noteactions.h"
 
 #include <QApplication>
 #include <QColor>
@@ -97,6 +98,8 @@ WsLogModel::WsLogModel(Session *session, QObject *parent)
     , m_goneFont(QFontDatabase::systemFont(QFontDatabase::GeneralFont))
     , m_errorIcon(QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical))
     , m_warningIcon(QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning))
+    , m_noteIcon(NoteActions::icon())
+    , m_annotations(session->annotations())
     , m_scanned(session->timeline().rowCount())
     , m_pendingEnd(m_scanned)
 {
@@ -105,6 +108,10 @@ WsLogModel::WsLogModel(Session *session, QObject *parent)
     m_timer->setInterval(kFlushIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &WsLogModel::flush);
     connect(session->recorder(), &Recorder::rowsAppended, this, &WsLogModel::onRowsAppended);
+    connect(m_annotations, &Annotations::changed, this, [this](qint64 timelineRow) {
+        if (const int shown = rowForTimelineRow(timelineRow); shown >= 0)
+            emit dataChanged(index(shown, 0), index(shown, ColumnCount - 1));
+    });
 }
 
 int WsLogModel::rowCount(const QModelIndex &parent) const
@@ -409,11 +416,17 @@ QVariant WsLogModel::data(const QModelIndex &index, int role) const
         }
         case SizeColumn: return hasFrames ? sizeText(r.size) : QString();
         case WireSizeColumn: return hasFrames ? sizeText(r.wireSize) : QString();
-        case PreviewColumn: return previewText(row);
+        case PreviewColumn: {
+            // The user's label leads the row's data: what they marked is seen while scrolling.
+            const QString label = m_annotations->contains(row) ? m_annotations->at(row).label : QString();
+            return label.isEmpty() ? previewText(row) : tr("%1 \u2014 %2").arg(label, previewText(row));
+        }
         case ColumnCount: break;
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == PreviewColumn && m_annotations->contains(row))
+            return QString(NoteActions::toolTip(m_annotations->at(row)) + QStringLiteral("\n\n") + previewText(row, 1000));
         if (index.column() == DirectionColumn && !isEvent)
             return r.direction() == Direction::Out ? tr("Sent by Wirescope") : tr("Received from the server");
         if (isViolation) {
@@ -443,6 +456,8 @@ QVariant WsLogModel::data(const QModelIndex &index, int role) const
             return previewText(row, 1000);
         return {};
     case Qt::DecorationRole:
+        if (index.column() == PreviewColumn && m_annotations->contains(row))
+            return m_noteIcon;
         if (index.column() == TypeColumn && isViolation)
             return isWarning(m_timeline->violation(row)) ? m_warningIcon : m_errorIcon;
         if (index.column() == TypeColumn && r.has(TimelineRow::HasViolation))

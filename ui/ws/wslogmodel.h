@@ -14,6 +14,7 @@ class QTimer;
 
 namespace wirescope {
 
+class Annotations;
 class Session;
 class Timeline;
 struct Failure;
@@ -137,6 +138,8 @@ private:
     QFont m_goneFont;
     QIcon m_errorIcon;
     QIcon m_warningIcon;
+    QIcon m_noteIcon;
+    const Annotations *m_annotations; // the session's: a row's label and note
     // Timeline rows shown, in timeline order. A deque grows without moving what it holds:
     // a doubling vector copied half a million indices at once, a UI-thread stall.
     std::deque<quint32> m_rows;
