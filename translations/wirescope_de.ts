@@ -1845,6 +1845,74 @@
     </message>
 </context>
 <context>
+    <name>wirescope::NoteActions</name>
+    <message>
+        <source>Add &amp;Note...</source>
+        <translation>&amp;Notiz hinzufügen...</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Note</source>
+        <translation>Notiz &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1
+%2</source>
+        <translation>Notiz: %1
+%2</translation>
+    </message>
+    <message>
+        <source>Note on the selected row</source>
+        <translation>Notiz zur ausgewählten Zeile</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Note...</source>
+        <translation>&amp;Notiz bearbeiten...</translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::NoteDialog</name>
+    <message>
+        <source>Add Note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit Note</source>
+        <translation>Notiz bearbeiten</translation>
+    </message>
+    <message>
+        <source>A few words, shown on the row</source>
+        <translation>Ein paar Worte, in der Zeile angezeigt</translation>
+    </message>
+    <message>
+        <source>Note label</source>
+        <translation>Beschriftung der Notiz</translation>
+    </message>
+    <message>
+        <source>What you noticed, shown in the row&apos;s tooltip and details</source>
+        <translation>Was Ihnen aufgefallen ist, im Tooltip der Zeile und in den Details angezeigt</translation>
+    </message>
+    <message>
+        <source>Note text</source>
+        <translation>Text der Notiz</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Beschriftung:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>Notes are kept in the session file and exported as HAR and pcapng comments.</source>
+        <translation>Notizen werden in der Sitzungsdatei gespeichert und als HAR- und pcapng-Kommentare exportiert.</translation>
+    </message>
+</context>
+<context>
     <name>wirescope::PayloadEditor</name>
     <message>
         <source>&amp;Edit anyway</source>
@@ -2991,6 +3059,10 @@ Detail: %8</translation>
             <numerusform>%1: Die Sitzung hält die %n Bytes dieser Zeile nicht mehr im Speicher; Typ, Größe und Zeit bleiben.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Copy Rows</source>
+        <translation>Zeilen &amp;kopieren</translation>
+    </message>
 </context>
 <context>
     <name>wirescope::WsFrameDiagram</name>
@@ -3641,6 +3713,10 @@ Detail: %8</translation>
 The session no longer keeps these bytes in memory (Edit &gt; Preferences sets the payload memory budget; a log&apos;s Clear and a closed tab free theirs). The row, its size and its time stay; a session saved to a file keeps the bytes.</source>
         <translation>%1
 Die Sitzung hält diese Bytes nicht mehr im Speicher (Bearbeiten &gt; Einstellungen legt das Speicherbudget für Nutzdaten fest; Leeren eines Protokolls und ein geschlossener Tab geben ihre frei). Die Zeile, ihre Größe und ihre Zeit bleiben; eine in eine Datei gespeicherte Sitzung behält die Bytes.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
