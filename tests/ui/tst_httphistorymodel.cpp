@@ -1,3 +1,4 @@
+#include "core/session/annotations.h"
 #include "ui/http/httphistorymodel.h"
 #include "ui/http/httphistoryview.h"
 #include "ui/http/httpworkspace.h"
@@ -7,6 +8,8 @@
 #include <QAbstractItemModelTester>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QIcon>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -141,6 +144,28 @@ private slots:
         QCOMPARE(model.data(model.index(1, col(HttpHistoryModel::Column::Duration))).toString(), QStringLiteral("420 µs"));
         QCOMPARE(model.data(model.index(0, col(HttpHistoryModel::Column::Method))).toString(), QStringLiteral("GET"));
         QCOMPARE(model.recordAt(1).request.url(), QStringLiteral("http://127.0.0.1:1/get"));
+    }
+
+    void aNoteOnTheExchangeMarksItsRow()
+    {
+        HttpHistoryModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Annotations annotations;
+        model.setAnnotations(&annotations);
+        model.add(record(QStringLiteral("http://127.0.0.1:1/get"), 200, 420'000), QDateTime::currentDateTime(), 7);
+        model.add(record(QStringLiteral("http://127.0.0.1:1/post"), 200, 420'000), QDateTime::currentDateTime(), 9);
+        QCOMPARE(model.timelineRowAt(1), 7);
+        const QModelIndex method = model.index(1, int(HttpHistoryModel::Column::Method));
+        QVERIFY(method.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        annotations.set(7, QStringLiteral("login"), QStringLiteral("sets the session cookie"));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().first().toModelIndex().row(), 1);
+        QVERIFY(!method.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(method.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("Note: login\nsets the session cookie")));
+        QVERIFY(model.index(0, 0).data(Qt::DecorationRole).value<QIcon>().isNull()); // the other row
+        annotations.set(7, {}, {});
+        QVERIFY(method.data(Qt::DecorationRole).value<QIcon>().isNull());
     }
 
     void aFailedExchangeShowsItsErrorId()

@@ -13,6 +13,8 @@
 #include "ui/app/exportdialog.h"
 #include "ui/app/replaydialog.h"
 #include "ui/app/translations.h"
+#include "ui/common/noteactions.h"
+#include "ui/common/notedialog.h"
 #include "ui/http/httpcomposer.h"
 #include "ui/http/httphistorymodel.h"
 #include "ui/http/httprequesttab.h"
@@ -40,6 +42,7 @@
 #include <QPointer>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTableView>
 #include <QTreeWidget>
 #include <QSettings>
 #include <QStandardPaths>
@@ -139,6 +142,7 @@ private slots:
     void droppedFilesOpen();
     void aSessionReplaysWithADiffInTheWindow();
     void aCurlCommandIsImportedFromTheFileMenu();
+    void notesOnRowsAreSavedAndShownWhenReopened();
 
 private:
     // Records one HTTP request (with a secret header) and one WebSocket conversation.
@@ -230,6 +234,115 @@ void tst_MainWindowSessions::recordedTrafficIsSavedAndReopensAsItWasShown()
     QVERIFY(third);
     QCOMPARE(third->wsWorkspace()->consoleCount(), 2);
     closeAndDelete(third);
+}
+
+namespace {
+
+// Triggers a row's "Add Note..." as the context menu does, and fills in its dialog.
+void addNote(NoteActions *notes, const QString &label, const QString &note)
+{
+    QCOMPARE(notes->editAction()->text(), NoteActions::tr("Add &Note..."));
+    QVERIFY(notes->editAction()->isEnabled());
+    DialogAnswerer answer(
+        [&](QWidget *modal) {
+            auto *dialog = qobject_cast<NoteDialog *>(modal);
+            dialog->labelEdit()->setText(label);
+            dialog->noteEdit()->setPlainText(note);
+            dialog->accept();
+        },
+        "wirescope::NoteDialog");
+    notes->editAction()->trigger();
+    QVERIFY(answer.answered());
+    QCOMPARE(notes->editAction()->text(), NoteActions::tr("Edit &Note..."));
+    QVERIFY(notes->removeAction()->isEnabled());
+}
+
+// The log row of the first message we sent whose data is `text`.
+int sentRow(WsConsole *console, const QString &text)
+{
+    WsLogModel *log = console->logModel();
+    for (int row = 0; row < log->rowCount(); ++row)
+        if (log->index(row, 0).data(WsLogModel::DirectionRole).toInt() == int(Direction::Out)
+            && log->previewText(log->timelineRow(row)) == text)
+            return row;
+    return -1;
+}
+
+} // namespace
+
+// Issue #11: a label and a note on any row, kept in the file. The WebSocket log and the HTTP
+// history take them from their context menus, mark the row, show the note as its tooltip
+// and above the selected row's details; a saved session reopens with them.
+void tst_MainWindowSessions::notesOnRowsAreSavedAndShownWhenReopened()
+{
+    MainWindow window(&m_demo.server());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    record(window);
+    QVERIFY(window.saveTo(m_dir->filePath(QStringLiteral("before.wirescope"))));
+    QVERIFY(!window.isWindowModified());
+
+    WsConsole *console = window.wsWorkspace()->currentConsole();
+    const int logRow = sentRow(console, QStringLiteral("hello"));
+    QVERIFY(logRow >= 0);
+    const qsizetype messageRow = console->logModel()->timelineRow(logRow);
+    console->logView()->setCurrentIndex(console->logModel()->index(logRow, WsLogModel::PreviewColumn));
+    QVERIFY(!console->noteLabel()->isVisibleTo(&window));
+    QVERIFY(console->logView()->actions().contains(console->noteActions()->editAction()));
+    addNote(console->noteActions(), QStringLiteral("greeting"), QStringLiteral("the first message\nechoed at once"));
+    QVERIFY(window.isWindowModified());
+    const QModelIndex data = console->logModel()->index(logRow, WsLogModel::PreviewColumn);
+    QCOMPARE(data.data().toString(), QStringLiteral("greeting \u2014 hello"));
+    QVERIFY(!data.data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(data.data(Qt::ToolTipRole).toString().contains(QStringLiteral("echoed at once")));
+    QVERIFY(console->noteLabel()->isVisibleTo(&window));
+    QVERIFY(console->noteLabel()->text().contains(QStringLiteral("echoed at once")));
+
+    HttpWorkspace *http = window.httpWorkspace();
+    http->historyView()->setCurrentIndex(http->historyModel()->index(0, 0));
+    QVERIFY(http->historyView()->actions().contains(http->historyNotes()->editAction()));
+    addNote(http->historyNotes(), QStringLiteral("auth"), QStringLiteral("sent with a bearer token"));
+    const qsizetype exchangeRow = http->historyModel()->timelineRowAt(0);
+    QCOMPARE(int(window.session()->timeline().row(exchangeRow).rowKind()), int(RowKind::Exchange));
+    const QModelIndex method = http->historyModel()->index(0, int(HttpHistoryModel::Column::Method));
+    QVERIFY(!method.data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(method.data(Qt::ToolTipRole).toString().contains(QStringLiteral("sent with a bearer token")));
+    // The tab that sent the request shows its answer, and now the note above it.
+    QVERIFY(http->currentTab()->noteLabel()->isVisibleTo(&window));
+    QVERIFY(http->currentTab()->noteLabel()->text().contains(QStringLiteral("bearer token")));
+
+    const QString path = m_dir->filePath(QStringLiteral("notes.wirescope"));
+    QVERIFY(window.saveTo(path));
+    QVERIFY(!window.isWindowModified());
+
+    MainWindow *opened = window.openFile(path);
+    QVERIFY(opened && opened != &window);
+    QVERIFY(QTest::qWaitForWindowExposed(opened));
+    QVERIFY(!opened->isWindowModified());
+    QCOMPARE(opened->session()->annotations()->count(), 2);
+    HttpWorkspace *openedHttp = opened->httpWorkspace();
+    QVERIFY(openedHttp->historyModel()->index(0, int(HttpHistoryModel::Column::Url)).data(Qt::ToolTipRole).toString()
+                .contains(QStringLiteral("sent with a bearer token")));
+    // The reopened exchange's tab shows the note.
+    QVERIFY(openedHttp->currentTab()->noteLabel()->isVisibleTo(opened));
+    QVERIFY(openedHttp->currentTab()->noteLabel()->text().contains(QStringLiteral("auth")));
+
+    WsConsole *past = opened->wsWorkspace()->currentConsole();
+    past->flushLog();
+    const int shown = past->logModel()->rowForTimelineRow(messageRow);
+    QVERIFY(shown >= 0);
+    QCOMPARE(past->logModel()->index(shown, WsLogModel::PreviewColumn).data().toString(), QStringLiteral("greeting \u2014 hello"));
+    past->logView()->setCurrentIndex(past->logModel()->index(shown, WsLogModel::PreviewColumn));
+    QVERIFY(past->noteLabel()->isVisibleTo(opened));
+    QVERIFY(past->noteLabel()->text().contains(QStringLiteral("echoed at once")));
+
+    // Removing a note is a change to save, and the row is plain again.
+    past->noteActions()->removeAction()->trigger();
+    QVERIFY(opened->isWindowModified());
+    QVERIFY(!past->noteLabel()->isVisibleTo(opened));
+    QCOMPARE(past->logModel()->index(shown, WsLogModel::PreviewColumn).data().toString(), QStringLiteral("hello"));
+    QCOMPARE(past->noteActions()->editAction()->text(), NoteActions::tr("Add &Note..."));
+    closeAndDelete(opened);
 }
 
 void tst_MainWindowSessions::secretsAreHiddenInAnExportUnlessTheUserSaysOtherwise()

@@ -245,6 +245,9 @@ void TestHarReader::badInputIsRefusedWithAnId_data()
     QTest::newRow("a message of an unknown direction")
         << log(QByteArray(entry).replace("{\"startedDateTime\"", R"({"_webSocketMessages":[{"type":"up","time":1714555800,"opcode":1,"data":""}],"startedDateTime")"))
         << QStringLiteral("har.bad_value") << QStringLiteral("log.entries[0]._webSocketMessages[0].type");
+    QTest::newRow("a comment that is not a string")
+        << log(QByteArray(entry).replace("{\"startedDateTime\"", R"({"comment":42,"startedDateTime")"))
+        << QStringLiteral("har.wrong_type") << QStringLiteral("log.entries[0].comment");
     QTest::newRow("a second entry that is broken after a good one")
         << log(QByteArray(entry + ',' + QByteArray(entry).replace("\"method\":\"GET\",", "")))
         << QStringLiteral("har.missing_field") << QStringLiteral("log.entries[1].request.method");
