@@ -68,12 +68,8 @@ HttpWorkspace::HttpWorkspace(Session *session, QWidget *parent)
     connect(plus, &QToolButton::clicked, this, &HttpWorkspace::newRequest);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &HttpWorkspace::closeTab);
 
-    auto *title = new QLabel(tr("<b>HTTP</b>"), this);
-    title->setContentsMargins(4, 2, 4, 0);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(title);
     layout->addWidget(m_tabs, 1);
 
     // History panel (docked by the main window).
@@ -198,6 +194,7 @@ HttpRequestTab *HttpWorkspace::newRequest()
     HttpRequest request;
     request.setUrl(m_defaultUrl.toString());
     HttpRequestTab *tab = addTab(request);
+    Q_EMIT frontRequested();
     tab->composer()->urlEdit()->setFocus(Qt::OtherFocusReason);
     return tab;
 }
@@ -240,6 +237,7 @@ void HttpWorkspace::openRequest(const QString &method, const QUrl &url)
         tab->setRequest(request);
     else
         tab = addTab(request);
+    Q_EMIT frontRequested();
     tab->composer()->urlEdit()->setFocus(Qt::OtherFocusReason);
 }
 
@@ -253,6 +251,7 @@ HttpRequestTab *HttpWorkspace::importCurl(const QString &text, QString *error)
     }
     HttpRequestTab *tab = addTab(HttpRequest());
     tab->composer()->importCurl(text);
+    Q_EMIT frontRequested();
     tab->composer()->urlEdit()->setFocus(Qt::OtherFocusReason);
     return tab;
 }
@@ -269,6 +268,7 @@ void HttpWorkspace::reopenFromHistory(int row)
         tab->setRequest(record.request);
     tab->composer()->setOptions(record.options);
     tab->showRecord(record);
+    Q_EMIT frontRequested();
     tab->composer()->urlEdit()->setFocus(Qt::OtherFocusReason);
 }
 
