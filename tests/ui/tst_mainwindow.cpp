@@ -503,7 +503,6 @@ private slots:
             QVERIFY(!shot.isNull());
             QVERIFY(shot.save(dir + u'/' + name));
         };
-        save(&window, QStringLiteral("window.png"));
         HttpResponseView *response = alone.currentTab()->responseView();
         save(&alone, QStringLiteral("http-body.png"));
         response->tabs()->setCurrentIndex(3);
