@@ -1406,10 +1406,6 @@
         <translation>Neue HTTP-Anfrage</translation>
     </message>
     <message>
-        <source>&lt;b&gt;HTTP&lt;/b&gt;</source>
-        <translation>&lt;b&gt;HTTP&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>Request history</source>
         <translation>Anfrageverlauf</translation>
     </message>
@@ -1843,6 +1839,30 @@
         <source>The command was not imported: %1</source>
         <translation>Der Befehl wurde nicht importiert: %1</translation>
     </message>
+    <message>
+        <source>&amp;Arrange HTTP and WebSocket</source>
+        <translation>HTTP und WebSocket &amp;anordnen</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic (Tabs on Smaller Screens)</source>
+        <translation>&amp;Automatisch (Tabs auf kleineren Bildschirmen)</translation>
+    </message>
+    <message>
+        <source>&amp;Side by Side</source>
+        <translation>&amp;Nebeneinander</translation>
+    </message>
+    <message>
+        <source>As &amp;Tabs</source>
+        <translation>Als &amp;Tabs</translation>
+    </message>
+    <message>
+        <source>Go to &amp;HTTP</source>
+        <translation>Zu &amp;HTTP wechseln</translation>
+    </message>
+    <message>
+        <source>Go to &amp;WebSocket</source>
+        <translation>Zu &amp;WebSocket wechseln</translation>
+    </message>
 </context>
 <context>
     <name>wirescope::NoteActions</name>
@@ -2252,6 +2272,21 @@ regex:\d{4}-\d\d-\d\dT[0-9:.]+Z</translation>
             <numerusform>%n Abschnitt dauerte zusammen %1; %2 lagen dazwischen und danach (jede Antwort lesen, der Weiterleitung folgen).</numerusform>
             <numerusform>%n Abschnitte dauerten zusammen %1; %2 lagen dazwischen und danach (jede Antwort lesen, der Weiterleitung folgen).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::WorkspaceArea</name>
+    <message>
+        <source>Workspaces</source>
+        <translation>Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
     </message>
 </context>
 <context>

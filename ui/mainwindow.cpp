@@ -12,11 +12,15 @@
 #include "ui/app/exportdialog.h"
 #include "ui/app/replaydialog.h"
 #include "ui/app/settingsdialog.h"
+#include "ui/app/workspacearea.h"
+#include "ui/http/httpcomposer.h"
+#include "ui/http/httprequesttab.h"
 #include "ui/http/httpworkspace.h"
 #include "ui/ws/wsconsole.h"
 #include "ui/ws/wsworkspace.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -40,6 +44,7 @@
 #include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 
 #include <optional>
 
@@ -49,10 +54,11 @@ namespace {
 QString geometryKey() { return QStringLiteral("window/geometry"); }
 QString stateKey() { return QStringLiteral("window/state"); }
 QString splitterKey() { return QStringLiteral("window/splitter"); }
+QString arrangementKey() { return QStringLiteral("window/arrangement"); }
 QString chartsSplitterKey() { return QStringLiteral("window/chartsSplitter"); }
 QString wsSplitterKey() { return QStringLiteral("window/wsSplitter"); }
 constexpr int LayoutVersion = 1;
-constexpr int kChartsDockMinWindowHeight = 860;
+constexpr int kChartsDockMinWindowHeight = 1000;
 
 // The platform's key for a standard action, or a common one where the platform has none
 // (the offscreen and minimal platforms define no Quit or FullScreen key).
@@ -106,7 +112,7 @@ MainWindow::MainWindow(std::unique_ptr<SessionDocument> document, DemoServer *de
     , m_demoError(demoError)
     , m_http(new HttpWorkspace(m_session, this))
     , m_ws(new WsWorkspace(m_session, this))
-    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_area(new WorkspaceArea(m_http, m_ws, this))
     , m_chartsSplitter(new QSplitter(Qt::Horizontal, this))
     , m_endpoints(new DemoEndpointsPanel(this))
     , m_endpointsDock(new QDockWidget(tr("Demo endpoints"), this))
@@ -118,13 +124,10 @@ MainWindow::MainWindow(std::unique_ptr<SessionDocument> document, DemoServer *de
     setAcceptDrops(true);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
-    m_splitter->setObjectName(QStringLiteral("workspaceSplitter"));
-    m_splitter->addWidget(m_http);
-    m_splitter->addWidget(m_ws);
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 1);
-    setCentralWidget(m_splitter);
+    m_area->setArrangement(WorkspaceArea::Arrangement(
+        qBound(0, QSettings().value(arrangementKey()).toInt(), int(WorkspaceArea::Arrangement::Tabs))));
+    setCentralWidget(m_area);
+    connect(m_area, &WorkspaceArea::layoutChanged, this, &MainWindow::showChartsOfFront);
 
     m_endpointsDock->setObjectName(QStringLiteral("endpointsDock"));
     m_endpointsDock->setWidget(m_endpoints);
@@ -153,11 +156,15 @@ MainWindow::MainWindow(std::unique_ptr<SessionDocument> document, DemoServer *de
 
     connect(m_endpoints, &DemoEndpointsPanel::openHttpRequested, this, [this](const QString &method, const QUrl &url) {
         m_http->openRequest(method, url);
+        m_area->showWorkspace(m_http);
     });
     connect(m_endpoints, &DemoEndpointsPanel::openWebSocketRequested, this, [this](const QUrl &url) {
         m_ws->setDefaultUrl(url);
         m_ws->newConsole();
+        m_area->showWorkspace(m_ws);
     });
+    connect(m_http, &HttpWorkspace::frontRequested, this, [this] { m_area->showWorkspace(m_http); });
+    connect(m_ws, &WsWorkspace::currentConsoleChanged, this, [this] { m_area->showWorkspace(m_ws); });
 
     showDemoServer(demo, demoError);
     createMenus();
@@ -170,14 +177,16 @@ MainWindow::MainWindow(std::unique_ptr<SessionDocument> document, DemoServer *de
     if (const QScreen *screen = QGuiApplication::primaryScreen())
         size = size.boundedTo(screen->availableGeometry().size() * 0.95);
     resize(size);
+    m_fillsSmallScreen = size != QSize(1600, 900);
     // Defaults before any saved layout: endpoints dock readable, HTTP and WebSocket halves
-    // equal, the charts dock about 30% of the window, the two charts equal.
+    // equal, the charts dock a quarter of the window, the two charts equal.
     resizeDocks({m_endpointsDock}, {qBound(220, size.width() / 6, 320)}, Qt::Horizontal);
-    resizeDocks({m_chartsDock}, {size.height() * 3 / 10}, Qt::Vertical);
-    m_splitter->setSizes({1, 1});
+    resizeDocks({m_chartsDock}, {size.height() / 4}, Qt::Vertical);
+    m_area->splitter()->setSizes({1, 1});
     m_chartsSplitter->setSizes({1, 1});
     m_defaultState = saveState(LayoutVersion);
     restoreLayout();
+    m_fillsSmallScreen = m_fillsSmallScreen && m_proportionsPending;
 
     connect(m_document.get(), &SessionDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document.get(), &SessionDocument::filePathChanged, this, &MainWindow::updateTitle);
@@ -284,6 +293,36 @@ void MainWindow::createMenus()
         setWindowState(on ? (windowState() | Qt::WindowFullScreen) : (windowState() & ~Qt::WindowFullScreen));
     });
     view->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
+    QMenu *arrange = view->addMenu(tr("&Arrange HTTP and WebSocket"));
+    auto *arrangements = new QActionGroup(this);
+    const std::pair<QString, WorkspaceArea::Arrangement> arrangementChoices[] = {
+        {tr("&Automatic (Tabs on Smaller Screens)"), WorkspaceArea::Arrangement::Automatic},
+        {tr("&Side by Side"), WorkspaceArea::Arrangement::SideBySide},
+        {tr("As &Tabs"), WorkspaceArea::Arrangement::Tabs},
+    };
+    for (const auto &[text, arrangement] : arrangementChoices) {
+        QAction *action = arrange->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(arrangement == m_area->arrangement());
+        arrangements->addAction(action);
+        connect(action, &QAction::triggered, this, [this, arrangement = arrangement] { m_area->setArrangement(arrangement); });
+    }
+    // Ctrl+1 / Ctrl+2 as in browsers' tabs: bring a workspace to the front and into the keyboard.
+    QAction *showHttp = view->addAction(tr("Go to &HTTP"));
+    showHttp->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(showHttp, &QAction::triggered, this, [this] {
+        m_area->showWorkspace(m_http);
+        if (HttpRequestTab *tab = m_http->currentTab())
+            tab->composer()->urlEdit()->setFocus(Qt::ShortcutFocusReason);
+    });
+    QAction *showWs = view->addAction(tr("Go to &WebSocket"));
+    showWs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(showWs, &QAction::triggered, this, [this] {
+        m_area->showWorkspace(m_ws);
+        if (WsConsole *console = m_ws->currentConsole())
+            console->urlEdit()->setFocus(Qt::ShortcutFocusReason);
+    });
+    addActions({showHttp, showWs});
     view->addSeparator();
     // Focus mode: triggered again (or by another panel) it ends or moves.
     const std::pair<QString, QKeySequence> focusPanels[] = {
@@ -313,6 +352,8 @@ void MainWindow::createMenus()
     // the window keeps them working when the menu bar is hidden (full screen). The HTTP
     // workspace registers its own (some only while it has the focus).
     addActions(wsActions);
+    for (QAction *action : wsActions)
+        connect(action, &QAction::triggered, this, [this] { m_area->showWorkspace(m_ws); });
 }
 
 void MainWindow::showAbout()
@@ -358,13 +399,13 @@ void MainWindow::setFocusPanel(int panel)
                 m_docksBeforeFocus.append(dock);
         for (QDockWidget *dock : m_docksBeforeFocus)
             dock->hide();
-        m_http->hide();
+        m_area->setSolo(m_ws);
     }
     for (int i = 0; i < m_ws->tabs()->count(); ++i)
         if (auto *console = qobject_cast<WsConsole *>(m_ws->tabs()->widget(i)))
             console->setFocusPanel(console == m_ws->currentConsole() ? target : WsConsole::FocusPanel::None);
     if (leaving) {
-        m_http->show();
+        m_area->setSolo(nullptr);
         for (QDockWidget *dock : std::as_const(m_docksBeforeFocus))
             dock->show();
         m_docksBeforeFocus.clear();
@@ -680,7 +721,8 @@ void MainWindow::saveLayout() const
     QSettings settings;
     settings.setValue(geometryKey(), saveGeometry());
     settings.setValue(stateKey(), saveState(LayoutVersion));
-    settings.setValue(splitterKey(), m_splitter->saveState());
+    settings.setValue(splitterKey(), m_area->splitter()->saveState());
+    settings.setValue(arrangementKey(), int(m_area->arrangement()));
     settings.setValue(chartsSplitterKey(), m_chartsSplitter->saveState());
     settings.setValue(wsSplitterKey(), m_ws->saveState());
     m_http->saveState();
@@ -692,7 +734,7 @@ void MainWindow::restoreLayout()
     m_proportionsPending = !settings.contains(splitterKey());
     restoreGeometry(settings.value(geometryKey()).toByteArray());
     restoreState(settings.value(stateKey()).toByteArray(), LayoutVersion);
-    m_splitter->restoreState(settings.value(splitterKey()).toByteArray());
+    m_area->splitter()->restoreState(settings.value(splitterKey()).toByteArray());
     m_chartsSplitter->restoreState(settings.value(chartsSplitterKey()).toByteArray());
     m_ws->restoreState(settings.value(wsSplitterKey()).toByteArray());
     m_http->restoreState();
@@ -709,17 +751,25 @@ void MainWindow::showEvent(QShowEvent *event)
     }
 }
 
-// HTTP and WebSocket halves equal, the Live charts dock about 30% of the window's height.
+// HTTP and WebSocket halves equal, the Live charts dock a quarter of the window's height.
 void MainWindow::applyDefaultProportions()
 {
-    const int half = m_splitter->width() / 2;
-    m_splitter->setSizes({half, half});
+    const int half = m_area->width() / 2;
+    m_area->splitter()->setSizes({half, m_area->width() - half});
     const int chartsHalf = m_chartsSplitter->width() / 2;
     m_chartsSplitter->setSizes({chartsHalf, chartsHalf});
-    resizeDocks({m_chartsDock}, {height() * 3 / 10}, Qt::Vertical);
-    // On a laptop screen (768 px high) the charts would take the rows the log and the frame
-    // inspector need: they start folded away (View > Live charts, Ctrl+Shift+G).
+    resizeDocks({m_chartsDock}, {height() / 4}, Qt::Vertical);
+    // Below 1000 px (laptops, the 1600x900 first window) the charts would take the rows the
+    // log and the frame inspector need: they start folded away (View > Live charts, Ctrl+Shift+G).
     m_chartsDock->setVisible(height() >= kChartsDockMinWindowHeight);
+}
+
+void MainWindow::showChartsOfFront()
+{
+    const bool both = !m_area->isTabbed();
+    QWidget *front = m_area->currentWorkspace();
+    m_http->chartsWidget()->setVisible(both || front == m_http);
+    m_ws->chartsWidget()->setVisible(both || front == m_ws);
 }
 
 void MainWindow::resetLayout()

@@ -17,10 +17,11 @@ class HttpWorkspace;
 class Session;
 class ReplayDialog;
 class SessionDocument;
+class WorkspaceArea;
 class WsWorkspace;
 
 // Assembles the panels and their actions (DESIGN.md rule 13): the HTTP workspace and the
-// WebSocket workspace side by side, the demo endpoints and the request history as docks,
+// WebSocket workspace side by side or as tabs (WorkspaceArea), the demo endpoints and the request history as docks,
 // the live charts of both in a bottom dock, the menus and the status bar. No protocol logic.
 //
 // One window shows one session document (a file, or an unsaved recording): opening another
@@ -42,8 +43,13 @@ public:
     SessionDocument *document() const { return m_document.get(); }
     HttpWorkspace *httpWorkspace() const { return m_http; }
     WsWorkspace *wsWorkspace() const { return m_ws; }
+    WorkspaceArea *workspaceArea() const { return m_area; }
     DemoEndpointsPanel *endpointsPanel() const { return m_endpoints; }
     QLabel *demoStatusLabel() const { return m_demoStatus; }
+
+    // First launch on a screen smaller than 1600x900 (a 1366x768 laptop): the window is best
+    // shown maximized, every pixel for the log and the frame inspector.
+    bool fillsSmallScreen() const { return m_fillsSmallScreen; }
 
     void showAbout();
     void showPreferences();
@@ -92,6 +98,8 @@ private:
     void restoreLayout();
     void resetLayout();
     void applyDefaultProportions();
+    // The charts dock shows the charts of the workspaces in view (both, or the tab in front).
+    void showChartsOfFront();
 
     std::unique_ptr<SessionDocument> m_document;
     Session *m_session;
@@ -99,7 +107,7 @@ private:
     QString m_demoError;
     HttpWorkspace *m_http;
     WsWorkspace *m_ws;
-    QSplitter *m_splitter;
+    WorkspaceArea *m_area;
     QSplitter *m_chartsSplitter;
     DemoEndpointsPanel *m_endpoints;
     QDockWidget *m_endpointsDock;
@@ -111,7 +119,8 @@ private:
     QList<QDockWidget *> m_docksBeforeFocus; // shown when focus mode began
     int m_focusPanel = 0;
     QByteArray m_defaultState;
-    bool m_proportionsPending = false; // no saved layout: set the default proportions when shown
+    bool m_proportionsPending = false;
+    bool m_fillsSmallScreen = false; // no saved layout: set the default proportions when shown
 };
 
 } // namespace wirescope

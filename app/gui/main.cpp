@@ -37,7 +37,10 @@ int main(int argc, char *argv[])
     // ends with the last one.
     auto *window = new wirescope::MainWindow(demo ? demo->server() : nullptr, demoError);
     window->setAttribute(Qt::WA_DeleteOnClose);
-    window->show();
+    if (window->fillsSmallScreen())
+        window->showMaximized();
+    else
+        window->show();
     // TLS library start-up costs tens of milliseconds once per process; done after the first
     // paint, on the HTTP engine's thread, it is not timed as the first request's "blocked"
     // phase and does not hold up the window.

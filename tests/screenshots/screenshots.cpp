@@ -1,11 +1,13 @@
 // Makes docs/screenshots/window-<theme>-<width>-<view>.png: the window as a user sees it
-// after a request to the demo server and a short WebSocket conversation with it, at a
-// laptop's 1366x768 and at 1920x1080, in a light and a dark palette; then the same window
-// in focus mode on the frame inspector and on the handshake. Run by the `screenshots` target.
+// after a request to the demo server (`http`, where HTTP and WebSocket are tabs) and a short
+// WebSocket conversation with it (`window`), at a laptop's 1366x768 and at 1920x1080, in a
+// light and a dark palette; then the same window in focus mode on the frame inspector and on
+// the handshake. Run by the `screenshots` target.
 #include "core/demo/demoserver.h"
 #include "core/demo/demoserverthread.h"
 #include "tests/support/darkpalette.h"
 #include "ui/app/translations.h"
+#include "ui/app/workspacearea.h"
 #include "ui/http/httprequesttab.h"
 #include "ui/http/httpworkspace.h"
 #include "ui/mainwindow.h"
@@ -58,6 +60,11 @@ bool shoot(DemoServer *demo, const QSize &size, const QString &prefix)
     tab->send();
     if (!QTest::qWaitFor([tab] { return !tab->isRunning(); }, 15000))
         return fail("the HTTP request did not finish");
+    if (window.workspaceArea()->isTabbed()) {
+        if (!save(&window, prefix + QStringLiteral("-http.png")))
+            return false;
+        window.workspaceArea()->showWorkspace(window.wsWorkspace());
+    }
 
     WsConsole *console = window.wsWorkspace()->currentConsole();
     console->connectToServer();

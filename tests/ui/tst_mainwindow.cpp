@@ -4,6 +4,7 @@
 #include "ui/app/aboutdialog.h"
 #include "ui/app/demoendpointsmodel.h"
 #include "ui/app/demoendpointspanel.h"
+#include "ui/app/workspacearea.h"
 #include "ui/http/httpcomposer.h"
 #include "ui/http/httprequesttab.h"
 #include "ui/http/httpresponseview.h"
@@ -11,7 +12,12 @@
 #include "ui/mainwindow.h"
 #include "ui/ws/wscomposer.h"
 #include "ui/ws/wsconsole.h"
+#include "ui/widgets/hexlayout.h"
+#include "ui/widgets/hexview.h"
+#include "ui/ws/wsframediagram.h"
+#include "ui/ws/wsframefieldsmodel.h"
 #include "ui/ws/wsframeinspector.h"
+#include "ui/ws/wslogmodel.h"
 #include "ui/ws/wshandshakeview.h"
 #include "ui/ws/wsworkspace.h"
 
@@ -22,11 +28,14 @@
 #include <QDialog>
 #include <QDir>
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QSpinBox>
@@ -91,10 +100,10 @@ private slots:
                                                   QStringLiteral("Help")}));
         QVERIFY2(window.demoStatusLabel()->text().contains(demo.server().httpBaseUrl().toString()),
                  qPrintable(window.demoStatusLabel()->text()));
-        // Both workspaces stand side by side; the first request points at the demo server.
-        auto *splitter = qobject_cast<QSplitter *>(window.centralWidget());
-        QVERIFY(splitter);
-        QCOMPARE(splitter->count(), 2);
+        // Both workspaces are there (side by side or as tabs); the first request points at the demo server.
+        QCOMPARE(window.centralWidget(), window.workspaceArea());
+        QVERIFY(window.workspaceArea()->isAncestorOf(window.httpWorkspace()));
+        QVERIFY(window.workspaceArea()->isAncestorOf(window.wsWorkspace()));
         QCOMPARE(window.httpWorkspace()->currentTab()->composer()->urlEdit()->text(),
                  demo.httpUrl(QStringLiteral("/get")).toString());
         // Every main action has a shortcut (submenus: Open Recent, Import, Export, do not).
@@ -186,10 +195,11 @@ private slots:
         QList<int> sizes;
         {
             MainWindow window;
+            window.workspaceArea()->setArrangement(WorkspaceArea::Arrangement::SideBySide);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             window.findChild<QDockWidget *>(QStringLiteral("chartsDock"))->hide();
-            auto *splitter = qobject_cast<QSplitter *>(window.centralWidget());
+            QSplitter *splitter = window.workspaceArea()->splitter();
             const int total = splitter->sizes().value(0) + splitter->sizes().value(1);
             splitter->setSizes({total / 4, total - total / 4});
             sizes = splitter->sizes();
@@ -199,11 +209,26 @@ private slots:
         again.show();
         QVERIFY(QTest::qWaitForWindowExposed(&again));
         QVERIFY(!again.findChild<QDockWidget *>(QStringLiteral("chartsDock"))->isVisible());
-        QCOMPARE(qobject_cast<QSplitter *>(again.centralWidget())->sizes(), sizes);
+        QCOMPARE(again.workspaceArea()->arrangement(), WorkspaceArea::Arrangement::SideBySide);
+        QCOMPARE(again.workspaceArea()->splitter()->sizes(), sizes);
+    }
+
+    void theWindowFitsALaptopScreenAndSharesItFairly_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("tabbed");
+        QTest::addColumn<bool>("charts");
+        QTest::newRow("1366x768: tabs, no charts") << QSize(1366, 768) << true << false;
+        QTest::newRow("1600x900: tabs, no charts") << QSize(1600, 900) << true << false;
+        QTest::newRow("1920x1080: tabs, charts") << QSize(1920, 1080) << true << true;
+        QTest::newRow("2560x1440: side by side, charts") << QSize(2560, 1440) << false << true;
     }
 
     void theWindowFitsALaptopScreenAndSharesItFairly()
     {
+        QFETCH(QSize, size);
+        QFETCH(bool, tabbed);
+        QFETCH(bool, charts);
         DemoPeer demo;
         QString error;
         QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
@@ -212,17 +237,30 @@ private slots:
         const QSize least = window.minimumSizeHint().expandedTo(window.minimumSize());
         QVERIFY2(least.width() <= 1366 && least.height() <= 700,
                  qPrintable(QStringLiteral("the window needs at least %1x%2").arg(least.width()).arg(least.height())));
-        window.resize(1600, 900);
+        window.resize(size);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        // HTTP and WebSocket halves about equal, the charts dock about 30% of the height.
-        auto *splitter = qobject_cast<QSplitter *>(window.centralWidget());
-        const QList<int> halves = splitter->sizes();
-        QVERIFY2(qAbs(halves.value(0) - halves.value(1)) <= (halves.value(0) + halves.value(1)) / 10,
-                 qPrintable(QStringLiteral("%1 vs %2").arg(halves.value(0)).arg(halves.value(1))));
-        auto *charts = window.findChild<QDockWidget *>(QStringLiteral("chartsDock"));
-        QVERIFY2(charts->height() >= window.height() / 5 && charts->height() <= window.height() * 2 / 5,
-                 qPrintable(QString::number(charts->height())));
+        QCOMPARE(window.workspaceArea()->isTabbed(), tabbed);
+        if (tabbed) {
+            // The tab in front has the whole width; the other one steps behind it.
+            QVERIFY(window.httpWorkspace()->isVisible());
+            QVERIFY(!window.wsWorkspace()->isVisible());
+            QVERIFY(window.httpWorkspace()->width() >= window.workspaceArea()->width() - 10);
+            window.wsWorkspace()->actions().constFirst()->trigger(); // New WebSocket Connection
+            QVERIFY(window.wsWorkspace()->isVisible());
+            QVERIFY(!window.httpWorkspace()->isVisible());
+        } else {
+            // HTTP and WebSocket halves about equal.
+            const QList<int> halves = window.workspaceArea()->splitter()->sizes();
+            QVERIFY2(qAbs(halves.value(0) - halves.value(1)) <= (halves.value(0) + halves.value(1)) / 10,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(halves.value(0)).arg(halves.value(1))));
+        }
+        // The charts dock about a quarter of the height where there is room, else folded away.
+        auto *chartsDock = window.findChild<QDockWidget *>(QStringLiteral("chartsDock"));
+        QCOMPARE(chartsDock->isVisible(), charts);
+        if (charts)
+            QVERIFY2(chartsDock->height() >= window.height() / 6 && chartsDock->height() <= window.height() / 3,
+                     qPrintable(QString::number(chartsDock->height())));
         // The past connections fold away: the console has the workspace's width.
         QVERIFY(!window.wsWorkspace()->isHistoryShown());
         QVERIFY(window.wsWorkspace()->tabs()->width() >= window.wsWorkspace()->width() - 10);
@@ -251,9 +289,65 @@ private slots:
         QVERIFY(console->logView()->isVisible());
         QVERIFY(!console->detailTabs()->isVisible());
         window.setFocusPanel(0);
-        QVERIFY(window.httpWorkspace()->isVisible());
+        QVERIFY(window.httpWorkspace()->isVisible()); // in front again where the two are tabs
         QVERIFY(endpoints->isVisible());
+        window.workspaceArea()->showWorkspace(window.wsWorkspace());
         QVERIFY(console->logView()->isVisible() && console->detailTabs()->isVisible() && console->composer()->isVisible());
+    }
+
+    void frameInspectorShowsAWholeFrameWithoutTouchingASplitter_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("laptop 1366x768") << QSize(1366, 768);
+        QTest::newRow("1600x900") << QSize(1600, 900);
+        QTest::newRow("full HD 1920x1080") << QSize(1920, 1080);
+    }
+
+    void frameInspectorShowsAWholeFrameWithoutTouchingASplitter()
+    {
+        // Issue #10: in the layout of a first start, the frame of a sent 300-byte message
+        // (ten fields: 16-bit length and mask key) shows its whole diagram, every field row
+        // and ten hex lines, with the log and the composer on screen too.
+        QFETCH(QSize, size);
+        DemoPeer demo;
+        QString error;
+        QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
+        MainWindow window(&demo.server());
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.workspaceArea()->showWorkspace(window.wsWorkspace()); // where the two are tabs
+        WsConsole *console = window.wsWorkspace()->currentConsole();
+        console->connectToServer();
+        QTRY_VERIFY_WITH_TIMEOUT(console->state() == WsConnectionState::Open, 15000);
+        console->composer()->setText(QString(300, u'x'));
+        console->composer()->sendButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(console->chartData().totalMessages(Direction::In) >= 1, 15000);
+        console->flushLog();
+        int sent = -1;
+        for (int row = 0; row < console->logModel()->rowCount() && sent < 0; ++row)
+            if (const QModelIndex index = console->logModel()->index(row, WsLogModel::PreviewColumn);
+                index.data(WsLogModel::DirectionRole).toInt() == int(Direction::Out)
+                && index.data().toString().startsWith(QStringLiteral("xxxx")))
+                sent = row;
+        QVERIFY(sent >= 0);
+        console->logView()->selectRow(sent);
+        QTest::qWait(50);
+
+        QVERIFY(console->logView()->isVisible());
+        QVERIFY(console->composer()->isVisible());
+        QVERIFY(console->inspector()->isVisible());
+        WsFrameInspector *inspector = console->inspector();
+        QCOMPARE(inspector->fieldsModel()->rowCount(), 10);
+        auto *diagramScroll = qobject_cast<QScrollArea *>(inspector->diagram()->parentWidget()->parentWidget());
+        QVERIFY(diagramScroll);
+        QCOMPARE(diagramScroll->verticalScrollBar()->maximum(), 0);
+        QCOMPARE(inspector->fieldsView()->verticalScrollBar()->maximum(), 0);
+        const qreal line = inspector->hexView()->layoutGeometry().lineHeight();
+        QVERIFY2(inspector->hexView()->viewport()->height() >= 10 * line,
+                 qPrintable(QStringLiteral("%1 hex lines").arg(inspector->hexView()->viewport()->height() / line)));
+        QVERIFY2(console->logView()->viewport()->height() >= 8 * console->logView()->verticalHeader()->defaultSectionSize(),
+                 "fewer than eight log rows");
     }
 
     void oneWebSocketTabAtStartAimedAtTheEchoEndpoint()
@@ -336,6 +430,7 @@ private slots:
             window.resize(1920, 1080);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.workspaceArea()->showWorkspace(window.wsWorkspace());
             QTest::mouseClick(window.wsWorkspace()->historyButton(), Qt::LeftButton);
             QVERIFY(window.wsWorkspace()->isHistoryShown());
             auto *split = window.wsWorkspace()->findChild<QSplitter *>(QString(), Qt::FindDirectChildrenOnly);
@@ -348,6 +443,7 @@ private slots:
         MainWindow again;
         again.show();
         QVERIFY(QTest::qWaitForWindowExposed(&again));
+        again.workspaceArea()->showWorkspace(again.wsWorkspace());
         QVERIFY(again.wsWorkspace()->isHistoryShown());
         QVERIFY(again.wsWorkspace()->historyButton()->isChecked());
         auto *split = again.wsWorkspace()->findChild<QSplitter *>(QString(), Qt::FindDirectChildrenOnly);
@@ -407,7 +503,6 @@ private slots:
             QVERIFY(!shot.isNull());
             QVERIFY(shot.save(dir + u'/' + name));
         };
-        save(&window, QStringLiteral("window.png"));
         HttpResponseView *response = alone.currentTab()->responseView();
         save(&alone, QStringLiteral("http-body.png"));
         response->tabs()->setCurrentIndex(3);

@@ -69,12 +69,8 @@ HttpWorkspace::HttpWorkspace(Session *session, QWidget *parent)
     connect(plus, &QToolButton::clicked, this, &HttpWorkspace::newRequest);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &HttpWorkspace::closeTab);
 
-    auto *title = new QLabel(tr("<b>HTTP</b>"), this);
-    title->setContentsMargins(4, 2, 4, 0);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(title);
     layout->addWidget(m_tabs, 1);
 
     // History panel (docked by the main window).
@@ -211,6 +207,7 @@ HttpRequestTab *HttpWorkspace::newRequest()
     HttpRequest request;
     request.setUrl(m_defaultUrl.toString());
     HttpRequestTab *tab = addTab(request);
+    Q_EMIT frontRequested();
     tab->composer()->urlEdit()->setFocus(Qt::OtherFocusReason);
     return tab;
 }
@@ -253,6 +250,7 @@ void HttpWorkspace::openRequest(const QString &method, const QUrl &url)
         tab->setRequest(request);
     else
         tab = addTab(request);
+    Q_EMIT frontRequested();
     tab->composer()->urlEdit()->setFocus(Qt::OtherFocusReason);
 }
 
@@ -266,6 +264,7 @@ HttpRequestTab *HttpWorkspace::importCurl(const QString &text, QString *error)
     }
     HttpRequestTab *tab = addTab(HttpRequest());
     tab->composer()->importCurl(text);
+    Q_EMIT frontRequested();
     tab->composer()->urlEdit()->setFocus(Qt::OtherFocusReason);
     return tab;
 }
@@ -284,6 +283,7 @@ void HttpWorkspace::reopenFromHistory(int row)
     tab->showRecord(record);
     tab->setShownRow(m_history->timelineRowAt(row));
     tab->showNote(m_session->annotations()->at(tab->shownRow()));
+    Q_EMIT frontRequested();
     tab->composer()->urlEdit()->setFocus(Qt::OtherFocusReason);
 }
 

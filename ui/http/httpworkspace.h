@@ -70,6 +70,11 @@ public:
     // curl command; *error then says why.
     HttpRequestTab *importCurl(const QString &text, QString *error = nullptr);
 
+Q_SIGNALS:
+    // A request tab was opened or reopened for the user: where HTTP and WebSocket are tabs of
+    // the window, HTTP comes to the front.
+    void frontRequested();
+
 public slots:
     HttpRequestTab *newRequest();
     // Opens `url` in the current tab when it is still untouched, else in a new one.

@@ -8,6 +8,7 @@
 #include "ui/common/freedmemory.h"
 #include "ui/common/noteactions.h"
 #include "ui/ws/wscomposer.h"
+#include "ui/widgets/hexview.h"
 #include "ui/ws/wsframeinspector.h"
 #include "ui/ws/wshandshakeview.h"
 
@@ -403,19 +404,21 @@ void WsConsole::buildUi()
     m_composer = new WsComposer(this);
     m_composer->setAccessibleName(tr("Message composer"));
 
-    auto *middle = new QSplitter(Qt::Horizontal, this);
-    m_middle = middle;
-    middle->addWidget(logPane);
-    middle->addWidget(m_detailsPane);
-    middle->setStretchFactor(0, 5);
-    middle->setStretchFactor(1, 6);
-    middle->setSizes({500, 500}); // log and details start as equal halves of whatever width there is
-    auto *vertical = new QSplitter(Qt::Vertical, this);
-    vertical->addWidget(middle);
-    vertical->addWidget(m_composer);
-    vertical->setStretchFactor(0, 4);
-    vertical->setStretchFactor(1, 1);
-    vertical->setCollapsible(0, false);
+    // Log and details side by side, the composer under the log; where the console is too
+    // narrow for that, log, details and composer stack (resizeEvent).
+    m_logColumn = new QSplitter(Qt::Vertical, this);
+    m_logColumn->addWidget(logPane);
+    m_logColumn->setChildrenCollapsible(false);
+    m_middle = new QSplitter(Qt::Horizontal, this);
+    m_middle->addWidget(m_logColumn);
+    m_middle->addWidget(m_detailsPane);
+    m_middle->setStretchFactor(0, 5);
+    m_middle->setStretchFactor(1, 6);
+    m_middle->setSizes({500, 500}); // log and details start as equal halves of whatever width there is
+    m_outer = new QSplitter(Qt::Vertical, this);
+    m_outer->addWidget(m_middle);
+    m_outer->setCollapsible(0, false);
+    placeComposer();
 
     m_connectBar = new QWidget(this);
     bar->setContentsMargins(0, 0, 0, 0);
@@ -424,7 +427,7 @@ void WsConsole::buildUi()
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_connectBar);
     layout->addWidget(m_optionsPanel);
-    layout->addWidget(vertical, 1);
+    layout->addWidget(m_outer, 1);
 
     setTabOrder(m_url, m_optionsButton);
     setTabOrder(m_optionsButton, m_connectButton);
@@ -797,12 +800,42 @@ void WsConsole::resizeEvent(QResizeEvent *event)
     // they stack instead (log above, details below), as Chrome DevTools stacks its panes, so
     // the data column, the frame diagram and 16-byte hex lines all keep their width.
     const Qt::Orientation wanted = width() < kSideBySideWidth ? Qt::Vertical : Qt::Horizontal;
-    if (m_middle->orientation() != wanted) {
+    if (m_middle->orientation() != wanted || !m_proportioned) {
+        m_proportioned = true;
         m_middle->setOrientation(wanted);
-        const int total = wanted == Qt::Vertical ? m_middle->height() : m_middle->width();
-        m_middle->setSizes(wanted == Qt::Vertical ? QList<int>{total * 2 / 5, total - total * 2 / 5}
-                                                  : QList<int>{total / 2, total - total / 2});
+        placeComposer();
+        // The splitters get their new geometry from the layout after this event.
+        QMetaObject::invokeMethod(this, &WsConsole::applyProportions, Qt::QueuedConnection);
     }
+}
+
+void WsConsole::placeComposer()
+{
+    // Side by side, the composer writes under the log it adds to and the details keep the
+    // whole height (a diagram, ten field rows and ten hex lines on a 768 px screen);
+    // stacked, it stays at the bottom, under both.
+    QSplitter *home = m_middle->orientation() == Qt::Horizontal ? m_logColumn : m_outer;
+    if (m_composer->parentWidget() == home)
+        return;
+    home->addWidget(m_composer);
+    home->setStretchFactor(0, 4);
+    home->setStretchFactor(1, 1);
+}
+
+void WsConsole::applyProportions()
+{
+    const bool sideBySide = m_middle->orientation() == Qt::Horizontal;
+    const int total = sideBySide ? m_middle->width() : m_middle->height();
+    // Side by side the details get the larger part, at least what 16 hex bytes a line need
+    // (the diagram's 32 bit columns need less). Stacked, the log gets 40%.
+    const int details = qMax(total * 6 / 11, m_inspector->hexView()->sizeHint().width() + 40);
+    const int first = sideBySide ? qMax(total - details, total / 3) : total * 2 / 5;
+    m_middle->setSizes({first, total - first});
+    QSplitter *home = qobject_cast<QSplitter *>(m_composer->parentWidget());
+    const int height = home ? home->height() : 0;
+    const int composer = qMin(m_composer->sizeHint().height(), height / 3);
+    if (home && home->count() == 2 && height > 0)
+        home->setSizes({height - composer, composer});
 }
 
 void WsConsole::setFocusPanel(FocusPanel panel)

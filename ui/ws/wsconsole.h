@@ -132,6 +132,8 @@ Q_SIGNALS:
 
 private:
     void buildUi();
+    void placeComposer();
+    void applyProportions(); // of the log, the details and the composer, once laid out
     void updateStateUi();
     // The engine opened connection `id` for this tab: its rows join the log.
     void adoptConnection(quint32 id);
@@ -188,7 +190,10 @@ private:
     QLabel *m_counts;
     QWidget *m_optionsPanel = nullptr;
     QWidget *m_logPane = nullptr;
-    QSplitter *m_middle = nullptr;
+    QSplitter *m_middle = nullptr;    // log column | details
+    QSplitter *m_logColumn = nullptr; // log, and the composer while side by side
+    QSplitter *m_outer = nullptr;     // middle, and the composer while stacked
+    bool m_proportioned = false;      // the first layout sets the proportions, later only a re-orientation
     QWidget *m_connectBar = nullptr;
     FocusPanel m_focus = FocusPanel::None;
     QToolButton *m_optionsButton = nullptr;

@@ -105,12 +105,19 @@ qreal WsFrameDiagram::rowHeight() const
 
 qreal WsFrameDiagram::topMargin() const
 {
-    return QFontMetricsF(font()).height() * 2.2; // the two lines of bit numbers
+    return QFontMetricsF(font()).height() * 2.0; // the two lines of bit numbers
 }
 
 int WsFrameDiagram::payloadRows() const
 {
     return 2; // masked bytes, unmasked bytes
+}
+
+qreal WsFrameDiagram::payloadRowHeight() const
+{
+    // One line each: the bytes are in the hex view below at full length; here they only
+    // show where the payload starts and what unmasking does to it.
+    return QFontMetricsF(font()).height() * 1.5;
 }
 
 QSize WsFrameDiagram::sizeHint() const
@@ -126,7 +133,7 @@ QSize WsFrameDiagram::minimumSizeHint() const
 int WsFrameDiagram::heightForWidth(int) const
 {
     const int headerRows = m_cells.isEmpty() ? 1 : m_cells.last().row + 1;
-    return int(topMargin() + (headerRows + payloadRows()) * rowHeight() + 4);
+    return int(topMargin() + headerRows * rowHeight() + payloadRows() * payloadRowHeight() + 4);
 }
 
 QRectF WsFrameDiagram::cellRect(const WsDiagramCell &cell, qreal width) const
@@ -253,17 +260,19 @@ void WsFrameDiagram::paintEvent(QPaintEvent *)
                                                                             : QString::fromUtf8(plain).simplified() + more},
     };
     for (int r = 0; r < 2; ++r) {
-        const QRectF box(kSideMargin, top + r * rowHeight(), w - 2 * kSideMargin, rowHeight());
+        const QRectF box(kSideMargin, top + r * payloadRowHeight(), w - 2 * kSideMargin, payloadRowHeight());
         painter.fillRect(box, current ? highlight : headerTint);
         painter.setPen(QPen(pal.color(QPalette::Mid), 1, r == 0 ? Qt::SolidLine : Qt::DashLine));
         painter.drawRect(box);
         painter.setPen(current ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text));
-        const qreal line = box.height() / 3;
+        const QString title = rows[r].title + QStringLiteral(":");
         painter.setFont(small);
-        painter.drawText(QRectF(box.left() + 6, box.top(), box.width() - 12, line), Qt::AlignLeft | Qt::AlignVCenter, rows[r].title);
+        const qreal titleWidth = QFontMetricsF(small).horizontalAdvance(title) + 8;
+        painter.drawText(QRectF(box.left() + 6, box.top(), titleWidth, box.height()), Qt::AlignLeft | Qt::AlignVCenter, title);
         painter.setFont(mono);
-        painter.drawText(QRectF(box.left() + 6, box.top() + line, box.width() - 12, 2 * line), Qt::AlignLeft | Qt::AlignVCenter,
-                         QFontMetricsF(mono).elidedText(rows[r].text.isEmpty() ? tr("(empty)") : rows[r].text, Qt::ElideRight, box.width() - 12));
+        const QRectF textBox(box.left() + 6 + titleWidth, box.top(), box.width() - 12 - titleWidth, box.height());
+        painter.drawText(textBox, Qt::AlignLeft | Qt::AlignVCenter,
+                         QFontMetricsF(mono).elidedText(rows[r].text.isEmpty() ? tr("(empty)") : rows[r].text, Qt::ElideRight, textBox.width()));
     }
 }
 

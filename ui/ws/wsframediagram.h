@@ -54,6 +54,7 @@ private:
     qreal rowHeight() const;
     qreal topMargin() const;
     int payloadRows() const;
+    qreal payloadRowHeight() const;
 
     WsFrame m_frame;
     bool m_hasFrame = false;

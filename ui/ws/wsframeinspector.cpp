@@ -1,12 +1,15 @@
 #include "ui/ws/wsframeinspector.h"
 
+#include "ui/widgets/hexlayout.h"
 #include "ui/widgets/hexview.h"
 #include "ui/ws/wsframediagram.h"
 #include "ui/ws/wsframefieldsmodel.h"
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -46,6 +49,9 @@ WsFrameInspector::WsFrameInspector(QWidget *parent)
     m_fieldsView->verticalHeader()->hide();
     m_fieldsView->horizontalHeader()->setStretchLastSection(true);
     m_fieldsView->setWordWrap(false);
+    // Rows as dense as the log's: ten of them (a frame has at most ten fields) fit on a laptop.
+    m_fieldsView->verticalHeader()->setMinimumSectionSize(m_fieldsView->fontMetrics().height() + 2);
+    m_fieldsView->verticalHeader()->setDefaultSectionSize(m_fieldsView->fontMetrics().height() + 4);
     m_fieldsView->setAccessibleName(tr("Frame header fields"));
     m_hex->setAccessibleName(tr("Frame bytes"));
 
@@ -66,9 +72,11 @@ WsFrameInspector::WsFrameInspector(QWidget *parent)
     split->setStretchFactor(2, 1);
     // A frame header is at most 14 bytes: a few hex rows show it and the payload's start;
     // given the room (focus mode, a tall window) ten lines show 160 bytes of it.
-    m_hex->setMinimumHeight(m_hex->fontMetrics().height() * 2 + 6);
-    m_hex->setMaximumHeight(m_hex->fontMetrics().height() * 11 + 8);
+    m_hex->setMinimumHeight(hexLinesHeight(2));
+    m_hex->setMaximumHeight(hexLinesHeight(12));
     split->setChildrenCollapsible(false);
+    split->installEventFilter(this);
+    connect(split, &QSplitter::splitterMoved, this, [this] { m_userSized = true; });
     // Small minimums: the inspector must fit under the log in a 768 px high window.
     const int line = m_hex->fontMetrics().height();
     diagramScroll->setMinimumHeight(line * 2);
@@ -164,19 +172,7 @@ void WsFrameInspector::showFrame(int index)
     const WsFrame &frame = m_frames[size_t(index)];
     m_fields->setFrame(frame, m_close);
     m_diagram->setFrame(frame);
-    // Show the whole diagram (2-4 header rows + payload) without scrolling when there is room:
-    // sized once, so a height the user chose by dragging stays. No minimum height from it, so
-    // the inspector still fits a 768 px high screen (the diagram scrolls there).
-    if (!m_diagramSized && m_split->height() > 0) {
-        const int wanted = qMin(m_diagram->heightForWidth(m_diagramScroll->viewport()->width()) + 4, 420);
-        const QList<int> sizes = m_split->sizes();
-        const int total = sizes.value(0) + sizes.value(1) + sizes.value(2);
-        // The diagram never takes more than 40%: the fields and the bytes share the rest.
-        const int diagram = qMin(wanted, total * 4 / 10);
-        const int hex = qMin((total - diagram) / 2, m_hex->maximumHeight());
-        m_split->setSizes({diagram, qMax(total - diagram - hex, 1), hex});
-        m_diagramSized = true;
-    }
+    fitPanes();
     m_hex->setBytes(frame.wireBytes(), m_fields->hexFields());
     const QString who = m_directions[size_t(index)] == Direction::Out ? tr("sent") : tr("received");
     const int payloadCount = int(std::min<quint64>(frame.header.payloadLength, INT_MAX));
@@ -191,6 +187,46 @@ void WsFrameInspector::showFrame(int index)
               .arg(frame.header.headerSize);
     m_summary->setText(summary);
     m_fieldsView->resizeColumnsToContents();
+    // The meaning takes what the other columns leave and elides (a payload preview is long):
+    // a horizontal scroll bar would cost a field row. (Set per frame: the model has no
+    // columns before the first one.)
+    m_fieldsView->horizontalHeader()->setSectionResizeMode(WsFrameFieldsModel::MeaningColumn, QHeaderView::Stretch);
+}
+
+bool WsFrameInspector::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_split && event->type() == QEvent::Resize)
+        fitPanes();
+    return QWidget::eventFilter(watched, event);
+}
+
+void WsFrameInspector::fitPanes()
+{
+    // Show the whole diagram (2-4 header rows + payload), all the fields (at most ten) and ten
+    // hex lines without scrolling when there is room, until the user drags a handle: then the
+    // heights they chose stay. No minimum height from it, so the inspector still fits a short
+    // window (the three scroll there).
+    if (m_userSized || m_split->height() <= 0)
+        return;
+    const int total = m_split->height() - m_split->handleWidth() * 2;
+    const int wanted = qMin(m_diagram->heightForWidth(m_diagramScroll->viewport()->width()) + 4, 420);
+    // The diagram never takes more than 40%: the fields and the bytes share the rest, each
+    // its full need (every field row, ten hex lines) when there is room, else in proportion.
+    const int diagram = qMin(wanted, total * 4 / 10);
+    const int rest = total - diagram;
+    const QHeaderView *rows = m_fieldsView->verticalHeader();
+    const int fieldsNeed = m_fieldsView->horizontalHeader()->sizeHint().height()
+        + qMax(10, m_fields->rowCount()) * rows->defaultSectionSize() + 2 * m_fieldsView->frameWidth();
+    const int hexNeed = hexLinesHeight(10);
+    int hex = rest * hexNeed / qMax(1, fieldsNeed + hexNeed);
+    if (rest >= fieldsNeed + hexNeed)
+        hex = qMin(hexNeed + (rest - fieldsNeed - hexNeed) / 2, m_hex->maximumHeight());
+    m_split->setSizes({diagram, qMax(rest - hex, 1), hex});
+}
+
+int WsFrameInspector::hexLinesHeight(int lines) const
+{
+    return int(std::ceil(m_hex->layoutGeometry().lineHeight() * lines)) + 2 * m_hex->frameWidth();
 }
 
 void WsFrameInspector::selectField(WsField field)

@@ -46,11 +46,16 @@ public:
     HexView *hexView() const { return m_hex; }
     WsFrameDiagram *diagram() const { return m_diagram; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void load(const std::vector<WsFrame> &frames, const std::vector<Direction> &directions,
               const std::optional<WsClosePayload> &close);
     void showFrame(int index);
     void fieldRowChanged(int row);
+    void fitPanes();
+    int hexLinesHeight(int lines) const; // of the hex view, frame included
 
     std::vector<WsFrame> m_frames;
     std::optional<WsClosePayload> m_close;
@@ -60,7 +65,7 @@ private:
     WsFrameDiagram *m_diagram;
     QScrollArea *m_diagramScroll = nullptr;
     QSplitter *m_split = nullptr;
-    bool m_diagramSized = false; // the first frame shown gives the diagram its full height once
+    bool m_userSized = false; // a handle was dragged: the heights stay as the user left them
     WsFrameFieldsModel *m_fields;
     QTableView *m_fieldsView;
     HexView *m_hex;
