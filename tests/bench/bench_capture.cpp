@@ -258,6 +258,7 @@ struct Run {
     qint64 received = 0;
     double seconds = 0; // from open to the last message
     double maxGapMs = 0, p99GapMs = 0, maxCpuMs = 0;
+    double cpuShare = 0; // the UI thread's CPU time over the run's wall time
     size_t over16 = 0, cpuOver16 = 0, ticks = 0;
 };
 
@@ -284,6 +285,13 @@ void finish(Run &run, const Heartbeat &heartbeat)
     run.ticks = heartbeat.gapsMs().size();
     run.maxCpuMs = maxOf(heartbeat.cpuMs());
     run.cpuOver16 = countOver(heartbeat.cpuMs(), 16);
+    double cpuMs = 0;
+    for (const double ms : heartbeat.cpuMs())
+        cpuMs += ms;
+    double wallMs = 0;
+    for (const double ms : heartbeat.gapsMs())
+        wallMs += ms;
+    run.cpuShare = wallMs > 0 ? cpuMs / wallMs : 0;
 }
 
 Run bareQWebSocket(const QUrl &url, qint64 total, int timeoutMs)
@@ -339,9 +347,9 @@ Run mainWindow(MainWindow &window, const QUrl &url, qint64 total, int timeoutMs)
 void print(const char *name, const Run &run)
 {
     std::printf("  %-30s %7lld msgs %6.0f msg/s | gap max %5.1f ms, p99 %4.1f ms, > 16 ms: %3zu of %zu"
-                " | CPU in a gap max %5.1f ms, > 16 ms: %zu\n",
+                " | CPU in a gap max %5.1f ms, > 16 ms: %zu | UI thread busy %3.0f %%\n",
                 name, static_cast<long long>(run.received), double(run.received) / std::max(run.seconds, 1e-9),
-                run.maxGapMs, run.p99GapMs, run.over16, run.ticks, run.maxCpuMs, run.cpuOver16);
+                run.maxGapMs, run.p99GapMs, run.over16, run.ticks, run.maxCpuMs, run.cpuOver16, run.cpuShare * 100);
 }
 
 } // namespace
