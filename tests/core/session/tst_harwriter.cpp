@@ -7,12 +7,15 @@
 #include "core/session/session.h"
 #include "tests/peers/demopeer.h"
 #include "tests/peers/demorecording.h"
+#include "tests/peers/simulatedwsconnection.h"
 
 #include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
+
+#include <algorithm>
 
 using namespace wirescope;
 
@@ -122,11 +125,13 @@ class CountingBuffer : public QBuffer
 {
 public:
     int writes = 0;
+    qint64 largest = 0;
 
 protected:
     qint64 writeData(const char *data, qint64 length) override
     {
         ++writes;
+        largest = std::max(largest, length);
         return QBuffer::writeData(data, length);
     }
 };
@@ -152,6 +157,7 @@ private slots:
     void aWebSocketIsOneEntryWithItsMessagesInOrder();
     void credentialsAreRedactedUnlessOptedOut();
     void theLogIsWrittenEntryByEntry();
+    void aLongWebSocketEntryIsStreamedInPieces();
     // Last: it frees the recording's WebSocket bytes.
     void bytesNoLongerHeldAreSaidNotInvented();
 
@@ -363,6 +369,42 @@ void TestHarWriter::theLogIsWrittenEntryByEntry()
     options.wallAnchor = m_session.clock().wallAnchor();
     exportHar(options, &writes);
     QCOMPARE(writes, 2 + int(m_entries.size())); // the head, each entry, the tail
+}
+
+void TestHarWriter::aLongWebSocketEntryIsStreamedInPieces()
+{
+    // Issue #11: the export of a session of a million messages must not hold the entry of its
+    // connection in memory; its messages and frames go out as they are read.
+    Session session;
+    QObject context;
+    TimelineWriter writer(session.recorder(), &context);
+    test::SimulatedWsConnection ws(writer, session.newConnectionId());
+    ws.open(0, QStringLiteral("ws://bench.test/feed"));
+    constexpr int kMessages = 20'000;
+    QByteArray burst;
+    for (int i = 0; i < kMessages; ++i)
+        burst += ws.serverFrame(WsOpcode::Text, QByteArray::number(i).rightJustified(32, '0'));
+    ws.read(1000, burst);
+    writer.flush();
+    session.recorder()->drain();
+
+    CountingBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    ExportOptions options;
+    options.wallAnchor = session.clock().wallAnchor();
+    QString error;
+    QVERIFY2(writeHar(session.timeline(), &buffer, options, &error), qPrintable(error));
+    QVERIFY(buffer.data().size() > 4 * 1024 * 1024);
+    QVERIFY2(buffer.largest < 128 * 1024, qPrintable(QString::number(buffer.largest)));
+    const QJsonObject har = QJsonDocument::fromJson(buffer.data()).object();
+    QCOMPARE(problemsOf(har), QStringList());
+    const QJsonObject e = har[QStringLiteral("log")][QStringLiteral("entries")][0].toObject();
+    const QJsonArray messages = e[QStringLiteral("_webSocketMessages")].toArray();
+    QCOMPARE(messages.size(), kMessages);
+    QCOMPARE(messages.last()[QStringLiteral("data")].toString(), QString::number(kMessages - 1).rightJustified(32, u'0'));
+    QCOMPARE(e[QStringLiteral("_wirescope")][QStringLiteral("frames")].toArray().size(), kMessages);
+    QCOMPARE(e[QStringLiteral("_resourceType")].toString(), QStringLiteral("websocket"));
+    QCOMPARE(e[QStringLiteral("response")][QStringLiteral("status")].toInt(), 101);
 }
 
 void TestHarWriter::bytesNoLongerHeldAreSaidNotInvented()
