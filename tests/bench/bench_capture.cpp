@@ -18,6 +18,7 @@
 #include "core/session/session.h"
 #include "core/session/sessiondocument.h"
 #include "core/session/sessionfilereader.h"
+#include "ui/app/workspacearea.h"
 #include "ui/mainwindow.h"
 #include "ui/ws/wschartdata.h"
 #include "ui/ws/wsconsole.h"
@@ -389,6 +390,7 @@ int main(int argc, char *argv[])
     MainWindow window;
     window.resize(1366, 768);
     window.show();
+    window.workspaceArea()->showWorkspace(window.wsWorkspace()); // the WebSocket tab in front, painting
     if (!QTest::qWaitForWindowExposed(&window))
         return 1;
     const Run windowRun = mainWindow(window, url, total, timeoutMs);
