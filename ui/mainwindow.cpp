@@ -143,8 +143,7 @@ MainWindow::MainWindow(std::unique_ptr<SessionDocument> document, DemoServer *de
     m_chartsSplitter->setObjectName(QStringLiteral("chartsSplitter"));
     m_chartsSplitter->addWidget(m_http->chartsWidget());
     m_chartsSplitter->addWidget(m_ws->chartsWidget());
-    m_http->chartsWidget()->show(); // the workspaces keep their panels hidden until placed
-    m_ws->chartsWidget()->show();
+    showChartsOfFront(); // the workspaces keep their panels hidden until placed
     m_chartsSplitter->setChildrenCollapsible(false);
     m_chartsDock->setObjectName(QStringLiteral("chartsDock"));
     m_chartsDock->setWidget(m_chartsSplitter);

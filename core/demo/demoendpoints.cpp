@@ -44,6 +44,8 @@ const QList<DemoEndpoint> &DemoEndpoint::all()
          QT_TRANSLATE_NOOP("DemoEndpoint", "long poll: answers at the next server event (chat, publish, tick every 5 s) or after timeout seconds (default 25); ?since=id returns missed events")},
         {K::Publish, "/publish", M::Exact, "POST", "/publish",
          QT_TRANSLATE_NOOP("DemoEndpoint", "publishes the body as an event to /poll and /ws/chat")},
+        {K::Sse, "/sse", M::Exact, "GET HEAD POST", "/sse?hz=5&count=5",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "server-sent events (GET or POST): count events (0: endless) at hz, padded to size bytes, with ids, retry and keep-alive comments; resumes after Last-Event-ID; drop_after=N cuts the connection after N events")},
         {K::WebSocket, "/ws/echo", M::Exact, "GET", "/ws/echo",
          QT_TRANSLATE_NOOP("DemoEndpoint", "echoes every text and binary message as received")},
         {K::WebSocket, "/ws/ticker", M::Exact, "GET", "/ws/ticker?hz=10&size=64",

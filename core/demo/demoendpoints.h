@@ -13,7 +13,7 @@ struct DemoEndpoint
 {
     enum class Kind {
         Index, Echo, Status, Delay, Bytes, Stream, Gzip, Deflate, Redirect, Headers,
-        Cookies, CookiesSet, CookiesDelete, Poll, Publish, WebSocket
+        Cookies, CookiesSet, CookiesDelete, Poll, Publish, Sse, WebSocket
     };
     // How `path` matches a request path.
     enum class Match {

@@ -438,6 +438,9 @@ void DemoHttpConnection::dispatch()
     case DemoEndpoint::Kind::Publish:
         respond(servePublish());
         return;
+    case DemoEndpoint::Kind::Sse:
+        serveSse();
+        return;
     case DemoEndpoint::Kind::WebSocket: {
         // RFC 9110 §15.5.22: 426 tells the client which protocol to switch to.
         DemoResponse response = DemoResponse::error(426, "this is a WebSocket endpoint: send a GET with "
@@ -595,6 +598,127 @@ void DemoHttpConnection::serveStream(const QByteArray &argument)
     sendNext();
     if (m_job)
         timer->start(interval);
+}
+
+void DemoHttpConnection::serveSse()
+{
+    const QUrlQuery query = m_request.queryItems();
+    struct Parameter {
+        const char *name;
+        qint64 value; // the default until the query says otherwise
+        qint64 min;
+        qint64 max;
+        const char *problem;
+    };
+    Parameter parameters[] = {
+        {"hz", 10, 1, DemoLimits::maxSseHz, "hz must be from 1 to 10000 events per second"},
+        {"count", 20, 0, std::numeric_limits<qint64>::max(), "count must be 0 (endless) or more"},
+        {"size", 0, 0, DemoLimits::maxSseSize, "size must be from 0 to 1048576 bytes"},
+        {"retry", 2000, 0, DemoLimits::maxSseRetryMs, "retry must be from 0 to 3600000 ms"},
+        {"heartbeat_ms", 1000, 0, 60000, "heartbeat_ms must be from 0 (none) to 60000"},
+        {"drop_after", 0, 0, std::numeric_limits<qint64>::max(), "drop_after must be 0 (never) or more"},
+    };
+    for (Parameter &parameter : parameters) {
+        const QString name = QString::fromLatin1(parameter.name);
+        if (!query.hasQueryItem(name))
+            continue;
+        bool ok = false;
+        const qint64 value = query.queryItemValue(name).toLongLong(&ok);
+        if (!ok || value < parameter.min || value > parameter.max) {
+            respond(DemoResponse::error(400, parameter.problem));
+            return;
+        }
+        parameter.value = value;
+    }
+    const qint64 hz = parameters[0].value;
+    const qint64 count = parameters[1].value;
+    const qint64 size = parameters[2].value;
+    const qint64 retry = parameters[3].value;
+    const qint64 heartbeat = parameters[4].value;
+    const qint64 dropAfter = parameters[5].value;
+    // WHATWG HTML §9.2.4: a reconnecting EventSource sends the last id it saw; the stream
+    // goes on after it (ids that are not numbers start it again).
+    bool resumed = false;
+    const qint64 lastId = m_request.header("Last-Event-ID").trimmed().toLongLong(&resumed);
+    const qint64 first = resumed && lastId >= 0 ? lastId + 1 : 1;
+
+    const bool chunked = m_request.minorVersion >= 1;
+    if (!chunked)
+        m_keepAlive = false;
+    QByteArray head = DemoResponse::streamHead(200, "text/event-stream; charset=utf-8", chunked, m_keepAlive);
+    head.insert(head.size() - 2, "Cache-Control: no-cache\r\n");
+    m_socket->write(head);
+    if (m_request.method == "HEAD") {
+        finishExchange(200);
+        return;
+    }
+    m_job = new QObject(this);
+    auto *timer = new QTimer(m_job);
+    timer->setTimerType(Qt::PreciseTimer);
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    auto next = std::make_shared<qint64>(first);
+    auto sentHere = std::make_shared<qint64>(0);
+    auto lastWriteNs = std::make_shared<qint64>(0);
+    const QByteArray method = m_request.method;
+    const auto write = [this, chunked, lastWriteNs, clock](const QByteArray &text) {
+        m_socket->write(chunked ? chunk(text) : text);
+        *lastWriteNs = clock->nsecsElapsed();
+    };
+    const auto end = [this, chunked, timer] {
+        timer->stop();
+        if (chunked)
+            m_socket->write("0\r\n\r\n");
+        finishExchange(200);
+    };
+    auto tick = [=] {
+        // Events due by now at hz, so rates above the timer's 1 ms still hold; none are
+        // written while the client reads slower than they come (the backlog is bounded).
+        const qint64 due = first + clock->nsecsElapsed() * hz / 1000000000;
+        while (*next <= due && (count == 0 || *next <= count)
+               && m_socket->bytesToWrite() < DemoLimits::maxTickerBacklogBytes) {
+            QJsonObject data{{QStringLiteral("seq"), *next}, {QStringLiteral("t_ns"), demoWallClockNs()}};
+            if (method == "POST")
+                data.insert(QStringLiteral("method"), QStringLiteral("POST"));
+            QByteArray json = QJsonDocument(data).toJson(QJsonDocument::Compact);
+            if (json.size() < size) {
+                data.insert(QStringLiteral("pad"), QString(int(size - json.size() - 10), u'x'));
+                json = QJsonDocument(data).toJson(QJsonDocument::Compact);
+            }
+            QByteArray event = "id: " + QByteArray::number(*next) + "\n";
+            if (*next == first)
+                event += "retry: " + QByteArray::number(retry) + "\n";
+            write(event + "data: " + json + "\n\n");
+            ++*next;
+            if (dropAfter > 0 && ++*sentHere >= dropAfter && (count == 0 || *next <= count)) {
+                // Cut without the stream's end: the client is meant to reconnect.
+                // This runs inside m_job's timer: it goes later, and nothing here is touched after.
+                Q_EMIT requestServed(QString::fromLatin1(m_request.method), QString::fromLatin1(m_request.target), 200);
+                m_job->deleteLater();
+                m_job = nullptr;
+                m_state = State::Closed;
+                m_socket->disconnectFromHost();
+                return;
+            }
+        }
+        if (count > 0 && *next > count) {
+            end();
+            return;
+        }
+    };
+    connect(timer, &QTimer::timeout, m_job, tick);
+    timer->start(int(qMax<qint64>(1, 1000 / hz)));
+    if (heartbeat > 0) {
+        // A comment line when nothing else was written for that long: proxies keep the
+        // connection, clients see the server is alive, and no event is dispatched.
+        auto *beat = new QTimer(m_job);
+        connect(beat, &QTimer::timeout, m_job, [=] {
+            if (clock->nsecsElapsed() - *lastWriteNs >= heartbeat * 1000000 - 1000000)
+                write(": keep-alive\n");
+        });
+        beat->start(int(heartbeat));
+    }
+    tick();
 }
 
 DemoResponse DemoHttpConnection::serveEncoded(bool gzip)

@@ -55,6 +55,7 @@ private:
     void serveDelay(const QByteArray &argument);
     void serveStream(const QByteArray &argument);
     void servePoll();
+    void serveSse();
     DemoResponse serveStatus(const QByteArray &argument);
     DemoResponse serveBytes(const QByteArray &argument);
     DemoResponse serveEncoded(bool gzip);

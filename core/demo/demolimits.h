@@ -21,6 +21,9 @@ struct DemoLimits
     static constexpr int defaultPollTimeoutSeconds = 25;
     static constexpr int maxEvents = 1000;                      // kept for /poll?since=
     static constexpr int maxEventsPerPoll = 100;
+    static constexpr int maxSseHz = 10000;                      // /sse?hz=
+    static constexpr int maxSseSize = 1024 * 1024;              // /sse?size=
+    static constexpr int maxSseRetryMs = 3600 * 1000;           // /sse?retry=
     static constexpr int maxTickerHz = 100000;                  // /ws/ticker?hz=
     static constexpr int maxTickerSize = 1024 * 1024;           // /ws/ticker?size=
     static constexpr qint64 maxTickerBacklogBytes = 8 * 1024 * 1024; // unsent bytes before pausing

@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <functional>
 
 namespace wirescope {
 
@@ -73,8 +74,14 @@ public:
 
     // `row`: the exchange's timeline row; its annotation goes on the last hop's entry.
     QJsonObject httpEntry(const HttpExchangeRecord &record, qsizetype hop, qsizetype row) const;
-    // `handshakeRow`: the connection's handshake event row; its annotation is the entry's.
-    QJsonObject wsEntry(const TimelineConnection &c, qsizetype handshakeRow) const;
+    // A WebSocket connection's entry, streamed to `sink`: its messages and frames are written
+    // as each row is read, never gathered, so a connection of a million messages costs no
+    // more memory than one of ten. The bytes are those of the entry as one QJsonObject
+    // (keys in QJsonObject's order), so readers see the same HAR.
+    // `lead` (the separator from the previous entry) goes first, so a small entry is one write.
+    // `handshakeRow`: the connection's handshake event row, whose annotation is the entry's.
+    bool writeWsEntry(const TimelineConnection &c, qsizetype handshakeRow, const QByteArray &lead,
+                      const std::function<bool(const QByteArray &)> &sink) const;
 
 private:
     QString dateTime(qint64 tNs) const
@@ -93,10 +100,15 @@ private:
     QJsonObject timings(const PhaseTimings &t, double *total) const;
     QJsonObject request(const QByteArray &method, const QString &url, const QByteArray &version,
                         const QList<Field> &fields, qint64 headersSize, const QByteArray &body) const;
-    QJsonArray frames(const TimelineConnection &c, QJsonArray *messages, QJsonArray *violations) const;
+    QJsonObject wsHead(const TimelineConnection &c, qsizetype handshakeRow) const;
     // The user's label and note on `row` as `commentKey` (HAR's `comment` on an entry,
     // `_comment` on a WebSocket message) and the label alone as `_label` (docs/har.md).
     void comment(QJsonObject &o, qsizetype row, const QString &commentKey) const;
+    // One row of a WebSocket connection as a member of _webSocketMessages, of
+    // _wirescope.frames or of _wirescope.violations; empty when it is none of that kind.
+    QJsonObject messageJson(qsizetype row) const;
+    QJsonObject frameJson(qsizetype row) const;
+    QJsonObject violationJson(qsizetype row) const;
 
     const Timeline &m_timeline;
     Redaction m_redaction;
@@ -308,80 +320,81 @@ QJsonObject EntryBuilder::httpEntry(const HttpExchangeRecord &record, qsizetype 
     return o;
 }
 
-QJsonArray EntryBuilder::frames(const TimelineConnection &c, QJsonArray *messages, QJsonArray *violations) const
+QJsonObject EntryBuilder::violationJson(qsizetype row) const
 {
-    QJsonArray out;
-    for (qsizetype row = std::max<qsizetype>(c.firstRow, 0); row >= 0 && row <= c.lastRow; ++row) {
-        const TimelineRow &r = m_timeline.row(row);
-        if (r.connection != c.id)
-            continue;
-        const QString type = r.direction() == Direction::Out ? QStringLiteral("send") : QStringLiteral("receive");
-        if (r.rowKind() == RowKind::Violation) {
-            if (const Violation *v = m_timeline.violation(row)) {
-                QJsonObject o = violationToJson(*v);
-                o.insert(QStringLiteral("type"), type);
-                o.insert(QStringLiteral("time"), epochSeconds(r.tNs));
-                violations->append(o);
-            }
-            continue;
-        }
-        const bool wholeDataFrame = r.rowKind() == RowKind::Frame && (r.opcode == 0x1 || r.opcode == 0x2)
-                                    && !r.has(TimelineRow::Fragment);
-        if (wholeDataFrame || r.rowKind() == RowKind::Message) {
-            // Chrome / HTTP Toolkit / mitmproxy: {type, time (epoch s), opcode, data}; binary
-            // (and text that is not UTF-8) as base64 of the exact bytes.
-            const QByteArray payload = m_timeline.payload(row);
-            QJsonObject m{{QStringLiteral("type"), type},
-                          {QStringLiteral("time"), epochSeconds(r.tNs)},
-                          {QStringLiteral("opcode"), int(r.opcode)}};
-            if (r.opcode == 0x1 && !r.has(TimelineRow::Utf8Invalid)) {
-                m.insert(QStringLiteral("data"), QString::fromUtf8(payload));
-            } else {
-                m.insert(QStringLiteral("data"), QString::fromLatin1(payload.toBase64()));
-                if (r.opcode == 0x1)
-                    m.insert(QStringLiteral("_base64"), true); // a text message that is not UTF-8
-            }
-            if (r.has(TimelineRow::Truncated))
-                m.insert(QStringLiteral("_truncated"), true);
-            if (const ByteStream::Absence gone = m_timeline.absence(row); gone != ByteStream::Absence::None) {
-                // Dropped by the memory budget or released: data is empty, never invented.
-                m.insert(QStringLiteral("_bytesHeld"), false);
-                m.insert(QStringLiteral("_bytesGone"), QString::fromLatin1(ByteStream::absenceId(gone)));
-            }
-            comment(m, row, QStringLiteral("_comment"));
-            messages->append(m);
-        }
-        if (r.rowKind() != RowKind::Frame)
-            continue;
-        QJsonObject f{{QStringLiteral("type"), type},
-                      {QStringLiteral("time"), epochSeconds(r.tNs)},
-                      {QStringLiteral("offset"), r.offset},
-                      {QStringLiteral("opcode"), int(r.opcode)},
-                      {QStringLiteral("payloadLength"), qint64(r.size)}};
-        if (const std::optional<WsFrame> frame = m_timeline.frame(row)) {
-            // RFC 6455 §5.2, field by field as it was on the wire.
-            const WsFrameHeader &h = frame->header;
-            const int bits = h.lengthEncoding == WsLengthEncoding::Bits7 ? 7
-                             : h.lengthEncoding == WsLengthEncoding::Bits16 ? 16 : 64;
-            f.insert(QStringLiteral("fin"), h.fin);
-            f.insert(QStringLiteral("rsv1"), h.rsv1);
-            f.insert(QStringLiteral("rsv2"), h.rsv2);
-            f.insert(QStringLiteral("rsv3"), h.rsv3);
-            f.insert(QStringLiteral("masked"), h.masked);
-            f.insert(QStringLiteral("maskKey"), h.maskingKey ? QJsonValue(QString::fromLatin1(wsMaskKeyHex(*h.maskingKey)))
-                                                             : QJsonValue());
-            f.insert(QStringLiteral("lengthEncoding"), bits);
-            f.insert(QStringLiteral("header"), QString::fromLatin1(frame->headerBytes.toHex()));
-        } else {
-            f.insert(QStringLiteral("bytesHeld"), false);
-            f.insert(QStringLiteral("bytesGone"), QString::fromLatin1(ByteStream::absenceId(m_timeline.absence(row))));
-        }
-        out.append(f);
-    }
-    return out;
+    const TimelineRow &r = m_timeline.row(row);
+    const Violation *v = r.rowKind() == RowKind::Violation ? m_timeline.violation(row) : nullptr;
+    if (!v)
+        return {};
+    QJsonObject o = violationToJson(*v);
+    o.insert(QStringLiteral("type"), r.direction() == Direction::Out ? QStringLiteral("send") : QStringLiteral("receive"));
+    o.insert(QStringLiteral("time"), epochSeconds(r.tNs));
+    return o;
 }
 
-QJsonObject EntryBuilder::wsEntry(const TimelineConnection &c, qsizetype handshakeRow) const
+QJsonObject EntryBuilder::messageJson(qsizetype row) const
+{
+    const TimelineRow &r = m_timeline.row(row);
+    const bool wholeDataFrame = r.rowKind() == RowKind::Frame && (r.opcode == 0x1 || r.opcode == 0x2)
+                                && !r.has(TimelineRow::Fragment);
+    if (!wholeDataFrame && r.rowKind() != RowKind::Message)
+        return {};
+    // Chrome / HTTP Toolkit / mitmproxy: {type, time (epoch s), opcode, data}; binary
+    // (and text that is not UTF-8) as base64 of the exact bytes.
+    const QByteArray payload = m_timeline.payload(row);
+    QJsonObject m{{QStringLiteral("type"), r.direction() == Direction::Out ? QStringLiteral("send") : QStringLiteral("receive")},
+                  {QStringLiteral("time"), epochSeconds(r.tNs)},
+                  {QStringLiteral("opcode"), int(r.opcode)}};
+    if (r.opcode == 0x1 && !r.has(TimelineRow::Utf8Invalid)) {
+        m.insert(QStringLiteral("data"), QString::fromUtf8(payload));
+    } else {
+        m.insert(QStringLiteral("data"), QString::fromLatin1(payload.toBase64()));
+        if (r.opcode == 0x1)
+            m.insert(QStringLiteral("_base64"), true); // a text message that is not UTF-8
+    }
+    if (r.has(TimelineRow::Truncated))
+        m.insert(QStringLiteral("_truncated"), true);
+    if (const ByteStream::Absence gone = m_timeline.absence(row); gone != ByteStream::Absence::None) {
+        // Dropped by the memory budget or released: data is empty, never invented.
+        m.insert(QStringLiteral("_bytesHeld"), false);
+        m.insert(QStringLiteral("_bytesGone"), QString::fromLatin1(ByteStream::absenceId(gone)));
+    }
+    comment(m, row, QStringLiteral("_comment"));
+    return m;
+}
+
+QJsonObject EntryBuilder::frameJson(qsizetype row) const
+{
+    const TimelineRow &r = m_timeline.row(row);
+    if (r.rowKind() != RowKind::Frame)
+        return {};
+    QJsonObject f{{QStringLiteral("type"), r.direction() == Direction::Out ? QStringLiteral("send") : QStringLiteral("receive")},
+                  {QStringLiteral("time"), epochSeconds(r.tNs)},
+                  {QStringLiteral("offset"), r.offset},
+                  {QStringLiteral("opcode"), int(r.opcode)},
+                  {QStringLiteral("payloadLength"), qint64(r.size)}};
+    if (const std::optional<WsFrame> frame = m_timeline.frame(row)) {
+        // RFC 6455 §5.2, field by field as it was on the wire.
+        const WsFrameHeader &h = frame->header;
+        const int bits = h.lengthEncoding == WsLengthEncoding::Bits7 ? 7
+                         : h.lengthEncoding == WsLengthEncoding::Bits16 ? 16 : 64;
+        f.insert(QStringLiteral("fin"), h.fin);
+        f.insert(QStringLiteral("rsv1"), h.rsv1);
+        f.insert(QStringLiteral("rsv2"), h.rsv2);
+        f.insert(QStringLiteral("rsv3"), h.rsv3);
+        f.insert(QStringLiteral("masked"), h.masked);
+        f.insert(QStringLiteral("maskKey"), h.maskingKey ? QJsonValue(QString::fromLatin1(wsMaskKeyHex(*h.maskingKey)))
+                                                         : QJsonValue());
+        f.insert(QStringLiteral("lengthEncoding"), bits);
+        f.insert(QStringLiteral("header"), QString::fromLatin1(frame->headerBytes.toHex()));
+    } else {
+        f.insert(QStringLiteral("bytesHeld"), false);
+        f.insert(QStringLiteral("bytesGone"), QString::fromLatin1(ByteStream::absenceId(m_timeline.absence(row))));
+    }
+    return f;
+}
+
+QJsonObject EntryBuilder::wsHead(const TimelineConnection &c, qsizetype handshakeRow) const
 {
     const WsHandshakeRecord &hs = *c.handshake;
     const qsizetype headEnd = hs.requestBytes.indexOf("\r\n\r\n");
@@ -410,10 +423,6 @@ QJsonObject EntryBuilder::wsEntry(const TimelineConnection &c, qsizetype handsha
     const qsizetype colon = hs.peerAddress.lastIndexOf(u':');
     if (colon > 0)
         o.insert(QStringLiteral("serverIPAddress"), hs.peerAddress.left(colon).remove(u'[').remove(u']'));
-    QJsonArray messages;
-    QJsonArray violations;
-    const QJsonArray frameList = frames(c, &messages, &violations);
-    o.insert(QStringLiteral("_webSocketMessages"), messages);
     if (c.close) {
         // HTTP Toolkit's shape: {code, reason, timestamp}, or "aborted" when no close frame
         // crossed (RFC 6455 §7.1.5: 1006).
@@ -424,14 +433,66 @@ QJsonObject EntryBuilder::wsEntry(const TimelineConnection &c, qsizetype handsha
                                                     {QStringLiteral("timestamp"), epochSeconds(c.closedNs)}})
                            : QJsonValue(QStringLiteral("aborted")));
     }
-    o.insert(QStringLiteral("_wirescope"),
-             QJsonObject{{QStringLiteral("connection"), qint64(c.id)},
-                         {QStringLiteral("frames"), frameList},
-                         {QStringLiteral("violations"), violations},
-                         {QStringLiteral("clean"), c.close ? QJsonValue(c.close->clean) : QJsonValue()},
-                         {QStringLiteral("handshake"), violationsToJson(hs.response.violations)}});
     comment(o, handshakeRow, QStringLiteral("comment"));
     return o;
+}
+
+// A compact JSON object's members without its braces.
+QByteArray members(const QJsonObject &o)
+{
+    const QByteArray json = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return json.mid(1, json.size() - 2);
+}
+
+bool EntryBuilder::writeWsEntry(const TimelineConnection &c, qsizetype handshakeRow, const QByteArray &lead,
+                                const std::function<bool(const QByteArray &)> &sink) const
+{
+    // QJsonObject orders its keys: "_resourceType" and "_webSocketClose" come before
+    // "_webSocketMessages" and "_wirescope", the rest after them.
+    QJsonObject before = wsHead(c, handshakeRow);
+    QJsonObject after;
+    for (auto it = before.begin(); it != before.end();) {
+        if (it.key().startsWith(u'_')) {
+            ++it;
+            continue;
+        }
+        after.insert(it.key(), it.value());
+        it = before.erase(it);
+    }
+    QByteArray buffer = lead;
+    const auto write = [&](const QByteArray &bytes) {
+        buffer += bytes;
+        if (buffer.size() < 64 * 1024)
+            return true;
+        const bool ok = sink(buffer);
+        buffer.clear();
+        return ok;
+    };
+    // One pass over the connection's rows per array, each member written as it is made.
+    const auto array = [&](QJsonObject (EntryBuilder::*member)(qsizetype) const) {
+        bool first = true;
+        for (qsizetype row = std::max<qsizetype>(c.firstRow, 0); row >= 0 && row <= c.lastRow; ++row) {
+            if (m_timeline.row(row).connection != c.id)
+                continue;
+            const QJsonObject o = (this->*member)(row);
+            if (o.isEmpty())
+                continue;
+            if (!write((first ? QByteArray() : QByteArray(",")) + QJsonDocument(o).toJson(QJsonDocument::Compact)))
+                return false;
+            first = false;
+        }
+        return true;
+    };
+    const HttpResponse &handshake = c.handshake->response;
+    return write("{" + members(before) + ",\"_webSocketMessages\":[") && array(&EntryBuilder::messageJson)
+           && write("],\"_wirescope\":{"
+                    + members(QJsonObject{{QStringLiteral("clean"), c.close ? QJsonValue(c.close->clean) : QJsonValue()},
+                                          {QStringLiteral("connection"), qint64(c.id)}})
+                    + ",\"frames\":[")
+           && array(&EntryBuilder::frameJson)
+           && write("]," + members(QJsonObject{{QStringLiteral("handshake"), violationsToJson(handshake.violations)}})
+                    + ",\"violations\":[")
+           && array(&EntryBuilder::violationJson) && write("]}," + members(after) + "}") && sink(buffer);
 }
 
 } // namespace
@@ -468,9 +529,12 @@ bool HarWriter::write(const Timeline &timeline)
         }
         // A WebSocket connection is one entry, written where its handshake completed.
         const TimelineConnection *c = timeline.connection(r.connection);
-        if (r.rowKind() == RowKind::Event && r.eventType() == EventType::Handshake && c && c->protocol == ConnectionProtocol::WebSocket && c->handshake
-            && !entry(builder.wsEntry(*c, row)))
-            return false;
+        if (r.rowKind() == RowKind::Event && r.eventType() == EventType::Handshake && c && c->protocol == ConnectionProtocol::WebSocket && c->handshake) {
+            if (!builder.writeWsEntry(*c, row, first ? QByteArray("\n") : QByteArray(",\n"),
+                                      [this](const QByteArray &bytes) { return put(bytes); }))
+                return false;
+            first = false;
+        }
     }
     return put("\n]}}\n");
 }

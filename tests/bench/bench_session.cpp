@@ -12,8 +12,7 @@
 #include "core/session/sessiondocument.h"
 #include "core/session/sessionfilereader.h"
 #include "core/session/sessionstore.h"
-#include "core/session/timelinewriter.h"
-#include "tests/peers/simulatedwsconnection.h"
+#include "tests/bench/synthesizedtraffic.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -27,7 +26,7 @@
 #include <sys/resource.h>
 
 using namespace wirescope;
-using wirescope::test::SimulatedWsConnection;
+using wirescope::test::synthesizeTraffic;
 
 namespace {
 
@@ -42,76 +41,6 @@ double peakRssMiB()
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_maxrss) / 1024.0; // Linux: KiB
-}
-
-HttpExchangeRecord exchangeRecord(quint64 id, qint64 t, const QByteArray &request, const QByteArray &response)
-{
-    HttpExchangeRecord record;
-    record.id = id;
-    record.request.setUrl(QStringLiteral("http://bench.test/get?n=%1").arg(id));
-    record.startNs = t;
-    record.endNs = t + 50'000;
-    HttpHop hop;
-    hop.request.method = "GET";
-    hop.request.url = record.request.url();
-    hop.requestBytes = request;
-    hop.response.status = 200;
-    hop.response.version = "HTTP/1.1";
-    hop.response.reason = "OK";
-    hop.response.body = hop.response.decodedBody = "{\"ok\":true}";
-    hop.responseBytes = response;
-    hop.complete = true;
-    record.hops.append(hop);
-    return record;
-}
-
-// Records `messages` server messages of 32 bytes and `exchanges` HTTP exchanges (one every
-// messages / exchanges messages, on one keep-alive connection) into `session`. Returns the
-// seconds it took, the store's last commit included when `store` is given.
-double record(Session &session, SessionStore *store, const Options &o, qint64 exchanges)
-{
-    QObject context;
-    TimelineWriter writer(session.recorder(), &context);
-    SimulatedWsConnection ws(writer, session.newConnectionId());
-    ws.open(0, QStringLiteral("ws://bench.test/feed"));
-    const quint32 http = session.newConnectionId();
-    ConnectionOpening opening;
-    opening.protocol = ConnectionProtocol::Http;
-    opening.label = QStringLiteral("http://bench.test:80");
-    writer.opening(http, 1, opening);
-    const QByteArray request = "GET /get HTTP/1.1\r\nHost: bench.test\r\n\r\n";
-    const QByteArray response = "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n{\"ok\":true}";
-    const qint64 exchangeEvery = exchanges > 0 ? std::max<qint64>(1, o.messages / exchanges) : 0;
-    qint64 exchangesDone = 0;
-    qint64 httpOut = 0, httpIn = 0;
-
-    QElapsedTimer timer;
-    timer.start();
-    QByteArray burst;
-    qint64 t = 1000;
-    for (qint64 i = 0; i < o.messages; ++i) {
-        burst += ws.serverFrame(WsOpcode::Text, QByteArray(32, char('a' + i % 26)));
-        if ((i + 1) % o.perRead == 0 || i + 1 == o.messages) {
-            ws.read(t += 1000, burst);
-            burst.clear();
-        }
-        if (exchangeEvery && (i + 1) % exchangeEvery == 0 && exchangesDone < exchanges) {
-            writer.chunk(http, CapturedChunk{t += 100, Direction::Out, httpOut, request});
-            writer.chunk(http, CapturedChunk{t += 100, Direction::In, httpIn, response});
-            httpOut += request.size();
-            httpIn += response.size();
-            writer.httpExchange(http, exchangeRecord(quint64(++exchangesDone), t, request, response));
-        }
-        if (i % 1024 == 1023) { // an engine's turn: its batch goes to the recorder
-            writer.flush();
-            session.recorder()->drain();
-        }
-    }
-    writer.flush();
-    session.recorder()->drain();
-    if (store)
-        store->flush();
-    return double(timer.nsecsElapsed()) / 1e9;
 }
 
 struct FileRun {
@@ -133,7 +62,7 @@ FileRun writeAndLoad(const QString &path, const Options &o, qint64 exchanges)
             std::exit(1);
         }
         store.attach(&session);
-        run.recordSeconds = record(session, &store, o, exchanges);
+        run.recordSeconds = synthesizeTraffic(session, &store, o.messages, exchanges, o.perRead);
         store.close();
         run.rows = session.timeline().rowCount();
     }
@@ -171,7 +100,7 @@ int main(int argc, char **argv)
 
     {
         Session bare;
-        const double seconds = record(bare, nullptr, o, o.exchanges);
+        const double seconds = synthesizeTraffic(bare, nullptr, o.messages, o.exchanges, o.perRead);
         std::printf("  timeline only          %8.0f msg/s  (%.2f s)\n", double(o.messages) / seconds, seconds);
     }
     const FileRun messagesOnly = writeAndLoad(dir.filePath(QStringLiteral("messages.wirescope")), o, 0);

@@ -8,6 +8,7 @@
 #include "core/demo/demoserverthread.h"
 #include "core/session/session.h"
 #include "tests/peers/pythonwspeer.h"
+#include "ui/app/workspacearea.h"
 #include "ui/mainwindow.h"
 #include "ui/ws/wsconsole.h"
 #include "ui/ws/wsworkspace.h"
@@ -96,6 +97,7 @@ int main(int argc, char *argv[])
     MainWindow window(demo.server());
     window.resize(1366, 768);
     window.show();
+    window.workspaceArea()->showWorkspace(window.wsWorkspace()); // the WebSocket tab in front, painting
     if (!QTest::qWaitForWindowExposed(&window))
         return 1;
     QUrl echo = demo.server()->wsBaseUrl();

@@ -258,6 +258,11 @@ private slots:
         // The charts dock about a quarter of the height where there is room, else folded away.
         auto *chartsDock = window.findChild<QDockWidget *>(QStringLiteral("chartsDock"));
         QCOMPARE(chartsDock->isVisible(), charts);
+        if (charts) {
+            // Tabs: the charts of the tab in front only.
+            QVERIFY(window.wsWorkspace()->chartsWidget()->isVisible());
+            QCOMPARE(window.httpWorkspace()->chartsWidget()->isVisible(), !tabbed);
+        }
         if (charts)
             QVERIFY2(chartsDock->height() >= window.height() / 6 && chartsDock->height() <= window.height() / 3,
                      qPrintable(QString::number(chartsDock->height())));

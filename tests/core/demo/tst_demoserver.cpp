@@ -8,6 +8,8 @@
 #include "core/demo/demoserver.h"
 #include "core/demo/demoserverthread.h"
 #include "core/demo/demoticker.h"
+#include "core/wire/chunkeddecoder.h"
+#include "core/wire/sseparser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -84,6 +86,10 @@ private slots:
     void bytesAreSeededAndCapped();
     void streamSendsChunkedJsonLines();
     void streamReachesQnamLineByLine();
+    void sseStreamsEventsWithIdsAndRetry_data();
+    void sseStreamsEventsWithIdsAndRetry();
+    void sseRejectsBadParameters_data();
+    void sseRejectsBadParameters();
     void contentEncodingIsReal_data();
     void contentEncodingIsReal();
     void redirectChainEndsAtGet();
@@ -366,6 +372,78 @@ void tst_DemoServer::streamSendsChunkedJsonLines()
     for (int i = 0; i < 3; ++i)
         QCOMPARE(lines[i].value(u"id"_qs).toInt(), i);
     QVERIFY(lines[2].value(u"t_ns"_qs).toInteger() >= lines[0].value(u"t_ns"_qs).toInteger());
+}
+
+void tst_DemoServer::sseStreamsEventsWithIdsAndRetry_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<QList<qint64>>("ids");
+    QTest::addColumn<bool>("ended"); // the chunked body's last-chunk came
+    QTest::newRow("GET") << QByteArray("GET /sse?hz=200&count=5 HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
+                         << QList<qint64>{1, 2, 3, 4, 5} << true;
+    QTest::newRow("POST, as LLM APIs stream") << QByteArray("POST /sse?hz=200&count=3 HTTP/1.1\r\nHost: h\r\nConnection: close\r\n"
+                                                            "Content-Length: 6\r\n\r\nprompt")
+                                              << QList<qint64>{1, 2, 3} << true;
+    QTest::newRow("resumed after Last-Event-ID") << QByteArray("GET /sse?hz=200&count=5 HTTP/1.1\r\nHost: h\r\nConnection: close\r\n"
+                                                               "Last-Event-ID: 3\r\n\r\n")
+                                                 << QList<qint64>{4, 5} << true;
+    QTest::newRow("dropped after 2") << QByteArray("GET /sse?hz=200&count=5&drop_after=2 HTTP/1.1\r\nHost: h\r\n\r\n")
+                                     << QList<qint64>{1, 2} << false;
+}
+
+void tst_DemoServer::sseStreamsEventsWithIdsAndRetry()
+{
+    // Read with the product's own codecs: de-chunked, then parsed by the WHATWG rules.
+    QFETCH(QByteArray, request);
+    QFETCH(QList<qint64>, ids);
+    QFETCH(bool, ended);
+    const QByteArray raw = rawExchange(m_demo.port(), request);
+    QVERIFY2(raw.startsWith("HTTP/1.1 200 OK\r\n"), raw.constData());
+    QVERIFY(raw.contains("\r\nContent-Type: text/event-stream; charset=utf-8\r\n"));
+    QVERIFY(raw.contains("\r\nCache-Control: no-cache\r\n"));
+    ChunkedDecoder chunked;
+    QByteArray body;
+    QList<HttpChunkInfo> chunks;
+    QList<HttpHeaderField> trailers;
+    QList<Violation> violations;
+    chunked.feed(bodyOf(raw), ChunkedOutput{body, chunks, trailers, violations});
+    QVERIFY(violations.isEmpty());
+    QCOMPARE(chunked.isDone(), ended);
+    SseParser parser;
+    std::vector<SseRecord> records;
+    QVERIFY(parser.feed(body, records));
+    parser.finish(records);
+    QList<qint64> got;
+    for (const SseRecord &record : records) {
+        if (record.kind != SseRecord::Kind::Event)
+            continue;
+        QCOMPARE(record.type, u"message"_qs);
+        const QJsonObject data = jsonOf(record.data.toUtf8());
+        QCOMPARE(QString::number(data.value(u"seq"_qs).toInteger()), record.lastEventId);
+        QCOMPARE(data.contains(u"method"_qs), request.startsWith("POST"));
+        // The first event of each response says how long to wait before reconnecting.
+        QCOMPARE(record.retryMs.has_value(), got.isEmpty());
+        got.append(data.value(u"seq"_qs).toInteger());
+    }
+    QCOMPARE(got, ids);
+    QCOMPARE(parser.reconnectionTimeMs(), std::optional<qint64>(2000));
+}
+
+void tst_DemoServer::sseRejectsBadParameters_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::newRow("hz 0") << u"hz=0"_qs;
+    QTest::newRow("hz too high") << u"hz=10001"_qs;
+    QTest::newRow("size too big") << u"size=1048577"_qs;
+    QTest::newRow("count negative") << u"count=-1"_qs;
+    QTest::newRow("retry not a number") << u"retry=soon"_qs;
+}
+
+void tst_DemoServer::sseRejectsBadParameters()
+{
+    QFETCH(QString, query);
+    const FetchResult result = fetch(m_manager, QNetworkRequest(m_demo.httpUrl(u"/sse?"_qs + query)));
+    QCOMPARE(result.status, 400);
 }
 
 void tst_DemoServer::streamReachesQnamLineByLine()

@@ -8,6 +8,7 @@
 #include "core/session/session.h"
 #include "tests/peers/demopeer.h"
 #include "tests/peers/demorecording.h"
+#include "tests/peers/simulatedwsconnection.h"
 #include "tests/support/noterows.h"
 
 #include <QBuffer>
@@ -15,6 +16,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
+
+#include <algorithm>
 
 using namespace wirescope;
 
@@ -124,11 +127,13 @@ class CountingBuffer : public QBuffer
 {
 public:
     int writes = 0;
+    qint64 largest = 0;
 
 protected:
     qint64 writeData(const char *data, qint64 length) override
     {
         ++writes;
+        largest = std::max(largest, length);
         return QBuffer::writeData(data, length);
     }
 };
@@ -155,6 +160,7 @@ private slots:
     void credentialsAreRedactedUnlessOptedOut();
     void theLogIsWrittenEntryByEntry();
     void notesAreCommentsAndReadBack();
+    void aLongWebSocketEntryIsStreamedInPieces();
     // Last: it frees the recording's WebSocket bytes.
     void bytesNoLongerHeldAreSaidNotInvented();
 
@@ -408,6 +414,42 @@ void TestHarWriter::notesAreCommentsAndReadBack()
     QCOMPARE(kindOf(imported->annotations[2]), int(RowKind::Message));
     QCOMPARE(imported->annotations[2].label, QStringLiteral("hello"));
     QCOMPARE(imported->annotations[2].note, QString());
+}
+
+void TestHarWriter::aLongWebSocketEntryIsStreamedInPieces()
+{
+    // Issue #11: the export of a session of a million messages must not hold the entry of its
+    // connection in memory; its messages and frames go out as they are read.
+    Session session;
+    QObject context;
+    TimelineWriter writer(session.recorder(), &context);
+    test::SimulatedWsConnection ws(writer, session.newConnectionId());
+    ws.open(0, QStringLiteral("ws://bench.test/feed"));
+    constexpr int kMessages = 20'000;
+    QByteArray burst;
+    for (int i = 0; i < kMessages; ++i)
+        burst += ws.serverFrame(WsOpcode::Text, QByteArray::number(i).rightJustified(32, '0'));
+    ws.read(1000, burst);
+    writer.flush();
+    session.recorder()->drain();
+
+    CountingBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    ExportOptions options;
+    options.wallAnchor = session.clock().wallAnchor();
+    QString error;
+    QVERIFY2(writeHar(session.timeline(), &buffer, options, &error), qPrintable(error));
+    QVERIFY(buffer.data().size() > 4 * 1024 * 1024);
+    QVERIFY2(buffer.largest < 128 * 1024, qPrintable(QString::number(buffer.largest)));
+    const QJsonObject har = QJsonDocument::fromJson(buffer.data()).object();
+    QCOMPARE(problemsOf(har), QStringList());
+    const QJsonObject e = har[QStringLiteral("log")][QStringLiteral("entries")][0].toObject();
+    const QJsonArray messages = e[QStringLiteral("_webSocketMessages")].toArray();
+    QCOMPARE(messages.size(), kMessages);
+    QCOMPARE(messages.last()[QStringLiteral("data")].toString(), QString::number(kMessages - 1).rightJustified(32, u'0'));
+    QCOMPARE(e[QStringLiteral("_wirescope")][QStringLiteral("frames")].toArray().size(), kMessages);
+    QCOMPARE(e[QStringLiteral("_resourceType")].toString(), QStringLiteral("websocket"));
+    QCOMPARE(e[QStringLiteral("response")][QStringLiteral("status")].toInt(), 101);
 }
 
 void TestHarWriter::bytesNoLongerHeldAreSaidNotInvented()
