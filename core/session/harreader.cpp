@@ -133,6 +133,7 @@ private:
     quint32 m_nextConnection = 1;
     qsizetype m_messages = 0;
     QStringList m_unknownBodies;           // entries whose body the HAR left out
+    QStringList m_unkeptUpgrades;          // WebSocket entries whose request headers are not kept
     QStringList *m_notes = nullptr;        // the import's notes
 };
 
@@ -423,6 +424,9 @@ bool LogReader::wsEntry(const QJsonObject &entry, const QString &path, qsizetype
     WsHandshakeRecord handshake;
     handshake.timings = timings(entry, path, startNs);
     readResponseHead(h, handshake.response);
+    // The record holds the upgrade request as raw bytes, which a HAR does not have.
+    if (!h.request.value(QStringLiteral("headers")).toArray().isEmpty())
+        m_unkeptUpgrades << path;
     const QString server = serverAddress(entry, path);
     if (!server.isEmpty())
         handshake.peerAddress = (server.contains(u':') ? u'[' + server + u']' : server) + u':'
@@ -576,6 +580,7 @@ bool LogReader::read(const QJsonObject &root, HarImport &out)
                                           b.messages.size(), b.closes.size(), b.exchanges.size()};
         const qsizetype notes = out.notes.size();
         const qsizetype unknown = m_unknownBodies.size();
+        const qsizetype upgrades = m_unkeptUpgrades.size();
         const qsizetype messages = m_messages;
         m_newConnections.clear();
         bool read = false;
@@ -602,6 +607,7 @@ bool LogReader::read(const QJsonObject &root, HarImport &out)
         undo.exchanges.resize(sizes[5]);
         out.notes.resize(notes);
         m_unknownBodies.resize(unknown);
+        m_unkeptUpgrades.resize(upgrades);
         m_messages = messages;
         for (const QString &key : std::as_const(m_newConnections))
             m_connections.remove(key);
@@ -621,6 +627,9 @@ bool LogReader::read(const QJsonObject &root, HarImport &out)
     if (!m_unknownBodies.isEmpty())
         out.notes << QStringLiteral("%1 response bodies are not in the HAR, unknown: %2")
                          .arg(m_unknownBodies.size()).arg(m_unknownBodies.join(QStringLiteral(", ")));
+    if (!m_unkeptUpgrades.isEmpty())
+        out.notes << QStringLiteral("%1 WebSocket upgrade requests' headers are not shown (a handshake keeps raw bytes): %2")
+                         .arg(m_unkeptUpgrades.size()).arg(m_unkeptUpgrades.join(QStringLiteral(", ")));
     return true;
 }
 

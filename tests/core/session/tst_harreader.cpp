@@ -49,7 +49,8 @@ std::unique_ptr<Imported> import(const QByteArray &json, QString *error)
 }
 
 // What the window shows of an import, row by row: connections opened, exchanges (status,
-// remote address, body), handshakes, messages (direction, opcode, payload) and closes.
+// remote address, body), handshakes, messages (direction, opcode, payload) and closes, with
+// their session times in µs.
 QStringList describe(const Timeline &t)
 {
     QStringList out;
@@ -62,16 +63,16 @@ QStringList describe(const Timeline &t)
                        .arg(hop.response.status).arg(QString::fromLatin1(hop.response.version), hop.connection.remoteAddress,
                             QString::fromLatin1(hop.response.decodedBody.left(12).toHex()), QString::fromLatin1(hop.request.body.toHex()));
         } else if (r.rowKind() == RowKind::Message) {
-            out << QStringLiteral("%1 %2 %3 %4").arg(c, r.direction() == Direction::Out ? QStringLiteral(">") : QStringLiteral("<"))
-                       .arg(r.opcode).arg(QString::fromLatin1(t.payload(i).toHex()));
+            out << QStringLiteral("%1 %2 %3 %4 @%5us").arg(c, r.direction() == Direction::Out ? QStringLiteral(">") : QStringLiteral("<"))
+                       .arg(r.opcode).arg(QString::fromLatin1(t.payload(i).toHex())).arg(r.tNs / 1000);
         } else if (r.rowKind() == RowKind::Event && r.extra == quint8(EventType::Opening)) {
             out << QStringLiteral("%1 open %2").arg(c, t.connection(r.connection)->label);
         } else if (r.rowKind() == RowKind::Event && r.extra == quint8(EventType::Handshake)) {
             const auto &hs = t.connection(r.connection)->handshake;
-            out << QStringLiteral("%1 handshake %2 [%3]").arg(c).arg(hs->response.status).arg(hs->peerAddress);
+            out << QStringLiteral("%1 handshake %2 [%3] @%4us").arg(c).arg(hs->response.status).arg(hs->peerAddress).arg(r.tNs / 1000);
         } else if (r.rowKind() == RowKind::Event && r.extra == quint8(EventType::Closed)) {
             const auto &close = t.connection(r.connection)->close;
-            out << QStringLiteral("%1 close %2 \"%3\"").arg(c).arg(close->code).arg(close->reason);
+            out << QStringLiteral("%1 close %2 \"%3\" @%4us").arg(c).arg(close->code).arg(close->reason).arg(r.tNs / 1000);
         }
     }
     return out;
@@ -176,11 +177,11 @@ void TestHarReader::otherToolsFilesAreRead_data()
     QTest::addColumn<QList<int>>("closeCodes");
     QTest::addColumn<int>("notes");
     QTest::newRow("Chrome: a WebSocket with text and binary messages, an HTTP/2 page")
-        << QStringLiteral("chrome-websocket.har") << 1 << 4 << QList<int>() << 0;
+        << QStringLiteral("chrome-websocket.har") << 1 << 4 << QList<int>() << 1;
     QTest::newRow("Firefox: a form POST, offsets in dates, no headersSize")
         << QStringLiteral("firefox-form.har") << 1 << 0 << QList<int>() << 0;
     QTest::newRow("HTTP Toolkit: closes as an object and as \"aborted\", a ping left out")
-        << QStringLiteral("httptoolkit-close.har") << 0 << 1 << QList<int>{4001, 1006} << 1;
+        << QStringLiteral("httptoolkit-close.har") << 0 << 1 << QList<int>{4001, 1006} << 2;
     QTest::newRow("mitmproxy: microsecond dates, a base64 body")
         << QStringLiteral("mitmproxy.har") << 1 << 0 << QList<int>() << 0;
 }
@@ -252,7 +253,9 @@ void TestHarReader::eachToolsShapeShowsWhatItHeld_data()
     QTest::addColumn<QStringList>("rows");
     QTest::addColumn<QStringList>("notes");
     // Chrome: `_connectionId` groups (`connection` is the server's port), bracketed IPv6,
-    // h3 and http/2.0, a base64 body, `_error`, a WebSocket with an "error" message.
+    // h3 and http/2.0, a base64 body, `_error`, a WebSocket with an "error" message whose
+    // `wait` runs past its first message (as Chrome 133 writes it): the handshake is placed
+    // at that message, each message at its own time (1717402500.6012058 s - 08:15:00.012).
     QTest::newRow("Chrome DevTools") << QStringLiteral("chrome-devtools.har")
         << QStringList{QStringLiteral("1 open https://chat.example.net"),
                        QStringLiteral("1 GET https://chat.example.net/ -> 200 http/2.0 [2001:db8::7] body 3c703e636861743c2f703e0a req "),
@@ -260,12 +263,13 @@ void TestHarReader::eachToolsShapeShowsWhatItHeld_data()
                        QStringLiteral("2 open https://offline.example.net"),
                        QStringLiteral("2 GET https://offline.example.net/ -> 0  [] body  req "),
                        QStringLiteral("3 open wss://chat.example.net/live"),
-                       QStringLiteral("3 handshake 101 [[2001:db8::7]:443]"),
-                       QStringLiteral("3 > 1 7b226a6f696e223a22726f6f6d227d"),
-                       QStringLiteral("3 < 1 7b226f6b223a747275657d"),
-                       QStringLiteral("3 < 2 00ff10")}
+                       QStringLiteral("3 handshake 101 [[2001:db8::7]:443] @589206us"),
+                       QStringLiteral("3 > 1 7b226a6f696e223a22726f6f6d227d @589206us"),
+                       QStringLiteral("3 < 1 7b226f6b223a747275657d @628981us"),
+                       QStringLiteral("3 < 2 00ff10 @688300us")}
         << QStringList{QStringLiteral("log.entries[2].response: no response (status 0): net::ERR_INTERNET_DISCONNECTED"),
-                       QStringLiteral("log.entries[3]._webSocketMessages[3]: Chrome's error \"Invalid frame header\", not a message")};
+                       QStringLiteral("log.entries[3]._webSocketMessages[3]: Chrome's error \"Invalid frame header\", not a message"),
+                       QStringLiteral("1 WebSocket upgrade requests' headers are not shown (a handshake keeps raw bytes): log.entries[3]")};
     // Firefox: local offsets, `connection` "443" (a port: groups nothing), an image whose
     // body is not included (unknown, not empty), null headersSize, empty timings.
     QTest::newRow("Firefox") << QStringLiteral("firefox.har")
@@ -282,27 +286,30 @@ void TestHarReader::eachToolsShapeShowsWhatItHeld_data()
         << QStringList{QStringLiteral("1 open http://api.example.org:8080"),
                        QStringLiteral("1 PUT http://api.example.org:8080/blob -> 201 HTTP/1.1 [] body  req ff0001"),
                        QStringLiteral("2 open ws://api.example.org:8080/feed"),
-                       QStringLiteral("2 handshake 101 []"),
-                       QStringLiteral("2 > 1 737562736372696265"),
-                       QStringLiteral("2 < 2 deadbeef"),
-                       QStringLiteral("2 < 1 7469636b"),
-                       QStringLiteral("2 close 1005 \"\""),
+                       QStringLiteral("2 handshake 101 [] @1003500us"),
+                       QStringLiteral("2 > 1 737562736372696265 @1010500us"),
+                       QStringLiteral("2 < 2 deadbeef @1250100us"),
+                       QStringLiteral("2 < 1 7469636b @2500000us"),
+                       QStringLiteral("2 close 1005 \"\" @2500000us"),
                        QStringLiteral("3 open wss://push.example.org/socket"),
-                       QStringLiteral("3 handshake 101 []"),
-                       QStringLiteral("3 close 1006 \"\"")}
+                       QStringLiteral("3 handshake 101 [] @3000000us"),
+                       QStringLiteral("3 close 1006 \"\" @3000000us")}
         << QStringList{QStringLiteral("log._tlsErrors: 1 failed TLS connections, not imported"),
-                       QStringLiteral("1 response bodies are not in the HAR, unknown: log.entries[0]")};
-    // mitmproxy: the upgrade's https URL (a wss connection), bare IPv6, µs dates, messages at
-    // their own times although its timings add up past them, `content: {}` with `_error`.
+                       QStringLiteral("1 response bodies are not in the HAR, unknown: log.entries[0]"),
+                       QStringLiteral("2 WebSocket upgrade requests' headers are not shown (a handshake keeps raw bytes): log.entries[1], log.entries[2]")};
+    // mitmproxy: the upgrade's https URL (a wss connection), bare IPv6, µs dates (session time
+    // 0 is 08:15:20.196, Qt's millisecond), messages at their own times although its timings
+    // add up past them, `content: {}` with `_error`.
     QTest::newRow("mitmproxy") << QStringLiteral("mitmproxy-websocket.har")
         << QStringList{QStringLiteral("1 open wss://ws.example.com/v3/room?notify_self"),
-                       QStringLiteral("1 handshake 101 [[2001:db8::42]:443]"),
-                       QStringLiteral("1 < 1 7b2268656c6c6f223a317d"),
-                       QStringLiteral("1 > 2 010203"),
-                       QStringLiteral("1 > 1 627965"),
+                       QStringLiteral("1 handshake 101 [[2001:db8::42]:443] @140985us"),
+                       QStringLiteral("1 < 1 7b2268656c6c6f223a317d @140985us"),
+                       QStringLiteral("1 > 2 010203 @8598808us"),
+                       QStringLiteral("1 > 1 627965 @11843395us"),
                        QStringLiteral("2 open http://down.example.com"),
                        QStringLiteral("2 GET http://down.example.com/ -> 0  [] body  req ")}
-        << QStringList{QStringLiteral("log.entries[1].response: no response (status 0): Connect call failed ('192.0.2.8', 80)")};
+        << QStringList{QStringLiteral("log.entries[1].response: no response (status 0): Connect call failed ('192.0.2.8', 80)"),
+                       QStringLiteral("1 WebSocket upgrade requests' headers are not shown (a handshake keeps raw bytes): log.entries[0]")};
     // Charles: no statusText, null redirectURL and mimeType, a header whose value is null.
     QTest::newRow("Charles") << QStringLiteral("charles.har")
         << QStringList{QStringLiteral("1 open https://docs.example.com"),
