@@ -128,6 +128,7 @@ private:
     HarReadError &m_error;
     qint64 m_anchorMs = 0;
     bool m_connectExcludesSsl = false;
+    bool m_connectionIsId = false; // `connection` is always an id (Wirescope's own files)
     QHash<QString, quint32> m_connections; // HAR's `connection` -> our id
     QStringList m_newConnections;          // keys the current entry added (undone if it is skipped)
     quint32 m_nextConnection = 1;
@@ -198,14 +199,15 @@ quint32 LogReader::connectionFor(const QJsonObject &entry, qsizetype index, cons
 {
     // `_connectionId` (Chrome) names the connection. HAR's `connection` may be "the client or
     // server port number" (HAR 1.2): Chrome and Firefox write the server's port there, which
-    // many connections share, so a value equal to the URL's port groups nothing. Without an
+    // many connections share, so a value equal to the URL's port groups nothing (Wirescope's
+    // own files write the session's connection id, whatever its value). Without an
     // id, or for a WebSocket, an entry is a connection of its own.
     const QUrl url(label);
     QString key = entry.value(QStringLiteral("_connectionId")).toVariant().toString();
     if (key.isEmpty() || key == u"0") {
         key = entry.value(QStringLiteral("connection")).toVariant().toString();
         const int port = url.port(url.scheme() == u"https" || url.scheme() == u"wss" ? 443 : 80);
-        if (key == QString::number(port))
+        if (key == QString::number(port) && !m_connectionIsId)
             key.clear();
     }
     if (key.isEmpty() || protocol == ConnectionProtocol::WebSocket)
@@ -557,6 +559,7 @@ bool LogReader::read(const QJsonObject &root, HarImport &out)
         return fail("har.too_many", QStringLiteral("log.entries"), QStringLiteral("over %1 entries").arg(m_limits.maxEntries));
     const QJsonObject creator = log.value(QStringLiteral("creator")).toObject();
     m_connectExcludesSsl = creator.value(QStringLiteral("name")).toString().contains(u"mitmproxy", Qt::CaseInsensitive);
+    m_connectionIsId = creator.value(QStringLiteral("name")).toString() == u"Wirescope";
 
     // Session time 0 is the earliest entry; entries are read in the order they started (as
     // Chrome's importer sorts them), each by its place in the file for paths and ids.

@@ -92,6 +92,8 @@ private slots:
     void eachToolsShapeShowsWhatItHeld();
     void badInputIsRefusedWithAnId_data();
     void badInputIsRefusedWithAnId();
+    void connectionsAreGroupedOnlyByIds_data();
+    void connectionsAreGroupedOnlyByIds();
     void oneBadPartIsLeftOutWithANote_data();
     void oneBadPartIsLeftOutWithANote();
 };
@@ -317,6 +319,15 @@ void TestHarReader::eachToolsShapeShowsWhatItHeld_data()
                        QStringLiteral("2 open https://docs.example.com"),
                        QStringLiteral("2 POST https://docs.example.com/search -> 200 HTTP/1.1 [203.0.113.50] body  req 713d686172")}
         << QStringList{QStringLiteral("log.entries[1].request.headers[1]: not a name and a value, left out")};
+    // Safari: `connection` "1" is an id (two entries shared it; `_serverPort` has the port),
+    // a memory-cache entry with neither, content.size 0 although text is there.
+    QTest::newRow("Safari") << QStringLiteral("safari.har")
+        << QStringList{QStringLiteral("1 open https://news.example.org"),
+                       QStringLiteral("1 GET https://news.example.org/ -> 200 HTTP/2 [192.0.2.29] body 3c703e6e6577730a req "),
+                       QStringLiteral("2 open https://news.example.org"),
+                       QStringLiteral("2 GET https://news.example.org/style.css -> 200  [] body 707b7d req "),
+                       QStringLiteral("1 GET https://news.example.org/data.json?since=1 -> 200 HTTP/2 [192.0.2.29] body 5b5d req ")}
+        << QStringList{};
     QTest::newRow("Insomnia") << QStringLiteral("insomnia.har")
         << QStringList{QStringLiteral("1 open http://localhost:3000"),
                        QStringLiteral("1 POST http://localhost:3000/graphql -> 200 HTTP/1.1 [] body 7b2264617461223a7b226d65 req 7b227175657279223a227b206d65207b206964207d207d227d")}
@@ -383,6 +394,35 @@ void TestHarReader::badInputIsRefusedWithAnId()
     QCOMPARE(reader.error().id, id);
     QCOMPARE(reader.error().path, path);
     QVERIFY(reader.error().message().startsWith(id));
+}
+
+void TestHarReader::connectionsAreGroupedOnlyByIds_data()
+{
+    // Two entries to http://a/ that name the same connection in one way or another.
+    QTest::addColumn<QByteArray>("creator");
+    QTest::addColumn<QByteArray>("fields");
+    QTest::addColumn<int>("connections");
+    QTest::newRow("Chrome's _connectionId") << QByteArray("WebInspector") << QByteArray(R"("_connectionId":"812","connection":"80")") << 1;
+    QTest::newRow("Chrome's _connectionId 0 and the port") << QByteArray("WebInspector") << QByteArray(R"("_connectionId":"0","connection":"80")") << 2;
+    QTest::newRow("Firefox's port") << QByteArray("Firefox") << QByteArray(R"("connection":"80")") << 2;
+    QTest::newRow("Safari's id") << QByteArray("WebKit Web Inspector") << QByteArray(R"("connection":"3")") << 1;
+    QTest::newRow("Wirescope's id that looks like the port") << QByteArray("Wirescope") << QByteArray(R"("connection":"80")") << 1;
+    QTest::newRow("none") << QByteArray("Insomnia REST Client") << QByteArray(R"("comment":"")") << 2;
+}
+
+void TestHarReader::connectionsAreGroupedOnlyByIds()
+{
+    QFETCH(QByteArray, creator);
+    QFETCH(QByteArray, fields);
+    QFETCH(int, connections);
+    const QByteArray entry = "{" + fields + R"(,"startedDateTime":"2024-05-01T09:30:00Z","request":{"method":"GET","url":"http://a/"},"response":{"status":204}})";
+    const QByteArray json = R"({"log":{"version":"1.2","creator":{"name":")" + creator + R"(","version":"1"},"entries":[)" + entry + ','
+                            + entry + "]}}";
+    QString error;
+    const auto back = import(json, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->rows(RowKind::Exchange).size(), 2);
+    QCOMPARE(back->timeline.connectionIds().size(), connections);
 }
 
 void TestHarReader::oneBadPartIsLeftOutWithANote_data()
