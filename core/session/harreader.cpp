@@ -138,6 +138,15 @@ private:
     QStringList *m_notes = nullptr;        // the import's notes
 };
 
+// The first paths of a note that stands for many entries (a browser's HAR may leave out
+// hundreds of image bodies): one line stays readable.
+QString listed(const QStringList &paths)
+{
+    constexpr qsizetype shown = 10;
+    const QString first = paths.mid(0, shown).join(QStringLiteral(", "));
+    return paths.size() <= shown ? first : QStringLiteral("%1 and %2 more").arg(first).arg(paths.size() - shown);
+}
+
 // ISO 8601 (HAR 1.2 startedDateTime), any number of fraction digits (mitmproxy writes µs),
 // 'Z' or an offset (Firefox and Charles write local time, "-07:00").
 QDateTime parseDate(const QString &text)
@@ -629,10 +638,10 @@ bool LogReader::read(const QJsonObject &root, HarImport &out)
         out.notes << QStringLiteral("log._tlsErrors: %1 failed TLS connections, not imported").arg(tls);
     if (!m_unknownBodies.isEmpty())
         out.notes << QStringLiteral("%1 response bodies are not in the HAR, unknown: %2")
-                         .arg(m_unknownBodies.size()).arg(m_unknownBodies.join(QStringLiteral(", ")));
+                         .arg(m_unknownBodies.size()).arg(listed(m_unknownBodies));
     if (!m_unkeptUpgrades.isEmpty())
         out.notes << QStringLiteral("%1 WebSocket upgrade requests' headers are not shown (a handshake keeps raw bytes): %2")
-                         .arg(m_unkeptUpgrades.size()).arg(m_unkeptUpgrades.join(QStringLiteral(", ")));
+                         .arg(m_unkeptUpgrades.size()).arg(listed(m_unkeptUpgrades));
     return true;
 }
 

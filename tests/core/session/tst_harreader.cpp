@@ -439,6 +439,16 @@ void TestHarReader::oneBadPartIsLeftOutWithANote_data()
     QTest::newRow("a broken entry after a good one")
         << log(entry + ',' + QByteArray(entry).replace("\"method\":\"GET\",", "")) << 1 << 0
         << QStringList{QStringLiteral("log.entries[1] left out: har.missing_field at log.entries[1].request.method: required by HAR 1.2")};
+    QByteArray noBodies = entry;
+    noBodies.replace(R"("content":{"size":0})", R"("content":{"mimeType":"image/png"})");
+    QByteArray twelve = noBodies;
+    for (int i = 1; i < 12; ++i)
+        twelve += ',' + noBodies;
+    QTest::newRow("twelve bodies left out, one note naming ten")
+        << log(twelve) << 12 << 0
+        << QStringList{QStringLiteral("12 response bodies are not in the HAR, unknown: log.entries[0], log.entries[1], "
+                                      "log.entries[2], log.entries[3], log.entries[4], log.entries[5], log.entries[6], "
+                                      "log.entries[7], log.entries[8], log.entries[9] and 2 more")};
     QTest::newRow("an entry that is not an object, and a date that is not one")
         << log(entry + ",7," + QByteArray(entry).replace("2024-05-01T09:30:00Z", "yesterday")) << 1 << 0
         << QStringList{QStringLiteral("log.entries[1] left out: har.wrong_type at log.entries[1]: not an object"),
