@@ -347,6 +347,18 @@ void TestHarReader::eachToolsShapeShowsWhatItHeld()
         qWarning().noquote() << "rows:\n" << shown.join(u'\n') << "\nnotes:\n" << back->import.notes.join(u'\n');
     QCOMPARE(shown, rows);
     QCOMPARE(back->import.notes, notes);
+    // Exported again, every entry names its method: an imported WebSocket entry kept no
+    // request bytes, and its handshake is a GET all the same (RFC 6455 §4.1).
+    QBuffer har;
+    QVERIFY(har.open(QIODevice::WriteOnly));
+    QVERIFY2(writeHar(back->timeline, &har, ExportOptions(), &error), qPrintable(error));
+    const QJsonArray entries = QJsonDocument::fromJson(har.data()).object().value(u"log").toObject().value(u"entries").toArray();
+    for (const QJsonValue &entry : entries) {
+        const QString method = entry[u"request"][u"method"].toString();
+        QVERIFY(!method.isEmpty());
+        if (entry[u"_resourceType"].toString() == u"websocket")
+            QCOMPARE(method, u"GET"_qs);
+    }
 }
 
 void TestHarReader::badInputIsRefusedWithAnId_data()
