@@ -1691,8 +1691,8 @@
         <translation>%1 importiert</translation>
     </message>
     <message>
-        <source>Imported %1. Not in the HAR, so not shown: %2</source>
-        <translation>%1 importiert. Nicht im HAR enthalten und daher nicht angezeigt: %2</translation>
+        <source>Imported %1. Left out or unknown: %2</source>
+        <translation>%1 importiert. Ausgelassen oder unbekannt: %2</translation>
     </message>
     <message>
         <source>Save Session As</source>

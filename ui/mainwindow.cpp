@@ -528,7 +528,7 @@ MainWindow *MainWindow::importHar(const QString &path)
     MainWindow *window = showDocument(std::move(document));
     window->statusBar()->showMessage(notes.isEmpty()
         ? tr("Imported %1").arg(QFileInfo(path).fileName())
-        : tr("Imported %1. Not in the HAR, so not shown: %2").arg(QFileInfo(path).fileName(), notes.join(u' ')));
+        : tr("Imported %1. Left out or unknown: %2").arg(QFileInfo(path).fileName(), notes.join(QStringLiteral("; "))));
     return window;
 }
 

@@ -6,8 +6,11 @@
 #include <QJsonObject>
 #include <QUrl>
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
+#include <limits>
 
 namespace wirescope {
 
@@ -105,7 +108,8 @@ private:
     PhaseTimings timings(const QJsonObject &entry, const QString &path, qint64 startNs);
     // A user's comment (`commentKey`: HAR's `comment` on an entry, `_comment` on a
     // WebSocket message) on the row just added, with the label Wirescope keeps in `_label`.
-    bool comment(const QJsonObject &o, const QString &path, const char *commentKey, HarImport &out);
+    // One that is not a string is left out with a note; the row stays.
+    void comment(const QJsonObject &o, const QString &path, const char *commentKey, HarImport &out);
     // What every entry has: its request and response, their paths, its start and status.
     struct Head {
         QString rq;
@@ -118,6 +122,8 @@ private:
         double status = 0;
     };
     Head head(const QJsonObject &entry, const QString &path);
+    QString serverAddress(const QJsonObject &entry, const QString &path);
+    void noteResponse(const Head &h, const QString &path, HarImport &out);
     void readResponseHead(const Head &h, HttpResponse &r);
     bool httpEntry(const QJsonObject &entry, const QString &path, qsizetype index, HarImport &out);
     bool wsEntry(const QJsonObject &entry, const QString &path, qsizetype index, HarImport &out);
@@ -126,17 +132,36 @@ private:
     HarReadError &m_error;
     qint64 m_anchorMs = 0;
     bool m_connectExcludesSsl = false;
+    bool m_connectionIsId = false; // `connection` is always an id (Wirescope's own files)
     QHash<QString, quint32> m_connections; // HAR's `connection` -> our id
+    QStringList m_newConnections;          // keys the current entry added (undone if it is skipped)
     quint32 m_nextConnection = 1;
     qsizetype m_messages = 0;
+    QStringList m_unknownBodies;           // entries whose body the HAR left out
+    QStringList m_unkeptUpgrades;          // WebSocket entries whose request headers are not kept
+    QStringList *m_notes = nullptr;        // the import's notes
 };
+
+// The first paths of a note that stands for many entries (a browser's HAR may leave out
+// hundreds of image bodies): one line stays readable.
+QString listed(const QStringList &paths)
+{
+    constexpr qsizetype shown = 10;
+    const QString first = paths.mid(0, shown).join(QStringLiteral(", "));
+    return paths.size() <= shown ? first : QStringLiteral("%1 and %2 more").arg(first).arg(paths.size() - shown);
+}
+
+// ISO 8601 (HAR 1.2 startedDateTime), any number of fraction digits (mitmproxy writes µs),
+// 'Z' or an offset (Firefox and Charles write local time, "-07:00").
+QDateTime parseDate(const QString &text)
+{
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return t.isValid() ? t : QDateTime::fromString(text, Qt::ISODate);
+}
 
 QDateTime LogReader::dateTime(const QString &text, const QString &path)
 {
-    // ISO 8601 (HAR 1.2 startedDateTime), any number of fraction digits (mitmproxy writes µs).
-    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid())
-        t = QDateTime::fromString(text, Qt::ISODate);
+    const QDateTime t = parseDate(text);
     if (!t.isValid())
         fail("har.bad_value", path, QStringLiteral("not an ISO 8601 date and time: \"%1\"").arg(text.left(64)));
     return t;
@@ -144,18 +169,17 @@ QDateTime LogReader::dateTime(const QString &text, const QString &path)
 
 QList<QPair<QString, QString>> LogReader::pairs(const QJsonObject &o, const QString &path, const char *key)
 {
+    // A pair without a string name and value (Charles writes null values) is left out with a
+    // note; the entry's other headers still count.
     QList<QPair<QString, QString>> out;
     const QJsonArray list = member(o, path, key, QJsonValue::Array, false).toArray();
     for (qsizetype i = 0; ok() && i < list.size(); ++i) {
-        const QString at = QStringLiteral("%1.%2[%3]").arg(path, QLatin1String(key)).arg(i);
-        if (!list[i].isObject()) {
-            fail("har.wrong_type", at, QStringLiteral("not an object"));
-            break;
-        }
-        const QJsonObject p = list[i].toObject();
-        const QString name = member(p, at, "name", QJsonValue::String, true).toString();
-        const QString value = member(p, at, "value", QJsonValue::String, true).toString();
-        out.append({name, value});
+        const QJsonValue name = list[i].toObject().value(QStringLiteral("name"));
+        const QJsonValue value = list[i].toObject().value(QStringLiteral("value"));
+        if (name.isString() && value.isString())
+            out.append({name.toString(), value.toString()});
+        else
+            m_notes->append(QStringLiteral("%1.%2[%3]: not a name and a value, left out").arg(path, QLatin1String(key)).arg(i));
     }
     return out;
 }
@@ -186,9 +210,19 @@ QByteArray LogReader::body(const QJsonObject &o, const QString &path, const char
 quint32 LogReader::connectionFor(const QJsonObject &entry, qsizetype index, const QString &label,
                                  ConnectionProtocol protocol, qint64 tNs, HarImport &out)
 {
-    // HAR's `connection` (a port or an id) groups entries that shared one; without it, or
-    // for a WebSocket, an entry is a connection of its own.
-    QString key = entry.value(QStringLiteral("connection")).toVariant().toString();
+    // `_connectionId` (Chrome) names the connection. HAR's `connection` may be "the client or
+    // server port number" (HAR 1.2): Chrome and Firefox write the server's port there, which
+    // many connections share, so a value equal to the URL's port groups nothing (Wirescope's
+    // own files write the session's connection id, whatever its value). Without an
+    // id, or for a WebSocket, an entry is a connection of its own.
+    const QUrl url(label);
+    QString key = entry.value(QStringLiteral("_connectionId")).toVariant().toString();
+    if (key.isEmpty() || key == u"0") {
+        key = entry.value(QStringLiteral("connection")).toVariant().toString();
+        const int port = url.port(url.scheme() == u"https" || url.scheme() == u"wss" ? 443 : 80);
+        if (key == QString::number(port) && !m_connectionIsId)
+            key.clear();
+    }
     if (key.isEmpty() || protocol == ConnectionProtocol::WebSocket)
         key = QStringLiteral("#%1").arg(index);
     key = label + u' ' + key;
@@ -196,6 +230,7 @@ quint32 LogReader::connectionFor(const QJsonObject &entry, qsizetype index, cons
         return *it;
     const quint32 id = m_nextConnection++;
     m_connections.insert(key, id);
+    m_newConnections << key;
     TimelineRow row;
     row.tNs = tNs;
     row.connection = id;
@@ -206,20 +241,23 @@ quint32 LogReader::connectionFor(const QJsonObject &entry, qsizetype index, cons
     opening.protocol = protocol;
     opening.label = label;
     if (protocol == ConnectionProtocol::WebSocket)
-        opening.wsOptions.url = QUrl(label);
+        opening.wsOptions.url = url;
     out.batch.rows.push_back(row);
     out.batch.openings.push_back({out.batch.rows.size() - 1, opening});
     return id;
 }
 
-bool LogReader::comment(const QJsonObject &o, const QString &path, const char *commentKey, HarImport &out)
+void LogReader::comment(const QJsonObject &o, const QString &path, const char *commentKey, HarImport &out)
 {
-    const QString text = member(o, path, commentKey, QJsonValue::String, false).toString();
-    const QString label = member(o, path, "_label", QJsonValue::String, false).toString();
-    const SessionAnnotation a = SessionAnnotation::fromText(qint64(out.batch.rows.size()) - 1, text, label);
+    const QJsonValue text = o.value(QLatin1String(commentKey));
+    const QJsonValue label = o.value(QStringLiteral("_label"));
+    for (const auto &[value, key] : {std::pair {text, QLatin1String(commentKey)}, std::pair {label, QLatin1String("_label")}})
+        if (!value.isUndefined() && !value.isNull() && !value.isString())
+            out.notes << QStringLiteral("%1.%2: not a string, left out").arg(path, key);
+    const SessionAnnotation a
+        = SessionAnnotation::fromText(qint64(out.batch.rows.size()) - 1, text.toString(), label.toString());
     if (!a.isEmpty())
         out.annotations.append(a);
-    return ok();
 }
 
 PhaseTimings LogReader::timings(const QJsonObject &entry, const QString &path, qint64 startNs)
@@ -284,6 +322,29 @@ void LogReader::readResponseHead(const Head &h, HttpResponse &r)
         r.headers.append(HttpHeaderField{name.toUtf8(), value.toUtf8(), {}, -1});
 }
 
+QString LogReader::serverAddress(const QJsonObject &entry, const QString &path)
+{
+    // Chrome writes an IPv6 address in brackets ("[::1]"), the others without: kept bare.
+    QString address = member(entry, path, "serverIPAddress", QJsonValue::String, false).toString();
+    if (address.startsWith(u'[') && address.endsWith(u']'))
+        address = address.mid(1, address.size() - 2);
+    return address;
+}
+
+void LogReader::noteResponse(const Head &h, const QString &path, HarImport &out)
+{
+    // What the HAR says about an answer it does not hold: Chrome's and mitmproxy's `_error`,
+    // and a body whose text was left out (Firefox for images, HTTP Toolkit over its size
+    // limit): an unknown body, not an empty one.
+    const QString error = h.response.value(QStringLiteral("_error")).toString();
+    if (h.status == 0)
+        out.notes << h.rs + (error.isEmpty() ? QStringLiteral(": no response (status 0)")
+                                             : QStringLiteral(": no response (status 0): %1").arg(error.left(200)));
+    const QJsonObject content = h.response.value(QStringLiteral("content")).toObject();
+    if (h.status != 0 && !content.contains(QStringLiteral("text")) && content.value(QStringLiteral("size")).toDouble(-1) != 0)
+        m_unknownBodies << path;
+}
+
 bool LogReader::httpEntry(const QJsonObject &entry, const QString &path, qsizetype index, HarImport &out)
 {
     const Head h = head(entry, path);
@@ -320,10 +381,17 @@ bool LogReader::httpEntry(const QJsonObject &entry, const QString &path, qsizety
     for (const auto &[name, value] : pairs(request, rq, "headers"))
         hop.request.headers.append(WireHeader{name.toUtf8(), value.toUtf8()});
     const QJsonObject post = member(request, rq, "postData", QJsonValue::Object, false).toObject();
-    if (!post.isEmpty()) {
+    // HTTP Toolkit keeps a body that is not UTF-8 in `_content` {text, encoding: "base64"}.
+    const QJsonObject binary = member(request, rq, "_content", QJsonValue::Object, false).toObject();
+    if (!binary.isEmpty()) {
+        hop.request.body = body(binary, rq + QStringLiteral("._content"), "encoding");
+    } else if (!post.isEmpty()) {
         hop.request.body = body(post, rq + QStringLiteral(".postData"), "_encoding");
         if (!post.contains(QStringLiteral("text")) && post.contains(QStringLiteral("params")))
             out.notes << rq + QStringLiteral(".postData: params without text, the body's bytes are unknown");
+    } else if (request.value(QStringLiteral("bodySize")).toDouble(0) > 0
+               || request.value(QStringLiteral("_requestBodyStatus")).toString().startsWith(u"discarded")) {
+        out.notes << rq + QStringLiteral(": a body the HAR left out, its bytes are unknown");
     }
 
     HttpResponse &r = hop.response;
@@ -339,12 +407,11 @@ bool LogReader::httpEntry(const QJsonObject &entry, const QString &path, qsizety
     if (!ok())
         return false;
     hop.complete = r.status != 0;
-    if (!hop.complete)
-        out.notes << rs + QStringLiteral(": no response (status 0)");
+    noteResponse(h, path, out);
 
     const qint64 startNs = nsAt(h.started);
     hop.timings = timings(entry, path, startNs);
-    hop.connection.remoteAddress = member(entry, path, "serverIPAddress", QJsonValue::String, false).toString();
+    hop.connection.remoteAddress = serverAddress(entry, path);
     const QString origin = parsed.scheme() + QStringLiteral("://") + parsed.authority();
     const quint32 connection = connectionFor(entry, index, origin, ConnectionProtocol::Http, startNs, out);
     hop.connection.id = connection;
@@ -364,87 +431,121 @@ bool LogReader::httpEntry(const QJsonObject &entry, const QString &path, qsizety
     row.extra = 1;
     out.batch.rows.push_back(row);
     out.batch.exchanges.push_back({out.batch.rows.size() - 1, std::make_shared<const HttpExchangeRecord>(record)});
-    return comment(entry, path, "comment", out);
+    comment(entry, path, "comment", out);
+    return true;
 }
 
 bool LogReader::wsEntry(const QJsonObject &entry, const QString &path, qsizetype index, HarImport &out)
 {
     const Head h = head(entry, path);
-    const QString &url = h.url;
     const QJsonArray messages = member(entry, path, "_webSocketMessages", QJsonValue::Array, false).toArray();
     if (!ok())
         return false;
+    // mitmproxy writes the upgrade request's http(s) URL; the connection's is ws(s) (RFC 6455 §3).
+    QUrl url(h.url);
+    if (url.scheme() == u"http" || url.scheme() == u"https")
+        url.setScheme(url.scheme() == u"https" ? QStringLiteral("wss") : QStringLiteral("ws"));
+    if (!url.isValid() || url.host().isEmpty())
+        return fail("har.bad_value", h.rq + QStringLiteral(".url"), QStringLiteral("not an absolute URL"));
     const qint64 startNs = nsAt(h.started);
-    const quint32 connection = connectionFor(entry, index, url, ConnectionProtocol::WebSocket, startNs, out);
+    const quint32 connection = connectionFor(entry, index, url.toString(), ConnectionProtocol::WebSocket, startNs, out);
 
     WsHandshakeRecord handshake;
     handshake.timings = timings(entry, path, startNs);
     readResponseHead(h, handshake.response);
-    const QString server = member(entry, path, "serverIPAddress", QJsonValue::String, false).toString();
-    if (!server.isEmpty()) {
-        const QUrl u(url);
+    // The record holds the upgrade request as raw bytes, which a HAR does not have.
+    if (!h.request.value(QStringLiteral("headers")).toArray().isEmpty())
+        m_unkeptUpgrades << path;
+    const QString server = serverAddress(entry, path);
+    if (!server.isEmpty())
         handshake.peerAddress = (server.contains(u':') ? u'[' + server + u']' : server) + u':'
-                                + QString::number(u.port(u.scheme() == u"wss" ? 443 : 80));
-    }
+                                + QString::number(url.port(url.scheme() == u"wss" ? 443 : 80));
     if (!ok())
-        return false;
-    TimelineRow hs;
-    hs.tNs = handshake.timings.lastByteNs;
-    hs.connection = connection;
-    hs.kind = quint8(RowKind::Event);
-    hs.extra = quint8(EventType::Handshake);
-    out.batch.rows.push_back(hs);
-    out.batch.handshakes.push_back({out.batch.rows.size() - 1, std::make_shared<const WsHandshakeRecord>(handshake)});
-    if (!comment(entry, path, "comment", out))
         return false;
 
     const double anchorS = double(m_anchorMs) / 1e3;
     // Epoch seconds in a double resolve ~0.2 µs today: read to the microsecond.
     const auto nsOf = [anchorS](double seconds) { return qint64(std::llround((seconds - anchorS) * 1e6)) * 1000; };
-    qint64 last = hs.tNs;
+    // The messages as the HAR has them. One that cannot be read is left out with a note
+    // (Chrome's importer skips them too); the connection's other messages still count.
+    struct Message {
+        qint64 tNs;
+        bool outgoing;
+        quint8 opcode;
+        QByteArray payload;
+        QJsonObject source; // for its comment, once it has its row
+        QString at;
+    };
+    std::vector<Message> read;
     for (qsizetype i = 0; i < messages.size(); ++i) {
         const QString at = QStringLiteral("%1._webSocketMessages[%2]").arg(path).arg(i);
         if (++m_messages > m_limits.maxMessages)
             return fail("har.too_many", at, QStringLiteral("over %1 WebSocket messages").arg(m_limits.maxMessages));
-        if (!messages[i].isObject())
-            return fail("har.wrong_type", at, QStringLiteral("not an object"));
         const QJsonObject m = messages[i].toObject();
-        const QString type = member(m, at, "type", QJsonValue::String, true).toString();
-        const double time = member(m, at, "time", QJsonValue::Double, true).toDouble();
-        const double opcode = member(m, at, "opcode", QJsonValue::Double, true).toDouble();
-        const QString data = member(m, at, "data", QJsonValue::String, true).toString();
-        if (!ok())
-            return false;
-        if (type != u"send" && type != u"receive")
-            return fail("har.bad_value", at + QStringLiteral(".type"), QStringLiteral("neither \"send\" nor \"receive\""));
-        if (!std::isfinite(time) || std::abs(time - anchorS) > 1e9)
-            return fail("har.bad_value", at + QStringLiteral(".time"), QStringLiteral("not a time near the entry's"));
-        if (opcode != 1 && opcode != 2) {
-            // A control frame (Chrome writes only data messages; others may not): a message
-            // row cannot hold it, and a timeline has no frame bytes for it.
-            out.notes << at + QStringLiteral(": opcode %1 is not a data message, left out").arg(opcode);
+        const QString type = m.value(QStringLiteral("type")).toString();
+        const QJsonValue time = m.value(QStringLiteral("time"));
+        const QJsonValue opcode = m.value(QStringLiteral("opcode"));
+        const QJsonValue data = m.value(QStringLiteral("data"));
+        if (type == u"error") {
+            // Chrome's record of a failure on the socket (opcode -1, data its text): no message.
+            out.notes << at + QStringLiteral(": Chrome's error \"%1\", not a message").arg(data.toString().left(200));
             continue;
         }
-        QJsonObject holder{{QStringLiteral("text"), data}};
-        if (opcode == 2)
-            holder.insert(QStringLiteral("encoding"), QStringLiteral("base64"));
-        QByteArray payload = body(holder, at + QStringLiteral(".data"), "encoding");
-        if (!ok())
-            return false;
+        QString problem;
+        if (!messages[i].isObject())
+            problem = QStringLiteral("not an object");
+        else if (type != u"send" && type != u"receive")
+            problem = QStringLiteral("type neither \"send\" nor \"receive\"");
+        else if (!time.isDouble() || !std::isfinite(time.toDouble()) || std::abs(time.toDouble() - anchorS) > 1e9)
+            problem = QStringLiteral("no time near the entry's");
+        else if (!opcode.isDouble() || !data.isString())
+            problem = QStringLiteral("no opcode or data");
+        else if (opcode.toDouble() != 1 && opcode.toDouble() != 2)
+            // A control frame: a message row cannot hold it, and HAR has no frame bytes for it.
+            problem = QStringLiteral("opcode %1 is not a data message").arg(opcode.toDouble());
+        if (problem.isEmpty()) {
+            QJsonObject holder{{QStringLiteral("text"), data}};
+            if (opcode.toDouble() == 2)
+                holder.insert(QStringLiteral("encoding"), QStringLiteral("base64"));
+            QByteArray payload = body(holder, at + QStringLiteral(".data"), "encoding");
+            if (m_error.id == u"har.bad_value") {
+                m_error = {};
+                problem = QStringLiteral("binary data that is not base64");
+            } else if (!ok()) {
+                return false;
+            } else {
+                payload.detach();
+                read.push_back({nsOf(time.toDouble()), type == u"send", quint8(opcode.toDouble()), std::move(payload), m, at});
+            }
+        }
+        if (!problem.isEmpty())
+            out.notes << at + QStringLiteral(": ") + problem + QStringLiteral(", left out");
+    }
+
+    // The handshake was complete before the first message, whatever phases the HAR's timings
+    // add up to (mitmproxy's overlap: its connect and ssl follow the request's start).
+    TimelineRow hs;
+    hs.tNs = read.empty() ? handshake.timings.lastByteNs : std::min(handshake.timings.lastByteNs, read.front().tNs);
+    hs.connection = connection;
+    hs.kind = quint8(RowKind::Event);
+    hs.extra = quint8(EventType::Handshake);
+    out.batch.rows.push_back(hs);
+    out.batch.handshakes.push_back({out.batch.rows.size() - 1, std::make_shared<const WsHandshakeRecord>(handshake)});
+    comment(entry, path, "comment", out);
+    qint64 last = hs.tNs;
+    for (Message &m : read) {
         TimelineRow row;
-        row.tNs = std::max(last, nsOf(time));
+        row.tNs = std::max(last, m.tNs); // the HAR's order is the order they crossed
         last = row.tNs;
         row.connection = connection;
         row.kind = quint8(RowKind::Message);
-        row.opcode = quint8(opcode);
-        row.flags = type == u"send" ? TimelineRow::Outgoing : 0;
-        row.size = quint32(payload.size());
+        row.opcode = m.opcode;
+        row.flags = m.outgoing ? TimelineRow::Outgoing : 0;
+        row.size = quint32(std::min<qsizetype>(m.payload.size(), std::numeric_limits<quint32>::max()));
         out.batch.rows.push_back(row);
         // No frames: the message's bytes are kept with its row (RecordBatch::MessageDetail).
-        payload.detach();
-        out.batch.messages.push_back({out.batch.rows.size() - 1, RecordBatch::MessageDetail{-1, std::move(payload)}});
-        if (!comment(m, at, "_comment", out))
-            return false;
+        out.batch.messages.push_back({out.batch.rows.size() - 1, RecordBatch::MessageDetail{-1, std::move(m.payload)}});
+        comment(m.source, m.at, "_comment", out);
     }
 
     const QJsonValue close = entry.value(QStringLiteral("_webSocketClose"));
@@ -480,6 +581,7 @@ bool LogReader::wsEntry(const QJsonObject &entry, const QString &path, qsizetype
 
 bool LogReader::read(const QJsonObject &root, HarImport &out)
 {
+    m_notes = &out.notes;
     const QJsonObject log = member(root, QString(), "log", QJsonValue::Object, true).toObject();
     const QJsonArray entries = member(log, QStringLiteral("log"), "entries", QJsonValue::Array, true).toArray();
     if (!ok())
@@ -488,29 +590,80 @@ bool LogReader::read(const QJsonObject &root, HarImport &out)
         return fail("har.too_many", QStringLiteral("log.entries"), QStringLiteral("over %1 entries").arg(m_limits.maxEntries));
     const QJsonObject creator = log.value(QStringLiteral("creator")).toObject();
     m_connectExcludesSsl = creator.value(QStringLiteral("name")).toString().contains(u"mitmproxy", Qt::CaseInsensitive);
+    m_connectionIsId = creator.value(QStringLiteral("name")).toString() == u"Wirescope";
 
-    // Session time 0 is the earliest entry.
-    std::optional<qint64> anchor;
+    // Session time 0 is the earliest entry; entries are read in the order they started (as
+    // Chrome's importer sorts them), each by its place in the file for paths and ids.
+    std::vector<std::pair<qint64, qsizetype>> order;
     for (qsizetype i = 0; i < entries.size(); ++i) {
-        const QString path = QStringLiteral("log.entries[%1]").arg(i);
-        if (!entries[i].isObject())
-            return fail("har.wrong_type", path, QStringLiteral("not an object"));
-        const QDateTime t = dateTime(member(entries[i].toObject(), path, "startedDateTime", QJsonValue::String, true).toString(),
-                                     path + QStringLiteral(".startedDateTime"));
-        if (!ok())
-            return false;
-        anchor = std::min(anchor.value_or(t.toMSecsSinceEpoch()), t.toMSecsSinceEpoch());
+        const QDateTime t = parseDate(entries[i].toObject().value(QStringLiteral("startedDateTime")).toString());
+        order.push_back({t.isValid() ? t.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max(), i});
     }
-    m_anchorMs = anchor.value_or(0);
+    std::stable_sort(order.begin(), order.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    m_anchorMs = order.empty() || order.front().first == std::numeric_limits<qint64>::max() ? 0 : order.front().first;
     out.wallAnchor = QDateTime::fromMSecsSinceEpoch(m_anchorMs, Qt::UTC);
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        const QJsonObject entry = entries[i].toObject();
+
+    // One entry that cannot be read is left out with a note; the others are imported. A file
+    // none of whose entries can be read is refused with the first one's error.
+    HarReadError first;
+    qsizetype readable = 0;
+    for (const auto &[ms, i] : order) {
         const QString path = QStringLiteral("log.entries[%1]").arg(i);
-        const bool websocket = entry.value(QStringLiteral("_resourceType")).toString() == u"websocket"
-                               || entry.contains(QStringLiteral("_webSocketMessages"));
-        if (!(websocket ? wsEntry(entry, path, i, out) : httpEntry(entry, path, i, out)))
-            return false;
+        const RecordBatch &b = out.batch;
+        const std::array<size_t, 6> sizes{b.rows.size(), b.openings.size(), b.handshakes.size(),
+                                          b.messages.size(), b.closes.size(), b.exchanges.size()};
+        const qsizetype notes = out.notes.size();
+        const qsizetype unknown = m_unknownBodies.size();
+        const qsizetype upgrades = m_unkeptUpgrades.size();
+        const qsizetype messages = m_messages;
+        m_newConnections.clear();
+        bool read = false;
+        if (!entries[i].isObject()) {
+            fail("har.wrong_type", path, QStringLiteral("not an object"));
+        } else {
+            const QJsonObject entry = entries[i].toObject();
+            const bool websocket = entry.value(QStringLiteral("_resourceType")).toString() == u"websocket"
+                                   || entry.contains(QStringLiteral("_webSocketMessages"));
+            read = websocket ? wsEntry(entry, path, i, out) : httpEntry(entry, path, i, out);
+        }
+        if (read) {
+            ++readable;
+            continue;
+        }
+        if (m_error.id == u"har.too_many")
+            return false; // a limit on the whole log
+        RecordBatch &undo = out.batch;
+        undo.rows.resize(sizes[0]);
+        undo.openings.resize(sizes[1]);
+        undo.handshakes.resize(sizes[2]);
+        undo.messages.resize(sizes[3]);
+        undo.closes.resize(sizes[4]);
+        undo.exchanges.resize(sizes[5]);
+        out.notes.resize(notes);
+        m_unknownBodies.resize(unknown);
+        m_unkeptUpgrades.resize(upgrades);
+        m_messages = messages;
+        for (const QString &key : std::as_const(m_newConnections))
+            m_connections.remove(key);
+        m_nextConnection -= quint32(m_newConnections.size());
+        out.notes << QStringLiteral("%1 left out: %2").arg(path, m_error.message());
+        if (first.id.isEmpty())
+            first = m_error;
+        m_error = {};
     }
+    if (readable == 0 && !first.id.isEmpty()) {
+        m_error = first;
+        return false;
+    }
+    // HTTP Toolkit lists TLS handshakes its clients refused: no request, no entry to show.
+    if (const qsizetype tls = log.value(QStringLiteral("_tlsErrors")).toArray().size(); tls > 0)
+        out.notes << QStringLiteral("log._tlsErrors: %1 failed TLS connections, not imported").arg(tls);
+    if (!m_unknownBodies.isEmpty())
+        out.notes << QStringLiteral("%1 response bodies are not in the HAR, unknown: %2")
+                         .arg(m_unknownBodies.size()).arg(listed(m_unknownBodies));
+    if (!m_unkeptUpgrades.isEmpty())
+        out.notes << QStringLiteral("%1 WebSocket upgrade requests' headers are not shown (a handshake keeps raw bytes): %2")
+                         .arg(m_unkeptUpgrades.size()).arg(listed(m_unkeptUpgrades));
     return true;
 }
 

@@ -35,7 +35,7 @@ struct HarReadError {
 struct HarImport {
     RecordBatch batch;     // apply to a new Timeline
     QDateTime wallAnchor;  // session time 0: the earliest startedDateTime
-    QStringList notes;     // what a timeline cannot hold and was left out, one line each
+    QStringList notes;     // what was left out or is unknown (not in the HAR), one line each
     // Entries' and WebSocket messages' `comment`s, on their rows of `batch` (docs/har.md).
     QList<SessionAnnotation> annotations;
 
@@ -54,8 +54,9 @@ struct HarImport {
 // HTTP exchange of one hop (its request and response as HAR gives them, its phase times;
 // no wire bytes, no stream offsets), each WebSocket entry (`_resourceType: "websocket"` or
 // `_webSocketMessages`) a connection with its handshake, its messages as message rows
-// (no frames: HAR has none) and its close (`_webSocketClose`). Anything malformed refuses
-// the whole file with one error and builds nothing. docs/har.md "Import".
+// (no frames: HAR has none) and its close (`_webSocketClose`). An entry or a message that
+// cannot be read is left out with a note and the rest imported; a file that is not a HAR,
+// or none of whose entries can be read, is refused with one error. docs/har.md "Import".
 class HarReader
 {
 public:

@@ -400,6 +400,10 @@ QJsonObject EntryBuilder::wsHead(const TimelineConnection &c, qsizetype handshak
     const qsizetype headEnd = hs.requestBytes.indexOf("\r\n\r\n");
     QByteArray method, version;
     const QList<Field> fields = requestFields(hs.requestBytes.left(headEnd), &method, &version);
+    // A handshake imported from a HAR kept no request bytes; its method is still known:
+    // the opening handshake is a GET (RFC 6455 §4.1), and HAR requires a method.
+    if (method.isEmpty())
+        method = "GET";
     // The upgrade request is written in one go and stamped once, when the socket took it
     // (sendStartNs): sending ends there. The connection starts when it was asked for.
     PhaseTimings phases = hs.timings;

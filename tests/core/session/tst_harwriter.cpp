@@ -15,6 +15,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryFile>
 #include <QtTest>
 
 #include <algorithm>
@@ -155,6 +158,8 @@ private slots:
     void initTestCase();
     void everyEntryHasWhatHar12Requires();
     void theValidatorFindsWhatIsMissing();
+    void debiansHarValidatorAcceptsTheLog();
+    void chromesImporterReadsTheWebSocketMessages();
     void httpEntriesAreTheRecordedExchanges();
     void aWebSocketIsOneEntryWithItsMessagesInOrder();
     void credentialsAreRedactedUnlessOptedOut();
@@ -223,6 +228,62 @@ void TestHarWriter::theValidatorFindsWhatIsMissing()
     QVERIFY2(problems.contains(QStringLiteral("entries[0].timings is not an object")), qPrintable(problems.join(u'\n')));
     QVERIFY(problems.contains(QStringLiteral("entries[0].request.headersSize is not a number")));
     QVERIFY(problems.contains(QStringLiteral("log.creator.name is not a string")));
+}
+
+void TestHarWriter::debiansHarValidatorAcceptsTheLog()
+{
+    // har-validator (ajv with the HAR 1.2 JSON schema, Debian's node-har-validator), the one
+    // HTTP Toolkit's import runs, when it is installed.
+    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
+    const QString modules = QStringLiteral("/usr/share/nodejs");
+    if (node.isEmpty() || !QFile::exists(modules + QStringLiteral("/har-validator/package.json")))
+        QSKIP("node and node-har-validator are not installed (apt-get install node-har-validator)");
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    file.write(QJsonDocument(m_har).toJson());
+    file.close();
+    QProcess validator;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("NODE_PATH"), modules);
+    validator.setProcessEnvironment(env);
+    validator.start(node, {QStringLiteral("-e"),
+                           QStringLiteral("require('har-validator').har(JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')))"
+                                          ".then(() => process.exit(0), e => { console.log(JSON.stringify(e.errors || e.message)); process.exit(1); })"),
+                           file.fileName()});
+    QVERIFY(validator.waitForFinished(60000));
+    QVERIFY2(validator.exitStatus() == QProcess::NormalExit && validator.exitCode() == 0,
+             validator.readAllStandardOutput().constData());
+}
+
+void TestHarWriter::chromesImporterReadsTheWebSocketMessages()
+{
+    // What Chrome DevTools' HAR import (front_end/models/har/HARFormat.ts, Importer.ts) needs:
+    // an object for creator, request, response, content and timings; numbers for time,
+    // headersSize, bodySize, status, content.size, timings.send/wait/receive; a date it can
+    // parse; and, to show a WebSocket's messages, `_resourceType: "websocket"` and
+    // `_webSocketMessages` of {type "send"/"receive", time (epoch seconds), opcode, data}.
+    QCOMPARE(problemsOf(m_har), QStringList());
+    int messages = 0;
+    for (const QJsonValue &v : std::as_const(m_entries)) {
+        const QJsonObject e = v.toObject();
+        QVERIFY(e.value(QStringLiteral("time")).isDouble());
+        if (!e.contains(QStringLiteral("_webSocketMessages")))
+            continue;
+        QCOMPARE(e.value(QStringLiteral("_resourceType")).toString(), QStringLiteral("websocket"));
+        const QDateTime started = QDateTime::fromString(e.value(QStringLiteral("startedDateTime")).toString(), Qt::ISODateWithMs);
+        for (const QJsonValue &m : e.value(QStringLiteral("_webSocketMessages")).toArray()) {
+            const QJsonObject o = m.toObject();
+            const QString type = o.value(QStringLiteral("type")).toString();
+            QVERIFY(type == u"send" || type == u"receive");
+            QVERIFY(o.value(QStringLiteral("opcode")) == 1 || o.value(QStringLiteral("opcode")) == 2);
+            QVERIFY(o.value(QStringLiteral("data")).isString());
+            const double time = o.value(QStringLiteral("time")).toDouble(-1);
+            QVERIFY2(time * 1000 >= double(started.toMSecsSinceEpoch()) && time - started.toSecsSinceEpoch() < 3600,
+                     "time is not epoch seconds after the entry's start");
+            ++messages;
+        }
+    }
+    QVERIFY(messages > 0);
 }
 
 void TestHarWriter::httpEntriesAreTheRecordedExchanges()
