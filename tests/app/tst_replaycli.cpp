@@ -11,6 +11,7 @@
 #include "tests/app/clirun.h"
 #include "tests/peers/demopeer.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -100,6 +101,7 @@ private:
     QString m_get;  // GET /anything/item?x=1
     QString m_ws;   // a WebSocket echo of two JSON messages
     QString m_turns; // a WebSocket echo recorded one message per reply
+    qint64 m_recordedBySecond = 0; // the recordings' Date headers are at most this second
 };
 
 void TestReplayCli::initTestCase()
@@ -124,6 +126,8 @@ void TestReplayCli::initTestCase()
                          arg(R"({"id":2,"v":"b"})"), arg("--wait"), arg("0.3"), echo})
                      .exitCode,
                  0);
+
+    m_recordedBySecond = QDateTime::currentSecsSinceEpoch();
 
     // One message per reply, which the ws command cannot do: recorded here, as the window would.
     Session session;
@@ -169,7 +173,9 @@ void TestReplayCli::aReplayAgainstTheSameServerFindsNothing()
 void TestReplayCli::aChangedFieldIsADifferenceUnlessIgnored()
 {
     // The same demo server under /anything: the echo's "url" field changes, and with it the
-    // body's length.
+    // body's length. Date (RFC 9110 §6.6.1) has a one-second resolution: the replay waits
+    // for a second after the recording so that it is an ignored difference every time.
+    QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentSecsSinceEpoch() > m_recordedBySecond, 3000);
     const QString base = m_demo.httpUrl(QStringLiteral("/anything")).toString();
     const CliRun changed = runCli({arg("replay"), m_get, arg("--base-url"), base, arg("--ignore"), arg("header:Date")});
     QCOMPARE(changed.exitCode, kDifferences);
