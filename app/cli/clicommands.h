@@ -9,3 +9,4 @@ int runWsCommand(const QStringList &arguments);
 int runHttpCommand(const QStringList &arguments);
 int runSessionCommand(const QStringList &arguments);
 int runReplayCommand(const QStringList &arguments);
+int runSseCommand(const QStringList &arguments);

@@ -13,6 +13,7 @@ void printUsage(QTextStream &out)
         "Commands:\n"
         "  http         send one HTTP/1.1 request and show its bytes and phase timings\n"
         "  ws           open a WebSocket and print every event as JSON lines\n"
+        "  sse          read a server-sent event stream and print every event as JSON lines\n"
         "  serve-demo   run the embedded demo server until interrupted\n"
         "  session      read a session file (session info FILE)\n"
         "  replay       send a recorded session again and show what differs\n"
@@ -49,6 +50,8 @@ int main(int argc, char *argv[])
         return runWsCommand(arguments);
     if (command == u"http")
         return runHttpCommand(arguments);
+    if (command == u"sse")
+        return runSseCommand(arguments);
     if (command == u"session")
         return runSessionCommand(arguments);
     if (command == u"replay")

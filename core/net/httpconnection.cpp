@@ -4,6 +4,8 @@
 #include "core/session/sessionclock.h"
 #include "core/session/timelinewriter.h"
 
+#include <QPointer>
+
 namespace wirescope {
 
 HttpConnection::HttpConnection(HttpClient *client, quint64 id, const QString &poolKey)
@@ -155,8 +157,16 @@ void HttpConnection::onReadyRead(const CapturedChunk &chunk)
             hop.timings.sendEndNs = chunk.tNs;
     }
     hop.timings.lastByteNs = chunk.tNs;
+    const qint64 bodyBefore = m_parser.bodyBytesReceived();
     const ParseResult r = m_parser.feed(data);
     hop.responseBytes.append(data.constData(), r.consumed);
+    if (const qint64 added = m_parser.bodyBytesReceived() - bodyBefore; added > 0) {
+        // May end the exchange (a reader that has seen enough cancels it): checked below.
+        QPointer<HttpExchange> exchange = m_exchange;
+        emit m_exchange->receiving(m_exchange->m_record.hops.size() - 1, m_parser.response(), qsizetype(added), chunk.tNs);
+        if (!exchange || m_exchange != exchange || exchange->isFinished())
+            return;
+    }
     if (r.status == ParseStatus::NeedMore) {
         progress(int(ExchangePhase::Receiving));
         return;

@@ -28,6 +28,10 @@ public slots:
 
 signals:
     void progress(const wirescope::HttpProgress &progress);
+    // Body bytes as they arrive, before the response ends (a stream, server-sent events):
+    // `response` is hop `hop`'s response so far (status, fields, the body read up to now,
+    // de-chunked but not content-decoded); its last `added` bytes are new, read at `tNs`.
+    void receiving(int hop, const wirescope::HttpResponse &response, qsizetype added, qint64 tNs);
     void finished(const wirescope::HttpExchangeRecord &record);
 
 private:

@@ -143,6 +143,7 @@ private slots:
     void fetchesAStaticFileWithEveryByteAndPhase();
     void decodesGzipFromNginx();
     void readsChunkedBodiesThroughProxyPass();
+    void reportsTheBodyAsItArrives();
     void reusesOneConnectionForSequentialRequests();
     void followsRedirectsRecordingEveryHop();
     void doesNotFollowWithoutBeingAsked();
@@ -189,6 +190,35 @@ private:
     DemoPeer m_demo;
     std::unique_ptr<ScriptedServer> m_backend; // /proxy/ upstream: chunked answers
 };
+
+void TestHttpClient::reportsTheBodyAsItArrives()
+{
+    // A stream (here the demo server's JSON lines, one chunk every 100 ms) is seen while it
+    // runs: each report adds the bytes just read, in order, before the exchange finishes.
+    HttpClient client;
+    HttpRequest request;
+    request.setUrl(m_demo.httpUrl(QStringLiteral("/stream/3?interval_ms=100")).toString());
+    HttpExchange *exchange = client.start(request);
+    QByteArray seen;
+    QList<qint64> times;
+    bool finished = false;
+    bool inOrder = true;
+    int reportsBeforeTheEnd = 0;
+    connect(exchange, &HttpExchange::receiving, this,
+            [&](int hop, const HttpResponse &response, qsizetype added, qint64 tNs) {
+                seen += response.body.right(added);
+                inOrder = inOrder && hop == 0 && response.status == 200 && seen == response.body;
+                times.append(tNs);
+                reportsBeforeTheEnd += finished ? 0 : 1;
+            });
+    connect(exchange, &HttpExchange::finished, this, [&] { finished = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(finished, 15000);
+    QVERIFY(inOrder);
+    QCOMPARE(seen, exchange->record().finalHop()->response.body);
+    QVERIFY2(reportsBeforeTheEnd >= 3, qPrintable(QString::number(reportsBeforeTheEnd))); // one per line at least
+    QVERIFY(std::is_sorted(times.begin(), times.end()));
+    exchange->deleteLater();
+}
 
 void TestHttpClient::initTestCase()
 {
