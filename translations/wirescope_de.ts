@@ -1131,10 +1131,6 @@
         <translation>(Weiterleitung %1)</translation>
     </message>
     <message>
-        <source>— Esc cancels</source>
-        <translation>— Esc bricht ab</translation>
-    </message>
-    <message>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
@@ -1354,6 +1350,37 @@
     <message>
         <source>Copy the request as a curl command exactly as it was sent, credentials included</source>
         <translation>Die Anfrage als curl-Befehl kopieren, genau wie gesendet, samt Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>%1 · receiving…</source>
+        <translation>%1 · empfange…</translation>
+    </message>
+    <message>
+        <source>%1 of body so far</source>
+        <translation>%1 Body bisher</translation>
+    </message>
+    <message numerus="yes">
+        <source> in %n chunk(s)</source>
+        <translation>
+            <numerusform> in %n Chunk</numerusform>
+            <numerusform> in %n Chunks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>— Esc stops</source>
+        <translation>— Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>arriving: %1 so far</source>
+        <translation>kommt an: bisher %1</translation>
+    </message>
+    <message>
+        <source>%1-encoded: shown decoded when it ends</source>
+        <translation>%1-kodiert: wird am Ende dekodiert angezeigt</translation>
+    </message>
+    <message>
+        <source>the live view stops at %1; the whole body shows when it ends</source>
+        <translation>die Live-Ansicht endet bei %1; der ganze Body erscheint am Ende</translation>
     </message>
 </context>
 <context>

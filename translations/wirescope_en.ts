@@ -44,6 +44,13 @@
             <numerusform>%n repeated member names, each shown where it came</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> in %n chunk(s)</source>
+        <translation>
+            <numerusform> in %n chunk</numerusform>
+            <numerusform> in %n chunks</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wirescope::MainWindow</name>

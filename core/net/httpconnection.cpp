@@ -37,6 +37,14 @@ void HttpConnection::progress(int phase)
     p.bytesSent = m_exchange->m_record.hops.last().requestBytes.size();
     p.bytesReceived = m_exchange->m_record.hops.last().responseBytes.size();
     p.tNs = m_client->clock().nowNs();
+    if (p.phase == ExchangePhase::Receiving) {
+        const HttpResponse &response = m_parser.response();
+        p.status = response.status;
+        p.contentType = response.headerValue("Content-Type");
+        p.contentEncoding = response.headerValue("Content-Encoding");
+        p.chunks = response.chunks.size();
+        p.body = response.body;
+    }
     emit m_exchange->progress(p);
 }
 

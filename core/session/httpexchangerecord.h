@@ -49,6 +49,13 @@ struct HttpProgress {
     qint64 bytesSent = 0;
     qint64 bytesReceived = 0;
     qint64 tNs = 0;
+    // Receiving, once the head is read: what a view shows of a body still arriving (a
+    // stream). `body` shares the bytes read so far (de-chunked, not content-decoded).
+    int status = 0;
+    QByteArray contentType;
+    QByteArray contentEncoding;
+    qsizetype chunks = 0;
+    QByteArray body;
 };
 
 struct ConnectionInfo {

@@ -189,6 +189,33 @@ private slots:
         QVERIFY(response->rawView()->toPlainText().contains(QStringLiteral("GET /get?greeting=hello HTTP/1.1")));
     }
 
+    void aStreamShowsWhileItArrivesAndStopsOnCancel()
+    {
+        // Server-sent events from the demo server, 2 per second: the body shows event by
+        // event while the exchange runs, and Cancel stops the stream.
+        DemoPeer demo;
+        QString error;
+        QVERIFY2(demo.start(&error), qPrintable(u"the demo server did not start: " + error));
+        Session session;
+        HttpWorkspace workspace(&session);
+        QVERIFY(showWindow(workspace));
+        typeUrlAndPressEnter(workspace, demo.httpUrl(QStringLiteral("/sse?hz=2&count=100")).toString());
+        HttpRequestTab *tab = workspace.currentTab();
+        HttpResponseView *response = tab->responseView();
+        QTRY_VERIFY_WITH_TIMEOUT(response->rawBodyView()->toPlainText().contains(QStringLiteral("\"seq\":2")), 15000);
+        QVERIFY(tab->isRunning());
+        QCOMPARE(response->bodyModeBox()->currentIndex(), int(HttpResponseView::BodyMode::Raw));
+        QVERIFY2(response->statusLabel()->text().startsWith(QStringLiteral("200")), qPrintable(response->statusLabel()->text()));
+        QVERIFY2(response->summaryLabel()->text().contains(QStringLiteral("of body so far")), qPrintable(response->summaryLabel()->text()));
+        QVERIFY2(response->summaryLabel()->text().contains(QStringLiteral("chunk")), qPrintable(response->summaryLabel()->text()));
+        // Whole lines only: the view never ends inside an event's line.
+        QVERIFY(response->rawBodyView()->toPlainText().endsWith(u'\n'));
+        tab->cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isRunning(), 10000);
+        QCOMPARE(response->statusLabel()->text(), QStringLiteral("Cancelled"));
+        QCOMPARE(workspace.historyModel()->recordAt(0).error.id(), QStringLiteral("cancelled"));
+    }
+
     void unresolvedVariablesAreReportedAndNothingIsSent()
     {
         Session session;

@@ -22,11 +22,15 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTextCursor>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <climits>
 
 namespace wirescope {
 
@@ -224,6 +228,7 @@ void HttpResponseView::showNotSent(const QString &why)
 void HttpResponseView::clear()
 {
     m_record = {};
+    m_liveShown = -1;
     setStatusChip(tr("No response yet"), {});
     m_summary->setText(tr("Press Enter in the URL bar to send the request."));
     m_pretty->clear();
@@ -272,16 +277,69 @@ void HttpResponseView::showProgress(const HttpProgress &progress)
         QT_TR_NOOP("Receiving"), QT_TR_NOOP("Done"),
     };
     const int phase = std::clamp(int(progress.phase), 0, int(std::size(phaseNames)) - 1);
-    setStatusChip(tr(phaseNames[phase]) + QStringLiteral("…"), {});
     QString text = tr("%1 sent, %2 received").arg(formatBytes(progress.bytesSent), formatBytes(progress.bytesReceived));
+    if (progress.phase == ExchangePhase::Receiving && progress.status > 0) {
+        // The head is in and the body is still coming (a stream, a slow download): say so
+        // with what has come, and show it.
+        setStatusChip(tr("%1 · receiving…").arg(progress.status), {});
+        text = tr("%1 of body so far").arg(formatBytes(progress.body.size()));
+        if (progress.chunks > 0)
+            text += tr(" in %n chunk(s)", nullptr, int(qMin<qsizetype>(progress.chunks, INT_MAX)));
+        showLiveBody(progress);
+    } else {
+        setStatusChip(tr(phaseNames[phase]) + QStringLiteral("…"), {});
+    }
     if (progress.hop > 0)
         text += u' ' + tr("(redirect %1)").arg(progress.hop);
-    m_summary->setText(text + u' ' + tr("— Esc cancels"));
+    m_summary->setText(text + u' ' + tr("— Esc stops"));
+}
+
+void HttpResponseView::showLiveBody(const HttpProgress &progress)
+{
+    const QByteArray &body = progress.body;
+    const QByteArray encoding = progress.contentEncoding.trimmed().toLower();
+    const bool encoded = !encoding.isEmpty() && encoding != "identity";
+    if (m_liveShown < 0) {
+        m_pretty->clear();
+        m_rawBody->clear();
+        m_hex->clear();
+        m_image->clear();
+        m_bodyMode->setCurrentIndex(int(BodyMode::Raw));
+        m_liveShown = 0;
+    }
+    // Whole lines only (streams are line-based: server-sent events, JSON lines), so a UTF-8
+    // sequence is never cut; a long run without a line end is shown anyway.
+    qsizetype end = qMin<qsizetype>(body.size(), TextDisplayLimit);
+    const qsizetype lastLineEnd = end > 0 ? body.lastIndexOf('\n', end - 1) : -1;
+    if (lastLineEnd >= m_liveShown)
+        end = lastLineEnd + 1;
+    else if (end - m_liveShown < 64 * 1024)
+        end = m_liveShown;
+    if (!encoded && end > m_liveShown) {
+        QScrollBar *bar = m_rawBody->verticalScrollBar();
+        const bool atEnd = bar->value() == bar->maximum();
+        QTextCursor cursor(m_rawBody->document());
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertText(bytesAsText(body.mid(m_liveShown, end - m_liveShown), TextDisplayLimit));
+        m_liveShown = end;
+        if (atEnd)
+            bar->setValue(bar->maximum());
+    }
+    QStringList notes;
+    if (!progress.contentType.isEmpty())
+        notes.append(QString::fromLatin1(progress.contentType));
+    notes.append(tr("arriving: %1 so far").arg(formatBytes(body.size())));
+    if (encoded)
+        notes.append(tr("%1-encoded: shown decoded when it ends").arg(QString::fromLatin1(encoding)));
+    else if (body.size() > TextDisplayLimit)
+        notes.append(tr("the live view stops at %1; the whole body shows when it ends").arg(formatBytes(TextDisplayLimit)));
+    m_bodyNote->setText(notes.join(QStringLiteral("  ·  ")));
 }
 
 void HttpResponseView::showRecord(const HttpExchangeRecord &record)
 {
     m_record = record;
+    m_liveShown = -1;
     updateCopyActions();
     const HttpHop *hop = record.finalHop();
     const bool gotResponse = hop && hop->response.status > 0;

@@ -75,6 +75,9 @@ protected:
 private:
     QWidget *createBodyTab();
     void showBody(const HttpResponse &response);
+    // A body still arriving (a stream): its complete lines appended to the Raw view as they
+    // come, up to the text display limit; the whole body replaces it when the exchange ends.
+    void showLiveBody(const HttpProgress &progress);
     void showHeaders(const HttpExchangeRecord &record);
     void showRaw();
     void showTls(const HttpHop *hop);
@@ -102,6 +105,7 @@ private:
     QAction *m_copyCurl;
     QAction *m_copyCurlWithSecrets;
     QToolButton *m_copyButton;
+    qsizetype m_liveShown = -1; // body bytes the live view shows; -1: no live view
 };
 
 } // namespace wirescope
