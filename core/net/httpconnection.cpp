@@ -43,7 +43,7 @@ void HttpConnection::progress(int phase)
         p.contentType = response.headerValue("Content-Type");
         p.contentEncoding = response.headerValue("Content-Encoding");
         p.chunks = response.chunks.size();
-        p.body = response.body;
+        p.bodyBytes = response.body.size();
     }
     emit m_exchange->progress(p);
 }

@@ -3,6 +3,9 @@
 #include "core/net/httpclient.h"
 #include "core/session/sessionclock.h"
 
+#include <memory>
+#include <utility>
+
 namespace wirescope {
 
 HttpEngine::HttpEngine(Session *session, QObject *parent)
@@ -46,13 +49,34 @@ void HttpEngine::startOnEngineThread(quint64 id, const HttpRequest &request, con
     HttpExchange *exchange = m_client->start(id, request, options, variables);
     // Emitted from this thread, our signals reach the caller's receivers queued. `this`
     // outlives every exchange: the destructor deletes the client before it returns.
+    // Body bytes wait here between reports (a dropped report's bytes go with the next one):
+    // copies of the new bytes only, never a share of the growing body.
+    auto live = std::make_shared<QByteArray>();
+    auto liveHop = std::make_shared<int>(-1);
+    auto liveTaken = std::make_shared<qint64>(0);
+    connect(exchange, &HttpExchange::receiving, exchange,
+            [live, liveHop, liveTaken](int hop, const HttpResponse &response, qsizetype added, qint64) {
+                if (hop != *liveHop) { // a redirect's body is not the answer's
+                    *liveHop = hop;
+                    *liveTaken = 0;
+                    live->clear();
+                }
+                const qint64 take = qMin<qint64>(added, liveBodyBytes - *liveTaken);
+                if (take <= 0)
+                    return;
+                live->append(response.body.constData() + response.body.size() - added, qsizetype(take));
+                *liveTaken += take;
+            });
     connect(exchange, &HttpExchange::progress, exchange,
-            [this, id, last = HttpProgress{}, sent = false](const HttpProgress &p) mutable {
+            [this, id, live, liveHop, last = HttpProgress{}, sent = false](const HttpProgress &p) mutable {
                 if (sent && p.phase == last.phase && p.tNs - last.tNs < progressIntervalNs)
                     return;
                 sent = true;
                 last = p;
-                emit progress(id, p);
+                HttpProgress report = p;
+                if (p.phase == ExchangePhase::Receiving && p.hop == *liveHop)
+                    report.bodyAdded = std::exchange(*live, QByteArray());
+                emit progress(id, report);
             });
     connect(exchange, &HttpExchange::finished, exchange, [this, exchange](const HttpExchangeRecord &record) {
         emit finished(record);

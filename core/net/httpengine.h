@@ -27,6 +27,9 @@ public:
     // A long body arrives in many reads, each a Receiving report: one per frame (16 ms) is
     // what a progress label can show, and a busy window is not queued thousands of them.
     static constexpr qint64 progressIntervalNs = 16'000'000;
+    // A body still arriving travels in Receiving reports up to this many bytes (what a view
+    // shows of it live); the finished record carries all of it.
+    static constexpr qint64 liveBodyBytes = 2 * 1024 * 1024;
 
     // Works for the session (its clock, cookie jar and timeline; it must outlive the engine),
     // or on its own without one.
@@ -52,7 +55,8 @@ public:
 
 signals:
     // At most one Receiving report per progressIntervalNs for an exchange, and every change
-    // of phase (the last is Done, just before finished()).
+    // of phase (the last is Done, just before finished()). A Receiving report's bodyAdded
+    // holds the body bytes read since the previous report (of the first liveBodyBytes).
     void progress(quint64 id, const wirescope::HttpProgress &progress);
     void finished(const wirescope::HttpExchangeRecord &record);
 

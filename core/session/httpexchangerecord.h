@@ -50,12 +50,15 @@ struct HttpProgress {
     qint64 bytesReceived = 0;
     qint64 tNs = 0;
     // Receiving, once the head is read: what a view shows of a body still arriving (a
-    // stream). `body` shares the bytes read so far (de-chunked, not content-decoded).
+    // stream). `bodyAdded`: the body bytes (de-chunked, not content-decoded) read since the
+    // previous report, a copy of its own (sharing the growing body would make the parser copy
+    // all of it at its next append); HttpEngine fills it, up to its liveBodyBytes.
     int status = 0;
     QByteArray contentType;
     QByteArray contentEncoding;
     qsizetype chunks = 0;
-    QByteArray body;
+    qint64 bodyBytes = 0;
+    QByteArray bodyAdded;
 };
 
 struct ConnectionInfo {

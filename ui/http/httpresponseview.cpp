@@ -1,5 +1,6 @@
 #include "ui/http/httpresponseview.h"
 
+#include "core/net/httpengine.h"
 #include "core/session/curlsnippet.h"
 #include "core/wire/jsonpretty.h"
 #include "ui/app/appsettings.h"
@@ -229,6 +230,7 @@ void HttpResponseView::clear()
 {
     m_record = {};
     m_liveShown = -1;
+    m_livePending.clear();
     setStatusChip(tr("No response yet"), {});
     m_summary->setText(tr("Press Enter in the URL bar to send the request."));
     m_pretty->clear();
@@ -282,7 +284,7 @@ void HttpResponseView::showProgress(const HttpProgress &progress)
         // The head is in and the body is still coming (a stream, a slow download): say so
         // with what has come, and show it.
         setStatusChip(tr("%1 · receiving…").arg(progress.status), {});
-        text = tr("%1 of body so far").arg(formatBytes(progress.body.size()));
+        text = tr("%1 of body so far").arg(formatBytes(progress.bodyBytes));
         if (progress.chunks > 0)
             text += tr(" in %n chunk(s)", nullptr, int(qMin<qsizetype>(progress.chunks, INT_MAX)));
         showLiveBody(progress);
@@ -296,43 +298,43 @@ void HttpResponseView::showProgress(const HttpProgress &progress)
 
 void HttpResponseView::showLiveBody(const HttpProgress &progress)
 {
-    const QByteArray &body = progress.body;
     const QByteArray encoding = progress.contentEncoding.trimmed().toLower();
     const bool encoded = !encoding.isEmpty() && encoding != "identity";
-    if (m_liveShown < 0) {
+    if (m_liveShown < 0 || progress.hop != m_liveHop) {
         m_pretty->clear();
         m_rawBody->clear();
         m_hex->clear();
         m_image->clear();
         m_bodyMode->setCurrentIndex(int(BodyMode::Raw));
         m_liveShown = 0;
+        m_liveHop = progress.hop;
+        m_livePending.clear();
     }
     // Whole lines only (streams are line-based: server-sent events, JSON lines), so a UTF-8
     // sequence is never cut; a long run without a line end is shown anyway.
-    qsizetype end = qMin<qsizetype>(body.size(), TextDisplayLimit);
-    const qsizetype lastLineEnd = end > 0 ? body.lastIndexOf('\n', end - 1) : -1;
-    if (lastLineEnd >= m_liveShown)
-        end = lastLineEnd + 1;
-    else if (end - m_liveShown < 64 * 1024)
-        end = m_liveShown;
-    if (!encoded && end > m_liveShown) {
+    m_livePending += progress.bodyAdded;
+    qsizetype end = m_livePending.lastIndexOf('\n') + 1;
+    if (end == 0 && m_livePending.size() >= 64 * 1024)
+        end = m_livePending.size();
+    if (!encoded && end > 0) {
         QScrollBar *bar = m_rawBody->verticalScrollBar();
         const bool atEnd = bar->value() == bar->maximum();
         QTextCursor cursor(m_rawBody->document());
         cursor.movePosition(QTextCursor::End);
-        cursor.insertText(bytesAsText(body.mid(m_liveShown, end - m_liveShown), TextDisplayLimit));
-        m_liveShown = end;
+        cursor.insertText(bytesAsText(m_livePending.first(end), TextDisplayLimit));
+        m_liveShown += end;
+        m_livePending.remove(0, end);
         if (atEnd)
             bar->setValue(bar->maximum());
     }
     QStringList notes;
     if (!progress.contentType.isEmpty())
         notes.append(QString::fromLatin1(progress.contentType));
-    notes.append(tr("arriving: %1 so far").arg(formatBytes(body.size())));
+    notes.append(tr("arriving: %1 so far").arg(formatBytes(progress.bodyBytes)));
     if (encoded)
         notes.append(tr("%1-encoded: shown decoded when it ends").arg(QString::fromLatin1(encoding)));
-    else if (body.size() > TextDisplayLimit)
-        notes.append(tr("the live view stops at %1; the whole body shows when it ends").arg(formatBytes(TextDisplayLimit)));
+    else if (progress.bodyBytes > HttpEngine::liveBodyBytes)
+        notes.append(tr("the live view stops at %1; the whole body shows when it ends").arg(formatBytes(HttpEngine::liveBodyBytes)));
     m_bodyNote->setText(notes.join(QStringLiteral("  ·  ")));
 }
 
@@ -340,6 +342,7 @@ void HttpResponseView::showRecord(const HttpExchangeRecord &record)
 {
     m_record = record;
     m_liveShown = -1;
+    m_livePending.clear();
     updateCopyActions();
     const HttpHop *hop = record.finalHop();
     const bool gotResponse = hop && hop->response.status > 0;

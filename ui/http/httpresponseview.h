@@ -76,7 +76,7 @@ private:
     QWidget *createBodyTab();
     void showBody(const HttpResponse &response);
     // A body still arriving (a stream): its complete lines appended to the Raw view as they
-    // come, up to the text display limit; the whole body replaces it when the exchange ends.
+    // come, up to HttpEngine::liveBodyBytes; the whole body replaces it when the exchange ends.
     void showLiveBody(const HttpProgress &progress);
     void showHeaders(const HttpExchangeRecord &record);
     void showRaw();
@@ -106,6 +106,8 @@ private:
     QAction *m_copyCurlWithSecrets;
     QToolButton *m_copyButton;
     qsizetype m_liveShown = -1; // body bytes the live view shows; -1: no live view
+    int m_liveHop = -1;
+    QByteArray m_livePending;   // arrived after the last line end, not shown yet
 };
 
 } // namespace wirescope

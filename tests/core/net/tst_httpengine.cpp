@@ -58,9 +58,50 @@ private slots:
     void exchangesRunAndReportFromTheEngineThread();
     void theIdNamesTheExchangeInEveryReport();
     void cancelEndsAnExchangeInFlight();
+    void aBodyStillArrivingTravelsAsTheBytesAddedSinceTheLastReport_data();
+    void aBodyStillArrivingTravelsAsTheBytesAddedSinceTheLastReport();
     void cookiesCarryAcrossExchangesOfOneEngine();
     void destroyingTheEngineMidRequestReportsNothingAndClosesTheConnection();
 };
+
+void TestHttpEngine::aBodyStillArrivingTravelsAsTheBytesAddedSinceTheLastReport_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("beyondTheLiveLimit");
+    QTest::newRow("JSON lines, one every 50 ms") << QStringLiteral("/stream/6?interval_ms=50") << false;
+    QTest::newRow("events of 256 KiB beyond the live limit")
+        << QStringLiteral("/sse?hz=100&count=12&size=262144") << true;
+}
+
+void TestHttpEngine::aBodyStillArrivingTravelsAsTheBytesAddedSinceTheLastReport()
+{
+    // Reports carry each new byte once, in order, never more than liveBodyBytes in all: a
+    // long download does not copy its growing body into every report.
+    QFETCH(QString, path);
+    QFETCH(bool, beyondTheLiveLimit);
+    DemoPeer demo;
+    QString error;
+    QVERIFY2(demo.start(&error), qPrintable(error));
+    HttpEngine engine;
+    Reports reports(engine);
+    const quint64 id = engine.start(get(demo.httpUrl(path)));
+    const HttpExchangeRecord record = reports.recordOf(id);
+    QVERIFY(record.completed());
+    const QByteArray body = record.finalHop()->response.body;
+    QByteArray live;
+    qint64 lastTotal = 0;
+    for (const auto &[reportId, p] : std::as_const(reports.progress)) {
+        if (reportId != id || p.phase != ExchangePhase::Receiving)
+            continue;
+        live += p.bodyAdded;
+        QVERIFY(p.bodyBytes >= lastTotal);
+        lastTotal = p.bodyBytes;
+    }
+    QVERIFY(!live.isEmpty());
+    QCOMPARE(body.size() > HttpEngine::liveBodyBytes, beyondTheLiveLimit);
+    QVERIFY(live.size() <= HttpEngine::liveBodyBytes);
+    QVERIFY(body.startsWith(live));
+}
 
 void TestHttpEngine::exchangesRunAndReportFromTheEngineThread()
 {
