@@ -3125,6 +3125,10 @@ Detail: %8</translation>
         <source>&amp;Copy Rows</source>
         <translation>Zeilen &amp;kopieren</translation>
     </message>
+    <message>
+        <source>Mas&amp;king</source>
+        <translation>Mas&amp;kierung</translation>
+    </message>
 </context>
 <context>
     <name>wirescope::WsFrameDiagram</name>
@@ -3779,6 +3783,69 @@ Die Sitzung hält diese Bytes nicht mehr im Speicher (Bearbeiten &gt; Einstellun
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::WsMaskingView</name>
+    <message>
+        <source>Masking, byte by byte</source>
+        <translation>Maskierung, Byte für Byte</translation>
+    </message>
+    <message>
+        <source>Select a message or frame in the log.</source>
+        <translation>Eine Nachricht oder einen Frame im Protokoll auswählen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sent by the client, masked.&lt;/b&gt; Each payload byte crossed the wire XORed with one byte of this frame&apos;s masking key &lt;code&gt;%1&lt;/code&gt;: byte &lt;i&gt;i&lt;/i&gt; with key byte &lt;i&gt;i&lt;/i&gt; mod 4 (RFC 6455 §5.3). XOR with the same key again gives the data back, which is what the server does. The key is 32 fresh random bits per frame, sent in the clear: masking hides nothing from an eavesdropper. It exists so that a script cannot choose the bytes a proxy sees and make them look like an HTTP request (§10.3, cache poisoning).</source>
+        <translation>&lt;b&gt;Vom Client gesendet, maskiert.&lt;/b&gt; Jedes Nutzdatenbyte ging mit einem Byte des Maskierungsschlüssels &lt;code&gt;%1&lt;/code&gt; dieses Frames XOR-verknüpft über die Leitung: Byte &lt;i&gt;i&lt;/i&gt; mit Schlüsselbyte &lt;i&gt;i&lt;/i&gt; mod 4 (RFC 6455 §5.3). Ein zweites XOR mit demselben Schlüssel ergibt wieder die Daten; genau das tut der Server. Der Schlüssel besteht aus 32 frischen Zufallsbits pro Frame und wird im Klartext gesendet: Die Maskierung verbirgt nichts vor einem Lauscher. Sie verhindert, dass ein Skript die Bytes wählt, die ein Proxy sieht, und sie wie eine HTTP-Anfrage aussehen lässt (§10.3, Cache Poisoning).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sent by the client without a mask.&lt;/b&gt; RFC 6455 §5.1: a client must mask every frame it sends, and a server must close the connection when a frame arrives unmasked (status 1002). The bytes below crossed the wire as they are.</source>
+        <translation>&lt;b&gt;Vom Client ohne Maske gesendet.&lt;/b&gt; RFC 6455 §5.1: Ein Client muss jeden Frame maskieren, den er sendet, und ein Server muss die Verbindung schließen, wenn ein Frame unmaskiert ankommt (Status 1002). Die Bytes unten gingen so über die Leitung, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sent by the server, masked (key &lt;code&gt;%1&lt;/code&gt;).&lt;/b&gt; RFC 6455 §5.1: a server must not mask the frames it sends, and a client must close the connection when it receives a masked frame. The columns show the XOR the server applied anyway.</source>
+        <translation>&lt;b&gt;Vom Server gesendet, maskiert (Schlüssel &lt;code&gt;%1&lt;/code&gt;).&lt;/b&gt; RFC 6455 §5.1: Ein Server darf die Frames, die er sendet, nicht maskieren, und ein Client muss die Verbindung schließen, wenn er einen maskierten Frame empfängt. Die Spalten zeigen das XOR, das der Server trotzdem angewandt hat.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sent by the server: no mask.&lt;/b&gt; RFC 6455 §5.1: a server must not mask the frames it sends, so the payload crossed the wire as it is. Masking protects proxies from bytes a script chose (§10.3); scripts run on the client&apos;s side only, so only the client masks.</source>
+        <translation>&lt;b&gt;Vom Server gesendet: keine Maske.&lt;/b&gt; RFC 6455 §5.1: Ein Server darf die Frames, die er sendet, nicht maskieren; die Nutzdaten gingen also so über die Leitung, wie sie sind. Die Maskierung schützt Proxys vor Bytes, die ein Skript gewählt hat (§10.3); Skripte laufen nur auf der Seite des Clients, also maskiert nur der Client.</translation>
+    </message>
+    <message>
+        <source>The payload was over the frame size limit and was not kept.</source>
+        <translation>Die Nutzdaten überschritten das Limit für die Frame-Größe und wurden nicht behalten.</translation>
+    </message>
+    <message>
+        <source>This frame has no payload: there is nothing to mask.</source>
+        <translation>Dieser Frame hat keine Nutzdaten: Es gibt nichts zu maskieren.</translation>
+    </message>
+    <message>
+        <source>byte</source>
+        <translation>Byte</translation>
+    </message>
+    <message>
+        <source>on the wire</source>
+        <translation>auf der Leitung</translation>
+    </message>
+    <message>
+        <source>⊕ key byte</source>
+        <translation>⊕ Schlüsselbyte</translation>
+    </message>
+    <message>
+        <source>= data</source>
+        <translation>= Daten</translation>
+    </message>
+    <message>
+        <source>character</source>
+        <translation>Zeichen</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 payload bytes. The key repeats every 4 bytes: the rest is the same operation.</source>
+        <translation>Die ersten %1 von %2 Nutzdatenbytes. Der Schlüssel wiederholt sich alle 4 Bytes: Der Rest ist dieselbe Operation.</translation>
+    </message>
+    <message>
+        <source>Decodes to (UTF-8):</source>
+        <translation>Ergibt dekodiert (UTF-8):</translation>
     </message>
 </context>
 <context>

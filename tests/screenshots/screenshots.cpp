@@ -13,10 +13,12 @@
 #include "ui/mainwindow.h"
 #include "ui/ws/wscomposer.h"
 #include "ui/ws/wsconsole.h"
+#include "ui/ws/wsmaskingview.h"
 #include "ui/ws/wslogmodel.h"
 #include "ui/ws/wsworkspace.h"
 
 #include <QApplication>
+#include <QTabWidget>
 #include <QDir>
 #include <QPushButton>
 #include <QSettings>
@@ -101,6 +103,19 @@ bool shoot(DemoServer *demo, const QSize &size, const QString &prefix)
     if (!save(&window, prefix + QStringLiteral("-handshake.png")))
         return false;
     window.setFocusPanel(0);
+    // A sent frame's masking, byte by byte, in the normal layout.
+    for (int row = 0; row < log->rowCount(); ++row) {
+        const QModelIndex index = log->index(row, WsLogModel::PreviewColumn);
+        if (index.data(WsLogModel::DirectionRole).toInt() == int(Direction::Out)
+            && index.data().toString() == QStringLiteral("hello, wire")) {
+            console->logView()->selectRow(row);
+            break;
+        }
+    }
+    if (auto *tabs = qobject_cast<QTabWidget *>(console->maskingView()->parentWidget()->parentWidget()))
+        tabs->setCurrentWidget(console->maskingView());
+    if (!save(&window, prefix + QStringLiteral("-masking.png")))
+        return false;
     return true;
 }
 

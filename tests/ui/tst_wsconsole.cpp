@@ -13,6 +13,7 @@
 #include "ui/ws/wsframefieldsmodel.h"
 #include "ui/ws/wsframeinspector.h"
 #include "ui/ws/wshandshakeview.h"
+#include "ui/ws/wsmaskingview.h"
 #include "ui/ws/wsworkspace.h"
 
 #include <QAbstractItemModelTester>
@@ -171,6 +172,7 @@ private Q_SLOTS:
     void clearFreesTheBytesAndResetsTheCounters();
     void followKeepsASelectedRowInView();
     void closingATabFreesWhatItHeld();
+    void theMaskingTabShowsTheXorOfTheFrameOnShow();
 };
 
 void TestWsConsole::readsAreStampedWhileTheWindowIsBusy()
@@ -897,6 +899,39 @@ void TestWsConsole::closingATabFreesWhatItHeld()
     QVERIFY(session.timeline().bytesReleased() > 40 * 4000);
     QVERIFY(session.timeline().rowCount() >= rows); // the rows stay (append-only)
     QCOMPARE(workspace.consoleCount(), 1); // a fresh tab in its place
+}
+
+void TestWsConsole::theMaskingTabShowsTheXorOfTheFrameOnShow()
+{
+    EchoConsole echo;
+    QVERIFY(echo.open());
+    WsConsole &console = echo.console;
+    QTest::keyClicks(console.composer()->editor(), QStringLiteral("Hello, class"));
+    QTest::mouseClick(console.composer()->sendButton(), Qt::LeftButton);
+    WsLogModel *log = console.logModel();
+    QTRY_VERIFY_WITH_TIMEOUT(findRow(log, Direction::In, QStringLiteral("Hello, class")) >= 0, 10000);
+
+    // The sent frame: masked with its own key; every payload byte's wire value, key byte and
+    // result are in the table, the key byte i mod 4.
+    clickRow(console.logView(), findRow(log, Direction::Out, QStringLiteral("Hello, class")));
+    const WsFrame sent = console.inspector()->frameAt(0);
+    QVERIFY(sent.header.maskingKey.has_value());
+    WsMaskingView *masking = console.maskingView();
+    const WsMaskKey key = *sent.header.maskingKey;
+    QVERIFY(masking->explanationText().contains(QString::asprintf("%02x %02x %02x %02x", key[0], key[1], key[2], key[3])));
+    const QString html = masking->tableHtml();
+    const QByteArray wire = sent.maskedPayload();
+    for (qsizetype i = 0; i < wire.size(); ++i) {
+        const QString wireHex = QStringLiteral(">%1<").arg(quint8(wire.at(i)), 2, 16, QLatin1Char('0'));
+        QVERIFY2(html.contains(wireHex), qPrintable(wireHex));
+    }
+    QVERIFY(html.contains(QStringLiteral("⊕ key byte")));
+    QVERIFY(html.contains(QStringLiteral("Hello, class")));
+
+    // The echo: a server frame, no key, and the rule that says why.
+    clickRow(console.logView(), findRow(log, Direction::In, QStringLiteral("Hello, class")));
+    QVERIFY(masking->explanationText().contains(QStringLiteral("§5.1")));
+    QVERIFY(!masking->tableHtml().contains(QStringLiteral("⊕ key byte")));
 }
 
 QTEST_MAIN(TestWsConsole)

@@ -11,6 +11,7 @@
 #include "ui/widgets/hexview.h"
 #include "ui/ws/wsframeinspector.h"
 #include "ui/ws/wshandshakeview.h"
+#include "ui/ws/wsmaskingview.h"
 
 #include <algorithm>
 #include <climits>
@@ -390,6 +391,15 @@ void WsConsole::buildUi()
     m_connectionInfo->setAccessibleName(tr("Connection details"));
     m_details->addTab(m_inspector, tr("&Frame"));
     m_details->addTab(m_messageView, tr("&Message"));
+    m_masking = new WsMaskingView(m_details);
+    // The masking of whichever frame the Frame tab shows (a message's fragments each have a key).
+    connect(m_inspector, &WsFrameInspector::currentFrameChanged, m_masking, [this](int index, const QString &message) {
+        if (index < 0)
+            m_masking->showMessage(message);
+        else
+            m_masking->setFrame(m_inspector->frameAt(index), m_inspector->directionAt(index));
+    });
+    m_details->addTab(m_masking, tr("Mas&king"));
     m_details->addTab(m_handshake, tr("Hand&shake"));
     m_details->addTab(m_connectionInfo, tr("Co&nnection"));
     // The selected row's note stands above whichever tab is open.

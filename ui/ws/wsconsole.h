@@ -31,6 +31,7 @@ class NoteActions;
 class WsComposer;
 class WsFrameInspector;
 class WsHandshakeView;
+class WsMaskingView;
 
 // One WebSocket tab: connect form, message log, frame inspector, handshake view, connection
 // details and composer. Everything it shows of the traffic comes from the session's
@@ -73,6 +74,7 @@ public:
     QTableView *logView() const { return m_logView; }
     WsFrameInspector *inspector() const { return m_inspector; }
     WsHandshakeView *handshakeView() const { return m_handshake; }
+    WsMaskingView *maskingView() const { return m_masking; }
     WsComposer *composer() const { return m_composer; }
     QTabWidget *detailTabs() const { return m_details; }
     QTextBrowser *connectionInfo() const { return m_connectionInfo; }
@@ -205,6 +207,7 @@ private:
     WsFrameInspector *m_inspector;
     QPlainTextEdit *m_messageView;
     WsHandshakeView *m_handshake;
+    WsMaskingView *m_masking;
     QTextBrowser *m_connectionInfo;
     WsComposer *m_composer;
 };

@@ -149,6 +149,7 @@ void WsFrameInspector::showMessage(const QString &text)
     m_fields->clear();
     m_diagram->clear();
     m_hex->setBytes({});
+    emit currentFrameChanged(-1, text);
 }
 
 int WsFrameInspector::currentFrame() const
@@ -191,6 +192,7 @@ void WsFrameInspector::showFrame(int index)
     // a horizontal scroll bar would cost a field row. (Set per frame: the model has no
     // columns before the first one.)
     m_fieldsView->horizontalHeader()->setSectionResizeMode(WsFrameFieldsModel::MeaningColumn, QHeaderView::Stretch);
+    emit currentFrameChanged(index, QString());
 }
 
 bool WsFrameInspector::eventFilter(QObject *watched, QEvent *event)

@@ -38,6 +38,8 @@ public:
 
     int frameCount() const { return int(m_frames.size()); }
     int currentFrame() const;
+    const WsFrame &frameAt(int index) const { return m_frames.at(size_t(index)); }
+    Direction directionAt(int index) const { return m_directions.at(size_t(index)); }
     void setCurrentFrame(int index);
     void selectField(WsField field);
 
@@ -45,6 +47,10 @@ public:
     QTableView *fieldsView() const { return m_fieldsView; }
     HexView *hexView() const { return m_hex; }
     WsFrameDiagram *diagram() const { return m_diagram; }
+
+signals:
+    // The frame on show changed: its index, or -1 with `message` saying why there is none.
+    void currentFrameChanged(int index, const QString &message);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
