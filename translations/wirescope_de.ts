@@ -403,6 +403,77 @@
     </message>
 </context>
 <context>
+    <name>WsHandshakeView</name>
+    <message>
+        <source>the server&apos;s name (and port) as the URL gave it; every HTTP/1.1 request carries it</source>
+        <translation>der Name (und Port) des Servers, wie die URL ihn angibt; jede HTTP/1.1-Anfrage enthält ihn</translation>
+    </message>
+    <message>
+        <source>asks to switch this connection from HTTP to the WebSocket protocol</source>
+        <translation>bittet darum, diese Verbindung von HTTP auf das WebSocket-Protokoll umzustellen</translation>
+    </message>
+    <message>
+        <source>&quot;Upgrade&quot;: the Upgrade header is meant for this hop, a proxy must not pass it on</source>
+        <translation>„Upgrade“: Der Upgrade-Header gilt für diese Teilstrecke, ein Proxy darf ihn nicht weitergeben</translation>
+    </message>
+    <message>
+        <source>16 random bytes in base64; the server must hash them into Sec-WebSocket-Accept (the steps above)</source>
+        <translation>16 Zufallsbytes in base64; der Server muss daraus Sec-WebSocket-Accept hashen (die Schritte oben)</translation>
+    </message>
+    <message>
+        <source>13, the protocol of RFC 6455; a server that speaks another answers 426 listing its versions</source>
+        <translation>13, das Protokoll von RFC 6455; ein Server, der ein anderes spricht, antwortet mit 426 und nennt seine Versionen</translation>
+    </message>
+    <message>
+        <source>the page that opened the connection, as a browser sends it; a server may refuse origins it does not trust (403)</source>
+        <translation>die Seite, die die Verbindung geöffnet hat, wie ein Browser sie sendet; ein Server darf Ursprünge ablehnen, denen er nicht traut (403)</translation>
+    </message>
+    <message>
+        <source>the subprotocols the client speaks, in order of preference; the server picks at most one</source>
+        <translation>die Subprotokolle, die der Client spricht, in der Reihenfolge seiner Vorliebe; der Server wählt höchstens eines</translation>
+    </message>
+    <message>
+        <source>the extensions offered, such as permessage-deflate with its parameters</source>
+        <translation>die angebotenen Erweiterungen, etwa permessage-deflate mit seinen Parametern</translation>
+    </message>
+    <message>
+        <source>the client&apos;s name and version</source>
+        <translation>Name und Version des Clients</translation>
+    </message>
+    <message>
+        <source>credentials (Basic or Bearer) for a server that asks for them</source>
+        <translation>Zugangsdaten (Basic oder Bearer) für einen Server, der sie verlangt</translation>
+    </message>
+    <message>
+        <source>cookies this host set earlier, sent as with any request</source>
+        <translation>Cookies, die dieser Host früher gesetzt hat, gesendet wie bei jeder Anfrage</translation>
+    </message>
+    <message>
+        <source>&quot;websocket&quot;: the server agrees to switch protocols</source>
+        <translation>„websocket“: Der Server stimmt dem Protokollwechsel zu</translation>
+    </message>
+    <message>
+        <source>&quot;Upgrade&quot;: this hop switches protocols</source>
+        <translation>„Upgrade“: Diese Teilstrecke wechselt das Protokoll</translation>
+    </message>
+    <message>
+        <source>base64(SHA-1(key + GUID)): proof that the server read this request&apos;s key</source>
+        <translation>base64(SHA-1(key + GUID)): der Beweis, dass der Server den Schlüssel dieser Anfrage gelesen hat</translation>
+    </message>
+    <message>
+        <source>the one subprotocol the server chose from the client&apos;s list</source>
+        <translation>das eine Subprotokoll, das der Server aus der Liste des Clients gewählt hat</translation>
+    </message>
+    <message>
+        <source>the extensions the server accepted, with the parameters it chose</source>
+        <translation>die Erweiterungen, die der Server angenommen hat, mit den Parametern, die er gewählt hat</translation>
+    </message>
+    <message>
+        <source>in a refusal (426): the versions the server speaks</source>
+        <translation>in einer Ablehnung (426): die Versionen, die der Server spricht</translation>
+    </message>
+</context>
+<context>
     <name>wirescope::AboutDialog</name>
     <message>
         <source>About Wirescope</source>
@@ -3430,10 +3501,6 @@ Detail: %8</translation>
         <translation>Vom Client gesendeter Sec-WebSocket-Key</translation>
     </message>
     <message>
-        <source>base64 of 16 random bytes, fresh for this connection</source>
-        <translation>base64 von 16 Zufallsbytes, neu für diese Verbindung</translation>
-    </message>
-    <message>
         <source>Key + GUID</source>
         <translation>Key + GUID</translation>
     </message>
@@ -3554,6 +3621,81 @@ Detail: %8</translation>
             <numerusform>Body der Ablehnung %n Byte (%1)</numerusform>
             <numerusform>Body der Ablehnung %n Bytes (%1)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <source>Next step ▶</source>
+        <translation>Nächster Schritt ▶</translation>
+    </message>
+    <message>
+        <source>All steps</source>
+        <translation>Alle Schritte</translation>
+    </message>
+    <message>
+        <source>Hide the last step shown</source>
+        <translation>Den zuletzt gezeigten Schritt ausblenden</translation>
+    </message>
+    <message>
+        <source>Show the derivation one step at a time</source>
+        <translation>Die Herleitung Schritt für Schritt zeigen</translation>
+    </message>
+    <message>
+        <source>✘ The check fails at this step.</source>
+        <translation>✘ Die Prüfung scheitert an diesem Schritt.</translation>
+    </message>
+    <message>
+        <source>base64 of 16 random bytes, fresh for this connection (§4.1): %1</source>
+        <translation>base64 von 16 Zufallsbytes, neu für diese Verbindung (§4.1): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>RFC 6455 §4.1 asks for base64 of 16 random bytes; this key decodes to %n byte(s)</source>
+        <translation>
+            <numerusform>RFC 6455 §4.1 verlangt base64 von 16 Zufallsbytes; dieser Schlüssel ergibt dekodiert %n Byte</numerusform>
+            <numerusform>RFC 6455 §4.1 verlangt base64 von 16 Zufallsbytes; dieser Schlüssel ergibt dekodiert %n Bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>differs from step 4</source>
+        <translation>weicht von Schritt 4 ab</translation>
+    </message>
+    <message>
+        <source>All %1 steps</source>
+        <translation>Alle %1 Schritte</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>Step through ▶</source>
+        <translation>Schrittweise ▶</translation>
+    </message>
+    <message>
+        <source>not part of the WebSocket handshake</source>
+        <translation>nicht Teil des WebSocket-Handshakes</translation>
+    </message>
+    <message>
+        <source>The request&apos;s headers, what they mean</source>
+        <translation>Die Header der Anfrage und ihre Bedeutung</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s headers, what they mean</source>
+        <translation>Die Header der Antwort und ihre Bedeutung</translation>
     </message>
 </context>
 <context>

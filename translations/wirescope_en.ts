@@ -204,6 +204,13 @@
             <numerusform>Refusal body %n bytes (%1)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>RFC 6455 §4.1 asks for base64 of 16 random bytes; this key decodes to %n byte(s)</source>
+        <translation>
+            <numerusform>RFC 6455 §4.1 asks for base64 of 16 random bytes; this key decodes to %n byte</numerusform>
+            <numerusform>RFC 6455 §4.1 asks for base64 of 16 random bytes; this key decodes to %n bytes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wirescope::WsLogModel</name>

@@ -89,6 +89,24 @@ WsHandshakeRequest wsBuildHandshakeRequest(const WsHandshakeRequestOptions &opti
     return request;
 }
 
+WsRequestHead wsSplitRequestHead(QByteArrayView head)
+{
+    WsRequestHead result;
+    const qsizetype end = head.indexOf("\r\n\r\n");
+    const QList<QByteArray> lines = head.first(end < 0 ? head.size() : end).toByteArray().split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).endsWith('\r') ? lines.at(i).chopped(1) : lines.at(i);
+        if (i == 0) {
+            result.requestLine = line;
+            continue;
+        }
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0)
+            result.fields.append({line.left(colon), line.mid(colon + 1).trimmed()});
+    }
+    return result;
+}
+
 QByteArray wsAcceptFor(const QByteArray &key)
 {
     return QCryptographicHash::hash(QByteArray(key + WsGuid), QCryptographicHash::Sha1).toBase64();

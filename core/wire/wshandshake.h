@@ -42,6 +42,15 @@ struct WsHandshakeRequest {
 WsHandshakeRequest wsBuildHandshakeRequest(const WsHandshakeRequestOptions &options,
                                            const QByteArray &nonce = {});
 
+// The request line and the header fields of a handshake request as written (RFC 9112 §3,
+// §5), for the teaching view: fields in order, duplicates kept, values without their
+// surrounding whitespace. Lines without a colon are left out.
+struct WsRequestHead {
+    QByteArray requestLine;
+    QList<WsHeader> fields;
+};
+WsRequestHead wsSplitRequestHead(QByteArrayView head);
+
 // RFC 6455 §4.2.2: base64(SHA-1(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")).
 inline constexpr char WsGuid[] = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 QByteArray wsAcceptFor(const QByteArray &key);

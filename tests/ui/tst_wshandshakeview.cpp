@@ -7,6 +7,7 @@
 
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QToolButton>
 #include <QTest>
 
 using namespace wirescope;
@@ -40,6 +41,10 @@ private slots:
     void marksTheLinesEveryCheckRead();
     void aRepeatedHeaderIsMarkedEveryTime();
     void showsWhatTheHttpParserFound();
+    void stepThroughRevealsOneStepAtATime();
+    void aFailedCheckSaysAtWhichStep_data();
+    void aFailedCheckSaysAtWhichStep();
+    void everyHeaderIsExplainedWithItsSection();
 };
 
 void tst_WsHandshakeView::marksTheLinesEveryCheckRead()
@@ -97,6 +102,86 @@ void tst_WsHandshakeView::showsWhatTheHttpParserFound()
     const QString html = view.explanationHtml();
     QVERIFY(html.contains(QStringLiteral("http.bare_lf")));
     QVERIFY2(html.contains(QStringLiteral("Refusal body 2 bytes (Content-Length)")), qPrintable(html));
+}
+
+namespace {
+
+QByteArray goodAnswer(const WsHandshakeRecord &forRequest)
+{
+    return "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: "
+        + wsAcceptFor(forRequest.verdict.accept.key) + "\r\nX-Served-By: test\r\n\r\n";
+}
+
+} // namespace
+
+void tst_WsHandshakeView::stepThroughRevealsOneStepAtATime()
+{
+    const WsHandshakeRecord record = recordFor(goodAnswer(recordFor({})));
+    QVERIFY(record.verdict.accept.match);
+    WsHandshakeView view;
+    view.setRecord(record);
+    QCOMPARE(view.shownSteps(), 0);
+    QVERIFY(view.explanationHtml().contains(QStringLiteral("All response checks")));
+    QVERIFY(!view.backButton()->isEnabled());
+
+    view.nextButton()->click();
+    QCOMPARE(view.shownSteps(), 1);
+    QVERIFY(view.explanationHtml().contains(QStringLiteral("Sec-WebSocket-Key sent by the client")));
+    // The key's 16 bytes: "the sample nonce" in hex.
+    QVERIFY(view.explanationHtml().contains(QString::fromLatin1(QByteArray("the sample nonce").toHex(' '))));
+    QVERIFY(!view.explanationHtml().contains(QStringLiteral("Key + GUID")));
+    QVERIFY(!view.explanationHtml().contains(QStringLiteral("All response checks")));
+    for (int i = 2; i <= WsHandshakeView::stepCount; ++i)
+        view.nextButton()->click();
+    QCOMPARE(view.shownSteps(), WsHandshakeView::stepCount);
+    QVERIFY(!view.nextButton()->isEnabled());
+    QVERIFY(view.explanationHtml().contains(QStringLiteral("Match: the server computed the same value.")));
+    view.backButton()->click();
+    QCOMPARE(view.shownSteps(), WsHandshakeView::stepCount - 1);
+    QVERIFY(!view.explanationHtml().contains(QStringLiteral("Sec-WebSocket-Accept sent by the server")));
+    view.allButton()->click();
+    QCOMPARE(view.shownSteps(), 0);
+    QVERIFY(view.explanationHtml().contains(QStringLiteral("Sec-WebSocket-Accept sent by the server")));
+}
+
+void tst_WsHandshakeView::aFailedCheckSaysAtWhichStep_data()
+{
+    QTest::addColumn<QByteArray>("key");
+    QTest::addColumn<QByteArray>("accept"); // empty: the header is missing
+    QTest::addColumn<int>("step");
+    const QByteArray key = QByteArray("the sample nonce").toBase64();
+    QTest::newRow("match") << key << wsAcceptFor(key) << 0;
+    QTest::newRow("mismatch") << key << QByteArray("d3Jvbmc=") << 5;
+    QTest::newRow("missing") << key << QByteArray() << 5;
+    QTest::newRow("a key of 15 bytes") << QByteArray(15, 'k').toBase64() << QByteArray("d3Jvbmc=") << 1;
+    QTest::newRow("a key that is not base64") << QByteArray("not base64!") << QByteArray("d3Jvbmc=") << 1;
+}
+
+void tst_WsHandshakeView::aFailedCheckSaysAtWhichStep()
+{
+    QFETCH(QByteArray, key);
+    QFETCH(QByteArray, accept);
+    QFETCH(int, step);
+    WsHandshakeRecord record;
+    record.verdict.accept = wsDeriveAccept(key, accept, !accept.isEmpty());
+    QCOMPARE(WsHandshakeView::failedStep(record), step);
+    WsHandshakeView view;
+    view.setRecord(record);
+    QCOMPARE(view.explanationHtml().contains(QStringLiteral("The check fails at this step.")), step != 0);
+}
+
+void tst_WsHandshakeView::everyHeaderIsExplainedWithItsSection()
+{
+    const WsHandshakeRecord record = recordFor(goodAnswer(recordFor({})));
+    WsHandshakeView view;
+    view.setRecord(record);
+    const QString html = view.explanationHtml();
+    QVERIFY(html.contains(QStringLiteral("The request's headers, what they mean")));
+    QVERIFY(html.contains(QStringLiteral("RFC 6455 §4.1 item 7")));       // Sec-WebSocket-Key
+    QVERIFY(html.contains(QStringLiteral("RFC 6455 §4.1 item 9, §4.4"))); // Sec-WebSocket-Version
+    QVERIFY(html.contains(QStringLiteral("RFC 6455 §4.2.2 item 5.4")));   // Sec-WebSocket-Accept
+    QVERIFY(html.contains(QStringLiteral("X-Served-By")));
+    QVERIFY(html.contains(QStringLiteral("not part of the WebSocket handshake")));
 }
 
 QTEST_MAIN(tst_WsHandshakeView)

@@ -78,6 +78,7 @@ private slots:
     void requestCarriesOptionsAuthAndCookies();
     void freshKeysAreRandom();
     void acceptDerivationShowsEveryStep();
+    void aRequestHeadSplitsIntoItsFields();
     void a101WithFramesInTheSameChunkEndsAtItsHead();
     void checks_data();
     void checks();
@@ -322,6 +323,32 @@ void TestWsHandshake::aRefusalCutShortIsTruncated()
     QCOMPARE(firstErrorId(a.response), QStringLiteral("http.truncated"));
     QCOMPARE(a.response.status, 403); // the head is still there for the checks and the view
     QCOMPARE(a.response.body, QByteArray("only ten b"));
+}
+
+void TestWsHandshake::aRequestHeadSplitsIntoItsFields()
+{
+    WsHandshakeRequestOptions options;
+    options.url = QUrl(QStringLiteral("ws://example.com:8080/chat?x=1"));
+    options.subprotocols = {QStringLiteral("json")};
+    options.headers = {{"X-Twice", "a"}, {"X-Twice", " b "}};
+    const WsHandshakeRequest request = wsBuildHandshakeRequest(options, QByteArray(16, 'k'));
+    const WsRequestHead head = wsSplitRequestHead(QByteArray(request.bytes + "ignored body"));
+    QCOMPARE(head.requestLine, QByteArray("GET /chat?x=1 HTTP/1.1"));
+    QList<QByteArray> names;
+    for (const WsHeader &field : head.fields)
+        names.append(field.first);
+    QVERIFY(names.contains("Host"));
+    QVERIFY(names.contains("Sec-WebSocket-Protocol"));
+    QCOMPARE(names.count("X-Twice"), 2);
+    for (const WsHeader &field : head.fields) {
+        if (field.first == "Sec-WebSocket-Key")
+            QCOMPARE(field.second, request.key);
+        if (field.first == "Host")
+            QCOMPARE(field.second, QByteArray("example.com:8080"));
+    }
+    QCOMPARE(head.fields.last(), WsHeader("X-Twice", "b"));
+    QVERIFY(wsSplitRequestHead({}).fields.isEmpty());
+    QCOMPARE(wsSplitRequestHead("GET / HTTP/1.1\r\nno colon here\r\nA: 1\r\n\r\n").fields.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestWsHandshake)
