@@ -6,6 +6,10 @@
 #include "core/demo/demolabconfig.h"
 #include "core/demo/demolimits.h"
 #include "core/net/httpclient.h"
+#include "core/net/wsconnection.h"
+#include "core/wire/wsframeparser.h"
+#include "core/wire/wsframewriter.h"
+#include "core/wire/wshandshake.h"
 #include "core/wire/chunkeddecoder.h"
 #include "core/wire/sseparser.h"
 
@@ -186,6 +190,56 @@ qint64 seqOf(const QByteArray &message)
     return message.left(message.indexOf(' ')).toLongLong();
 }
 
+// A WsConnection (core/net) to a /lab/ws URL, with everything it received and every byte its
+// socket carried.
+struct LabWsClient
+{
+    WsConnection connection;
+    QList<WsMessage> messages;
+    qint64 bytesIn = 0;
+    qint64 bytesOut = 0;
+    bool closed = false;
+
+    LabWsClient()
+    {
+        QObject::connect(&connection, &WsConnection::messageDecoded, &connection, [this](const WsMessageEvent &event) {
+            if (event.direction == Direction::In)
+                messages.append(event.message);
+        });
+        QObject::connect(&connection, &WsConnection::chunkCaptured, &connection, [this](const CapturedChunk &chunk) {
+            (chunk.direction == Direction::In ? bytesIn : bytesOut) += chunk.bytes.size();
+        });
+        QObject::connect(&connection, &WsConnection::closed, &connection, [this] { closed = true; });
+    }
+    void open(const QUrl &url, bool deflate)
+    {
+        WsConnectOptions options;
+        options.url = url;
+        options.permessageDeflate = deflate;
+        connection.open(options);
+    }
+};
+
+// The frames a server sent after its 101 (RFC 6455: unmasked).
+QList<WsFrame> serverFrames(const QByteArray &bytes)
+{
+    WsFrameParserOptions options;
+    options.role = WsRole::Client;
+    WsFrameParser parser(options);
+    QList<WsFrame> frames;
+    for (const WsParseEvent &event : parser.feed(bytes).events) {
+        if (event.type == WsParseEventType::Frame)
+            frames.append(event.frame);
+    }
+    return frames;
+}
+
+QByteArray upgradeRequest(const QByteArray &target, const QByteArray &extra = {})
+{
+    return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n" + extra;
+}
+
 } // namespace
 
 class tst_DemoLab : public QObject
@@ -214,6 +268,18 @@ private slots:
 
     void statsCountEveryByteTheClientSocketsCarried();
     void statsMatchTheProjectsHttpClient();
+
+    void wsPushesEachMessageAsOneTextFrameAndCloses_data();
+    void wsPushesEachMessageAsOneTextFrameAndCloses();
+    void wsEchoesEachMessageBack_data();
+    void wsEchoesEachMessageBack();
+    void wsChatRelaysAmongTheRunsEvents();
+    void wsHandshakeIsRfc6455();
+    void wsHandshakeRefusals_data();
+    void wsHandshakeRefusals();
+    void wsAnswersPingWithPongAndEchoesTheClientsClose();
+    void wsViolationsCloseWithTheirRfcCode_data();
+    void wsViolationsCloseWithTheirRfcCode();
 
 private:
     QJsonObject stats(const QByteArray &run);
@@ -612,6 +678,204 @@ void tst_DemoLab::statsMatchTheProjectsHttpClient()
     QCOMPARE(counted.value(u"requests"_qs).toInteger(), 6);
     QCOMPARE(counted.value(u"bytes_in"_qs).toInteger(), out);
     QCOMPARE(counted.value(u"bytes_out"_qs).toInteger(), in);
+}
+
+void tst_DemoLab::wsPushesEachMessageAsOneTextFrameAndCloses_data()
+{
+    QTest::addColumn<bool>("deflate");
+    QTest::addColumn<QString>("payload");
+    QTest::newRow("json") << false << u"json"_qs;
+    QTest::newRow("text, deflate") << true << u"text"_qs;
+    QTest::newRow("random, deflate") << true << u"random"_qs;
+}
+
+void tst_DemoLab::wsPushesEachMessageAsOneTextFrameAndCloses()
+{
+    QFETCH(bool, deflate);
+    QFETCH(QString, payload);
+    const QString run = u"ws-push-%1-%2"_qs.arg(payload).arg(deflate);
+    LabWsClient client;
+    client.open(m_demo.wsUrl(u"/lab/ws?run=%1&rate=1000&duration_ms=200&size=200&payload=%2"_qs.arg(run, payload)), deflate);
+    QTRY_VERIFY_WITH_TIMEOUT(client.closed, 10000);
+    QCOMPARE(client.connection.deflateActive(), deflate);
+    QCOMPARE(client.messages.size(), 200);
+    for (int i = 0; i < client.messages.size(); ++i) {
+        const WsMessage &message = client.messages.at(i);
+        QCOMPARE(message.type, WsMessageType::Text);
+        QCOMPARE(message.frameCount, 1);
+        QCOMPARE(message.compressed, deflate);
+        QCOMPARE(message.payload.size(), 200);
+        QCOMPARE(seqOf(message.payload), i + 1);
+    }
+    const WsCloseRecord &close = client.connection.closeRecord();
+    QCOMPARE(close.receivedCode, std::optional<quint16>(1000));
+    QVERIFY(close.clean);
+    QTRY_COMPARE_WITH_TIMEOUT(stats(run.toLatin1()).value(u"open_connections"_qs).toInt(), 0, 5000);
+    const QJsonObject counted = stats(run.toLatin1());
+    QCOMPARE(counted.value(u"connections"_qs).toInteger(), 1);
+    QCOMPARE(counted.value(u"requests"_qs).toInteger(), 1);
+    QCOMPARE(counted.value(u"bytes_in"_qs).toInteger(), client.bytesOut);
+    QCOMPARE(counted.value(u"bytes_out"_qs).toInteger(), client.bytesIn);
+}
+
+void tst_DemoLab::wsEchoesEachMessageBack_data()
+{
+    QTest::addColumn<bool>("deflate");
+    QTest::newRow("plain") << false;
+    QTest::newRow("deflate") << true;
+}
+
+void tst_DemoLab::wsEchoesEachMessageBack()
+{
+    QFETCH(bool, deflate);
+    const QByteArray run = deflate ? "ws-echo-deflate" : "ws-echo";
+    LabWsClient client;
+    client.open(m_demo.wsUrl(u"/lab/ws?run=%1&workload=echo&duration_ms=100"_qs.arg(QString::fromLatin1(run))), deflate);
+    QTRY_COMPARE_WITH_TIMEOUT(client.connection.state(), WsConnectionState::Open, 5000);
+    for (int i = 1; i <= 5; ++i)
+        client.connection.sendText(u"c%1 1765146000123456 xxxxxxxxxxxxxxxxxxxxxxxx"_qs.arg(i));
+    client.connection.sendBinary(QByteArray("\x00\x01\xff", 3));
+    QTRY_COMPARE_WITH_TIMEOUT(client.messages.size(), 6, 5000);
+    for (int i = 1; i <= 5; ++i)
+        QCOMPARE(client.messages.at(i - 1).payload, u"c%1 1765146000123456 xxxxxxxxxxxxxxxxxxxxxxxx"_qs.arg(i).toLatin1());
+    QCOMPARE(client.messages.at(5).type, WsMessageType::Binary);
+    QCOMPARE(client.messages.at(5).payload, QByteArray("\x00\x01\xff", 3));
+    // An echo run ends duration_ms + 5 s after it began: the server closes then.
+    QTRY_VERIFY_WITH_TIMEOUT(client.closed, 15000);
+    QCOMPARE(client.connection.closeRecord().receivedCode, std::optional<quint16>(1000));
+    QTRY_COMPARE_WITH_TIMEOUT(stats(run).value(u"open_connections"_qs).toInt(), 0, 5000);
+    const QJsonObject counted = stats(run);
+    QCOMPARE(counted.value(u"messages_echoed"_qs).toInteger(), 6);
+    QCOMPARE(counted.value(u"bytes_in"_qs).toInteger(), client.bytesOut);
+    QCOMPARE(counted.value(u"bytes_out"_qs).toInteger(), client.bytesIn);
+}
+
+void tst_DemoLab::wsChatRelaysAmongTheRunsEvents()
+{
+    LabWsClient client;
+    client.open(m_demo.wsUrl(u"/lab/ws?run=ws-chat&workload=chat&rate=20&duration_ms=500&payload=text&size=40"_qs), true);
+    QTRY_VERIFY_WITH_TIMEOUT(!client.messages.isEmpty(), 5000);
+    client.connection.sendText(u"c1 1765146000123456 xxxxxxxxxxxxxxxxxx"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(client.closed, 10000);
+    QCOMPARE(client.messages.size(), 10 + 1);
+    int relayed = 0;
+    for (const WsMessage &message : client.messages)
+        relayed += message.payload.startsWith("c1 ") ? 1 : 0;
+    QCOMPARE(relayed, 1);
+    QCOMPARE(stats("ws-chat").value(u"messages_relayed"_qs).toInteger(), 1);
+}
+
+void tst_DemoLab::wsHandshakeIsRfc6455()
+{
+    // RFC 6455 §1.3's own example key, and a permessage-deflate offer as browsers send it.
+    RawClient client(m_demo.port());
+    client.send(upgradeRequest("/lab/ws?run=ws-handshake&rate=10&duration_ms=100",
+                               "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Extensions: permessage-deflate; "
+                               "client_max_window_bits, x-webkit-deflate-frame\r\n\r\n"));
+    const RawResponse response = client.response();
+    QCOMPARE(response.status, 101);
+    QCOMPARE(response.header("Sec-WebSocket-Accept"), QByteArray("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
+    QCOMPARE(response.header("Upgrade"), QByteArray("websocket"));
+    QCOMPARE(response.header("Sec-WebSocket-Extensions"), QByteArray("permessage-deflate"));
+    QVERIFY(client.waitClosed());
+    const QList<WsFrame> frames = serverFrames(client.buffer());
+    QCOMPARE(frames.size(), 1 + 1); // N = 1, then the close
+    QVERIFY(frames.first().header.rsv1);
+    QCOMPARE(frames.last().header.opcode, WsOpcode::Close);
+}
+
+void tst_DemoLab::wsHandshakeRefusals_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("header");
+    QTest::newRow("version 8") << upgradeRequest("/lab/ws?run=ws-refused", "Sec-WebSocket-Version: 8\r\n\r\n") << 426
+                               << QByteArray("Sec-WebSocket-Version: 13");
+    QTest::newRow("a key that is not 16 bytes")
+        << QByteArray("GET /lab/ws?run=ws-refused HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                      "Sec-WebSocket-Key: c2hvcnQ=\r\nSec-WebSocket-Version: 13\r\n\r\n")
+        << 400 << QByteArray("Content-Type: application/json");
+    QTest::newRow("not an upgrade") << QByteArray("GET /lab/ws?run=ws-refused HTTP/1.1\r\nHost: h\r\n\r\n") << 426
+                                    << QByteArray("Upgrade: websocket");
+    QTest::newRow("a bad parameter") << upgradeRequest("/lab/ws?run=ws-refused&rate=0", "Sec-WebSocket-Version: 13\r\n\r\n")
+                                     << 400 << QByteArray("\"parameter\": \"rate\"");
+}
+
+void tst_DemoLab::wsHandshakeRefusals()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    QFETCH(QByteArray, header);
+    RawClient client(m_demo.port());
+    client.send(request);
+    const RawResponse response = client.response();
+    QCOMPARE(response.status, status);
+    QVERIFY2(response.wire.contains(header), response.wire.constData());
+}
+
+void tst_DemoLab::wsAnswersPingWithPongAndEchoesTheClientsClose()
+{
+    RawClient client(m_demo.port());
+    client.send(upgradeRequest("/lab/ws?run=ws-ping&workload=echo&duration_ms=60000", "Sec-WebSocket-Version: 13\r\n\r\n"));
+    QCOMPARE(client.response().status, 101);
+    WsFrameWriter writer(WsRole::Client);
+    client.send(writer.ping("are you there") + writer.close(4000, u"bye"_qs));
+    QVERIFY(client.waitClosed()); // the server closes TCP first once both close frames crossed
+    const QList<WsFrame> frames = serverFrames(client.buffer());
+    QCOMPARE(frames.size(), 2);
+    QCOMPARE(frames.at(0).header.opcode, WsOpcode::Pong);
+    QCOMPARE(frames.at(0).payload, QByteArray("are you there"));
+    QCOMPARE(frames.at(1).header.opcode, WsOpcode::Close);
+    QCOMPARE(frames.at(1).payload.left(2), QByteArray("\x0f\xa0", 2)); // 4000 echoed
+    QVERIFY(!frames.at(1).header.masked);
+}
+
+void tst_DemoLab::wsViolationsCloseWithTheirRfcCode_data()
+{
+    QTest::addColumn<QByteArray>("query");
+    QTest::addColumn<QByteArray>("frame");
+    QTest::addColumn<int>("code");
+    WsFrameWriter writer(WsRole::Client);
+    WsCraftSpec unmasked;
+    unmasked.masked = false;
+    unmasked.payload = "hello";
+    WsCraftSpec reserved;
+    reserved.opcode = 0x3;
+    WsCraftSpec rsv1;
+    rsv1.rsv1 = true;
+    rsv1.payload = "not compressed";
+    QTest::newRow("unmasked frame: 1002") << QByteArray("workload=echo") << WsFrameWriter::craft(unmasked) << 1002;
+    QTest::newRow("reserved opcode: 1002") << QByteArray("workload=echo") << WsFrameWriter::craft(reserved) << 1002;
+    QTest::newRow("RSV1 without deflate: 1002") << QByteArray("workload=echo") << WsFrameWriter::craft(rsv1) << 1002;
+    QTest::newRow("invalid UTF-8: 1007") << QByteArray("workload=echo")
+                                         << writer.message(WsOpcode::Text, QByteArray("\xc3\x28", 2)) << 1007;
+    QTest::newRow("over 64 KiB: 1009") << QByteArray("workload=echo")
+                                       << writer.message(WsOpcode::Text, QByteArray(2 * 65536 + 1, 'x')) << 1009;
+    QTest::newRow("a message of 64 KiB + 1: 1009") << QByteArray("workload=echo")
+                                                   << writer.message(WsOpcode::Text, QByteArray(65537, 'x')) << 1009;
+    QTest::newRow("binary chat message: 1003") << QByteArray("workload=chat")
+                                               << writer.message(WsOpcode::Binary, QByteArray("abc")) << 1003;
+    QTest::newRow("chat message of two lines: 1003") << QByteArray("workload=chat")
+                                                     << writer.message(WsOpcode::Text, QByteArray("a\nb")) << 1003;
+}
+
+void tst_DemoLab::wsViolationsCloseWithTheirRfcCode()
+{
+    QFETCH(QByteArray, query);
+    QFETCH(QByteArray, frame);
+    QFETCH(int, code);
+    RawClient client(m_demo.port());
+    client.send(upgradeRequest("/lab/ws?run=ws-violation-" + QByteArray::number(code) + '-' + QByteArray::number(frame.size())
+                                   + "&duration_ms=60000&rate=0.1&" + query,
+                               "Sec-WebSocket-Version: 13\r\n\r\n"));
+    QCOMPARE(client.response().status, 101);
+    client.send(frame);
+    QVERIFY(client.waitClosed()); // RFC 6455 §7.1.7: failing closes TCP
+    const QList<WsFrame> frames = serverFrames(client.buffer());
+    QVERIFY(!frames.isEmpty());
+    const WsFrame &close = frames.last();
+    QCOMPARE(close.header.opcode, WsOpcode::Close);
+    QCOMPARE(int(quint8(close.payload.at(0))) << 8 | quint8(close.payload.at(1)), code);
 }
 
 QTEST_MAIN(tst_DemoLab)
