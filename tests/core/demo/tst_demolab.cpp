@@ -2,9 +2,12 @@
 // clients: raw QTcpSocket requests where the exact bytes matter, the project's HttpClient, and
 // the server's own byte counts compared with what the client sockets counted.
 #include "tests/peers/demopeer.h"
+#include "tests/peers/peerprocess.h"
 
 #include "core/demo/demolabconfig.h"
 #include "core/demo/demolimits.h"
+#include "core/demo/demoserver.h"
+#include "core/demo/demoserverthread.h"
 #include "core/net/httpclient.h"
 #include "core/net/wsconnection.h"
 #include "core/wire/wsframeparser.h"
@@ -13,6 +16,7 @@
 #include "core/wire/chunkeddecoder.h"
 #include "core/wire/sseparser.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -280,6 +284,8 @@ private slots:
     void wsAnswersPingWithPongAndEchoesTheClientsClose();
     void wsViolationsCloseWithTheirRfcCode_data();
     void wsViolationsCloseWithTheirRfcCode();
+    void wsInteroperatesWithPythonWebsockets_data();
+    void wsInteroperatesWithPythonWebsockets();
 
 private:
     QJsonObject stats(const QByteArray &run);
@@ -876,6 +882,58 @@ void tst_DemoLab::wsViolationsCloseWithTheirRfcCode()
     const WsFrame &close = frames.last();
     QCOMPARE(close.header.opcode, WsOpcode::Close);
     QCOMPARE(int(quint8(close.payload.at(0))) << 8 | quint8(close.payload.at(1)), code);
+}
+
+void tst_DemoLab::wsInteroperatesWithPythonWebsockets_data()
+{
+    QTest::addColumn<QString>("compression");
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<int>("echo");
+    QTest::addColumn<int>("messages");
+    QTest::newRow("push, deflate") << u"deflate"_qs << u"rate=500&duration_ms=200&size=100&payload=text"_qs << 0 << 100;
+    QTest::newRow("push, no deflate") << u"none"_qs << u"rate=500&duration_ms=200&size=100&payload=random"_qs << 0 << 100;
+    QTest::newRow("echo, deflate") << u"deflate"_qs << u"workload=echo&duration_ms=1"_qs << 5 << 0;
+}
+
+void tst_DemoLab::wsInteroperatesWithPythonWebsockets()
+{
+    // A client that is not ours (python3-websockets 10.4), with and without permessage-deflate.
+    // The server runs on a thread of its own so that this thread may wait for the script.
+    QFETCH(QString, compression);
+    QFETCH(QString, query);
+    QFETCH(int, echo);
+    QFETCH(int, messages);
+    QString error;
+    const QString python = findSystemPython3(&error);
+    QVERIFY2(!python.isEmpty(), qPrintable(error));
+    DemoServerThread server;
+    QVERIFY2(server.start(0), qPrintable(server.server()->errorString()));
+    const QString run = u"python-%1-%2"_qs.arg(compression).arg(echo);
+    const QString url = server.server()->wsBaseUrl().toString() + u"/lab/ws?run="_qs + run + u'&' + query;
+    PeerProcess process;
+    QVERIFY2(process.start(python, {peersDir() + u"/lab_ws_client.py"_qs, url, u"--compression"_qs, compression,
+                                    u"--echo"_qs, QString::number(echo)},
+                           &error),
+             qPrintable(error));
+    const QByteArray line = process.waitForLine("RESULT ", 30000);
+    QVERIFY2(!line.isEmpty(), qPrintable(process.outputTail()));
+    const QJsonObject result = QJsonDocument::fromJson(line).object();
+    QCOMPARE(result.value(u"messages"_qs).toInt(), messages);
+    if (messages > 0) {
+        QCOMPARE(result.value(u"sizes"_qs).toArray(), QJsonArray{100});
+        QVERIFY(result.value(u"in_order"_qs).toBool());
+    }
+    QCOMPARE(result.value(u"echoed"_qs).toInt(), echo);
+    QCOMPARE(result.value(u"close_code"_qs).toInt(), 1000);
+    QCOMPARE(result.value(u"extensions"_qs).toString(),
+             compression == u"deflate" ? u"permessage-deflate"_qs : QString());
+    // The connection was attributed to its run and is closed on the server's side too.
+    RawClient client(server.server()->port());
+    client.get("/lab/stats?run=" + run.toLatin1(), {}, true);
+    const QJsonObject counted = client.response().json();
+    QCOMPARE(counted.value(u"connections"_qs).toInt(), 1);
+    QCOMPARE(counted.value(u"open_connections"_qs).toInt(), 0);
+    QCOMPARE(counted.value(u"messages_echoed"_qs).toInt(), echo);
 }
 
 QTEST_MAIN(tst_DemoLab)
