@@ -4,6 +4,7 @@
 #include "tests/peers/demopeer.h"
 #include "tests/peers/peerprocess.h"
 
+#include "core/demo/demoeventlog.h"
 #include "core/demo/demolabconfig.h"
 #include "core/demo/demolimits.h"
 #include "core/demo/demoserver.h"
@@ -284,11 +285,14 @@ private slots:
     void wsAnswersPingWithPongAndEchoesTheClientsClose();
     void wsViolationsCloseWithTheirRfcCode_data();
     void wsViolationsCloseWithTheirRfcCode();
+    void tenThousandMessagesASecondArriveWhole_data();
+    void tenThousandMessagesASecondArriveWhole();
     void wsInteroperatesWithPythonWebsockets_data();
     void wsInteroperatesWithPythonWebsockets();
 
 private:
-    QJsonObject stats(const QByteArray &run);
+    QJsonObject stats(const QByteArray &run) { return stats(m_demo.port(), run); }
+    static QJsonObject stats(quint16 port, const QByteArray &run);
     DemoPeer m_demo;
 };
 
@@ -298,9 +302,9 @@ void tst_DemoLab::initTestCase()
     QVERIFY2(m_demo.start(&error), qPrintable(error));
 }
 
-QJsonObject tst_DemoLab::stats(const QByteArray &run)
+QJsonObject tst_DemoLab::stats(quint16 port, const QByteArray &run)
 {
-    RawClient client(m_demo.port());
+    RawClient client(port);
     client.get("/lab/stats?run=" + run, {}, true);
     const RawResponse response = client.response();
     return response.status == 200 ? response.json() : QJsonObject{{u"status"_qs, response.status}};
@@ -884,6 +888,87 @@ void tst_DemoLab::wsViolationsCloseWithTheirRfcCode()
     QCOMPARE(int(quint8(close.payload.at(0))) << 8 | quint8(close.payload.at(1)), code);
 }
 
+void tst_DemoLab::tenThousandMessagesASecondArriveWhole_data()
+{
+    QTest::addColumn<QString>("transport");
+    QTest::newRow("ws") << u"ws"_qs;
+    QTest::newRow("ws-deflate") << u"ws-deflate"_qs;
+    QTest::newRow("sse") << u"sse"_qs;
+}
+
+void tst_DemoLab::tenThousandMessagesASecondArriveWhole()
+{
+    // The server on its own thread, as in the window: 10 000 events/s for 2 s reach the client
+    // whole and in order, and the server answers other requests meanwhile. The push delays
+    // (creation stamp -> receipt, same machine, same clock) are printed, not asserted.
+    QFETCH(QString, transport);
+    DemoServerThread server;
+    QVERIFY2(server.start(0), qPrintable(server.server()->errorString()));
+    const quint16 port = server.server()->port();
+    const QByteArray run = "fast-" + transport.toLatin1();
+    const QByteArray query = "run=" + run + "&rate=10000&duration_ms=2000&size=64&payload=text";
+    QList<qint64> delaysUs;
+    qint64 expected = 1;
+    bool inOrder = true;
+    const auto receive = [&](const QByteArray &message) {
+        const QList<QByteArray> fields = message.split(' ');
+        inOrder = inOrder && fields.value(0).toLongLong() == expected++ && message.size() == 64;
+        delaysUs.append(demoWallClockNs() / 1000 - fields.value(1).toLongLong());
+    };
+    bool answeredMeanwhile = false;
+    if (transport.startsWith(u"ws")) {
+        LabWsClient client;
+        QObject::connect(&client.connection, &WsConnection::messageDecoded, &client.connection,
+                         [&](const WsMessageEvent &event) {
+                             if (event.direction == Direction::In)
+                                 receive(event.message.payload);
+                         });
+        client.open(QUrl(u"ws://127.0.0.1:%1/lab/ws?"_qs.arg(port) + QString::fromLatin1(query)), transport == u"ws-deflate");
+        QTRY_VERIFY_WITH_TIMEOUT(client.messages.size() > 1000, 10000);
+        answeredMeanwhile = stats(port, run).value(u"messages_created"_qs).toInteger() > 0;
+        QTRY_VERIFY_WITH_TIMEOUT(client.closed, 20000);
+    } else {
+        // Read as it arrives: de-chunked, then parsed, each event stamped when its bytes came.
+        RawClient client(port);
+        client.get("/lab/sse?" + query);
+        ChunkedDecoder decoder;
+        SseParser parser;
+        bool inBody = false;
+        const auto readMore = [&] {
+            QByteArray &buffer = client.buffer();
+            if (!inBody) {
+                const qsizetype end = buffer.indexOf("\r\n\r\n");
+                if (end < 0)
+                    return false;
+                buffer.remove(0, end + 4);
+                inBody = true;
+            }
+            QByteArray body;
+            QList<HttpChunkInfo> chunks;
+            QList<HttpHeaderField> trailers;
+            QList<Violation> findings;
+            buffer.remove(0, decoder.feed(buffer, ChunkedOutput{body, chunks, trailers, findings}));
+            std::vector<SseRecord> records;
+            parser.feed(body, records);
+            for (const SseRecord &record : records) {
+                if (record.kind == SseRecord::Kind::Event)
+                    receive(record.data.toLatin1());
+            }
+            return decoder.isDone() || decoder.isError();
+        };
+        QVERIFY(QTest::qWaitFor([&] { return readMore() || delaysUs.size() > 1000; }, 10000));
+        answeredMeanwhile = stats(port, run).value(u"messages_created"_qs).toInteger() > 0;
+        QVERIFY(QTest::qWaitFor(readMore, 20000));
+    }
+    QVERIFY(answeredMeanwhile);
+    QCOMPARE(delaysUs.size(), 20000);
+    QVERIFY(inOrder);
+    std::sort(delaysUs.begin(), delaysUs.end());
+    qInfo("%s at 10 000 msg/s: push delay p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+          qPrintable(transport), delaysUs.at(delaysUs.size() / 2) / 1000.0, delaysUs.at(delaysUs.size() * 99 / 100) / 1000.0,
+          delaysUs.last() / 1000.0);
+}
+
 void tst_DemoLab::wsInteroperatesWithPythonWebsockets_data()
 {
     QTest::addColumn<QString>("compression");
@@ -928,9 +1013,7 @@ void tst_DemoLab::wsInteroperatesWithPythonWebsockets()
     QCOMPARE(result.value(u"extensions"_qs).toString(),
              compression == u"deflate" ? u"permessage-deflate"_qs : QString());
     // The connection was attributed to its run and is closed on the server's side too.
-    RawClient client(server.server()->port());
-    client.get("/lab/stats?run=" + run.toLatin1(), {}, true);
-    const QJsonObject counted = client.response().json();
+    const QJsonObject counted = stats(server.server()->port(), run.toLatin1());
     QCOMPARE(counted.value(u"connections"_qs).toInt(), 1);
     QCOMPARE(counted.value(u"open_connections"_qs).toInt(), 0);
     QCOMPARE(counted.value(u"messages_echoed"_qs).toInt(), echo);
