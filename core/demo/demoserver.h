@@ -15,6 +15,9 @@ namespace wirescope {
 
 class DemoEventLog;
 class DemoHttpConnection;
+class DemoLabRun;
+class DemoLabRuns;
+class DemoLabWebSocket;
 
 // The embedded demo server: httpbin-style HTTP endpoints and echo/ticker/chat WebSockets on
 // one port of 127.0.0.1 (never any other address). Endpoints, parameters and limits:
@@ -22,8 +25,9 @@ class DemoHttpConnection;
 //
 // One QTcpServer accepts every connection. Each connection's request head is peeked; a
 // WebSocket upgrade for /ws/echo, /ws/ticker or /ws/chat is handed unread to a
-// QWebSocketServer (NonSecureMode) through handleConnection(), everything else is answered
-// by DemoHttpConnection. Qt 6.4's QHttpServer is not used for HTTP: it hands handlers the
+// QWebSocketServer (NonSecureMode) through handleConnection(), one for /lab/ws to a
+// DemoLabWebSocket (our own, for permessage-deflate), everything else is answered by
+// DemoHttpConnection. Qt 6.4's QHttpServer is not used for HTTP: it hands handlers the
 // headers as a QVariantMap, losing their order, their spelling and duplicates, which an echo
 // service for a protocol inspector must show exactly.
 class DemoServer : public QObject
@@ -48,9 +52,11 @@ public:
     // Subprotocols every WebSocket endpoint accepts when offered (RFC 6455 §4.2.2).
     static QStringList subprotocols();
     int httpConnectionCount() const { return int(m_http.size()); }
-    int webSocketCount() const { return int(m_sockets.size()); }
+    int webSocketCount() const { return int(m_sockets.size() + m_labSockets.size()); }
     // Events that /poll delivers (chat, publish, tick).
     DemoEventLog *events() const { return m_events; }
+    // The transport lab's runs (/lab/..., docs/lab-endpoints.md).
+    DemoLabRuns *labRuns() const { return m_labRuns; }
     // How often a "tick" event is published (default 5000 ms; 0: never).
     void setTickIntervalMs(int ms);
     int tickIntervalMs() const;
@@ -65,6 +71,7 @@ Q_SIGNALS:
 private:
     void acceptConnections();
     void upgrade(DemoHttpConnection *connection);
+    void upgradeLab(DemoHttpConnection *connection, DemoLabRun *run);
     void acceptWebSockets();
     void serveEcho(QWebSocket *socket);
     void serveTicker(QWebSocket *socket);
@@ -75,10 +82,12 @@ private:
     QTcpServer *m_server;
     QWebSocketServer *m_wsServer;
     DemoEventLog *m_events;
+    DemoLabRuns *m_labRuns;
     QTimer *m_tick;
     QList<DemoHttpConnection *> m_http;
     QList<QWebSocket *> m_sockets;
     QList<QWebSocket *> m_chat;
+    QList<DemoLabWebSocket *> m_labSockets; // /lab/ws, our own RFC 6455 server side
     QString m_error;
 };
 
