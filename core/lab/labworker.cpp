@@ -42,6 +42,7 @@ qint64 epochAnchorUs(const SessionClock &clock)
 
 LabWorker::LabWorker()
     : m_http(new HttpClient(this))
+    , m_batch(this) // a child, so that it moves to the lab thread with the worker
 {
     m_batch.setInterval(LabRunner::sampleBatchMs);
     connect(&m_batch, &QTimer::timeout, this, &LabWorker::flushSamples);
