@@ -94,6 +94,7 @@ void LabWorker::startNext()
     setup.clock = &clock();
     setup.epochAnchorUs = epochAnchorUs(clock());
     m_driver = LabDriver::create(setup);
+    m_driver->tally().result().runId = setup.runId;
     connect(m_driver.get(), &LabDriver::finished, this, &LabWorker::onDriverFinished, Qt::QueuedConnection);
     emit transportStarted(setup.transport, clock().nowNs());
     m_cpuStartMs = threadCpuMs();
