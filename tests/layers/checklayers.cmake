@@ -10,6 +10,7 @@ set(rules
     "core/session:core/net/,core/demo/,ui/,app/"
     "core/net:core/demo/,ui/,app/"
     "core/demo:ui/,app/"
+    "core/lab:core/demo/,ui/,app/"
 )
 set(violations "")
 foreach(rule IN LISTS rules)
