@@ -55,6 +55,7 @@ struct LabTransportResult
     QString error;                   // empty: ran; else what went wrong in one sentence
                                      // ("the server has no /lab/sse endpoint (404)")
     qint64 messagesSent = 0;         // server events scheduled (N) + client messages written
+    qint64 clientMessages = 0;       // of which the client wrote (echo, chat)
     qint64 messagesDelivered = 0;    // distinct messages received (duplicates not counted)
     qint64 lost = 0;
     qint64 duplicated = 0;

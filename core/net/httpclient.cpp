@@ -421,6 +421,7 @@ void HttpClient::recordChunk(quint32 connection, const CapturedChunk &chunk)
 {
     if (m_recorder)
         m_recorder->chunk(connection, chunk);
+    emit chunkCaptured(connection, chunk);
 }
 
 void HttpClient::recordOpening(quint32 connection, const PreparedRequest &request)

@@ -70,6 +70,9 @@ public:
 
 signals:
     void exchangeFinished(const wirescope::HttpExchangeRecord &record);
+    // Every chunk any of the client's connections read or wrote, as its Tap stamped it
+    // (what the transport lab counts: core/lab). Emitted on the client's thread.
+    void chunkCaptured(quint64 connectionId, const wirescope::CapturedChunk &chunk);
 
 private:
     friend class HttpExchange;
