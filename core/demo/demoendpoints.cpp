@@ -52,6 +52,20 @@ const QList<DemoEndpoint> &DemoEndpoint::all()
          QT_TRANSLATE_NOOP("DemoEndpoint", "pushes JSON {seq, t_ns} messages at hz (1-100000) padded to size bytes; count=N stops after N")},
         {K::WebSocket, "/ws/chat", M::Exact, "GET", "/ws/chat",
          QT_TRANSLATE_NOOP("DemoEndpoint", "broadcasts each message to every /ws/chat client; feeds /poll")},
+        {K::LabPoll, "/lab/poll", M::Exact, "GET", "/lab/poll?run=try-poll&after=0",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "transport lab: the run's messages after seq as NDJSON, 204 when there is nothing new (docs/lab-endpoints.md)")},
+        {K::LabLongPoll, "/lab/longpoll", M::Exact, "GET", "/lab/longpoll?run=try-longpoll&after=0",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "transport lab: like /lab/poll, held until there is a message (204 after 30 s)")},
+        {K::LabSse, "/lab/sse", M::Exact, "GET", "/lab/sse?run=try-sse&rate=5&duration_ms=1000",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "transport lab: the run's messages as server-sent events until its schedule ends; resumes after Last-Event-ID")},
+        {K::LabStream, "/lab/stream", M::Exact, "GET", "/lab/stream?run=try-stream&rate=5&duration_ms=1000",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "transport lab: the run's messages as chunked NDJSON, one chunk each, until its schedule ends")},
+        {K::LabEcho, "/lab/echo", M::Exact, "POST", "/lab/echo?run=try-echo&workload=echo",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "transport lab: answers the body as it came (text/plain)")},
+        {K::LabSend, "/lab/send", M::Exact, "POST", "/lab/send?run=try-send&workload=chat",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "transport lab: relays the body (one line of printable ASCII) to the run's readers; 204")},
+        {K::LabStats, "/lab/stats", M::Exact, "GET", "/lab/stats?run=try-poll",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "transport lab: what the server counted for a run: connections, requests, bytes in and out, messages")},
     };
     return endpoints;
 }

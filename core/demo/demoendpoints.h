@@ -13,7 +13,9 @@ struct DemoEndpoint
 {
     enum class Kind {
         Index, Echo, Status, Delay, Bytes, Stream, Gzip, Deflate, Redirect, Headers,
-        Cookies, CookiesSet, CookiesDelete, Poll, Publish, Sse, WebSocket
+        Cookies, CookiesSet, CookiesDelete, Poll, Publish, Sse, WebSocket,
+        // The transport lab (docs/lab-endpoints.md).
+        LabPoll, LabLongPoll, LabSse, LabStream, LabEcho, LabSend, LabStats, LabWebSocket
     };
     // How `path` matches a request path.
     enum class Match {
@@ -33,7 +35,7 @@ struct DemoEndpoint
     // The endpoint serving a request path, or null (404).
     static const DemoEndpoint *find(QByteArrayView path);
 
-    bool isWebSocket() const { return kind == Kind::WebSocket; }
+    bool isWebSocket() const { return kind == Kind::WebSocket || kind == Kind::LabWebSocket; }
     // "GET", "POST", ..., "ANY" when every method is served, "WS" for a WebSocket endpoint.
     QString methodLabel() const;
     // The method to send to try the example ("GET" for "any").

@@ -2,6 +2,10 @@
 
 #include "core/demo/demoendpoints.h"
 #include "core/demo/demoeventlog.h"
+#include "core/demo/demolabexchange.h"
+#include "core/demo/demolabmeter.h"
+#include "core/demo/demolabrun.h"
+#include "core/demo/demolabruns.h"
 #include "core/demo/demolimits.h"
 #include "core/wire/httpviolations.h"
 
@@ -86,18 +90,14 @@ QByteArray compress(const QByteArray &data, bool gzip)
     return result == Z_STREAM_END ? out : QByteArray();
 }
 
-QByteArray chunk(const QByteArray &data)
-{
-    // RFC 9112 §7.1: chunk = chunk-size CRLF chunk-data CRLF.
-    return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
-}
-
 } // namespace
 
-DemoHttpConnection::DemoHttpConnection(QTcpSocket *socket, DemoEventLog *events, QObject *parent)
+DemoHttpConnection::DemoHttpConnection(QTcpSocket *socket, DemoEventLog *events, DemoLabRuns *labRuns, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_events(events)
+    , m_labRuns(labRuns)
+    , m_meter(new DemoLabMeter(socket))
     , m_idle(new QTimer(this))
 {
     m_idle->setSingleShot(true);
@@ -119,6 +119,55 @@ bool DemoHttpConnection::isWebSocketPath(QByteArrayView path)
 {
     const DemoEndpoint *endpoint = DemoEndpoint::find(path);
     return endpoint && endpoint->isWebSocket();
+}
+
+const DemoRequest &DemoHttpConnection::request() const
+{
+    return m_request;
+}
+
+void DemoHttpConnection::answer(DemoResponse response)
+{
+    respond(std::move(response));
+}
+
+bool DemoHttpConnection::beginStreamed(const QByteArray &contentType, const QByteArray &extraFields)
+{
+    // RFC 9112 §7.1: chunked needs HTTP/1.1; an HTTP/1.0 client gets a close-delimited body.
+    const bool chunked = m_request.minorVersion >= 1;
+    if (!chunked)
+        m_keepAlive = false;
+    QByteArray head = DemoResponse::streamHead(200, contentType, chunked, m_keepAlive);
+    head.insert(head.size() - 2, extraFields);
+    m_socket->write(head);
+    return chunked;
+}
+
+void DemoHttpConnection::writeStreamed(const QByteArray &bytes)
+{
+    if (m_socket)
+        m_socket->write(bytes);
+}
+
+qint64 DemoHttpConnection::unsentBytes() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
+void DemoHttpConnection::endStreamed(bool chunked)
+{
+    if (!m_socket)
+        return;
+    if (chunked)
+        m_socket->write("0\r\n\r\n");
+    finishExchange(200);
+}
+
+void DemoHttpConnection::handOverToLabWebSocket(DemoLabRun *run)
+{
+    m_state = State::Closed;
+    m_job = nullptr; // the exchange that calls this goes with this object
+    Q_EMIT labWebSocketRequested(this, run);
 }
 
 QTcpSocket *DemoHttpConnection::takeSocket()
@@ -177,10 +226,11 @@ bool DemoHttpConnection::readHead()
     m_request = head.request;
     m_keepAlive = m_request.keepAlive();
 
-    if (m_request.isWebSocketUpgrade() && isWebSocketPath(m_request.path)) {
+    if (m_request.isWebSocketUpgrade() && isWebSocketPath(m_request.path)
+        && DemoEndpoint::find(m_request.path)->kind == DemoEndpoint::Kind::WebSocket) {
         const QByteArray problem = tickerQueryProblem();
         if (!problem.isEmpty()) {
-            m_socket->skip(head.headSize);
+            m_meter->skip(head.headSize);
             fail(400, problem);
             return false;
         }
@@ -188,7 +238,7 @@ bool DemoHttpConnection::readHead()
         Q_EMIT upgradeRequested(this);
         return false;
     }
-    m_socket->skip(head.headSize);
+    m_meter->skip(head.headSize);
 
     if (head.contentLength > DemoLimits::maxBodyBytes) {
         fail(413, "request body larger than 10 MiB");
@@ -228,7 +278,7 @@ bool DemoHttpConnection::readBody()
         QList<HttpChunkInfo> chunks; // sizes and extensions are not echoed
         QList<Violation> findings;
         const qsizetype used = m_chunked->feed(bytes, ChunkedOutput{m_request.body, chunks, m_request.trailers, findings});
-        m_socket->skip(used);
+        m_meter->skip(used);
         if (m_chunked->isError()) {
             // RFC 9110 §15.5.14: a body over the limit is 413; any other framing error 400.
             const Violation &why = findings.constLast();
@@ -239,7 +289,7 @@ bool DemoHttpConnection::readBody()
             return used > 0 && m_socket->bytesAvailable() > 0;
         m_chunked.reset();
     } else if (m_bodyRemaining > 0) {
-        const QByteArray bytes = m_socket->read(m_bodyRemaining);
+        const QByteArray bytes = m_meter->read(m_bodyRemaining);
         m_request.body += bytes;
         m_bodyRemaining -= bytes.size();
         if (m_bodyRemaining > 0)
@@ -254,6 +304,7 @@ void DemoHttpConnection::fail(int status, const QByteArray &detail)
 {
     // After a framing error the rest of the stream cannot be trusted: answer and close.
     m_keepAlive = false;
+    m_meter->countRequest();
     respond(DemoResponse::error(status, detail));
 }
 
@@ -359,6 +410,8 @@ void DemoHttpConnection::dispatch()
     const QByteArray &path = m_request.path;
     const QByteArray &method = m_request.method;
     const DemoEndpoint *route = DemoEndpoint::find(path);
+    const bool firstRequest = m_served++ == 0;
+    m_meter->countRequest();
     if (!route) {
         const bool upgrade = m_request.isWebSocketUpgrade();
         respond(DemoResponse::error(404, upgrade ? "no WebSocket endpoint at this path; see / for the list"
@@ -441,6 +494,24 @@ void DemoHttpConnection::dispatch()
     case DemoEndpoint::Kind::Sse:
         serveSse();
         return;
+    case DemoEndpoint::Kind::LabPoll:
+    case DemoEndpoint::Kind::LabLongPoll:
+    case DemoEndpoint::Kind::LabSse:
+    case DemoEndpoint::Kind::LabStream:
+    case DemoEndpoint::Kind::LabEcho:
+    case DemoEndpoint::Kind::LabSend:
+    case DemoEndpoint::Kind::LabStats:
+    case DemoEndpoint::Kind::LabWebSocket: {
+        if (!m_labRuns) {
+            respond(DemoResponse::error(503, "the server is stopping"));
+            return;
+        }
+        // It may answer at once (finishExchange lets it go later) or hold the exchange.
+        auto *exchange = new DemoLabExchange(this, m_labRuns, m_meter, route->kind, firstRequest);
+        m_job = exchange;
+        exchange->start();
+        return;
+    }
     case DemoEndpoint::Kind::WebSocket: {
         // RFC 9110 §15.5.22: 426 tells the client which protocol to switch to.
         DemoResponse response = DemoResponse::error(426, "this is a WebSocket endpoint: send a GET with "
@@ -584,7 +655,7 @@ void DemoHttpConnection::serveStream(const QByteArray &argument)
             line.insert(QStringLiteral("id"), *sent);
             line.insert(QStringLiteral("t_ns"), demoWallClockNs());
             const QByteArray data = QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
-            m_socket->write(chunked ? chunk(data) : data);
+            m_socket->write(chunked ? DemoResponse::chunk(data) : data);
             ++*sent;
         }
         if (*sent >= lines) {
@@ -662,7 +733,7 @@ void DemoHttpConnection::serveSse()
     auto lastWriteNs = std::make_shared<qint64>(0);
     const QByteArray method = m_request.method;
     const auto write = [this, chunked, lastWriteNs, clock](const QByteArray &text) {
-        m_socket->write(chunked ? chunk(text) : text);
+        m_socket->write(chunked ? DemoResponse::chunk(text) : text);
         *lastWriteNs = clock->nsecsElapsed();
     };
     const auto end = [this, chunked, timer] {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/demo/demorequest.h"
+#include "core/demo/demolabruns.h"
 #include "core/demo/demoresponse.h"
 #include "core/wire/chunkeddecoder.h"
 
@@ -15,6 +16,9 @@ class QTimer;
 namespace wirescope {
 
 class DemoEventLog;
+class DemoLabMeter;
+class DemoLabRun;
+class DemoLabRuns;
 
 // One HTTP/1.1 connection of the demo server: reads request heads with peek() (so a WebSocket
 // upgrade can be handed to QWebSocketServer with its bytes untouched), reads Content-Length or
@@ -25,16 +29,34 @@ class DemoHttpConnection : public QObject
 {
     Q_OBJECT
 public:
-    DemoHttpConnection(QTcpSocket *socket, DemoEventLog *events, QObject *parent = nullptr);
+    // labRuns: the /lab/ runs (null: /lab/ answers 503).
+    DemoHttpConnection(QTcpSocket *socket, DemoEventLog *events, DemoLabRuns *labRuns, QObject *parent = nullptr);
 
     // Gives the socket away (for a WebSocket upgrade): this object no longer touches it.
     QTcpSocket *takeSocket();
     // Paths served as WebSocket endpoints (an upgrade elsewhere gets 404).
     static bool isWebSocketPath(QByteArrayView path);
 
+    // For the job answering the current request (DemoLabExchange):
+    const DemoRequest &request() const;
+    // A whole response; the exchange ends (the connection stays open unless it must close).
+    void answer(DemoResponse response);
+    // A response whose body is written over time: writes the head (with extraFields, each
+    // ending in CRLF) and returns whether the body is chunked (HTTP/1.1) or ends with the
+    // connection (HTTP/1.0). The caller frames each part it writes.
+    bool beginStreamed(const QByteArray &contentType, const QByteArray &extraFields = {});
+    void writeStreamed(const QByteArray &bytes);
+    qint64 unsentBytes() const;
+    // After the last part: the last chunk (when chunked) and the exchange ends.
+    void endStreamed(bool chunked);
+    // A valid /lab/ws upgrade: the head is read, the 101 not yet written.
+    void handOverToLabWebSocket(wirescope::DemoLabRun *run);
+
 Q_SIGNALS:
     // A valid upgrade request for a WebSocket path is waiting unread in the socket.
     void upgradeRequested(wirescope::DemoHttpConnection *connection);
+    // handOverToLabWebSocket(): the owner takes the socket for a DemoLabWebSocket.
+    void labWebSocketRequested(wirescope::DemoHttpConnection *connection, wirescope::DemoLabRun *run);
     void requestServed(const QString &method, const QString &target, int status);
     // The socket closed; the owner deletes this object.
     void finished(wirescope::DemoHttpConnection *connection);
@@ -71,6 +93,10 @@ private:
 
     QTcpSocket *m_socket;
     QPointer<DemoEventLog> m_events;
+    QPointer<DemoLabRuns> m_labRuns;
+    // Counts every byte of this connection for the lab run its first request names.
+    DemoLabMeter *m_meter;
+    qint64 m_served = 0; // requests dispatched so far
     State m_state = State::Head;
     DemoRequest m_request;
     qint64 m_bodyRemaining = 0;

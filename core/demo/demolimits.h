@@ -31,6 +31,21 @@ struct DemoLimits
     static constexpr int maxChatMessageBytes = 64 * 1024;       // /ws/chat message -> 1009
     static constexpr int maxConnections = 512;                  // further connections are refused
     static constexpr int idleTimeoutMs = 120 * 1000;            // no request in progress -> close
+    // The transport lab (/lab/..., docs/lab-endpoints.md).
+    static constexpr int maxLabRuns = 64;                       // runs alive at once -> 503
+    static constexpr double minLabRate = 0.1;                   // rate= messages per second
+    static constexpr double maxLabRate = 10000;
+    static constexpr int maxLabSize = 64 * 1024;                // size= and any message sent to a run
+    static constexpr double maxLabBytesPerSecond = 64.0 * 1024 * 1024; // rate x size
+    static constexpr int maxLabDurationMs = 600 * 1000;         // duration_ms=
+    static constexpr int maxLabPendingMessages = 10000;         // kept per run; older ones go (dropped)
+    static constexpr qint64 maxLabPendingBytes = 4 * 1024 * 1024;
+    static constexpr int labForgetAfterMs = 60 * 1000;          // after the run ended and its last connection closed
+    static constexpr int labEchoGraceMs = 5000;                 // echo runs end at duration_ms + this
+    static constexpr int labLongPollHoldMs = 30 * 1000;         // /lab/longpoll: 204 after this long
+    static constexpr int labRetryMs = 1000;                     // /lab/sse: the retry field
+    static constexpr int labMaxEventsPerTurn = 2000;            // created per timer turn when catching up
+    static constexpr int labWsCloseWaitMs = 5000;               // for the client's close frame
 };
 
 } // namespace wirescope

@@ -172,6 +172,11 @@ DemoResponse DemoResponse::error(int status, const QByteArray &detail)
                                     {QStringLiteral("detail"), QString::fromUtf8(detail)}});
 }
 
+QByteArray DemoResponse::chunk(const QByteArray &data)
+{
+    return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
+}
+
 QByteArray DemoResponse::streamHead(int status, const QByteArray &contentType, bool chunked, bool keepAlive)
 {
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";

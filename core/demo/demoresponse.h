@@ -27,6 +27,8 @@ struct DemoResponse
     // The head of a streamed response (chunked for HTTP/1.1; close-delimited for HTTP/1.0).
     static QByteArray streamHead(int status, const QByteArray &contentType, bool chunked, bool keepAlive);
     static QByteArray commonFields();
+    // RFC 9112 §7.1: chunk = chunk-size CRLF chunk-data CRLF.
+    static QByteArray chunk(const QByteArray &data);
 };
 
 } // namespace wirescope

@@ -2,6 +2,7 @@
 
 #include "core/demo/demoeventlog.h"
 #include "core/demo/demohttpconnection.h"
+#include "core/demo/demolabruns.h"
 #include "core/demo/demolimits.h"
 #include "core/demo/demoticker.h"
 
@@ -33,6 +34,7 @@ DemoServer::DemoServer(QObject *parent)
     , m_server(new QTcpServer(this))
     , m_wsServer(new QWebSocketServer(QStringLiteral("wirescope-demo"), QWebSocketServer::NonSecureMode, this))
     , m_events(new DemoEventLog(this))
+    , m_labRuns(new DemoLabRuns(this))
     , m_tick(new QTimer(this))
 {
     m_wsServer->setSupportedSubprotocols(subprotocols());
@@ -117,6 +119,7 @@ void DemoServer::stop()
         }
         delete connection;
     }
+    m_labRuns->clear();
     if (wasListening)
         Q_EMIT stopped();
 }
@@ -155,7 +158,7 @@ void DemoServer::acceptConnections()
             socket->deleteLater();
             continue;
         }
-        auto *connection = new DemoHttpConnection(socket, m_events, this);
+        auto *connection = new DemoHttpConnection(socket, m_events, m_labRuns, this);
         socket->setParent(connection);
         m_http.append(connection);
         connect(connection, &DemoHttpConnection::requestServed, this, &DemoServer::requestServed);

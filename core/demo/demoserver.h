@@ -15,6 +15,7 @@ namespace wirescope {
 
 class DemoEventLog;
 class DemoHttpConnection;
+class DemoLabRuns;
 
 // The embedded demo server: httpbin-style HTTP endpoints and echo/ticker/chat WebSockets on
 // one port of 127.0.0.1 (never any other address). Endpoints, parameters and limits:
@@ -51,6 +52,8 @@ public:
     int webSocketCount() const { return int(m_sockets.size()); }
     // Events that /poll delivers (chat, publish, tick).
     DemoEventLog *events() const { return m_events; }
+    // The transport lab's runs (/lab/..., docs/lab-endpoints.md).
+    DemoLabRuns *labRuns() const { return m_labRuns; }
     // How often a "tick" event is published (default 5000 ms; 0: never).
     void setTickIntervalMs(int ms);
     int tickIntervalMs() const;
@@ -75,6 +78,7 @@ private:
     QTcpServer *m_server;
     QWebSocketServer *m_wsServer;
     DemoEventLog *m_events;
+    DemoLabRuns *m_labRuns;
     QTimer *m_tick;
     QList<DemoHttpConnection *> m_http;
     QList<QWebSocket *> m_sockets;
