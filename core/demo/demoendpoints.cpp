@@ -66,6 +66,8 @@ const QList<DemoEndpoint> &DemoEndpoint::all()
          QT_TRANSLATE_NOOP("DemoEndpoint", "transport lab: relays the body (one line of printable ASCII) to the run's readers; 204")},
         {K::LabStats, "/lab/stats", M::Exact, "GET", "/lab/stats?run=try-poll",
          QT_TRANSLATE_NOOP("DemoEndpoint", "transport lab: what the server counted for a run: connections, requests, bytes in and out, messages")},
+        {K::LabWebSocket, "/lab/ws", M::Exact, "GET", "/lab/ws?run=try-ws&rate=5&duration_ms=1000",
+         QT_TRANSLATE_NOOP("DemoEndpoint", "transport lab: the run's messages as text frames (permessage-deflate when offered), echo and chat replies; close 1000 at the end")},
     };
     return endpoints;
 }

@@ -2,7 +2,9 @@
 
 #include "core/demo/demoeventlog.h"
 #include "core/demo/demohttpconnection.h"
+#include "core/demo/demolabrun.h"
 #include "core/demo/demolabruns.h"
+#include "core/demo/demolabwebsocket.h"
 #include "core/demo/demolimits.h"
 #include "core/demo/demoticker.h"
 
@@ -109,6 +111,13 @@ void DemoServer::stop()
         socket->abort();
         delete socket;
     }
+    const QList<DemoLabWebSocket *> labSockets = m_labSockets;
+    m_labSockets.clear();
+    for (DemoLabWebSocket *lab : labSockets) {
+        lab->disconnect(this);
+        lab->goAway();
+        delete lab;
+    }
     const QList<DemoHttpConnection *> connections = m_http;
     m_http.clear();
     for (DemoHttpConnection *connection : connections) {
@@ -153,7 +162,7 @@ void DemoServer::acceptConnections()
 {
     while (m_server->hasPendingConnections()) {
         QTcpSocket *socket = m_server->nextPendingConnection();
-        if (m_http.size() + m_sockets.size() >= DemoLimits::maxConnections) {
+        if (m_http.size() + m_sockets.size() + m_labSockets.size() >= DemoLimits::maxConnections) {
             socket->abort();
             socket->deleteLater();
             continue;
@@ -163,6 +172,7 @@ void DemoServer::acceptConnections()
         m_http.append(connection);
         connect(connection, &DemoHttpConnection::requestServed, this, &DemoServer::requestServed);
         connect(connection, &DemoHttpConnection::upgradeRequested, this, &DemoServer::upgrade);
+        connect(connection, &DemoHttpConnection::labWebSocketRequested, this, &DemoServer::upgradeLab);
         connect(connection, &DemoHttpConnection::finished, this, [this](DemoHttpConnection *finished) {
             m_http.removeOne(finished);
             finished->deleteLater();
@@ -181,6 +191,25 @@ void DemoServer::upgrade(DemoHttpConnection *connection)
     // the still unread handshake and answers 101 or 400 (RFC 6455 §4.2.2).
     socket->setParent(m_wsServer);
     m_wsServer->handleConnection(socket);
+}
+
+void DemoServer::upgradeLab(DemoHttpConnection *connection, DemoLabRun *run)
+{
+    const DemoRequest request = connection->request();
+    m_http.removeOne(connection);
+    QTcpSocket *socket = connection->takeSocket();
+    connection->deleteLater();
+    if (!socket)
+        return;
+    auto *lab = new DemoLabWebSocket(socket, request, run, this);
+    m_labSockets.append(lab);
+    connect(lab, &DemoLabWebSocket::finished, this, [this](DemoLabWebSocket *finished) {
+        if (m_labSockets.removeOne(finished)) {
+            finished->deleteLater();
+            Q_EMIT webSocketClosed(QStringLiteral("/lab/ws"));
+        }
+    });
+    Q_EMIT webSocketOpened(QStringLiteral("/lab/ws"), QString());
 }
 
 void DemoServer::acceptWebSockets()

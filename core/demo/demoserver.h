@@ -15,7 +15,9 @@ namespace wirescope {
 
 class DemoEventLog;
 class DemoHttpConnection;
+class DemoLabRun;
 class DemoLabRuns;
+class DemoLabWebSocket;
 
 // The embedded demo server: httpbin-style HTTP endpoints and echo/ticker/chat WebSockets on
 // one port of 127.0.0.1 (never any other address). Endpoints, parameters and limits:
@@ -23,8 +25,9 @@ class DemoLabRuns;
 //
 // One QTcpServer accepts every connection. Each connection's request head is peeked; a
 // WebSocket upgrade for /ws/echo, /ws/ticker or /ws/chat is handed unread to a
-// QWebSocketServer (NonSecureMode) through handleConnection(), everything else is answered
-// by DemoHttpConnection. Qt 6.4's QHttpServer is not used for HTTP: it hands handlers the
+// QWebSocketServer (NonSecureMode) through handleConnection(), one for /lab/ws to a
+// DemoLabWebSocket (our own, for permessage-deflate), everything else is answered by
+// DemoHttpConnection. Qt 6.4's QHttpServer is not used for HTTP: it hands handlers the
 // headers as a QVariantMap, losing their order, their spelling and duplicates, which an echo
 // service for a protocol inspector must show exactly.
 class DemoServer : public QObject
@@ -49,7 +52,7 @@ public:
     // Subprotocols every WebSocket endpoint accepts when offered (RFC 6455 §4.2.2).
     static QStringList subprotocols();
     int httpConnectionCount() const { return int(m_http.size()); }
-    int webSocketCount() const { return int(m_sockets.size()); }
+    int webSocketCount() const { return int(m_sockets.size() + m_labSockets.size()); }
     // Events that /poll delivers (chat, publish, tick).
     DemoEventLog *events() const { return m_events; }
     // The transport lab's runs (/lab/..., docs/lab-endpoints.md).
@@ -68,6 +71,7 @@ Q_SIGNALS:
 private:
     void acceptConnections();
     void upgrade(DemoHttpConnection *connection);
+    void upgradeLab(DemoHttpConnection *connection, DemoLabRun *run);
     void acceptWebSockets();
     void serveEcho(QWebSocket *socket);
     void serveTicker(QWebSocket *socket);
@@ -83,6 +87,7 @@ private:
     QList<DemoHttpConnection *> m_http;
     QList<QWebSocket *> m_sockets;
     QList<QWebSocket *> m_chat;
+    QList<DemoLabWebSocket *> m_labSockets; // /lab/ws, our own RFC 6455 server side
     QString m_error;
 };
 

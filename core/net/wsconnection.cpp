@@ -54,16 +54,6 @@ QUrl httpUrlOf(QUrl url)
     return url;
 }
 
-// RFC 6455 §7.4.1: which close code a violation by the peer calls for.
-quint16 closeCodeFor(const ViolationKind *kind)
-{
-    if (kind == &wsv::InvalidUtf8 || kind == &wsv::InvalidCloseReasonUtf8 || kind == &wsv::InflateFailed)
-        return wsclose::InvalidPayload; // 1007
-    if (kind == &wsv::MessageTooBig || kind == &wsv::FrameTooBig || kind == &wsv::InflateTooBig)
-        return wsclose::MessageTooBig; // 1009
-    return wsclose::ProtocolError; // 1002
-}
-
 } // namespace
 
 struct WsConnection::Private {
@@ -755,7 +745,7 @@ void WsConnection::Private::failWith(const Violation &violation)
 {
     failed = true;
     q->m_close.failure = Failure::of(violation);
-    sendClose(closeCodeFor(violation.kind), QString());
+    sendClose(wsCloseCodeFor(violation.kind), QString());
     setState(WsConnectionState::Closing);
     // RFC 6455 §7.1.7: failing closes TCP at once; the close timeout bounds what that waits
     // for (a close frame still being written).

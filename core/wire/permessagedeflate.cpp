@@ -36,6 +36,86 @@ QByteArray PmdParams::headerValue() const
     return out;
 }
 
+namespace {
+
+// One extension parameter as written (RFC 6455 §9.1: token, or token "=" token / quoted-string).
+struct PmdParameter {
+    QByteArray name;     // lower case
+    QByteArray value;    // unquoted
+    bool hasValue = false;
+    QByteArray text;     // as written, for messages
+};
+
+// The parameters of a permessage-deflate element, or nullopt with *error when it is another
+// extension or names a parameter twice (RFC 7692 §7.1).
+std::optional<QList<PmdParameter>> pmdParameters(const QByteArray &element, QString *error)
+{
+    const QList<QByteArray> parts = element.split(';');
+    if (parts.isEmpty() || parts.first().trimmed().toLower() != "permessage-deflate") {
+        *error = QStringLiteral("not permessage-deflate");
+        return std::nullopt;
+    }
+    QList<PmdParameter> out;
+    for (qsizetype i = 1; i < parts.size(); ++i) {
+        PmdParameter parameter;
+        parameter.text = parts.at(i).trimmed();
+        const qsizetype eq = parameter.text.indexOf('=');
+        parameter.hasValue = eq >= 0;
+        parameter.name = (eq < 0 ? parameter.text : parameter.text.left(eq)).trimmed().toLower();
+        parameter.value = eq < 0 ? QByteArray() : parameter.text.mid(eq + 1).trimmed();
+        if (parameter.value.size() >= 2 && parameter.value.startsWith('"') && parameter.value.endsWith('"'))
+            parameter.value = parameter.value.mid(1, parameter.value.size() - 2);
+        for (const PmdParameter &earlier : out) {
+            if (earlier.name == parameter.name) {
+                *error = QStringLiteral("duplicate parameter ") + QString::fromLatin1(parameter.name);
+                return std::nullopt;
+            }
+        }
+        out.append(parameter);
+    }
+    return out;
+}
+
+// RFC 7692 §7.1.2: a window size is 8-15, written without leading zeros.
+bool pmdWindowBits(const QByteArray &value, int *out)
+{
+    bool ok = false;
+    const int n = value.toInt(&ok);
+    if (!ok || n < 8 || n > 15 || value.startsWith('0'))
+        return false;
+    *out = n;
+    return true;
+}
+
+} // namespace
+
+std::optional<PmdParams> pmdAcceptOffer(const QByteArray &offerElement)
+{
+    QString error;
+    const std::optional<QList<PmdParameter>> parameters = pmdParameters(offerElement, &error);
+    if (!parameters)
+        return std::nullopt;
+    PmdParams params;
+    for (const PmdParameter &parameter : *parameters) {
+        int bits = 0;
+        if (parameter.name == "server_no_context_takeover" && !parameter.hasValue) {
+            params.serverNoContextTakeover = true; // §7.1.1.1: accepted, so answered
+        } else if (parameter.name == "client_no_context_takeover" && !parameter.hasValue) {
+            params.clientNoContextTakeover = true; // §7.1.1.2: may be answered; it is
+        } else if (parameter.name == "server_max_window_bits" && pmdWindowBits(parameter.value, &bits)) {
+            params.serverMaxWindowBits = bits;     // §7.1.2.1: our window at most that
+        } else if (parameter.name == "client_max_window_bits"
+                   && (!parameter.hasValue || pmdWindowBits(parameter.value, &bits))) {
+            // §7.1.2.2: the client may use any window up to what it offered; we need not limit it.
+            if (parameter.hasValue)
+                params.clientMaxWindowBits = bits;
+        } else {
+            return std::nullopt; // §7.1: unknown parameter or invalid value: decline this offer
+        }
+    }
+    return params;
+}
+
 std::optional<PmdParams> pmdNegotiate(const PmdOffer &offer, const QByteArray &responseElement, QString *error)
 {
     auto failWith = [&](const QString &why) -> std::optional<PmdParams> {
@@ -43,36 +123,23 @@ std::optional<PmdParams> pmdNegotiate(const PmdOffer &offer, const QByteArray &r
             *error = why;
         return std::nullopt;
     };
-    const QList<QByteArray> parts = responseElement.split(';');
-    if (parts.isEmpty() || parts.first().trimmed().toLower() != "permessage-deflate")
-        return failWith(QStringLiteral("not permessage-deflate"));
+    QString why;
+    const std::optional<QList<PmdParameter>> parameters = pmdParameters(responseElement, &why);
+    if (!parameters)
+        return failWith(why);
     PmdParams params;
     QList<QByteArray> seen;
-    for (qsizetype i = 1; i < parts.size(); ++i) {
-        const QByteArray part = parts.at(i).trimmed();
-        const qsizetype eq = part.indexOf('=');
-        const QByteArray name = (eq < 0 ? part : part.left(eq)).trimmed().toLower();
-        QByteArray value = eq < 0 ? QByteArray() : part.mid(eq + 1).trimmed();
-        if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
-            value = value.mid(1, value.size() - 2);
-        // RFC 7692 §7.1: a parameter appears at most once.
-        if (seen.contains(name))
-            return failWith(QStringLiteral("duplicate parameter ") + QString::fromLatin1(name));
+    for (const PmdParameter &parameter : *parameters) {
+        const QByteArray &part = parameter.text;
+        const QByteArray &name = parameter.name;
+        const QByteArray &value = parameter.value;
         seen << name;
-        auto bits = [&](int *out) {
-            bool ok = false;
-            const int n = value.toInt(&ok);
-            if (!ok || n < 8 || n > 15 || value.startsWith('0'))
-                return false;
-            *out = n;
-            return true;
-        };
-        if (name == "server_no_context_takeover" && eq < 0) {
+        if (name == "server_no_context_takeover" && !parameter.hasValue) {
             params.serverNoContextTakeover = true;
-        } else if (name == "client_no_context_takeover" && eq < 0) {
+        } else if (name == "client_no_context_takeover" && !parameter.hasValue) {
             params.clientNoContextTakeover = true;
         } else if (name == "server_max_window_bits") {
-            if (!bits(&params.serverMaxWindowBits))
+            if (!pmdWindowBits(value, &params.serverMaxWindowBits))
                 return failWith(QStringLiteral("server_max_window_bits=") + QString::fromLatin1(value));
             // §7.1.2.1: the server may always lower its window; a value above the offered one is not allowed.
             if (offer.serverMaxWindowBits && params.serverMaxWindowBits > *offer.serverMaxWindowBits)
@@ -81,7 +148,7 @@ std::optional<PmdParams> pmdNegotiate(const PmdOffer &offer, const QByteArray &r
             // §7.1.2.2: only if the client offered it.
             if (!offer.clientMaxWindowBits && !offer.clientMaxWindowBitsValue)
                 return failWith(QStringLiteral("client_max_window_bits was not offered"));
-            if (!bits(&params.clientMaxWindowBits))
+            if (!pmdWindowBits(value, &params.clientMaxWindowBits))
                 return failWith(QStringLiteral("client_max_window_bits=") + QString::fromLatin1(value));
             // §7.1.2.2: the client must compress with at most that window. zlib's raw deflate
             // has none of 8 bits (it would write with 9), so with 8 this client honours the

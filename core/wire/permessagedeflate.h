@@ -45,6 +45,11 @@ struct PmdParams {
 std::optional<PmdParams> pmdNegotiate(const PmdOffer &offer, const QByteArray &responseElement,
                                       QString *error);
 
+// RFC 7692 §7.1, as a server: the parameters to answer one permessage-deflate element of a
+// client's offer with, or nullopt when the offer must be declined (an unknown parameter, an
+// invalid value, a parameter twice). PmdParams::headerValue() is the answer.
+std::optional<PmdParams> pmdAcceptOffer(const QByteArray &offerElement);
+
 struct PmdInflateResult {
     enum class Status : quint8 { Ok, TooBig, Corrupt };
     Status status = Status::Ok;

@@ -1,5 +1,7 @@
 #include "core/wire/wsviolations.h"
 
+#include "core/wire/wsclosecode.h"
+
 #include <QtGlobal>
 
 namespace wirescope::wsv {
@@ -71,6 +73,15 @@ const ViolationKind HandshakeBadExtensionParams{"ws.handshake.bad_extension_para
 } // namespace wirescope::wsv
 
 namespace wirescope {
+
+quint16 wsCloseCodeFor(const ViolationKind *kind)
+{
+    if (kind == &wsv::InvalidUtf8 || kind == &wsv::InvalidCloseReasonUtf8 || kind == &wsv::InflateFailed)
+        return wsclose::InvalidPayload;
+    if (kind == &wsv::MessageTooBig || kind == &wsv::FrameTooBig || kind == &wsv::InflateTooBig)
+        return wsclose::MessageTooBig;
+    return wsclose::ProtocolError;
+}
 
 const std::vector<const ViolationKind *> &wsViolationKinds()
 {

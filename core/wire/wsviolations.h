@@ -43,6 +43,11 @@ extern const ViolationKind HandshakeUnrequestedExtension;   // ws.handshake.unre
 extern const ViolationKind HandshakeBadExtensionParams;     // ws.handshake.bad_extension_params
 } // namespace wsv
 
+// RFC 6455 §7.4.1: the close code an endpoint sends when its peer broke this rule: 1007 for
+// data that is not what the message type says (invalid UTF-8, an undecodable compressed
+// message), 1009 for a message over the limit, 1002 for everything else.
+quint16 wsCloseCodeFor(const ViolationKind *kind);
+
 // All of the above, for documentation, the UI's legend and tests.
 const std::vector<const ViolationKind *> &wsViolationKinds();
 

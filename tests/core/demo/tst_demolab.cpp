@@ -2,13 +2,22 @@
 // clients: raw QTcpSocket requests where the exact bytes matter, the project's HttpClient, and
 // the server's own byte counts compared with what the client sockets counted.
 #include "tests/peers/demopeer.h"
+#include "tests/peers/peerprocess.h"
 
+#include "core/demo/demoeventlog.h"
 #include "core/demo/demolabconfig.h"
 #include "core/demo/demolimits.h"
+#include "core/demo/demoserver.h"
+#include "core/demo/demoserverthread.h"
 #include "core/net/httpclient.h"
+#include "core/net/wsconnection.h"
+#include "core/wire/wsframeparser.h"
+#include "core/wire/wsframewriter.h"
+#include "core/wire/wshandshake.h"
 #include "core/wire/chunkeddecoder.h"
 #include "core/wire/sseparser.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -186,6 +195,56 @@ qint64 seqOf(const QByteArray &message)
     return message.left(message.indexOf(' ')).toLongLong();
 }
 
+// A WsConnection (core/net) to a /lab/ws URL, with everything it received and every byte its
+// socket carried.
+struct LabWsClient
+{
+    WsConnection connection;
+    QList<WsMessage> messages;
+    qint64 bytesIn = 0;
+    qint64 bytesOut = 0;
+    bool closed = false;
+
+    LabWsClient()
+    {
+        QObject::connect(&connection, &WsConnection::messageDecoded, &connection, [this](const WsMessageEvent &event) {
+            if (event.direction == Direction::In)
+                messages.append(event.message);
+        });
+        QObject::connect(&connection, &WsConnection::chunkCaptured, &connection, [this](const CapturedChunk &chunk) {
+            (chunk.direction == Direction::In ? bytesIn : bytesOut) += chunk.bytes.size();
+        });
+        QObject::connect(&connection, &WsConnection::closed, &connection, [this] { closed = true; });
+    }
+    void open(const QUrl &url, bool deflate)
+    {
+        WsConnectOptions options;
+        options.url = url;
+        options.permessageDeflate = deflate;
+        connection.open(options);
+    }
+};
+
+// The frames a server sent after its 101 (RFC 6455: unmasked).
+QList<WsFrame> serverFrames(const QByteArray &bytes)
+{
+    WsFrameParserOptions options;
+    options.role = WsRole::Client;
+    WsFrameParser parser(options);
+    QList<WsFrame> frames;
+    for (const WsParseEvent &event : parser.feed(bytes).events) {
+        if (event.type == WsParseEventType::Frame)
+            frames.append(event.frame);
+    }
+    return frames;
+}
+
+QByteArray upgradeRequest(const QByteArray &target, const QByteArray &extra = {})
+{
+    return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n" + extra;
+}
+
 } // namespace
 
 class tst_DemoLab : public QObject
@@ -215,8 +274,25 @@ private slots:
     void statsCountEveryByteTheClientSocketsCarried();
     void statsMatchTheProjectsHttpClient();
 
+    void wsPushesEachMessageAsOneTextFrameAndCloses_data();
+    void wsPushesEachMessageAsOneTextFrameAndCloses();
+    void wsEchoesEachMessageBack_data();
+    void wsEchoesEachMessageBack();
+    void wsChatRelaysAmongTheRunsEvents();
+    void wsHandshakeIsRfc6455();
+    void wsHandshakeRefusals_data();
+    void wsHandshakeRefusals();
+    void wsAnswersPingWithPongAndEchoesTheClientsClose();
+    void wsViolationsCloseWithTheirRfcCode_data();
+    void wsViolationsCloseWithTheirRfcCode();
+    void tenThousandMessagesASecondArriveWhole_data();
+    void tenThousandMessagesASecondArriveWhole();
+    void wsInteroperatesWithPythonWebsockets_data();
+    void wsInteroperatesWithPythonWebsockets();
+
 private:
-    QJsonObject stats(const QByteArray &run);
+    QJsonObject stats(const QByteArray &run) { return stats(m_demo.port(), run); }
+    static QJsonObject stats(quint16 port, const QByteArray &run);
     DemoPeer m_demo;
 };
 
@@ -226,9 +302,9 @@ void tst_DemoLab::initTestCase()
     QVERIFY2(m_demo.start(&error), qPrintable(error));
 }
 
-QJsonObject tst_DemoLab::stats(const QByteArray &run)
+QJsonObject tst_DemoLab::stats(quint16 port, const QByteArray &run)
 {
-    RawClient client(m_demo.port());
+    RawClient client(port);
     client.get("/lab/stats?run=" + run, {}, true);
     const RawResponse response = client.response();
     return response.status == 200 ? response.json() : QJsonObject{{u"status"_qs, response.status}};
@@ -612,6 +688,335 @@ void tst_DemoLab::statsMatchTheProjectsHttpClient()
     QCOMPARE(counted.value(u"requests"_qs).toInteger(), 6);
     QCOMPARE(counted.value(u"bytes_in"_qs).toInteger(), out);
     QCOMPARE(counted.value(u"bytes_out"_qs).toInteger(), in);
+}
+
+void tst_DemoLab::wsPushesEachMessageAsOneTextFrameAndCloses_data()
+{
+    QTest::addColumn<bool>("deflate");
+    QTest::addColumn<QString>("payload");
+    QTest::newRow("json") << false << u"json"_qs;
+    QTest::newRow("text, deflate") << true << u"text"_qs;
+    QTest::newRow("random, deflate") << true << u"random"_qs;
+}
+
+void tst_DemoLab::wsPushesEachMessageAsOneTextFrameAndCloses()
+{
+    QFETCH(bool, deflate);
+    QFETCH(QString, payload);
+    const QString run = u"ws-push-%1-%2"_qs.arg(payload).arg(deflate);
+    LabWsClient client;
+    client.open(m_demo.wsUrl(u"/lab/ws?run=%1&rate=1000&duration_ms=200&size=200&payload=%2"_qs.arg(run, payload)), deflate);
+    QTRY_VERIFY_WITH_TIMEOUT(client.closed, 10000);
+    QCOMPARE(client.connection.deflateActive(), deflate);
+    QCOMPARE(client.messages.size(), 200);
+    for (int i = 0; i < client.messages.size(); ++i) {
+        const WsMessage &message = client.messages.at(i);
+        QCOMPARE(message.type, WsMessageType::Text);
+        QCOMPARE(message.frameCount, 1);
+        QCOMPARE(message.compressed, deflate);
+        QCOMPARE(message.payload.size(), 200);
+        QCOMPARE(seqOf(message.payload), i + 1);
+    }
+    const WsCloseRecord &close = client.connection.closeRecord();
+    QCOMPARE(close.receivedCode, std::optional<quint16>(1000));
+    QVERIFY(close.clean);
+    QTRY_COMPARE_WITH_TIMEOUT(stats(run.toLatin1()).value(u"open_connections"_qs).toInt(), 0, 5000);
+    const QJsonObject counted = stats(run.toLatin1());
+    QCOMPARE(counted.value(u"connections"_qs).toInteger(), 1);
+    QCOMPARE(counted.value(u"requests"_qs).toInteger(), 1);
+    QCOMPARE(counted.value(u"bytes_in"_qs).toInteger(), client.bytesOut);
+    QCOMPARE(counted.value(u"bytes_out"_qs).toInteger(), client.bytesIn);
+}
+
+void tst_DemoLab::wsEchoesEachMessageBack_data()
+{
+    QTest::addColumn<bool>("deflate");
+    QTest::newRow("plain") << false;
+    QTest::newRow("deflate") << true;
+}
+
+void tst_DemoLab::wsEchoesEachMessageBack()
+{
+    QFETCH(bool, deflate);
+    const QByteArray run = deflate ? "ws-echo-deflate" : "ws-echo";
+    LabWsClient client;
+    client.open(m_demo.wsUrl(u"/lab/ws?run=%1&workload=echo&duration_ms=100"_qs.arg(QString::fromLatin1(run))), deflate);
+    QTRY_COMPARE_WITH_TIMEOUT(client.connection.state(), WsConnectionState::Open, 5000);
+    for (int i = 1; i <= 5; ++i)
+        client.connection.sendText(u"c%1 1765146000123456 xxxxxxxxxxxxxxxxxxxxxxxx"_qs.arg(i));
+    client.connection.sendBinary(QByteArray("\x00\x01\xff", 3));
+    QTRY_COMPARE_WITH_TIMEOUT(client.messages.size(), 6, 5000);
+    for (int i = 1; i <= 5; ++i)
+        QCOMPARE(client.messages.at(i - 1).payload, u"c%1 1765146000123456 xxxxxxxxxxxxxxxxxxxxxxxx"_qs.arg(i).toLatin1());
+    QCOMPARE(client.messages.at(5).type, WsMessageType::Binary);
+    QCOMPARE(client.messages.at(5).payload, QByteArray("\x00\x01\xff", 3));
+    // An echo run ends duration_ms + 5 s after it began: the server closes then.
+    QTRY_VERIFY_WITH_TIMEOUT(client.closed, 15000);
+    QCOMPARE(client.connection.closeRecord().receivedCode, std::optional<quint16>(1000));
+    QTRY_COMPARE_WITH_TIMEOUT(stats(run).value(u"open_connections"_qs).toInt(), 0, 5000);
+    const QJsonObject counted = stats(run);
+    QCOMPARE(counted.value(u"messages_echoed"_qs).toInteger(), 6);
+    QCOMPARE(counted.value(u"bytes_in"_qs).toInteger(), client.bytesOut);
+    QCOMPARE(counted.value(u"bytes_out"_qs).toInteger(), client.bytesIn);
+}
+
+void tst_DemoLab::wsChatRelaysAmongTheRunsEvents()
+{
+    LabWsClient client;
+    client.open(m_demo.wsUrl(u"/lab/ws?run=ws-chat&workload=chat&rate=20&duration_ms=500&payload=text&size=40"_qs), true);
+    QTRY_VERIFY_WITH_TIMEOUT(!client.messages.isEmpty(), 5000);
+    client.connection.sendText(u"c1 1765146000123456 xxxxxxxxxxxxxxxxxx"_qs);
+    QTRY_VERIFY_WITH_TIMEOUT(client.closed, 10000);
+    QCOMPARE(client.messages.size(), 10 + 1);
+    int relayed = 0;
+    for (const WsMessage &message : client.messages)
+        relayed += message.payload.startsWith("c1 ") ? 1 : 0;
+    QCOMPARE(relayed, 1);
+    QCOMPARE(stats("ws-chat").value(u"messages_relayed"_qs).toInteger(), 1);
+}
+
+void tst_DemoLab::wsHandshakeIsRfc6455()
+{
+    // RFC 6455 §1.3's own example key, and a permessage-deflate offer as browsers send it.
+    RawClient client(m_demo.port());
+    client.send(upgradeRequest("/lab/ws?run=ws-handshake&rate=10&duration_ms=100",
+                               "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Extensions: permessage-deflate; "
+                               "client_max_window_bits, x-webkit-deflate-frame\r\n\r\n"));
+    const RawResponse response = client.response();
+    QCOMPARE(response.status, 101);
+    QCOMPARE(response.header("Sec-WebSocket-Accept"), QByteArray("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
+    QCOMPARE(response.header("Upgrade"), QByteArray("websocket"));
+    QCOMPARE(response.header("Sec-WebSocket-Extensions"), QByteArray("permessage-deflate"));
+    QVERIFY(client.waitClosed());
+    const QList<WsFrame> frames = serverFrames(client.buffer());
+    QCOMPARE(frames.size(), 1 + 1); // N = 1, then the close
+    QVERIFY(frames.first().header.rsv1);
+    QCOMPARE(frames.last().header.opcode, WsOpcode::Close);
+}
+
+void tst_DemoLab::wsHandshakeRefusals_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("header");
+    QTest::newRow("version 8") << upgradeRequest("/lab/ws?run=ws-refused", "Sec-WebSocket-Version: 8\r\n\r\n") << 426
+                               << QByteArray("Sec-WebSocket-Version: 13");
+    QTest::newRow("a key that is not 16 bytes")
+        << QByteArray("GET /lab/ws?run=ws-refused HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                      "Sec-WebSocket-Key: c2hvcnQ=\r\nSec-WebSocket-Version: 13\r\n\r\n")
+        << 400 << QByteArray("Content-Type: application/json");
+    QTest::newRow("not an upgrade") << QByteArray("GET /lab/ws?run=ws-refused HTTP/1.1\r\nHost: h\r\n\r\n") << 426
+                                    << QByteArray("Upgrade: websocket");
+    QTest::newRow("a bad parameter") << upgradeRequest("/lab/ws?run=ws-refused&rate=0", "Sec-WebSocket-Version: 13\r\n\r\n")
+                                     << 400 << QByteArray("\"parameter\": \"rate\"");
+}
+
+void tst_DemoLab::wsHandshakeRefusals()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    QFETCH(QByteArray, header);
+    RawClient client(m_demo.port());
+    client.send(request);
+    const RawResponse response = client.response();
+    QCOMPARE(response.status, status);
+    QVERIFY2(response.wire.contains(header), response.wire.constData());
+}
+
+void tst_DemoLab::wsAnswersPingWithPongAndEchoesTheClientsClose()
+{
+    RawClient client(m_demo.port());
+    client.send(upgradeRequest("/lab/ws?run=ws-ping&workload=echo&duration_ms=60000", "Sec-WebSocket-Version: 13\r\n\r\n"));
+    QCOMPARE(client.response().status, 101);
+    WsFrameWriter writer(WsRole::Client);
+    client.send(writer.ping("are you there") + writer.close(4000, u"bye"_qs));
+    QVERIFY(client.waitClosed()); // the server closes TCP first once both close frames crossed
+    const QList<WsFrame> frames = serverFrames(client.buffer());
+    QCOMPARE(frames.size(), 2);
+    QCOMPARE(frames.at(0).header.opcode, WsOpcode::Pong);
+    QCOMPARE(frames.at(0).payload, QByteArray("are you there"));
+    QCOMPARE(frames.at(1).header.opcode, WsOpcode::Close);
+    QCOMPARE(frames.at(1).payload.left(2), QByteArray("\x0f\xa0", 2)); // 4000 echoed
+    QVERIFY(!frames.at(1).header.masked);
+}
+
+void tst_DemoLab::wsViolationsCloseWithTheirRfcCode_data()
+{
+    QTest::addColumn<QByteArray>("query");
+    QTest::addColumn<QByteArray>("frame");
+    QTest::addColumn<int>("code");
+    WsFrameWriter writer(WsRole::Client);
+    WsCraftSpec unmasked;
+    unmasked.masked = false;
+    unmasked.payload = "hello";
+    WsCraftSpec reserved;
+    reserved.opcode = 0x3;
+    WsCraftSpec rsv1;
+    rsv1.rsv1 = true;
+    rsv1.payload = "not compressed";
+    QTest::newRow("unmasked frame: 1002") << QByteArray("workload=echo") << WsFrameWriter::craft(unmasked) << 1002;
+    QTest::newRow("reserved opcode: 1002") << QByteArray("workload=echo") << WsFrameWriter::craft(reserved) << 1002;
+    QTest::newRow("RSV1 without deflate: 1002") << QByteArray("workload=echo") << WsFrameWriter::craft(rsv1) << 1002;
+    QTest::newRow("invalid UTF-8: 1007") << QByteArray("workload=echo")
+                                         << writer.message(WsOpcode::Text, QByteArray("\xc3\x28", 2)) << 1007;
+    QTest::newRow("over 64 KiB: 1009") << QByteArray("workload=echo")
+                                       << writer.message(WsOpcode::Text, QByteArray(2 * 65536 + 1, 'x')) << 1009;
+    QTest::newRow("a message of 64 KiB + 1: 1009") << QByteArray("workload=echo")
+                                                   << writer.message(WsOpcode::Text, QByteArray(65537, 'x')) << 1009;
+    QTest::newRow("binary chat message: 1003") << QByteArray("workload=chat")
+                                               << writer.message(WsOpcode::Binary, QByteArray("abc")) << 1003;
+    QTest::newRow("chat message of two lines: 1003") << QByteArray("workload=chat")
+                                                     << writer.message(WsOpcode::Text, QByteArray("a\nb")) << 1003;
+}
+
+void tst_DemoLab::wsViolationsCloseWithTheirRfcCode()
+{
+    QFETCH(QByteArray, query);
+    QFETCH(QByteArray, frame);
+    QFETCH(int, code);
+    RawClient client(m_demo.port());
+    client.send(upgradeRequest("/lab/ws?run=ws-violation-" + QByteArray::number(code) + '-' + QByteArray::number(frame.size())
+                                   + "&duration_ms=60000&rate=0.1&" + query,
+                               "Sec-WebSocket-Version: 13\r\n\r\n"));
+    QCOMPARE(client.response().status, 101);
+    client.send(frame);
+    QVERIFY(client.waitClosed()); // RFC 6455 §7.1.7: failing closes TCP
+    const QList<WsFrame> frames = serverFrames(client.buffer());
+    QVERIFY(!frames.isEmpty());
+    const WsFrame &close = frames.last();
+    QCOMPARE(close.header.opcode, WsOpcode::Close);
+    QCOMPARE(int(quint8(close.payload.at(0))) << 8 | quint8(close.payload.at(1)), code);
+}
+
+void tst_DemoLab::tenThousandMessagesASecondArriveWhole_data()
+{
+    QTest::addColumn<QString>("transport");
+    QTest::newRow("ws") << u"ws"_qs;
+    QTest::newRow("ws-deflate") << u"ws-deflate"_qs;
+    QTest::newRow("sse") << u"sse"_qs;
+}
+
+void tst_DemoLab::tenThousandMessagesASecondArriveWhole()
+{
+    // The server on its own thread, as in the window: 10 000 events/s for 2 s reach the client
+    // whole and in order, and the server answers other requests meanwhile. The push delays
+    // (creation stamp -> receipt, same machine, same clock) are printed, not asserted.
+    QFETCH(QString, transport);
+    DemoServerThread server;
+    QVERIFY2(server.start(0), qPrintable(server.server()->errorString()));
+    const quint16 port = server.server()->port();
+    const QByteArray run = "fast-" + transport.toLatin1();
+    const QByteArray query = "run=" + run + "&rate=10000&duration_ms=2000&size=64&payload=text";
+    QList<qint64> delaysUs;
+    qint64 expected = 1;
+    bool inOrder = true;
+    const auto receive = [&](const QByteArray &message) {
+        const QList<QByteArray> fields = message.split(' ');
+        inOrder = inOrder && fields.value(0).toLongLong() == expected++ && message.size() == 64;
+        delaysUs.append(demoWallClockNs() / 1000 - fields.value(1).toLongLong());
+    };
+    bool answeredMeanwhile = false;
+    if (transport.startsWith(u"ws")) {
+        LabWsClient client;
+        QObject::connect(&client.connection, &WsConnection::messageDecoded, &client.connection,
+                         [&](const WsMessageEvent &event) {
+                             if (event.direction == Direction::In)
+                                 receive(event.message.payload);
+                         });
+        client.open(QUrl(u"ws://127.0.0.1:%1/lab/ws?"_qs.arg(port) + QString::fromLatin1(query)), transport == u"ws-deflate");
+        QTRY_VERIFY_WITH_TIMEOUT(client.messages.size() > 1000, 10000);
+        answeredMeanwhile = stats(port, run).value(u"messages_created"_qs).toInteger() > 0;
+        QTRY_VERIFY_WITH_TIMEOUT(client.closed, 20000);
+    } else {
+        // Read as it arrives: de-chunked, then parsed, each event stamped when its bytes came.
+        RawClient client(port);
+        client.get("/lab/sse?" + query);
+        ChunkedDecoder decoder;
+        SseParser parser;
+        bool inBody = false;
+        const auto readMore = [&] {
+            QByteArray &buffer = client.buffer();
+            if (!inBody) {
+                const qsizetype end = buffer.indexOf("\r\n\r\n");
+                if (end < 0)
+                    return false;
+                buffer.remove(0, end + 4);
+                inBody = true;
+            }
+            QByteArray body;
+            QList<HttpChunkInfo> chunks;
+            QList<HttpHeaderField> trailers;
+            QList<Violation> findings;
+            buffer.remove(0, decoder.feed(buffer, ChunkedOutput{body, chunks, trailers, findings}));
+            std::vector<SseRecord> records;
+            parser.feed(body, records);
+            for (const SseRecord &record : records) {
+                if (record.kind == SseRecord::Kind::Event)
+                    receive(record.data.toLatin1());
+            }
+            return decoder.isDone() || decoder.isError();
+        };
+        QVERIFY(QTest::qWaitFor([&] { return readMore() || delaysUs.size() > 1000; }, 10000));
+        answeredMeanwhile = stats(port, run).value(u"messages_created"_qs).toInteger() > 0;
+        QVERIFY(QTest::qWaitFor(readMore, 20000));
+    }
+    QVERIFY(answeredMeanwhile);
+    QCOMPARE(delaysUs.size(), 20000);
+    QVERIFY(inOrder);
+    std::sort(delaysUs.begin(), delaysUs.end());
+    qInfo("%s at 10 000 msg/s: push delay p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+          qPrintable(transport), delaysUs.at(delaysUs.size() / 2) / 1000.0, delaysUs.at(delaysUs.size() * 99 / 100) / 1000.0,
+          delaysUs.last() / 1000.0);
+}
+
+void tst_DemoLab::wsInteroperatesWithPythonWebsockets_data()
+{
+    QTest::addColumn<QString>("compression");
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<int>("echo");
+    QTest::addColumn<int>("messages");
+    QTest::newRow("push, deflate") << u"deflate"_qs << u"rate=500&duration_ms=200&size=100&payload=text"_qs << 0 << 100;
+    QTest::newRow("push, no deflate") << u"none"_qs << u"rate=500&duration_ms=200&size=100&payload=random"_qs << 0 << 100;
+    QTest::newRow("echo, deflate") << u"deflate"_qs << u"workload=echo&duration_ms=1"_qs << 5 << 0;
+}
+
+void tst_DemoLab::wsInteroperatesWithPythonWebsockets()
+{
+    // A client that is not ours (python3-websockets 10.4), with and without permessage-deflate.
+    // The server runs on a thread of its own so that this thread may wait for the script.
+    QFETCH(QString, compression);
+    QFETCH(QString, query);
+    QFETCH(int, echo);
+    QFETCH(int, messages);
+    QString error;
+    const QString python = findSystemPython3(&error);
+    QVERIFY2(!python.isEmpty(), qPrintable(error));
+    DemoServerThread server;
+    QVERIFY2(server.start(0), qPrintable(server.server()->errorString()));
+    const QString run = u"python-%1-%2"_qs.arg(compression).arg(echo);
+    const QString url = server.server()->wsBaseUrl().toString() + u"/lab/ws?run="_qs + run + u'&' + query;
+    PeerProcess process;
+    QVERIFY2(process.start(python, {peersDir() + u"/lab_ws_client.py"_qs, url, u"--compression"_qs, compression,
+                                    u"--echo"_qs, QString::number(echo)},
+                           &error),
+             qPrintable(error));
+    const QByteArray line = process.waitForLine("RESULT ", 30000);
+    QVERIFY2(!line.isEmpty(), qPrintable(process.outputTail()));
+    const QJsonObject result = QJsonDocument::fromJson(line).object();
+    QCOMPARE(result.value(u"messages"_qs).toInt(), messages);
+    if (messages > 0) {
+        QCOMPARE(result.value(u"sizes"_qs).toArray(), QJsonArray{100});
+        QVERIFY(result.value(u"in_order"_qs).toBool());
+    }
+    QCOMPARE(result.value(u"echoed"_qs).toInt(), echo);
+    QCOMPARE(result.value(u"close_code"_qs).toInt(), 1000);
+    QCOMPARE(result.value(u"extensions"_qs).toString(),
+             compression == u"deflate" ? u"permessage-deflate"_qs : QString());
+    // The connection was attributed to its run and is closed on the server's side too.
+    const QJsonObject counted = stats(server.server()->port(), run.toLatin1());
+    QCOMPARE(counted.value(u"connections"_qs).toInt(), 1);
+    QCOMPARE(counted.value(u"open_connections"_qs).toInt(), 0);
+    QCOMPARE(counted.value(u"messages_echoed"_qs).toInt(), echo);
 }
 
 QTEST_MAIN(tst_DemoLab)

@@ -12,12 +12,44 @@ private slots:
     void aClientWindowOf8IsOfferedAs9();
     void negotiation_data();
     void negotiation();
+    void aServerAcceptsOrDeclinesAnOffer_data();
+    void aServerAcceptsOrDeclinesAnOffer();
     void rfcExampleInflates();
     void contextTakeoverShrinksRepeatedMessages();
     void noContextTakeoverMakesMessagesIndependent();
     void corruptDataIsReported();
     void inflateStopsAtTheCap();
 };
+
+void TestPerMessageDeflate::aServerAcceptsOrDeclinesAnOffer_data()
+{
+    // RFC 7692 §7.1: what a server answers to one offer element; empty: declined.
+    QTest::addColumn<QByteArray>("offer");
+    QTest::addColumn<QByteArray>("answer");
+    QTest::newRow("bare") << QByteArray("permessage-deflate") << QByteArray("permessage-deflate");
+    QTest::newRow("client_max_window_bits without a value") << QByteArray("permessage-deflate; client_max_window_bits")
+                                                            << QByteArray("permessage-deflate");
+    QTest::newRow("client window named") << QByteArray("permessage-deflate; client_max_window_bits=10")
+                                         << QByteArray("permessage-deflate; client_max_window_bits=10");
+    QTest::newRow("server window, quoted") << QByteArray("permessage-deflate; server_max_window_bits=\"12\"")
+                                           << QByteArray("permessage-deflate; server_max_window_bits=12");
+    QTest::newRow("no context takeover both ways")
+        << QByteArray("permessage-deflate;server_no_context_takeover; client_no_context_takeover")
+        << QByteArray("permessage-deflate; server_no_context_takeover; client_no_context_takeover");
+    QTest::newRow("unknown parameter") << QByteArray("permessage-deflate; x=1") << QByteArray();
+    QTest::newRow("window of 16") << QByteArray("permessage-deflate; server_max_window_bits=16") << QByteArray();
+    QTest::newRow("server window without a value") << QByteArray("permessage-deflate; server_max_window_bits") << QByteArray();
+    QTest::newRow("twice") << QByteArray("permessage-deflate; client_max_window_bits; client_max_window_bits") << QByteArray();
+    QTest::newRow("another extension") << QByteArray("x-webkit-deflate-frame") << QByteArray();
+}
+
+void TestPerMessageDeflate::aServerAcceptsOrDeclinesAnOffer()
+{
+    QFETCH(QByteArray, offer);
+    QFETCH(QByteArray, answer);
+    const std::optional<PmdParams> params = pmdAcceptOffer(offer);
+    QCOMPARE(params ? params->headerValue() : QByteArray(), answer);
+}
 
 void TestPerMessageDeflate::offersAreWrittenAsRfc7692Says()
 {
