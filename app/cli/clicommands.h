@@ -10,3 +10,4 @@ int runHttpCommand(const QStringList &arguments);
 int runSessionCommand(const QStringList &arguments);
 int runReplayCommand(const QStringList &arguments);
 int runSseCommand(const QStringList &arguments);
+int runLabCommand(const QStringList &arguments);

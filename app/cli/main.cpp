@@ -14,6 +14,7 @@ void printUsage(QTextStream &out)
         "  http         send one HTTP/1.1 request and show its bytes and phase timings\n"
         "  ws           open a WebSocket and print every event as JSON lines\n"
         "  sse          read a server-sent event stream and print every event as JSON lines\n"
+        "  lab          measure one workload over each HTTP and WebSocket transport\n"
         "  serve-demo   run the embedded demo server until interrupted\n"
         "  session      read a session file (session info FILE)\n"
         "  replay       send a recorded session again and show what differs\n"
@@ -52,6 +53,8 @@ int main(int argc, char *argv[])
         return runHttpCommand(arguments);
     if (command == u"sse")
         return runSseCommand(arguments);
+    if (command == u"lab")
+        return runLabCommand(arguments);
     if (command == u"session")
         return runSessionCommand(arguments);
     if (command == u"replay")

@@ -103,7 +103,8 @@ bool LabDriver::clientSideDone() const
 
 void LabDriver::checkDone()
 {
-    if (m_finished || m_wrappingUp || !serverSideDone() || !(clientSideDone() || channelClosed()))
+    if (m_finished || m_wrappingUp || requestsOutstanding() || !serverSideDone()
+        || !(clientSideDone() || channelClosed()))
         return;
     m_wrappingUp = true;
     wrapUp();

@@ -58,6 +58,9 @@ protected:
     virtual void sendClientMessage(qint64 cseq, const QByteArray &message) = 0;
     // The server's side of the workload is over (all its messages read, or it ended the run).
     virtual bool serverSideDone() const = 0;
+    // A request of the client's is still unanswered: the transport does not end under it
+    // (its answer would be on the wire, counted by the server, never read by the client).
+    virtual bool requestsOutstanding() const { return false; }
     // The way the server's messages come has closed for good (a stream ended, the WebSocket
     // closed): the client's answers still missing cannot come any more.
     virtual bool channelClosed() const { return false; }

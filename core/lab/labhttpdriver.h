@@ -32,6 +32,7 @@ protected:
     void sendClientMessage(qint64 cseq, const QByteArray &message) override;
     bool serverSideDone() const override;
     bool channelClosed() const override;
+    bool requestsOutstanding() const override { return m_sendsOutstanding > 0; }
 
 private:
     enum class Role : quint8 { Channel, Send };

@@ -67,10 +67,16 @@ QByteArray makeLabClientMessage(LabPayloadKind kind, int size, qint64 cseq, qint
     QByteArray out;
     out.reserve(size);
     if (kind == LabPayloadKind::Json) {
-        out = "{\"cseq\":" + QByteArray::number(cseq) + ",\"t\":" + QByteArray::number(epochUs) + ",\"pad\":\"";
-        const qsizetype pad = qMax<qsizetype>(0, size - out.size() - 2);
-        out.append(pad, 'x');
-        out.append("\"}");
+        out = "{\"cseq\":" + QByteArray::number(cseq) + ",\"t\":" + QByteArray::number(epochUs);
+        const qsizetype pad = size - out.size() - 10; // ,"pad":"" and }
+        if (pad >= 0) {
+            out += ",\"pad\":\"" + QByteArray(pad, 'x') + "\"}";
+            return out;
+        }
+        // "cseq" is a byte longer than the server's "seq": at the smallest sizes there is no
+        // room for a pad, and JSON's whitespace makes up the size instead (RFC 8259 §2).
+        out.append(qMax<qsizetype>(0, size - out.size() - 1), ' ');
+        out.append('}');
         return out;
     }
     out = 'c' + QByteArray::number(cseq) + ' ' + QByteArray::number(epochUs) + ' ';

@@ -70,6 +70,7 @@ QJsonObject transportJson(const LabTransportResult &t, int size, bool withSample
 {
     QJsonObject o{
         {QStringLiteral("transport"), labName(t.transport)},
+        {QStringLiteral("run"), t.runId},
         {QStringLiteral("error"), t.error.isEmpty() ? QJsonValue() : QJsonValue(t.error)},
         {QStringLiteral("summary"), labSummary(t, size)},
         {QStringLiteral("messages_sent"), t.messagesSent},

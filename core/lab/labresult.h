@@ -52,6 +52,7 @@ struct LabDelay
 struct LabTransportResult
 {
     LabTransport transport = LabTransport::Poll;
+    QString runId;                   // the run id the client named (GET /lab/stats?run=...)
     QString error;                   // empty: ran; else what went wrong in one sentence
                                      // ("the server has no /lab/sse endpoint (404)")
     qint64 messagesSent = 0;         // server events scheduled (N) + client messages written

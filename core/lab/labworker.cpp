@@ -42,6 +42,7 @@ qint64 epochAnchorUs(const SessionClock &clock)
 
 LabWorker::LabWorker()
     : m_http(new HttpClient(this))
+    , m_batch(this) // a child, so that it moves to the lab thread with the worker
 {
     m_batch.setInterval(LabRunner::sampleBatchMs);
     connect(&m_batch, &QTimer::timeout, this, &LabWorker::flushSamples);
@@ -93,6 +94,7 @@ void LabWorker::startNext()
     setup.clock = &clock();
     setup.epochAnchorUs = epochAnchorUs(clock());
     m_driver = LabDriver::create(setup);
+    m_driver->tally().result().runId = setup.runId;
     connect(m_driver.get(), &LabDriver::finished, this, &LabWorker::onDriverFinished, Qt::QueuedConnection);
     emit transportStarted(setup.transport, clock().nowNs());
     m_cpuStartMs = threadCpuMs();
