@@ -400,6 +400,14 @@
             <numerusform>%1: %2 von %n Abfragen mit 204 beantwortet (nichts Neues)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>payload, deflated</source>
+        <translation>Nutzdaten, komprimiert</translation>
+    </message>
+    <message>
+        <source>deflate growth</source>
+        <translation>Zuwachs durch Deflate</translation>
+    </message>
 </context>
 <context>
     <name>TimingWaterfall</name>
@@ -1860,6 +1868,10 @@
         <source>push delay (ms, log)</source>
         <translation>Push-Verzögerung (ms, log.)</translation>
     </message>
+    <message>
+        <source>%1 (failed)</source>
+        <translation>%1 (fehlgeschlagen)</translation>
+    </message>
 </context>
 <context>
     <name>wirescope::LabClaimsPanel</name>
@@ -2001,10 +2013,6 @@
         <translation>Jedes Byte, das die Sockets des Clients geschrieben und gelesen haben, pro zugestellter Nachricht (Handshakes eingeschlossen)</translation>
     </message>
     <message>
-        <source>Wire bytes that are not payload, per delivered message</source>
-        <translation>Bytes auf der Leitung, die keine Nutzdaten sind, pro zugestellter Nachricht</translation>
-    </message>
-    <message>
         <source>TCP connections the client opened</source>
         <translation>Vom Client geöffnete TCP-Verbindungen</translation>
     </message>
@@ -2015,6 +2023,10 @@
     <message>
         <source>The result in words, from the numbers of this run</source>
         <translation>Das Ergebnis in Worten, aus den Zahlen dieses Laufs</translation>
+    </message>
+    <message>
+        <source>Wire bytes that are not payload (as it crossed: deflated where deflate was on), per delivered message</source>
+        <translation>Bytes auf der Leitung, die keine Nutzdaten sind (so wie sie übertragen wurden: komprimiert, wo Deflate an war), pro zugestellter Nachricht</translation>
     </message>
 </context>
 <context>
@@ -2243,6 +2255,18 @@
     <message>
         <source>%1 was not written: %2</source>
         <translation>%1 wurde nicht geschrieben: %2</translation>
+    </message>
+    <message>
+        <source>The result of each transport in words</source>
+        <translation>Das Ergebnis jedes Transports in Worten</translation>
+    </message>
+    <message>
+        <source>In words</source>
+        <translation>In Worten</translation>
+    </message>
+    <message>
+        <source>The common claims, judged by this run</source>
+        <translation>Die üblichen Behauptungen, von diesem Lauf beurteilt</translation>
     </message>
 </context>
 <context>

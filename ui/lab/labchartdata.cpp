@@ -98,17 +98,25 @@ void LabChartData::finishTransport(const LabTransportResult &result)
     if (!series)
         return;
     series->finished = true;
-    // The runner's counts are the truth (it saw every sample, the last ones included).
+    // The runner's counts are the truth (it saw every sample, the last ones included). A
+    // transport that failed lost nothing to the network: what it did not deliver is its
+    // failure, which the table states.
+    series->failed = !result.ran();
     series->counts.late = result.late;
     series->counts.onTime = qMax<qint64>(0, result.messagesDelivered - result.late);
-    series->counts.lost = result.lost;
+    series->counts.lost = result.ran() ? result.lost : 0;
     series->counts.duplicated = result.duplicated;
     series->counts.final = true;
     series->bytes = {};
     if (result.messagesDelivered > 0) {
         const double n = double(result.messagesDelivered);
         const LabOverhead &o = result.overhead;
-        series->bytes[Payload] = double(result.payloadBytes) / n;
+        if (o.compression < 0) {
+            series->bytes[DeflatedPayload] = double(result.payloadBytes + o.compression) / n;
+        } else {
+            series->bytes[Payload] = double(result.payloadBytes) / n;
+            series->bytes[DeflateGrowth] = double(o.compression) / n;
+        }
         series->bytes[RequestHeads] = double(o.requestHeads) / n;
         series->bytes[ResponseHeads] = double(o.responseHeads) / n;
         series->bytes[ChunkFraming] = double(o.chunkFraming) / n;
@@ -164,7 +172,15 @@ int LabChartData::latencySampleCount(LabTransport transport) const
 
 double LabChartData::latencyXMax() const
 {
-    return qMax(m_xMax, 0.001);
+    return niceCeil(qMax(m_xMax, 0.001));
+}
+
+int LabChartData::latencyXTicks() const
+{
+    const double end = latencyXMax();
+    const double leading = end / std::pow(10.0, std::floor(std::log10(end) + 1e-9));
+    // 0-2 in steps of 0.5; 0-1, 0-2.5 and 0-5 in fifths.
+    return std::abs(leading - 2) < 1e-6 ? 5 : 6;
 }
 
 std::pair<double, double> LabChartData::latencyYRange() const
@@ -210,6 +226,12 @@ std::pair<double, double> LabChartData::bytesRange() const
         low = qMin(low, negative);
     }
     return {low < 0 ? -niceCeil(-low) : 0.0, high > 0 ? niceCeil(high) : 100.0};
+}
+
+bool LabChartData::failed(LabTransport transport) const
+{
+    const Series *series = find(transport);
+    return series && series->failed;
 }
 
 LabChartData::Counts LabChartData::counts(LabTransport transport) const

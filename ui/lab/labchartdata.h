@@ -19,8 +19,11 @@ namespace wirescope {
 //   (so the transports, which run one after another, are laid over each other), y = delay in
 //   ms: the push delay of the server's messages, or the round trip of the client's own in the
 //   echo workload. Duplicates are left out (they are counted, not timed twice).
-// - Bytes per delivered message, stacked: payload and the overhead categories of LabOverhead.
-//   Known once a transport finished (the runner splits the overhead from its records then).
+// - Bytes per delivered message, stacked: payload and the overhead categories of LabOverhead,
+//   so a bar is as long as the wire bytes per message. Where permessage-deflate saved bytes
+//   the payload is drawn as it crossed, deflated (a negative "compression" would stack below
+//   zero); where deflate made it larger the excess is a part of its own. Known once a
+//   transport finished (the runner splits the overhead from its records then).
 // - Messages: delivered on time, delivered late, lost; live while a transport runs (lost
 //   is known at its end: N minus delivered).
 class LabChartData
@@ -35,6 +38,7 @@ public:
 
     enum Part : int {
         Payload,
+        DeflatedPayload,
         RequestHeads,
         ResponseHeads,
         ChunkFraming,
@@ -42,6 +46,7 @@ public:
         FrameHeaders,
         Handshake,
         Delimiters,
+        DeflateGrowth,
         Other,
         PartCount
     };
@@ -68,8 +73,11 @@ public:
     // order, so the decimated line covers what every point would have covered).
     QList<QPointF> latencyPoints(LabTransport transport, int maxPoints = kMaxPoints) const;
     int latencySampleCount(LabTransport transport) const;
-    // The x axis: 0 .. the longest transport so far (at least the configured duration).
+    // The x axis: 0 .. a round end (1, 2, 2.5 or 5 times a power of ten) at or after the
+    // longest transport so far (at least the configured duration), and the number of ticks
+    // that puts them on round steps.
     double latencyXMax() const;
+    int latencyXTicks() const;
     // The y axis: whole decades around every delay so far ({0.1, 10} before any).
     std::pair<double, double> latencyYRange() const;
 
@@ -84,6 +92,8 @@ public:
     std::pair<double, double> bytesRange() const;
 
     Counts counts(LabTransport transport) const;
+    // The transport finished with an error (its bars are marked, its losses not drawn).
+    bool failed(LabTransport transport) const;
     double countsMax() const;
 
     // Grows with every change, so a view refreshes only when something is new.
@@ -96,6 +106,7 @@ private:
         std::vector<QPointF> points; // x s, y ms, in arrival order
         Counts counts;
         bool finished = false;
+        bool failed = false;
         std::array<double, PartCount> bytes{};
     };
     Series *find(LabTransport transport);

@@ -13,7 +13,6 @@
 #include <QHBoxLayout>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QResizeEvent>
@@ -119,7 +118,14 @@ LabChartsWidget::LabChartsWidget(QWidget *parent)
     applyPalette();
 }
 
-LabChartsWidget::~LabChartsWidget() = default;
+LabChartsWidget::~LabChartsWidget()
+{
+    // The kinds of bytes the last run did not have are out of their series: ours to delete.
+    const QList<QBarSet *> shown = m_bytesSeries->barSets();
+    for (QBarSet *set : std::as_const(m_partSets))
+        if (!shown.contains(set))
+            delete set;
+}
 
 QChartView *LabChartsWidget::makeView(QChart *chart)
 {
@@ -164,7 +170,6 @@ void LabChartsWidget::rebuild()
         delete line;
     }
     m_lines.clear();
-    QStringList categories;
     if (m_data) {
         for (LabTransport transport : m_data->transports()) {
             auto *line = new QLineSeries;
@@ -174,14 +179,10 @@ void LabChartsWidget::rebuild()
             line->attachAxis(m_latencyX);
             line->attachAxis(m_latencyY);
             m_lines.append(line);
-            // Horizontal bars are drawn from the bottom up: the first transport goes on top.
-            categories.prepend(LabWording::transportShortName(transport));
         }
     }
     latency->setTitle(m_data && m_data->chartsRoundTrips() ? tr("Round trip over time") : tr("Push delay over time"));
     m_latencyY->setTitleText(m_data && m_data->chartsRoundTrips() ? tr("round trip (ms, log)") : tr("push delay (ms, log)"));
-    m_bytesCategories->setCategories(categories);
-    m_messagesCategories->setCategories(categories);
     applyPalette(); // the new lines take their colours
     m_shownRevision = 0;
     refresh();
@@ -202,10 +203,27 @@ void LabChartsWidget::refresh()
         line->setPointsVisible(m_data->latencySampleCount(transport) < kPointsVisibleBelow);
     }
     m_latencyX->setRange(0, m_data->latencyXMax());
-    m_latencyX->applyNiceNumbers();
+    m_latencyX->setTickCount(m_data->latencyXTicks());
+    // A hair wider than the decades: Qt Charts leaves out a label that falls exactly on an end.
     const auto [low, high] = m_data->latencyYRange();
-    m_latencyY->setRange(low, high);
+    m_latencyY->setRange(low * 0.999, high * 1.001);
 
+    // Horizontal bars are drawn from the bottom up: the first transport goes on top.
+    QStringList categories;
+    for (auto it = transports.crbegin(); it != transports.crend(); ++it)
+        categories.append(m_data->failed(*it) ? tr("%1 (failed)").arg(LabWording::transportShortName(*it))
+                                              : LabWording::transportShortName(*it));
+    if (m_bytesCategories->categories() != categories) {
+        m_bytesCategories->setCategories(categories);
+        m_messagesCategories->setCategories(categories);
+    }
+
+    // The series (and so the legend) holds the kinds of bytes this run had (payload alone
+    // before any transport finished).
+    QList<QBarSet *> shown;
+    bool anyUsed = false;
+    for (int part = 0; part < LabChartData::PartCount; ++part)
+        anyUsed = anyUsed || m_data->partUsed(LabChartData::Part(part));
     for (int part = 0; part < LabChartData::PartCount; ++part) {
         QList<qreal> values;
         for (auto it = transports.crbegin(); it != transports.crend(); ++it)
@@ -214,11 +232,15 @@ void LabChartsWidget::refresh()
         if (set->count() > 0)
             set->remove(0, set->count());
         set->append(values);
-        // The legend names only the kinds of bytes this run had.
-        const bool used = part == LabChartData::Payload || m_data->partUsed(LabChartData::Part(part));
-        for (QLegendMarker *marker : bytesChart()->legend()->markers(m_bytesSeries))
-            if (marker->label() == set->label())
-                marker->setVisible(used);
+        if (m_data->partUsed(LabChartData::Part(part)) || (part == LabChartData::Payload && !anyUsed))
+            shown.append(set);
+    }
+    if (m_bytesSeries->barSets() != shown) {
+        for (QBarSet *set : m_bytesSeries->barSets())
+            m_bytesSeries->take(set);
+        m_bytesSeries->append(shown);
+        for (int part = 0; part < m_partSets.size(); ++part)
+            styleSet(m_partSets.at(part), labPartColor(LabChartData::Part(part)));
     }
     const auto [bytesLow, bytesHigh] = m_data->bytesRange();
     m_bytesAxis->setRange(bytesLow, bytesHigh);
@@ -239,15 +261,20 @@ void LabChartsWidget::refresh()
     m_messagesAxis->applyNiceNumbers();
 }
 
+int LabChartsWidget::bytesSetCount() const
+{
+    return int(m_bytesSeries->count());
+}
+
 int LabChartsWidget::latencyPointCount(int series) const
 {
     return series < m_lines.size() ? int(m_lines.at(series)->count()) : 0;
 }
 
 // Bars are stored bottom-up (the first transport on top): index from the end.
-double LabChartsWidget::bytesValue(int set, int transport) const
+double LabChartsWidget::bytesValue(int part, int transport) const
 {
-    const QBarSet *barSet = m_partSets.at(set);
+    const QBarSet *barSet = m_partSets.at(part);
     return barSet->at(barSet->count() - 1 - transport);
 }
 

@@ -38,11 +38,12 @@ public:
     QChart *messagesChart() const;
     int latencySeriesCount() const { return int(m_lines.size()); }
     int latencyPointCount(int series) const;
-    int bytesSetCount() const { return int(m_partSets.size()); }
+    // The kinds of bytes shown (payload and each kind of overhead the run had).
+    int bytesSetCount() const;
     int messagesSetCount() const { return int(m_countSets.size()); }
-    // The value of a bar: set `set` of the bytes or the messages chart, for the run's
-    // transport number `transport` (in run order).
-    double bytesValue(int set, int transport) const;
+    // The value of a bar: a LabChartData::Part of the bytes chart, or a set of the messages
+    // chart (on time, late, lost), for the run's transport number `transport` (in run order).
+    double bytesValue(int part, int transport) const;
     double messagesValue(int set, int transport) const;
 
 protected:

@@ -36,6 +36,7 @@ inline QColor labPartColor(LabChartData::Part part)
 {
     switch (part) {
     case LabChartData::Payload: return QColor(0x90, 0xa4, 0xae);
+    case LabChartData::DeflatedPayload: return QColor(0x5f, 0x7d, 0x8b);
     case LabChartData::RequestHeads: return QColor(0xe6, 0x9f, 0x00);
     case LabChartData::ResponseHeads: return QColor(0xf3, 0xc9, 0x6b);
     case LabChartData::ChunkFraming: return QColor(0x00, 0x9e, 0x73);
@@ -43,6 +44,7 @@ inline QColor labPartColor(LabChartData::Part part)
     case LabChartData::FrameHeaders: return QColor(0xd5, 0x5e, 0x00);
     case LabChartData::Handshake: return QColor(0x00, 0x72, 0xb2);
     case LabChartData::Delimiters: return QColor(0x56, 0xb4, 0xe9);
+    case LabChartData::DeflateGrowth: return QColor(0xf0, 0xe4, 0x42);
     case LabChartData::Other: return QColor(0x75, 0x75, 0x75);
     case LabChartData::PartCount: break;
     }

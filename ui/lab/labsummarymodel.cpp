@@ -127,7 +127,12 @@ QVariant LabSummaryModel::value(const Row &row, int column) const
     case P99Column: return done ? QVariant(delayOf(r, m_config.workload).p99Ms) : QVariant();
     case MaxColumn: return done ? QVariant(delayOf(r, m_config.workload).maxMs) : QVariant();
     case BytesColumn: return done && n > 0 ? QVariant(double(r.wireBytesIn + r.wireBytesOut) / n) : QVariant();
-    case OverheadColumn: return done && n > 0 ? QVariant(double(r.overhead.total()) / n) : QVariant();
+    case OverheadColumn: {
+        // What deflate saved is not negative overhead: the overhead is what is not the
+        // payload as it crossed (deflated or not).
+        const qint64 saved = qMin<qint64>(0, r.overhead.compression);
+        return done && n > 0 ? QVariant(double(r.overhead.total() - saved) / n) : QVariant();
+    }
     case ConnectionsColumn: return done ? QVariant(r.connections) : QVariant();
     case RequestsColumn:
         return done ? QVariant(isWebSocketTransport(r.transport) ? r.frames : r.requests) : QVariant();
@@ -239,7 +244,8 @@ QVariant LabSummaryModel::headerData(int section, Qt::Orientation orientation, i
         case MaxColumn: return echo ? tr("Longest round trip") : tr("Longest push delay");
         case BytesColumn:
             return tr("Every byte the client's sockets wrote and read, per delivered message (handshakes included)");
-        case OverheadColumn: return tr("Wire bytes that are not payload, per delivered message");
+        case OverheadColumn:
+            return tr("Wire bytes that are not payload (as it crossed: deflated where deflate was on), per delivered message");
         case ConnectionsColumn: return tr("TCP connections the client opened");
         case RequestsColumn: return tr("HTTP requests, or WebSocket frames in both directions");
         case WordsColumn: return tr("The result in words, from the numbers of this run");

@@ -34,6 +34,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
+#include <QTextDocumentFragment>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -77,8 +78,11 @@ LabWindow::LabWindow(const QUrl &baseUrl, QWidget *parent)
     , m_stopAction(new QAction(tr("Stop"), this))
     , m_charts(new LabChartsWidget(this))
     , m_table(new QTableView(this))
+    , m_words(new QLabel(this))
     , m_claims(new LabClaimsPanel(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_results(new QSplitter(Qt::Vertical, this))
+    , m_findings(new QSplitter(Qt::Horizontal, this))
     , m_tick(new QTimer(this))
 {
     setWindowTitle(tr("Transport Lab - Wirescope"));
@@ -89,37 +93,53 @@ LabWindow::LabWindow(const QUrl &baseUrl, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(true);
+    m_table->setWordWrap(false);
     m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(LabSummaryModel::WordsColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(LabSummaryModel::TransportColumn, QHeaderView::Stretch);
     header->setHighlightSections(false);
-    // The sentence wraps: each row as high as its words.
-    connect(m_summary, &QAbstractItemModel::dataChanged, m_table, [this] { m_table->resizeRowsToContents(); });
-    connect(m_summary, &QAbstractItemModel::modelReset, m_table, [this] { m_table->resizeRowsToContents(); });
+    // The sentences need the width of a paragraph: they are read below the table, a
+    // paragraph per transport, next to the claims (a column of the table wraps them to a
+    // narrow tower of words on a laptop screen).
+    m_table->setColumnHidden(LabSummaryModel::WordsColumn, true);
+    connect(m_summary, &QAbstractItemModel::dataChanged, this, &LabWindow::updateWords);
+    connect(m_summary, &QAbstractItemModel::modelReset, this, &LabWindow::updateWords);
+    connect(m_summary, &QAbstractItemModel::modelReset, this, &LabWindow::fitTable);
 
-    auto *claimsScroll = new QScrollArea(this);
-    claimsScroll->setWidget(m_claims);
-    claimsScroll->setWidgetResizable(true);
-    claimsScroll->setFrameShape(QFrame::StyledPanel);
+    m_words->setObjectName(QStringLiteral("labWords"));
+    m_words->setWordWrap(true);
+    m_words->setTextFormat(Qt::RichText);
+    m_words->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_words->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_words->setAccessibleName(tr("The result of each transport in words"));
+    const auto framed = [this](QWidget *inside, const QString &title) {
+        auto *scroll = new QScrollArea(this);
+        scroll->setWidget(inside);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        auto *box = new QGroupBox(title, this);
+        auto *layout = new QVBoxLayout(box);
+        layout->setContentsMargins(4, 2, 4, 2);
+        layout->addWidget(scroll);
+        return box;
+    };
+    m_findings->setObjectName(QStringLiteral("labFindingsSplitter"));
+    m_findings->addWidget(framed(m_words, tr("In words")));
+    m_findings->addWidget(framed(m_claims, tr("The common claims, judged by this run")));
+    m_findings->setStretchFactor(0, 1);
+    m_findings->setStretchFactor(1, 1);
+    m_findings->setChildrenCollapsible(false);
 
-    auto *results = new QSplitter(Qt::Horizontal, this);
-    results->setObjectName(QStringLiteral("labResultsSplitter"));
-    results->addWidget(m_table);
-    results->addWidget(claimsScroll);
-    results->setStretchFactor(0, 3);
-    results->setStretchFactor(1, 2);
-    results->setChildrenCollapsible(false);
-
-    auto *right = new QSplitter(Qt::Vertical, this);
-    right->setObjectName(QStringLiteral("labChartsSplitter"));
-    right->addWidget(m_charts);
-    right->addWidget(results);
-    right->setStretchFactor(0, 1);
-    right->setStretchFactor(1, 1);
-    right->setChildrenCollapsible(false);
+    m_results->setObjectName(QStringLiteral("labResultsSplitter"));
+    m_results->addWidget(m_charts);
+    m_results->addWidget(m_table);
+    m_results->addWidget(m_findings);
+    m_results->setStretchFactor(0, 3);
+    m_results->setStretchFactor(1, 0);
+    m_results->setStretchFactor(2, 2);
+    m_results->setChildrenCollapsible(false);
+    QWidget *right = m_results;
 
     auto *formScroll = new QScrollArea(this);
     formScroll->setWidget(makeForm());
@@ -166,9 +186,37 @@ LabWindow::LabWindow(const QUrl &baseUrl, QWidget *parent)
     setStatus(tr("Choose the transports and the workload, then Run (Ctrl+R)."));
 
     resize(1366, 768);
-    // Charts a little less than half the height; the table wider than the claims.
-    right->setSizes({330, 400});
-    results->setSizes({640, 420});
+    fitTable();
+    m_findings->setSizes({500, 500}); // equal: the splitter shares what the window adds
+}
+
+// The table as high as its rows (no more: the room goes to the charts and the words), the
+// charts three fifths of the rest.
+void LabWindow::fitTable()
+{
+    m_table->resizeRowsToContents();
+    int rows = m_table->horizontalHeader()->height() + 2 * m_table->frameWidth() + 2;
+    for (int row = 0; row < m_summary->rowCount(); ++row)
+        rows += m_table->rowHeight(row);
+    m_table->setMinimumHeight(qMin(rows, m_table->horizontalHeader()->height() + 3 * m_table->verticalHeader()->defaultSectionSize()));
+    const int total = qMax(m_results->height(), 600);
+    const int rest = qMax(0, total - rows);
+    m_results->setSizes({rest * 3 / 5, rows, rest - rest * 3 / 5});
+}
+
+void LabWindow::updateWords()
+{
+    QString html;
+    for (int row = 0; row < m_summary->rowCount(); ++row) {
+        const QModelIndex index = m_summary->index(row, LabSummaryModel::WordsColumn);
+        const QVariant colour = index.data(Qt::ForegroundRole);
+        const QString name = m_summary->index(row, LabSummaryModel::TransportColumn).data().toString().toHtmlEscaped();
+        QString sentence = index.data().toString().toHtmlEscaped();
+        if (colour.isValid())
+            sentence = QStringLiteral("<span style=\"color:%1\">%2</span>").arg(colour.value<QColor>().name(), sentence);
+        html += QStringLiteral("<p style=\"margin:0 0 6px 0\"><b>%1</b>: %2</p>").arg(name, sentence);
+    }
+    m_words->setText(html);
 }
 
 LabWindow::~LabWindow() = default;
@@ -453,6 +501,11 @@ void LabWindow::setStatus(const QString &text, bool error)
     QPalette pal = m_status->palette();
     pal.setColor(QPalette::WindowText, error ? labErrorColor(palette()) : palette().color(QPalette::WindowText));
     m_status->setPalette(pal);
+}
+
+QString LabWindow::wordsText() const
+{
+    return QTextDocumentFragment::fromHtml(m_words->text()).toPlainText();
 }
 
 QString LabWindow::statusText() const

@@ -65,6 +65,8 @@ public:
 
     LabSummaryModel *summaryModel() const { return m_summary; }
     QTableView *summaryView() const { return m_table; }
+    // Each transport's sentence with its name, as the window shows them below the table.
+    QString wordsText() const;
     LabClaimsPanel *claimsPanel() const { return m_claims; }
     LabChartsWidget *charts() const { return m_charts; }
     QPushButton *runButton() const { return m_runButton; }
@@ -90,6 +92,8 @@ private:
     void updateButtons();
     void updateSizeMinimum();
     void applyPalette();
+    void fitTable();
+    void updateWords();
     void saveForm() const;
     void restoreForm();
     void exportWithDialog(int format);
@@ -124,8 +128,11 @@ private:
     QAction *m_stopAction;
     LabChartsWidget *m_charts;
     QTableView *m_table;
+    QLabel *m_words;
     LabClaimsPanel *m_claims;
     QSplitter *m_splitter;
+    QSplitter *m_results;
+    QSplitter *m_findings;
     QTimer *m_tick;
     bool m_statusIsError = false;
 };

@@ -77,6 +77,7 @@ QString LabWording::partName(LabChartData::Part part)
 {
     switch (part) {
     case LabChartData::Payload: return tr("payload");
+    case LabChartData::DeflatedPayload: return tr("payload, deflated");
     case LabChartData::RequestHeads: return tr("request heads");
     case LabChartData::ResponseHeads: return tr("response heads");
     case LabChartData::ChunkFraming: return tr("chunk framing");
@@ -84,6 +85,7 @@ QString LabWording::partName(LabChartData::Part part)
     case LabChartData::FrameHeaders: return tr("frame headers");
     case LabChartData::Handshake: return tr("handshake");
     case LabChartData::Delimiters: return tr("newlines");
+    case LabChartData::DeflateGrowth: return tr("deflate growth");
     case LabChartData::Other: return tr("other");
     case LabChartData::PartCount: break;
     }
@@ -92,7 +94,8 @@ QString LabWording::partName(LabChartData::Part part)
 
 QString LabWording::perMessage(double bytes)
 {
-    const bool whole = std::abs(bytes) >= 10 || bytes == std::round(bytes);
+    // 5.98 reads "6", not "6.0".
+    const bool whole = std::abs(bytes) >= 10 || std::abs(bytes - std::round(bytes)) < 0.05;
     return QString::number(bytes, 'f', whole ? 0 : 1);
 }
 

@@ -30,6 +30,17 @@ LabSample sample(qint64 seq, qint64 receivedNs, qint64 delayNs, bool duplicate =
     return s;
 }
 
+// 100 messages of 64 bytes over WebSocket with 2-byte frame headers.
+LabTransportResult hundredFrames()
+{
+    LabTransportResult r;
+    r.transport = LabTransport::WebSocket;
+    r.messagesDelivered = 100;
+    r.payloadBytes = 6400;
+    r.overhead.frameHeaders = 200;
+    return r;
+}
+
 } // namespace
 
 class TestLabChartData : public QObject
@@ -44,6 +55,7 @@ private Q_SLOTS:
     void decimationKeepsEveryStretchsLowestAndHighest();
     void theLogAxisSpansWholeDecades();
     void bytesPerMessageSplitTheOverheadByKind();
+    void deflateDrawsThePayloadAsItCrossed();
     void aStackBelowZeroWidensTheBytesAxis();
     void resetForgetsTheLastRun();
 };
@@ -61,8 +73,12 @@ void TestLabChartData::pushDelaysAreDrawnAgainstTheTransportsOwnStart()
     QCOMPARE(points.at(0), QPointF(0.5, 2.0));
     QCOMPARE(points.at(1), QPointF(1.0, 0.25));
     QVERIFY(data.latencyPoints(LabTransport::KeepAlive).isEmpty());
-    // The axis spans the configured duration at least.
+    // The axis spans the configured duration at least, to a round end.
     QCOMPARE(data.latencyXMax(), 2.0);
+    QCOMPARE(data.latencyXTicks(), 5);
+    data.addSamples(LabTransport::WebSocket, {sample(3, 7100 * kMs, kMs)});
+    QCOMPARE(data.latencyXMax(), 2.5);
+    QCOMPARE(data.latencyXTicks(), 6);
     QCOMPARE(data.transports(), config().transports);
 }
 
@@ -213,16 +229,39 @@ void TestLabChartData::bytesPerMessageSplitTheOverheadByKind()
     QCOMPARE(data.bytesPerMessage(LabTransport::WebSocket)[LabChartData::Other], 0.0);
 }
 
+void TestLabChartData::deflateDrawsThePayloadAsItCrossed()
+{
+    LabChartData data;
+    data.reset(config());
+    // Deflate saved 43 of every 64 bytes: the bar is the 21 deflated bytes and the framing,
+    // as long as the wire bytes per message, never below zero.
+    LabTransportResult saved = hundredFrames();
+    saved.overhead.compression = -4300;
+    data.finishTransport(saved);
+    auto bytes = data.bytesPerMessage(LabTransport::WebSocket);
+    QCOMPARE(bytes[LabChartData::Payload], 0.0);
+    QCOMPARE(bytes[LabChartData::DeflatedPayload], 21.0);
+    QCOMPARE(bytes[LabChartData::FrameHeaders], 2.0);
+    QCOMPARE(bytes[LabChartData::DeflateGrowth], 0.0);
+    QCOMPARE(data.bytesRange(), std::make_pair(0.0, 25.0));
+
+    // Random letters grow under deflate: the payload stays, the growth is a part of its own.
+    LabTransportResult grown = saved;
+    grown.transport = LabTransport::KeepAlive;
+    grown.overhead.compression = 300;
+    data.finishTransport(grown);
+    bytes = data.bytesPerMessage(LabTransport::KeepAlive);
+    QCOMPARE(bytes[LabChartData::Payload], 64.0);
+    QCOMPARE(bytes[LabChartData::DeflatedPayload], 0.0);
+    QCOMPARE(bytes[LabChartData::DeflateGrowth], 3.0);
+}
+
 void TestLabChartData::aStackBelowZeroWidensTheBytesAxis()
 {
     LabChartData data;
     data.reset(config());
-    // Deflate: the wire carried less than the payload, the difference counted as negative.
-    LabTransportResult result;
-    result.transport = LabTransport::WebSocket;
-    result.messagesDelivered = 100;
-    result.payloadBytes = 6400;
-    result.overhead.frameHeaders = 200;
+    // Bytes no category explains may be negative (the runner's own arithmetic says so).
+    LabTransportResult result = hundredFrames();
     result.overhead.other = -4300;
     data.finishTransport(result);
     QCOMPARE(data.bytesRange(), std::make_pair(-50.0, 100.0));

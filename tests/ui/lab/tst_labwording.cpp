@@ -169,8 +169,8 @@ void TestLabWording::evidenceIsWordedFromTheFigures_data()
                  QJsonObject{{QStringLiteral("ws"), QJsonObject{{QStringLiteral("frames"), 102},
                                                                 {QStringLiteral("frame_header_min"), 2},
                                                                 {QStringLiteral("frame_header_max"), 6},
-                                                                {QStringLiteral("frame_header_bytes_per_message"), 2.04}}}})
-        << QStringLiteral("WebSocket: frame headers of 2-6 bytes over 102 frames, 2.0 header bytes per message.");
+                                                                {QStringLiteral("frame_header_bytes_per_message"), 2.5}}}})
+        << QStringLiteral("WebSocket: frame headers of 2-6 bytes over 102 frames, 2.5 header bytes per message.");
     QTest::newRow("header overhead, transports in the lab's order")
         << claim(LabClaim::Id::HeaderOverhead, LabClaim::Verdict::Refuted,
                  QJsonObject{{QStringLiteral("longpoll"), QJsonObject{{QStringLiteral("head_bytes_per_message"), 95.6}}},
