@@ -103,6 +103,313 @@
     </message>
 </context>
 <context>
+    <name>LabWording</name>
+    <message>
+        <source>Polling (new connection)</source>
+        <translation>Polling (neue Verbindung)</translation>
+    </message>
+    <message>
+        <source>Polling (keep-alive)</source>
+        <translation>Polling (Keep-Alive)</translation>
+    </message>
+    <message>
+        <source>Long-polling</source>
+        <translation>Long-Polling</translation>
+    </message>
+    <message>
+        <source>Server-sent events</source>
+        <translation>Server-Sent Events</translation>
+    </message>
+    <message>
+        <source>Chunked stream</source>
+        <translation>Chunked-Stream</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>WebSocket + deflate</source>
+        <translation>WebSocket + Deflate</translation>
+    </message>
+    <message>
+        <source>poll</source>
+        <translation>Poll</translation>
+    </message>
+    <message>
+        <source>keep-alive</source>
+        <translation>Keep-Alive</translation>
+    </message>
+    <message>
+        <source>long-poll</source>
+        <translation>Long-Poll</translation>
+    </message>
+    <message>
+        <source>SSE</source>
+        <translation>SSE</translation>
+    </message>
+    <message>
+        <source>stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>WS</source>
+        <translation>WS</translation>
+    </message>
+    <message>
+        <source>WS deflate</source>
+        <translation>WS Deflate</translation>
+    </message>
+    <message>
+        <source>GET /lab/poll every poll interval, each request on a new TCP connection (Connection: close)</source>
+        <translation>GET /lab/poll in jedem Poll-Intervall, jede Anfrage über eine neue TCP-Verbindung (Connection: close)</translation>
+    </message>
+    <message>
+        <source>GET /lab/poll every poll interval over one keep-alive connection</source>
+        <translation>GET /lab/poll in jedem Poll-Intervall über eine Keep-Alive-Verbindung</translation>
+    </message>
+    <message>
+        <source>GET /lab/longpoll: the server holds each request until there is news</source>
+        <translation>GET /lab/longpoll: Der Server hält jede Anfrage, bis es Neues gibt</translation>
+    </message>
+    <message>
+        <source>GET /lab/sse: one text/event-stream response, an event per message</source>
+        <translation>GET /lab/sse: eine text/event-stream-Antwort, ein Event pro Nachricht</translation>
+    </message>
+    <message>
+        <source>GET /lab/stream: one chunked response, a line of NDJSON per message</source>
+        <translation>GET /lab/stream: eine Chunked-Antwort, eine NDJSON-Zeile pro Nachricht</translation>
+    </message>
+    <message>
+        <source>WebSocket /lab/ws: a text frame per message</source>
+        <translation>WebSocket /lab/ws: ein Text-Frame pro Nachricht</translation>
+    </message>
+    <message>
+        <source>WebSocket /lab/ws with permessage-deflate (RFC 7692): compressed frames</source>
+        <translation>WebSocket /lab/ws mit permessage-deflate (RFC 7692): komprimierte Frames</translation>
+    </message>
+    <message>
+        <source>Server push</source>
+        <translation>Server-Push</translation>
+    </message>
+    <message>
+        <source>Request/response (echo)</source>
+        <translation>Anfrage/Antwort (Echo)</translation>
+    </message>
+    <message>
+        <source>Chat (both ways)</source>
+        <translation>Chat (beide Richtungen)</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Random (incompressible)</source>
+        <translation>Zufall (nicht komprimierbar)</translation>
+    </message>
+    <message>
+        <source>payload</source>
+        <translation>Nutzdaten</translation>
+    </message>
+    <message>
+        <source>request heads</source>
+        <translation>Anfrage-Köpfe</translation>
+    </message>
+    <message>
+        <source>response heads</source>
+        <translation>Antwort-Köpfe</translation>
+    </message>
+    <message>
+        <source>chunk framing</source>
+        <translation>Chunk-Rahmen</translation>
+    </message>
+    <message>
+        <source>SSE fields</source>
+        <translation>SSE-Felder</translation>
+    </message>
+    <message>
+        <source>frame headers</source>
+        <translation>Frame-Header</translation>
+    </message>
+    <message>
+        <source>handshake</source>
+        <translation>Handshake</translation>
+    </message>
+    <message>
+        <source>newlines</source>
+        <translation>Zeilenumbrüche</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>nothing was delivered</source>
+        <translation>nichts wurde zugestellt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 B of request head and %2 B of response head per message, a new connection for each of %n request(s)</source>
+        <translation>
+            <numerusform>%1 B Anfragekopf und %2 B Antwortkopf pro Nachricht, eine neue Verbindung für %n Anfrage</numerusform>
+            <numerusform>%1 B Anfragekopf und %2 B Antwortkopf pro Nachricht, eine neue Verbindung für jede der %n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 B of request head and %2 B of response head per message, one request every %3 ms whether or not there was news</source>
+        <translation>%1 B Anfragekopf und %2 B Antwortkopf pro Nachricht, eine Anfrage alle %3 ms, ob es Neues gab oder nicht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 B of request head and %2 B of response head per message; %n request(s) held until there was news</source>
+        <translation>
+            <numerusform>%1 B Anfragekopf und %2 B Antwortkopf pro Nachricht; %n Anfrage gehalten, bis es Neues gab</numerusform>
+            <numerusform>%1 B Anfragekopf und %2 B Antwortkopf pro Nachricht; %n Anfragen gehalten, bis es Neues gab</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 B of SSE fields and %2 B of chunk framing per %3-byte message, all in one response</source>
+        <translation>%1 B SSE-Felder und %2 B Chunk-Rahmen pro %3-Byte-Nachricht, alles in einer Antwort</translation>
+    </message>
+    <message>
+        <source>%1 B of chunk framing and %2 B of newline per %3-byte message, all in one response</source>
+        <translation>%1 B Chunk-Rahmen und %2 B Zeilenumbruch pro %3-Byte-Nachricht, alles in einer Antwort</translation>
+    </message>
+    <message>
+        <source>%1 B of framing per %2-byte message; the %3-byte handshake once</source>
+        <translation>%1 B Framing pro %2-Byte-Nachricht; der %3-Byte-Handshake einmal</translation>
+    </message>
+    <message>
+        <source>%1 B on the wire per %2-byte message (compressed), %3 B of it framing; the %4-byte handshake once</source>
+        <translation>%1 B auf der Leitung pro %2-Byte-Nachricht (komprimiert), davon %3 B Framing; der %4-Byte-Handshake einmal</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n poll(s) found nothing new</source>
+        <translation>
+            <numerusform>%1 von %n Abfrage fand nichts Neues</numerusform>
+            <numerusform>%1 von %n Abfragen fanden nichts Neues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>median push delay %1, p99 %2</source>
+        <translation>Median der Push-Verzögerung %1, p99 %2</translation>
+    </message>
+    <message>
+        <source>median round trip %1, p99 %2</source>
+        <translation>Median der Umlaufzeit %1, p99 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) lost</source>
+        <translation>
+            <numerusform>%n Nachricht verloren</numerusform>
+            <numerusform>%n Nachrichten verloren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late (over %1 ms)</source>
+        <translation>
+            <numerusform>%n verspätet (über %1 ms)</numerusform>
+            <numerusform>%n verspätet (über %1 ms)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicated</source>
+        <translation>
+            <numerusform>%n doppelt</numerusform>
+            <numerusform>%n doppelt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>WebSocket frames add 2-14 bytes each</source>
+        <translation>WebSocket-Frames kosten je 2-14 Bytes</translation>
+    </message>
+    <message>
+        <source>HTTP adds hundreds of bytes of headers per message</source>
+        <translation>HTTP kostet Hunderte Bytes Header pro Nachricht</translation>
+    </message>
+    <message>
+        <source>WebSocket has lower latency than HTTP</source>
+        <translation>WebSocket hat eine geringere Latenz als HTTP</translation>
+    </message>
+    <message>
+        <source>Polling wastes requests</source>
+        <translation>Polling verschwendet Anfragen</translation>
+    </message>
+    <message>
+        <source>Supported</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Refuted</source>
+        <translation>Widerlegt</translation>
+    </message>
+    <message>
+        <source>Not measured</source>
+        <translation>Nicht gemessen</translation>
+    </message>
+    <message>
+        <source>Not measured: neither WebSocket transport ran.</source>
+        <translation>Nicht gemessen: Keiner der WebSocket-Transporte lief.</translation>
+    </message>
+    <message>
+        <source>Not measured: no polling or long-polling transport delivered a message.</source>
+        <translation>Nicht gemessen: Kein Polling- oder Long-Polling-Transport hat eine Nachricht zugestellt.</translation>
+    </message>
+    <message>
+        <source>Not measured: it needs WebSocket and at least one polling transport to deliver messages.</source>
+        <translation>Nicht gemessen: Dafür müssen WebSocket und mindestens ein Polling-Transport Nachrichten zustellen.</translation>
+    </message>
+    <message>
+        <source>Not measured: neither polling transport ran.</source>
+        <translation>Nicht gemessen: Keiner der Polling-Transporte lief.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: frame headers of %2-%3 bytes over %n frame(s), %4 header bytes per message</source>
+        <translation>
+            <numerusform>%1: Frame-Header von %2-%3 Bytes in %n Frame, %4 Header-Bytes pro Nachricht</numerusform>
+            <numerusform>%1: Frame-Header von %2-%3 Bytes in %n Frames, %4 Header-Bytes pro Nachricht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes of request and response heads per delivered message</source>
+        <translation>%1: %2 Bytes Anfrage- und Antwortköpfe pro zugestellter Nachricht</translation>
+    </message>
+    <message>
+        <source>median round trip: WebSocket %1 against %2</source>
+        <translation>Median der Umlaufzeit: WebSocket %1 gegenüber %2</translation>
+    </message>
+    <message>
+        <source>median push delay: WebSocket %1 against %2</source>
+        <translation>Median der Push-Verzögerung: WebSocket %1 gegenüber %2</translation>
+    </message>
+    <message>
+        <source>HTTP responses held open: %1</source>
+        <translation>Offen gehaltene HTTP-Antworten: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of %n poll(s) answered 204 (no news)</source>
+        <translation>
+            <numerusform>%1: %2 von %n Abfrage mit 204 beantwortet (nichts Neues)</numerusform>
+            <numerusform>%1: %2 von %n Abfragen mit 204 beantwortet (nichts Neues)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>payload, deflated</source>
+        <translation>Nutzdaten, komprimiert</translation>
+    </message>
+    <message>
+        <source>deflate growth</source>
+        <translation>Zuwachs durch Deflate</translation>
+    </message>
+</context>
+<context>
     <name>TimingWaterfall</name>
     <message>
         <source>Queueing (blocked)</source>
@@ -1579,6 +1886,461 @@
     </message>
 </context>
 <context>
+    <name>wirescope::LabChartsWidget</name>
+    <message>
+        <source>Latency over time</source>
+        <translation>Latenz im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>s since the transport started</source>
+        <translation>s seit dem Start des Transports</translation>
+    </message>
+    <message>
+        <source>Bytes per delivered message</source>
+        <translation>Bytes pro zugestellter Nachricht</translation>
+    </message>
+    <message>
+        <source>bytes on the wire</source>
+        <translation>Bytes auf der Leitung</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>pünktlich</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>verspätet</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>verloren</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Round trip over time</source>
+        <translation>Umlaufzeit im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Push delay over time</source>
+        <translation>Push-Verzögerung im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>round trip (ms, log)</source>
+        <translation>Umlaufzeit (ms, log.)</translation>
+    </message>
+    <message>
+        <source>push delay (ms, log)</source>
+        <translation>Push-Verzögerung (ms, log.)</translation>
+    </message>
+    <message>
+        <source>%1 (failed)</source>
+        <translation>%1 (fehlgeschlagen)</translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::LabClaimsPanel</name>
+    <message>
+        <source>Claims tested by this run</source>
+        <translation>Von diesem Lauf geprüfte Behauptungen</translation>
+    </message>
+    <message>
+        <source>Not tested yet</source>
+        <translation>Noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Run the lab: this run&apos;s numbers will support or refute it.</source>
+        <translation>Starten Sie das Labor: Die Zahlen des Laufs bestätigen oder widerlegen sie.</translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::LabSummaryModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <source>Not run: the lab was stopped first.</source>
+        <translation>Nicht gelaufen: Das Labor wurde vorher angehalten.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n Frame</numerusform>
+            <numerusform>%n Frames</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n Anfrage</numerusform>
+            <numerusform>%n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Verspätet</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max.</translation>
+    </message>
+    <message>
+        <source>Wire B/msg</source>
+        <translation>Leitung B/Nachr.</translation>
+    </message>
+    <message>
+        <source>Overhead/msg</source>
+        <translation>Overhead/Nachr.</translation>
+    </message>
+    <message>
+        <source>Conn.</source>
+        <translation>Verb.</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>In words</source>
+        <translation>In Worten</translation>
+    </message>
+    <message>
+        <source>Distinct messages received, of those sent (duplicates not counted)</source>
+        <translation>Verschiedene empfangene Nachrichten von den gesendeten (Duplikate nicht gezählt)</translation>
+    </message>
+    <message>
+        <source>Messages sent that never arrived</source>
+        <translation>Gesendete Nachrichten, die nie ankamen</translation>
+    </message>
+    <message>
+        <source>Messages delivered after more than the &quot;late after&quot; delay</source>
+        <translation>Nachrichten, die nach mehr als der Verspätungsgrenze zugestellt wurden</translation>
+    </message>
+    <message>
+        <source>Median round trip: the client&apos;s message written to its answer read</source>
+        <translation>Median der Umlaufzeit: vom Schreiben der Nachricht des Clients bis zum Lesen der Antwort</translation>
+    </message>
+    <message>
+        <source>Median push delay: the server created the message to the client read it</source>
+        <translation>Median der Push-Verzögerung: vom Erzeugen der Nachricht auf dem Server bis zum Lesen durch den Client</translation>
+    </message>
+    <message>
+        <source>99th percentile of the round trip</source>
+        <translation>99. Perzentil der Umlaufzeit</translation>
+    </message>
+    <message>
+        <source>99th percentile of the push delay</source>
+        <translation>99. Perzentil der Push-Verzögerung</translation>
+    </message>
+    <message>
+        <source>Longest round trip</source>
+        <translation>Längste Umlaufzeit</translation>
+    </message>
+    <message>
+        <source>Longest push delay</source>
+        <translation>Längste Push-Verzögerung</translation>
+    </message>
+    <message>
+        <source>Every byte the client&apos;s sockets wrote and read, per delivered message (handshakes included)</source>
+        <translation>Jedes Byte, das die Sockets des Clients geschrieben und gelesen haben, pro zugestellter Nachricht (Handshakes eingeschlossen)</translation>
+    </message>
+    <message>
+        <source>TCP connections the client opened</source>
+        <translation>Vom Client geöffnete TCP-Verbindungen</translation>
+    </message>
+    <message>
+        <source>HTTP requests, or WebSocket frames in both directions</source>
+        <translation>HTTP-Anfragen oder WebSocket-Frames in beide Richtungen</translation>
+    </message>
+    <message>
+        <source>The result in words, from the numbers of this run</source>
+        <translation>Das Ergebnis in Worten, aus den Zahlen dieses Laufs</translation>
+    </message>
+    <message>
+        <source>Wire bytes that are not payload (as it crossed: deflated where deflate was on), per delivered message</source>
+        <translation>Bytes auf der Leitung, die keine Nutzdaten sind (so wie sie übertragen wurden: komprimiert, wo Deflate an war), pro zugestellter Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::LabWindow</name>
+    <message>
+        <source>Run</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Transport Lab - Wirescope</source>
+        <translation>Transport-Labor - Wirescope</translation>
+    </message>
+    <message>
+        <source>Summary per transport</source>
+        <translation>Zusammenfassung pro Transport</translation>
+    </message>
+    <message>
+        <source>Choose the transports and the workload, then Run (Ctrl+R).</source>
+        <translation>Wählen Sie die Transporte und die Last, dann Starten (Strg+R).</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>http://host:port (the lab endpoints are under /lab/)</source>
+        <translation>http://host:port (die Labor-Endpunkte liegen unter /lab/)</translation>
+    </message>
+    <message>
+        <source>A server with the lab endpoints (docs/lab-endpoints.md); the built-in demo server has them</source>
+        <translation>Ein Server mit den Labor-Endpunkten (docs/lab-endpoints.md); der eingebaute Demo-Server hat sie</translation>
+    </message>
+    <message>
+        <source>Lab server address</source>
+        <translation>Adresse des Labor-Servers</translation>
+    </message>
+    <message>
+        <source>Transports (run one after another)</source>
+        <translation>Transporte (laufen nacheinander)</translation>
+    </message>
+    <message>
+        <source>Server push: the server sends at the rate; echo: the client sends and each message is answered; chat: both</source>
+        <translation>Server-Push: Der Server sendet mit der Rate; Echo: Der Client sendet und jede Nachricht wird beantwortet; Chat: beides</translation>
+    </message>
+    <message>
+        <source>&amp;Workload:</source>
+        <translation>&amp;Last:</translation>
+    </message>
+    <message>
+        <source>What each message carries: JSON, text, or random letters that deflate cannot shrink</source>
+        <translation>Was jede Nachricht trägt: JSON, Text oder Zufallsbuchstaben, die Deflate nicht verkleinern kann</translation>
+    </message>
+    <message>
+        <source>&amp;Payload:</source>
+        <translation>&amp;Nutzdaten:</translation>
+    </message>
+    <message>
+        <source> msg/s</source>
+        <translation> Nachr./s</translation>
+    </message>
+    <message>
+        <source>Messages per second (server events in push, client messages in echo, both in chat)</source>
+        <translation>Nachrichten pro Sekunde (Server-Events bei Push, Client-Nachrichten bei Echo, beides bei Chat)</translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation>&amp;Rate:</translation>
+    </message>
+    <message>
+        <source> B</source>
+        <translation> B</translation>
+    </message>
+    <message>
+        <source>Payload bytes per message (JSON needs at least 40)</source>
+        <translation>Nutzdaten-Bytes pro Nachricht (JSON braucht mindestens 40)</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze:</source>
+        <translation>&amp;Größe:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How long each transport runs</source>
+        <translation>Wie lange jeder Transport läuft</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How often the polling transports ask for news</source>
+        <translation>Wie oft die Polling-Transporte nach Neuem fragen</translation>
+    </message>
+    <message>
+        <source>P&amp;oll every:</source>
+        <translation>P&amp;oll alle:</translation>
+    </message>
+    <message>
+        <source>A message delivered later than this counts as late</source>
+        <translation>Eine später zugestellte Nachricht gilt als verspätet</translation>
+    </message>
+    <message>
+        <source>&amp;Late after:</source>
+        <translation>&amp;Verspätet ab:</translation>
+    </message>
+    <message>
+        <source>Run the lab (Ctrl+R)</source>
+        <translation>Das Labor starten (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Stop the run; the results so far stay (Esc)</source>
+        <translation>Den Lauf anhalten; die bisherigen Ergebnisse bleiben (Esc)</translation>
+    </message>
+    <message>
+        <source>Run progress</source>
+        <translation>Fortschritt des Laufs</translation>
+    </message>
+    <message>
+        <source>Run status</source>
+        <translation>Status des Laufs</translation>
+    </message>
+    <message>
+        <source>Export the run</source>
+        <translation>Den Lauf exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;CSV (every message)...</source>
+        <translation>&amp;CSV (jede Nachricht)...</translation>
+    </message>
+    <message>
+        <source>&amp;JSON (figures and messages)...</source>
+        <translation>&amp;JSON (Kennzahlen und Nachrichten)...</translation>
+    </message>
+    <message>
+        <source>Charts as &amp;PNG...</source>
+        <translation>Diagramme als &amp;PNG...</translation>
+    </message>
+    <message>
+        <source>Choose at least one transport.</source>
+        <translation>Wählen Sie mindestens einen Transport.</translation>
+    </message>
+    <message>
+        <source>Enter the address of a server with the lab endpoints, such as http://127.0.0.1:8080.</source>
+        <translation>Geben Sie die Adresse eines Servers mit den Labor-Endpunkten ein, etwa http://127.0.0.1:8080.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Hält an…</translation>
+    </message>
+    <message>
+        <source>Stopped: the transports that ran are shown.</source>
+        <translation>Angehalten: Die gelaufenen Transporte werden gezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n transport(s) measured.</source>
+        <translation>
+            <numerusform>Fertig: %n Transport gemessen.</numerusform>
+            <numerusform>Fertig: %n Transporte gemessen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transport(s) failed; the table says why.</source>
+        <translation>
+            <numerusform>%n Transport fehlgeschlagen; die Tabelle sagt, warum.</numerusform>
+            <numerusform>%n Transporte fehlgeschlagen; die Tabelle sagt, warum.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running %1 (%2 of %3): waiting for its last messages.</source>
+        <translation>%1 läuft (%2 von %3): wartet auf die letzten Nachrichten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running %1 (%2 of %3): about %n s left.</source>
+        <translation>
+            <numerusform>%1 läuft (%2 von %3): noch etwa %n s.</numerusform>
+            <numerusform>%1 läuft (%2 von %3): noch etwa %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>there is no run to export yet</source>
+        <translation>es gibt noch keinen Lauf zum Exportieren</translation>
+    </message>
+    <message>
+        <source>the charts could not be drawn as PNG</source>
+        <translation>die Diagramme konnten nicht als PNG gezeichnet werden</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Save the Charts</source>
+        <translation>Diagramme speichern</translation>
+    </message>
+    <message>
+        <source>Export the Lab Run</source>
+        <translation>Laborlauf exportieren</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation>%1 wurde nicht geschrieben: %2</translation>
+    </message>
+    <message>
+        <source>The result of each transport in words</source>
+        <translation>Das Ergebnis jedes Transports in Worten</translation>
+    </message>
+    <message>
+        <source>In words</source>
+        <translation>In Worten</translation>
+    </message>
+    <message>
+        <source>The common claims, judged by this run</source>
+        <translation>Die üblichen Behauptungen, von diesem Lauf beurteilt</translation>
+    </message>
+</context>
+<context>
     <name>wirescope::MainWindow</name>
     <message>
         <source>Demo endpoints</source>
@@ -1960,6 +2722,14 @@
     <message>
         <source>Go to &amp;WebSocket</source>
         <translation>Zu &amp;WebSocket wechseln</translation>
+    </message>
+    <message>
+        <source>Transport &amp;Lab...</source>
+        <translation>Transport-&amp;Labor...</translation>
+    </message>
+    <message>
+        <source>Measure polling, long-polling, SSE, streaming and WebSocket side by side</source>
+        <translation>Polling, Long-Polling, SSE, Streaming und WebSocket nebeneinander messen</translation>
     </message>
 </context>
 <context>

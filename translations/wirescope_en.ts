@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>LabWording</name>
+    <message numerus="yes">
+        <source>%1 B of request head and %2 B of response head per message, a new connection for each of %n request(s)</source>
+        <translation>
+            <numerusform>%1 B of request head and %2 B of response head per message, a new connection for each of %n request</numerusform>
+            <numerusform>%1 B of request head and %2 B of response head per message, a new connection for each of %n requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 B of request head and %2 B of response head per message; %n request(s) held until there was news</source>
+        <translation>
+            <numerusform>%1 B of request head and %2 B of response head per message; %n request held until there was news</numerusform>
+            <numerusform>%1 B of request head and %2 B of response head per message; %n requests held until there was news</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n poll(s) found nothing new</source>
+        <translation>
+            <numerusform>%1 of %n poll found nothing new</numerusform>
+            <numerusform>%1 of %n polls found nothing new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) lost</source>
+        <translation>
+            <numerusform>%n message lost</numerusform>
+            <numerusform>%n messages lost</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late (over %1 ms)</source>
+        <translation>
+            <numerusform>%n late (over %1 ms)</numerusform>
+            <numerusform>%n late (over %1 ms)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicated</source>
+        <translation>
+            <numerusform>%n duplicated</numerusform>
+            <numerusform>%n duplicated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: frame headers of %2-%3 bytes over %n frame(s), %4 header bytes per message</source>
+        <translation>
+            <numerusform>%1: frame headers of %2-%3 bytes over %n frame, %4 header bytes per message</numerusform>
+            <numerusform>%1: frame headers of %2-%3 bytes over %n frames, %4 header bytes per message</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of %n poll(s) answered 204 (no news)</source>
+        <translation>
+            <numerusform>%1: %2 of %n poll answered 204 (no news)</numerusform>
+            <numerusform>%1: %2 of %n polls answered 204 (no news)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Units</name>
     <message numerus="yes">
         <source>%n B</source>
@@ -49,6 +108,47 @@
         <translation>
             <numerusform> in %n chunk</numerusform>
             <numerusform> in %n chunks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::LabSummaryModel</name>
+    <message numerus="yes">
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n frame</numerusform>
+            <numerusform>%n frames</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n request</numerusform>
+            <numerusform>%n requests</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::LabWindow</name>
+    <message numerus="yes">
+        <source>Done: %n transport(s) measured.</source>
+        <translation>
+            <numerusform>Done: %n transport measured.</numerusform>
+            <numerusform>Done: %n transports measured.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transport(s) failed; the table says why.</source>
+        <translation>
+            <numerusform>%n transport failed; the table says why.</numerusform>
+            <numerusform>%n transports failed; the table says why.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Running %1 (%2 of %3): about %n s left.</source>
+        <translation>
+            <numerusform>Running %1 (%2 of %3): about %n s left.</numerusform>
+            <numerusform>Running %1 (%2 of %3): about %n s left.</numerusform>
         </translation>
     </message>
 </context>

@@ -16,6 +16,7 @@
 #include "ui/http/httpcomposer.h"
 #include "ui/http/httprequesttab.h"
 #include "ui/http/httpworkspace.h"
+#include "ui/lab/labwindow.h"
 #include "ui/ws/wsconsole.h"
 #include "ui/ws/wsworkspace.h"
 
@@ -339,6 +340,11 @@ void MainWindow::createMenus()
         m_focusActions.append(action);
     }
     addActions(m_focusActions); // they work in full screen too, with the menu bar hidden
+    view->addSeparator();
+    QAction *lab = view->addAction(tr("Transport &Lab..."), this, &MainWindow::openLab);
+    lab->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B)); // B for bench: L is the log's
+    lab->setStatusTip(tr("Measure polling, long-polling, SSE, streaming and WebSocket side by side"));
+    addAction(lab);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Wirescope"), this, &MainWindow::showAbout);
@@ -612,6 +618,20 @@ ReplayDialog *MainWindow::replay()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;
+}
+
+LabWindow *MainWindow::openLab()
+{
+    if (!m_lab) {
+        QUrl base;
+        if (m_demo && m_demo->isListening())
+            base = m_demo->httpBaseUrl();
+        m_lab = new LabWindow(base, this);
+    }
+    m_lab->show();
+    m_lab->raise();
+    m_lab->activateWindow();
+    return m_lab;
 }
 
 void MainWindow::exportHar()

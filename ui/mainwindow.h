@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -14,6 +15,7 @@ namespace wirescope {
 class DemoEndpointsPanel;
 class DemoServer;
 class HttpWorkspace;
+class LabWindow;
 class Session;
 class ReplayDialog;
 class SessionDocument;
@@ -68,6 +70,9 @@ public:
     void importCurl();
     // Replays the session against a server with a diff (a dialog of its own, modeless).
     ReplayDialog *replay();
+    // The transport lab, one per window (View > Transport Lab), its server address the
+    // demo server's; shown and brought to the front.
+    LabWindow *openLab();
     // Offers to reopen the sessions a crashed Wirescope left unsaved; the windows reopened.
     QList<MainWindow *> offerRecovery();
     // Untouched: nothing recorded, no file; opening a file replaces such a window.
@@ -115,6 +120,7 @@ private:
     QDockWidget *m_chartsDock;
     QLabel *m_demoStatus;
     QMenu *m_recentMenu = nullptr;
+    QPointer<LabWindow> m_lab;
     QList<QAction *> m_focusActions;
     QList<QDockWidget *> m_docksBeforeFocus; // shown when focus mode began
     int m_focusPanel = 0;

@@ -2,7 +2,8 @@
 // after a request to the demo server (`http`, where HTTP and WebSocket are tabs) and a short
 // WebSocket conversation with it (`window`), at a laptop's 1366x768 and at 1920x1080, in a
 // light and a dark palette; then the same window in focus mode on the frame inspector and on
-// the handshake. Run by the `screenshots` target.
+// the handshake; and the Transport Lab after a run of every transport (`lab`). Run by the
+// `screenshots` target.
 #include "core/demo/demoserver.h"
 #include "core/demo/demoserverthread.h"
 #include "tests/support/darkpalette.h"
@@ -10,6 +11,7 @@
 #include "ui/app/workspacearea.h"
 #include "ui/http/httprequesttab.h"
 #include "ui/http/httpworkspace.h"
+#include "ui/lab/labwindow.h"
 #include "ui/mainwindow.h"
 #include "ui/ws/wscomposer.h"
 #include "ui/ws/wsconsole.h"
@@ -46,6 +48,31 @@ bool save(QWidget *widget, const QString &path)
         return fail("cannot write a screenshot");
     std::printf("  %s\n", qPrintable(QDir::toNativeSeparators(path)));
     return true;
+}
+
+// The Transport Lab at the window's size after a real run of every transport against the
+// demo server: live charts filled, the table in words, the claims judged.
+bool shootLab(LabWindow *lab, const QSize &size, const QString &prefix)
+{
+    lab->resize(size);
+    if (!QTest::qWaitForWindowExposed(lab))
+        return fail("the lab window was not shown");
+    LabConfig config = lab->config();
+    config.transports = allLabTransports();
+    config.workload = LabWorkload::Push;
+    config.payload = LabPayloadKind::Json;
+    config.rate = 50;
+    config.size = 64;
+    config.durationMs = 2000;
+    config.pollIntervalMs = 50;
+    lab->setConfig(config);
+    if (!lab->run())
+        return fail("the lab did not start");
+    if (!QTest::qWaitFor([lab] { return !lab->isRunning(); }, 120000))
+        return fail("the lab run did not finish");
+    const bool saved = save(lab, prefix + QStringLiteral("-lab.png"));
+    lab->close();
+    return saved;
 }
 
 // One window at one size: a request, a conversation, a frame selected, three shots.
@@ -116,7 +143,7 @@ bool shoot(DemoServer *demo, const QSize &size, const QString &prefix)
         tabs->setCurrentWidget(console->maskingView());
     if (!save(&window, prefix + QStringLiteral("-masking.png")))
         return false;
-    return true;
+    return shootLab(window.openLab(), size, prefix);
 }
 
 } // namespace
