@@ -2432,13 +2432,6 @@ regex:\d{4}-\d\d-\d\dT[0-9:.]+Z</translation>
         <translation>Verbindung</translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s)</source>
-        <translation>
-            <numerusform>%n Ereignis</numerusform>
-            <numerusform>%n Ereignisse</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>(%n oldest row(s) dropped to stay within memory)</source>
         <translation>
             <numerusform>(%n älteste Zeile verworfen, um im Speicherrahmen zu bleiben)</numerusform>

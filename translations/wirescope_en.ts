@@ -113,13 +113,6 @@
 <context>
     <name>wirescope::SseEventsView</name>
     <message numerus="yes">
-        <source>%n event(s)</source>
-        <translation>
-            <numerusform>%n event</numerusform>
-            <numerusform>%n events</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>(%n oldest row(s) dropped to stay within memory)</source>
         <translation>
             <numerusform>(%n oldest row dropped to stay within memory)</numerusform>

@@ -228,12 +228,14 @@ void HttpRequestTab::cancel()
         m_engine->cancel(m_exchangeId);
 }
 
-void HttpRequestTab::addStatus(const QString &text, bool failure)
+void HttpRequestTab::addStatus(const QString &text, bool failure, qint64 tNs)
 {
-    m_response->eventsView()->model()->addStatus(m_engine ? m_engine->clock().nowNs() : 0, text, failure);
+    if (tNs < 0)
+        tNs = m_engine ? m_engine->clock().nowNs() : 0;
+    m_response->eventsView()->model()->addStatus(tNs, text, failure);
 }
 
-void HttpRequestTab::decideHead(int status, const QByteArray &contentType, const QByteArray &contentEncoding)
+void HttpRequestTab::decideHead(int status, const QByteArray &contentType, const QByteArray &contentEncoding, qint64 tNs)
 {
     if (m_headDecided)
         return;
@@ -252,27 +254,27 @@ void HttpRequestTab::decideHead(int status, const QByteArray &contentType, const
     case EventSourceState::Head::Redirect:
         break;
     case EventSourceState::Head::Open:
-        addStatus(tr("connected"));
+        addStatus(tr("connected"), false, tNs);
         break;
     case EventSourceState::Head::Compressed:
-        addStatus(tr("connected"));
+        addStatus(tr("connected"), false, tNs);
         m_response->eventsView()->setNote(
             tr("The stream is compressed (Content-Encoding %1): its events show when it ends.")
                 .arg(QString::fromLatin1(contentEncoding.trimmed())));
         break;
     case EventSourceState::Head::NoContent:
         m_sourceDone = true;
-        addStatus(tr("ended: %1 no content").arg(status));
+        addStatus(tr("ended: %1 no content").arg(status), false, tNs);
         break;
     case EventSourceState::Head::BadStatus:
         m_sourceDone = true;
-        addStatus(tr("failed: status %1").arg(status), true);
+        addStatus(tr("failed: status %1").arg(status), true, tNs);
         break;
     case EventSourceState::Head::BadType:
         m_sourceDone = true;
         addStatus(tr("failed: Content-Type %1 is not text/event-stream")
                       .arg(contentType.isEmpty() ? tr("(none)") : QString::fromLatin1(contentType)),
-                  true);
+                  true, tNs);
         break;
     }
 }
@@ -283,7 +285,9 @@ void HttpRequestTab::showProgress(const HttpProgress &progress)
     if (progress.phase == ExchangePhase::Done)
         m_doneSeen = true;
     if (progress.phase == ExchangePhase::Receiving && progress.status > 0)
-        decideHead(progress.status, progress.contentType, progress.contentEncoding);
+        // The report goes out after the read that brought the head (and its first events).
+        decideHead(progress.status, progress.contentType, progress.contentEncoding,
+                   progress.sseRecords.isEmpty() ? progress.tNs : qMin(progress.tNs, progress.sseRecords.constFirst().tNs));
     if (!m_eventSource || !m_source.isOpen())
         return;
     if (!progress.sseRecords.isEmpty()) {
@@ -309,7 +313,7 @@ void HttpRequestTab::finish(const HttpExchangeRecord &record, const std::functio
     const HttpHop *hop = record.finalHop();
     if (hop && hop->response.status > 0)
         decideHead(hop->response.status, hop->response.headerValue("Content-Type"),
-                   hop->response.headerValue("Content-Encoding"));
+                   hop->response.headerValue("Content-Encoding"), hop->timings.firstByteNs);
     if (!m_eventSource) {
         endEventSource();
         return;
@@ -326,7 +330,7 @@ void HttpRequestTab::finish(const HttpExchangeRecord &record, const std::functio
     }
     const bool cancelled = record.error.kind == &failures::Cancelled;
     if (!record.error.isNull() && !cancelled)
-        addStatus(tr("connection lost: %1").arg(record.error.message()), !m_source.isOpen());
+        addStatus(tr("connection lost: %1").arg(record.error.message()), !m_source.isOpen(), record.endNs);
     if (m_sourceDone) {
         endEventSource();
         return;
@@ -339,12 +343,12 @@ void HttpRequestTab::finish(const HttpExchangeRecord &record, const std::functio
     m_source.setReconnect(m_response->eventsView()->reconnectBox()->isChecked());
     std::vector<SseRecord> none; // the engine parsed the bytes; nothing was fed here
     if (m_source.end(none) == EventSourceState::Next::End) {
-        addStatus(tr("ended: the stream closed (Reconnect is off)"));
+        addStatus(tr("ended: the stream closed (Reconnect is off)"), false, record.endNs);
         endEventSource();
         return;
     }
     const qint64 retryMs = m_source.reconnectionTimeMs();
-    addStatus(tr("stream closed; reconnecting in %1 s").arg(seconds(retryMs)));
+    addStatus(tr("stream closed; reconnecting in %1 s").arg(seconds(retryMs)), false, record.endNs);
     m_reconnectTimer->start(int(qMin<qint64>(retryMs, std::numeric_limits<int>::max())));
 }
 

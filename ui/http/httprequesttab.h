@@ -79,9 +79,10 @@ signals:
 private:
     VariableScope currentScope() const;
     void startAttempt();
-    // The response head of the current attempt, as the EventSource reads it.
-    void decideHead(int status, const QByteArray &contentType, const QByteArray &contentEncoding);
-    void addStatus(const QString &text, bool failure = false);
+    // The response head of the current attempt, read at tNs.
+    void decideHead(int status, const QByteArray &contentType, const QByteArray &contentEncoding, qint64 tNs);
+    // A row of the Events tab for a step of the stream's life, at tNs (-1: now).
+    void addStatus(const QString &text, bool failure = false, qint64 tNs = -1);
     void endEventSource();
 
     QPointer<HttpEngine> m_engine; // the workspace's; gone first when the workspace is destroyed

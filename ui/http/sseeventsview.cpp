@@ -144,11 +144,12 @@ void SseEventsView::updateTypes()
 
 void SseEventsView::updateCount()
 {
-    QString text = tr("%n event(s)", nullptr, int(qMin<qsizetype>(m_model->eventCount(), INT_MAX)));
-    if (m_model->droppedRows() > 0)
-        text += u' ' + tr("(%n oldest row(s) dropped to stay within memory)", nullptr,
-                          int(qMin<qsizetype>(m_model->droppedRows(), INT_MAX)));
-    m_count->setText(text);
+    // The number of events leads the response's summary; this says what went.
+    m_count->setText(m_model->droppedRows() > 0
+                         ? tr("(%n oldest row(s) dropped to stay within memory)", nullptr,
+                              int(qMin<qsizetype>(m_model->droppedRows(), INT_MAX)))
+                         : QString());
+    m_count->setVisible(m_model->droppedRows() > 0);
 }
 
 void SseEventsView::showDetail()

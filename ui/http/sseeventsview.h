@@ -29,6 +29,7 @@ public:
     QLineEdit *searchEdit() const { return m_search; }
     QCheckBox *reconnectBox() const { return m_reconnect; }
     QPlainTextEdit *detail() const { return m_detail; }
+    // Says how many of the oldest rows went to stay within memory (hidden while none did).
     QLabel *countLabel() const { return m_count; }
     // A line above the table for what the view cannot show live (a compressed stream).
     void setNote(const QString &text);
