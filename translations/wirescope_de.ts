@@ -1373,6 +1373,58 @@
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>verbinde erneut</translation>
+    </message>
+    <message>
+        <source>reconnecting with Last-Event-ID %1</source>
+        <translation>verbinde erneut mit Last-Event-ID %1</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>The stream is compressed (Content-Encoding %1): its events show when it ends.</source>
+        <translation>Der Stream ist komprimiert (Content-Encoding %1): Seine Ereignisse erscheinen, wenn er endet.</translation>
+    </message>
+    <message>
+        <source>ended: %1 no content</source>
+        <translation>beendet: %1 kein Inhalt</translation>
+    </message>
+    <message>
+        <source>failed: status %1</source>
+        <translation>fehlgeschlagen: Status %1</translation>
+    </message>
+    <message>
+        <source>failed: Content-Type %1 is not text/event-stream</source>
+        <translation>fehlgeschlagen: Content-Type %1 ist nicht text/event-stream</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>failed: the stream broke a limit (%1)</source>
+        <translation>fehlgeschlagen: Der Stream hat ein Limit überschritten (%1)</translation>
+    </message>
+    <message>
+        <source>connection lost: %1</source>
+        <translation>Verbindung verloren: %1</translation>
+    </message>
+    <message>
+        <source>ended: the stream closed (Reconnect is off)</source>
+        <translation>beendet: Der Stream wurde geschlossen (Neu verbinden ist aus)</translation>
+    </message>
+    <message>
+        <source>stream closed; reconnecting in %1 s</source>
+        <translation>Stream geschlossen; verbinde in %1 s erneut</translation>
+    </message>
 </context>
 <context>
     <name>wirescope::HttpResponseView</name>
@@ -1759,6 +1811,17 @@
     <message>
         <source>the live view stops at %1; the whole body shows when it ends</source>
         <translation>die Live-Ansicht endet bei %1; der ganze Body erscheint am Ende</translation>
+    </message>
+    <message>
+        <source>E&amp;vents</source>
+        <translation>&amp;Ereignisse</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3090,6 +3153,135 @@ regex:\d{4}-\d\d-\d\dT[0-9:.]+Z</translation>
     <message>
         <source>Payload memory &amp;budget:</source>
         <translation>Speicher&amp;budget für Nutzdaten:</translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::SseEventModel</name>
+    <message>
+        <source>comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>cut off</source>
+        <translation>abgeschnitten</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>A block without data: not dispatched, though its id and retry fields took effect</source>
+        <translation>Ein Block ohne Daten: nicht zugestellt, seine Felder id und retry gelten aber</translation>
+    </message>
+    <message>
+        <source>The stream ended inside this block: not dispatched</source>
+        <translation>Der Stream endete in diesem Block: nicht zugestellt</translation>
+    </message>
+    <message>
+        <source>(bytes that were not UTF-8 are shown as �)</source>
+        <translation>(Bytes, die kein UTF-8 waren, erscheinen als �)</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::SseEventsView</name>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Show only the rows that contain this text</source>
+        <translation>Nur die Zeilen zeigen, die diesen Text enthalten</translation>
+    </message>
+    <message>
+        <source>Search the events</source>
+        <translation>Ereignisse durchsuchen</translation>
+    </message>
+    <message>
+        <source>Event type filter</source>
+        <translation>Filter nach Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Neu verbinden</translation>
+    </message>
+    <message>
+        <source>When the stream ends, connect again after the server&apos;s retry time, naming the last event ID (Last-Event-ID), as a browser&apos;s EventSource does</source>
+        <translation>Wenn der Stream endet, nach der Retry-Zeit des Servers erneut verbinden und die letzte Ereignis-ID nennen (Last-Event-ID), wie es die EventSource eines Browsers tut</translation>
+    </message>
+    <message>
+        <source>Server-sent events</source>
+        <translation>Server-Sent Events</translation>
+    </message>
+    <message>
+        <source>Event data</source>
+        <translation>Ereignisdaten</translation>
+    </message>
+    <message>
+        <source>Select an event to see its data in full (JSON indented).</source>
+        <translation>Ein Ereignis auswählen, um seine Daten vollständig zu sehen (JSON eingerückt).</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Alle Zeilen</translation>
+    </message>
+    <message>
+        <source>Events: %1</source>
+        <translation>Ereignisse: %1</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n oldest row(s) dropped to stay within memory)</source>
+        <translation>
+            <numerusform>(%n älteste Zeile verworfen, um im Speicherrahmen zu bleiben)</numerusform>
+            <numerusform>(%n älteste Zeilen verworfen, um im Speicherrahmen zu bleiben)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… (%1 more characters)</source>
+        <translation>… (%1 weitere Zeichen)</translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,13 @@
             <numerusform> in %n chunks</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wirescope::LabSummaryModel</name>
@@ -200,6 +207,16 @@
         <translation>
             <numerusform>(%n ignored)</numerusform>
             <numerusform>(%n ignored)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::SseEventsView</name>
+    <message numerus="yes">
+        <source>(%n oldest row(s) dropped to stay within memory)</source>
+        <translation>
+            <numerusform>(%n oldest row dropped to stay within memory)</numerusform>
+            <numerusform>(%n oldest rows dropped to stay within memory)</numerusform>
         </translation>
     </message>
 </context>

@@ -1,13 +1,14 @@
 // wirescope-cli sse: an EventSource on the command line (WHATWG HTML §9.2): option parsing,
-// the reconnection loop and JSON lines; the bytes are read by the HTTP engine (core/net)
-// and the event stream by the codec (core/wire/sseparser). docs/cli-sse.md.
+// the reconnection loop and JSON lines; the bytes are read by the HTTP engine (core/net),
+// the decisions are EventSourceState's and the event stream is the codec's (core/wire).
+// docs/cli-sse.md.
 #include "app/cli/clicommandline.h"
 #include "app/cli/clicommands.h"
 
 #include "core/net/httpclient.h"
 #include "core/session/recordjson.h"
 #include "core/session/sessionclock.h"
-#include "core/wire/sseparser.h"
+#include "core/wire/eventsourcestate.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -23,10 +24,6 @@ using namespace wirescope;
 
 namespace {
 
-// The reconnection time before a server sets one (§9.2.3 leaves it to the user agent; a few
-// seconds is what browsers use).
-constexpr qint64 kDefaultRetryMs = 3000;
-
 class SseRun
 {
 public:
@@ -39,8 +36,8 @@ public:
 
     HttpRequest request;
     HttpRequestOptions options;
-    bool reconnect = true;
     qint64 maxEvents = 0; // 0: no limit
+    void setReconnect(bool on) { m_source.setReconnect(on); }
 
     // Runs until the stream is done (204, a failure that ends it, --max-events, --wait);
     // returns the exit status.
@@ -87,17 +84,13 @@ private:
     {
         if (m_stopped)
             return;
-        ++m_attempt;
-        m_parser = SseParser();
-        m_accepted = false;
-        HttpRequest attempt = request;
-        // §9.2.3: a reconnection names the last event ID the stream set.
-        if (!m_lastEventId.isEmpty())
-            attempt.addHeader(QStringLiteral("Last-Event-ID"), m_lastEventId);
+        const HttpRequest attempt = m_source.connect(request);
+        m_attempt = m_source.attempt();
+        const QString lastEventId = m_source.lastEventId();
         print(QJsonObject{{QStringLiteral("event"), QStringLiteral("connecting")},
                           {QStringLiteral("t_ns"), m_clock.nowNs()},
                           {QStringLiteral("url"), attempt.url()},
-                          {QStringLiteral("last_event_id"), m_lastEventId.isEmpty() ? QJsonValue() : QJsonValue(m_lastEventId)}});
+                          {QStringLiteral("last_event_id"), lastEventId.isEmpty() ? QJsonValue() : QJsonValue(lastEventId)}});
         m_exchange = m_client->start(attempt, options);
         QObject::connect(m_exchange, &HttpExchange::receiving, &m_loop,
                          [this](int, const HttpResponse &response, qsizetype added, qint64 tNs) {
@@ -107,39 +100,30 @@ private:
                          [this](const HttpExchangeRecord &record) { onFinished(record); });
     }
 
-    // §9.2.3: only a 200 with Content-Type text/event-stream is a stream; anything else
-    // fails the connection for good (a 204 ends it quietly). Redirects are followed first.
+    // The decisions are EventSourceState's (§9.2.3); this prints them. Redirects are followed
+    // first.
     bool accept(const HttpResponse &response, qint64 tNs)
     {
-        if (m_accepted)
+        if (m_source.isOpen())
             return true;
-        if (response.status >= 300 && response.status < 400 && options.followRedirects)
+        switch (m_source.head(response, options.followRedirects)) {
+        case EventSourceState::Head::Redirect:
             return false; // the redirect's own body is not the stream
-        const QByteArray type = response.headerValue("Content-Type").split(';').constFirst().trimmed().toLower();
-        QJsonObject o{{QStringLiteral("event"), QStringLiteral("open")},
-                      {QStringLiteral("t_ns"), tNs},
-                      {QStringLiteral("status"), response.status},
-                      {QStringLiteral("content_type"), QString::fromLatin1(response.headerValue("Content-Type"))}};
-        if (response.status == 204) {
-            stop(QStringLiteral("no content: the server ended the stream (204)"), 0);
+        case EventSourceState::Head::NoContent:
+            stop(m_source.reason(), 0);
             return false;
-        }
-        if (response.status != 200) {
-            stop(QStringLiteral("status %1 is not a stream").arg(response.status), 5);
+        case EventSourceState::Head::BadStatus:
+        case EventSourceState::Head::BadType:
+        case EventSourceState::Head::Compressed: // not accepted here: a failure with its reason
+            stop(m_source.reason(), 5);
             return false;
+        case EventSourceState::Head::Open:
+            break;
         }
-        if (type != "text/event-stream") {
-            stop(QStringLiteral("Content-Type %1 is not text/event-stream").arg(QString::fromLatin1(type)), 5);
-            return false;
-        }
-        if (!response.headerValue("Content-Encoding").isEmpty()
-            && response.headerValue("Content-Encoding").trimmed().toLower() != "identity") {
-            stop(QStringLiteral("a compressed event stream (Content-Encoding %1) is not read yet")
-                     .arg(QString::fromLatin1(response.headerValue("Content-Encoding"))), 5);
-            return false;
-        }
-        m_accepted = true;
-        print(o);
+        print(QJsonObject{{QStringLiteral("event"), QStringLiteral("open")},
+                          {QStringLiteral("t_ns"), tNs},
+                          {QStringLiteral("status"), response.status},
+                          {QStringLiteral("content_type"), QString::fromLatin1(response.headerValue("Content-Type"))}});
         return true;
     }
 
@@ -148,10 +132,10 @@ private:
         if (m_stopped || !accept(response, tNs))
             return;
         std::vector<SseRecord> records;
-        const bool going = m_parser.feed(QByteArrayView(response.body).last(added), records);
+        const bool going = m_source.feed(QByteArrayView(response.body).last(added), records);
         emitRecords(records, tNs);
         if (!going && !m_stopped)
-            stop(QStringLiteral("the stream broke a limit: ") + m_parser.error(), 5);
+            stop(m_source.reason(), 5);
     }
 
     void emitRecords(const std::vector<SseRecord> &records, qint64 tNs)
@@ -188,9 +172,6 @@ private:
             if (r.kind == SseRecord::Kind::Event && ++m_events == maxEvents)
                 stop(QStringLiteral("max events"), 0);
         }
-        m_lastEventId = m_parser.lastEventId();
-        if (m_parser.reconnectionTimeMs())
-            m_retryMs = *m_parser.reconnectionTimeMs();
     }
 
     void onFinished(const HttpExchangeRecord &record)
@@ -203,22 +184,22 @@ private:
         if (hop && hop->response.status > 0 && !accept(hop->response, hop->timings.firstByteNs))
             return; // stopped with the reason
         std::vector<SseRecord> records;
-        m_parser.finish(records);
+        const EventSourceState::Next next = m_source.end(records);
         emitRecords(records, m_clock.nowNs());
         if (m_stopped)
             return;
         QJsonObject o{{QStringLiteral("event"), QStringLiteral("closed")}, {QStringLiteral("t_ns"), m_clock.nowNs()}};
         if (!record.error.isNull())
             o.insert(QStringLiteral("error"), failureToJson(record.error));
-        // §9.2.3: a stream that ended, or a connection that failed on the network, is
-        // reestablished after the reconnection time.
-        if (!reconnect) {
-            stop(QStringLiteral("the stream ended"), record.error.isNull() || m_accepted ? 0 : exitStatusFor(record.error.failureClass()), o);
+        if (next == EventSourceState::Next::End) {
+            stop(QStringLiteral("the stream ended"),
+                 record.error.isNull() || m_source.isOpen() ? 0 : exitStatusFor(record.error.failureClass()), o);
             return;
         }
-        o.insert(QStringLiteral("reconnect_in_ms"), m_retryMs);
+        const qint64 retryMs = m_source.reconnectionTimeMs();
+        o.insert(QStringLiteral("reconnect_in_ms"), retryMs);
         print(o);
-        QTimer::singleShot(int(qMin<qint64>(m_retryMs, std::numeric_limits<int>::max())), &m_loop, [this] { connectOnce(); });
+        QTimer::singleShot(int(qMin<qint64>(retryMs, std::numeric_limits<int>::max())), &m_loop, [this] { connectOnce(); });
     }
 
     HttpClient *m_client;
@@ -226,13 +207,10 @@ private:
     QFile *m_out;
     QEventLoop m_loop;
     HttpExchange *m_exchange = nullptr;
-    SseParser m_parser;
-    QString m_lastEventId;
-    qint64 m_retryMs = kDefaultRetryMs;
+    EventSourceState m_source;
     qint64 m_events = 0;
     int m_attempt = 0;
     int m_status = 0;
-    bool m_accepted = false;
     bool m_stopped = false;
 };
 
@@ -303,7 +281,7 @@ int runSseCommand(const QStringList &arguments)
     run.options.connectTimeoutMs = connection->connectTimeoutMs;
     run.options.totalTimeoutMs = connection->maxTimeMs;
     run.options.reuseConnections = false;
-    run.reconnect = !parser.isSet(noReconnectOpt);
+    run.setReconnect(!parser.isSet(noReconnectOpt));
     run.maxEvents = maxEvents;
     return run.exec(waitMs);
 }

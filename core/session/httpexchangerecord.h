@@ -6,6 +6,7 @@
 #include "core/wire/httprequest.h"
 #include "core/wire/httpresponse.h"
 #include "core/wire/httpresponseparser.h"
+#include "core/wire/sseparser.h"
 
 #include <QList>
 #include <QMetaType>
@@ -43,6 +44,13 @@ enum class ExchangePhase : quint8 {
     Done,
 };
 
+// A record of a server-sent event stream (WHATWG HTML §9.2.5-9.2.6) and the time of the read
+// that completed it, on the session's clock. Its span counts body bytes (de-chunked).
+struct SseArrival {
+    SseRecord record;
+    qint64 tNs = 0;
+};
+
 struct HttpProgress {
     ExchangePhase phase = ExchangePhase::Queued;
     int hop = 0;            // 0 = the first request, 1.. = redirects followed
@@ -59,6 +67,11 @@ struct HttpProgress {
     qsizetype chunks = 0;
     qint64 bodyBytes = 0;
     QByteArray bodyAdded;
+    // A text/event-stream body that is not content-encoded is parsed on the engine's thread
+    // (HttpEngine): the records completed since the previous report (Receiving), and at Done
+    // the block the stream ended in. `sseError`: the parser stopped at a limit.
+    QList<SseArrival> sseRecords;
+    QString sseError;
 };
 
 struct ConnectionInfo {

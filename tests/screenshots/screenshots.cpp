@@ -10,6 +10,9 @@
 #include "ui/app/translations.h"
 #include "ui/app/workspacearea.h"
 #include "ui/http/httprequesttab.h"
+#include "ui/http/httpresponseview.h"
+#include "ui/http/sseeventmodel.h"
+#include "ui/http/sseeventsview.h"
 #include "ui/http/httpworkspace.h"
 #include "ui/lab/labwindow.h"
 #include "ui/mainwindow.h"
@@ -92,8 +95,40 @@ bool shoot(DemoServer *demo, const QSize &size, const QString &prefix)
     if (window.workspaceArea()->isTabbed()) {
         if (!save(&window, prefix + QStringLiteral("-http.png")))
             return false;
-        window.workspaceArea()->showWorkspace(window.wsWorkspace());
     }
+
+    // Server-sent events answered to a POST, as LLM APIs do; the server drops the stream every
+    // 5 events and the tab reconnects with Last-Event-ID. The first event selected.
+    HttpRequest sse;
+    sse.setMethod(QStringLiteral("POST"));
+    QUrl sseUrl = demo->httpBaseUrl();
+    sseUrl.setPath(QStringLiteral("/sse"));
+    sseUrl.setQuery(QStringLiteral("hz=8&count=0&drop_after=5&retry=300&heartbeat_ms=400"));
+    sse.setUrl(sseUrl.toString());
+    sse.addHeader(QStringLiteral("Accept"), QStringLiteral("text/event-stream"));
+    HttpBody body;
+    body.kind = BodyKind::Raw;
+    body.text = QStringLiteral(R"({"model": "demo", "stream": true, "prompt": "count to twelve"})");
+    body.rawContentType = QStringLiteral("application/json");
+    sse.setBody(body);
+    tab->setRequest(sse);
+    tab->send();
+    SseEventsView *events = tab->responseView()->eventsView();
+    if (!QTest::qWaitFor([events] { return events->model()->eventCount() >= 12; }, 15000))
+        return fail("the server-sent events did not arrive");
+    for (int row = 0; row < events->model()->rowCount(); ++row)
+        if (events->model()->rowAt(row).kind == SseEventModel::Kind::Event) {
+            events->table()->selectRow(row);
+            break;
+        }
+    events->table()->scrollToTop(); // the first connection's row, the events, the first drop
+    if (!save(&window, prefix + QStringLiteral("-sse.png")))
+        return false;
+    tab->cancel();
+    if (!QTest::qWaitFor([tab] { return !tab->isRunning(); }, 15000))
+        return fail("the event stream did not stop");
+    if (window.workspaceArea()->isTabbed())
+        window.workspaceArea()->showWorkspace(window.wsWorkspace());
 
     WsConsole *console = window.wsWorkspace()->currentConsole();
     console->connectToServer();

@@ -7,6 +7,8 @@
 
 #include "ui/common/units.h"
 #include "ui/http/jsonhighlighter.h"
+#include "ui/http/sseeventmodel.h"
+#include "ui/http/sseeventsview.h"
 #include "ui/http/timingwaterfallwidget.h"
 
 #include <QAction>
@@ -95,6 +97,7 @@ HttpResponseView::HttpResponseView(QWidget *parent)
     , m_raw(readOnlyText(this, tr("Raw bytes sent and received")))
     , m_waterfall(new TimingWaterfallWidget(this))
     , m_tls(fieldTree(this, tr("TLS connection details")))
+    , m_events(new SseEventsView(this))
     , m_copyButton(new QToolButton(this))
 {
     const QList<QAction *> copyActions = createCopyCurlActions(this, [this] { return &m_record; });
@@ -122,6 +125,10 @@ HttpResponseView::HttpResponseView(QWidget *parent)
     top->addWidget(m_summary, 1);
     top->addWidget(m_copyButton);
 
+    // A text/event-stream response shows its events first; other responses do not have the tab.
+    m_tabs->addTab(m_events, tr("E&vents"));
+    m_tabs->setTabVisible(0, false);
+    connect(m_events->model(), &SseEventModel::countsChanged, this, [this] { setSummary(m_summaryText); });
     m_tabs->addTab(createBodyTab(), tr("Bod&y"));
     m_tabs->addTab(m_headers, tr("Hea&ders"));
     auto *rawPage = new QWidget(this);
@@ -137,6 +144,7 @@ HttpResponseView::HttpResponseView(QWidget *parent)
     waterfallArea->setFrameShape(QFrame::NoFrame);
     m_tabs->addTab(waterfallArea, tr("&Timing"));
     m_tabs->addTab(m_tls, tr("T&LS"));
+    m_tabs->setCurrentIndex(1); // Body: the Events tab is hidden until a stream shows it
     m_tabs->setAccessibleName(tr("Response parts"));
     connect(m_rawAsHex, &QCheckBox::toggled, this, &HttpResponseView::showRaw);
 
@@ -219,11 +227,38 @@ void HttpResponseView::setStatusChip(const QString &text, const QColor &color)
     m_status->setFont(f);
 }
 
+bool HttpResponseView::eventsShown() const
+{
+    return m_tabs->isTabVisible(m_tabs->indexOf(m_events));
+}
+
+void HttpResponseView::showEvents(bool show)
+{
+    const int index = m_tabs->indexOf(m_events);
+    if (show == m_tabs->isTabVisible(index))
+        return;
+    m_tabs->setTabVisible(index, show);
+    if (show)
+        m_tabs->setCurrentIndex(index);
+    setSummary(m_summaryText);
+}
+
+void HttpResponseView::setSummary(const QString &text)
+{
+    m_summaryText = text;
+    if (!eventsShown()) {
+        m_summary->setText(text);
+        return;
+    }
+    const int events = int(qMin<qsizetype>(m_events->model()->eventCount(), INT_MAX));
+    m_summary->setText(tr("%n event(s)", nullptr, events) + QStringLiteral("  ·  ") + text);
+}
+
 void HttpResponseView::showNotSent(const QString &why)
 {
     clear();
     setStatusChip(tr("Not sent"), {});
-    m_summary->setText(why);
+    setSummary(why);
 }
 
 void HttpResponseView::clear()
@@ -232,7 +267,7 @@ void HttpResponseView::clear()
     m_liveShown = -1;
     m_livePending.clear();
     setStatusChip(tr("No response yet"), {});
-    m_summary->setText(tr("Press Enter in the URL bar to send the request."));
+    setSummary(tr("Press Enter in the URL bar to send the request."));
     m_pretty->clear();
     m_rawBody->clear();
     m_hex->clear();
@@ -293,7 +328,7 @@ void HttpResponseView::showProgress(const HttpProgress &progress)
     }
     if (progress.hop > 0)
         text += u' ' + tr("(redirect %1)").arg(progress.hop);
-    m_summary->setText(text + u' ' + tr("— Esc stops"));
+    setSummary(text + u' ' + tr("— Esc stops"));
 }
 
 void HttpResponseView::showLiveBody(const HttpProgress &progress)
@@ -374,7 +409,7 @@ void HttpResponseView::showRecord(const HttpExchangeRecord &record)
         parts.append(tr("%n redirect(s) followed", nullptr, int(record.hops.size() - 1)));
     if (!record.error.isNull())
         parts.append(record.error.message());
-    m_summary->setText(parts.join(QStringLiteral("  ·  ")));
+    setSummary(parts.join(QStringLiteral("  ·  ")));
 
     if (hop) {
         showBody(hop->response);

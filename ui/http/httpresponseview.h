@@ -20,6 +20,7 @@ class QTreeWidget;
 namespace wirescope {
 
 class JsonHighlighter;
+class SseEventsView;
 class TimingWaterfallWidget;
 
 // The answer to one exchange: status (coloured), total time and sizes at a glance, and tabs
@@ -51,6 +52,11 @@ public:
     QPlainTextEdit *rawView() const { return m_raw; }
     TimingWaterfallWidget *waterfall() const { return m_waterfall; }
     QTreeWidget *tlsTree() const { return m_tls; }
+    // The Events tab (a text/event-stream response): shown, and brought to the front, by
+    // showEvents(true); its rows are the request tab's to fill.
+    SseEventsView *eventsView() const { return m_events; }
+    void showEvents(bool show);
+    bool eventsShown() const;
     // "Copy as cURL" of the exchange shown, credentials hidden; and the explicit opt-out.
     QAction *copyCurlAction() const { return m_copyCurl; }
     QAction *copyCurlWithSecretsAction() const { return m_copyCurlWithSecrets; }
@@ -82,6 +88,8 @@ private:
     void showRaw();
     void showTls(const HttpHop *hop);
     void setStatusChip(const QString &text, const QColor &color);
+    // The summary line, led by the number of events while the Events tab is shown.
+    void setSummary(const QString &text);
     void updateCopyActions();
 
     HttpExchangeRecord m_record;
@@ -102,6 +110,8 @@ private:
     QPlainTextEdit *m_raw;
     TimingWaterfallWidget *m_waterfall;
     QTreeWidget *m_tls;
+    SseEventsView *m_events;
+    QString m_summaryText;
     QAction *m_copyCurl;
     QAction *m_copyCurlWithSecrets;
     QToolButton *m_copyButton;

@@ -1,6 +1,7 @@
 #include "ui/http/httpworkspace.h"
 
 #include "core/session/session.h"
+#include "core/session/ssearrivals.h"
 #include "core/wire/curlcommand.h"
 
 #include "core/net/httpengine.h"
@@ -280,7 +281,7 @@ void HttpWorkspace::reopenFromHistory(int row)
     else
         tab->setRequest(record.request);
     tab->composer()->setOptions(record.options);
-    tab->showRecord(record);
+    tab->showRecord(record, recordedEvents(record));
     tab->setShownRow(m_history->timelineRowAt(row));
     tab->showNote(m_session->annotations()->at(tab->shownRow()));
     Q_EMIT frontRequested();
@@ -341,10 +342,20 @@ void HttpWorkspace::onExchangeFinished(const HttpExchangeRecord &record, qsizety
     }
     // A closed tab is no longer among the tabs: its (cancelled) record reaches the history only.
     if (HttpRequestTab *tab = tabRunning(record.id)) {
-        tab->finish(record);
+        tab->finish(record, [this, &record] { return recordedEvents(record); });
         tab->setShownRow(row);
         tab->showNote(m_session->annotations()->at(row));
     }
+}
+
+QList<SseArrival> HttpWorkspace::recordedEvents(const HttpExchangeRecord &record) const
+{
+    const HttpHop *hop = record.finalHop();
+    if (!hop)
+        return {};
+    // The connection's inbound chunks give each event the time of the read that completed it.
+    const TimelineConnection *connection = m_session->timeline().connection(quint32(hop->connection.id));
+    return sseArrivals(record, connection ? &connection->stream(Direction::In) : nullptr);
 }
 
 void HttpWorkspace::setEnvironments(const QList<Environment> &environments)

@@ -84,6 +84,8 @@ public slots:
     void editEnvironments();
 
 private:
+    // The server-sent events of a recorded exchange, timed by its connection's reads.
+    QList<SseArrival> recordedEvents(const HttpExchangeRecord &record) const;
     HttpRequestTab *addTab(const HttpRequest &request);
     void updateCancelAction();
     void updateTitles();

@@ -60,6 +60,7 @@ private slots:
     void cancelEndsAnExchangeInFlight();
     void aBodyStillArrivingTravelsAsTheBytesAddedSinceTheLastReport_data();
     void aBodyStillArrivingTravelsAsTheBytesAddedSinceTheLastReport();
+    void anEventStreamIsParsedOnTheEngineThread();
     void cookiesCarryAcrossExchangesOfOneEngine();
     void destroyingTheEngineMidRequestReportsNothingAndClosesTheConnection();
 };
@@ -101,6 +102,49 @@ void TestHttpEngine::aBodyStillArrivingTravelsAsTheBytesAddedSinceTheLastReport(
     QCOMPARE(body.size() > HttpEngine::liveBodyBytes, beyondTheLiveLimit);
     QVERIFY(live.size() <= HttpEngine::liveBodyBytes);
     QVERIFY(body.startsWith(live));
+}
+
+void TestHttpEngine::anEventStreamIsParsedOnTheEngineThread()
+{
+    // The reports carry the stream's records, each once, in order, timed by the read that
+    // completed it: the same records the body read again gives, the whole body covered.
+    DemoPeer demo;
+    QString error;
+    QVERIFY2(demo.start(&error), qPrintable(error));
+    HttpEngine engine;
+    Reports reports(engine);
+    const quint64 id = engine.start(get(demo.httpUrl(QStringLiteral("/sse?hz=40&count=12&heartbeat_ms=10"))));
+    const HttpExchangeRecord record = reports.recordOf(id);
+    QVERIFY(record.completed());
+    const HttpHop &hop = *record.finalHop();
+    QList<SseArrival> live;
+    for (const auto &[reportId, p] : std::as_const(reports.progress))
+        if (reportId == id) {
+            QVERIFY(p.sseError.isEmpty());
+            live += p.sseRecords;
+        }
+    SseParser parser;
+    std::vector<SseRecord> expected;
+    parser.feed(hop.response.body, expected);
+    parser.finish(expected);
+    QCOMPARE(live.size(), qsizetype(expected.size()));
+    QStringList ids;
+    qint64 end = 0;
+    qint64 lastNs = hop.timings.firstByteNs;
+    for (qsizetype i = 0; i < live.size(); ++i) {
+        const SseRecord &r = live.at(i).record;
+        QCOMPARE(int(r.kind), int(expected[size_t(i)].kind));
+        QCOMPARE(r.data, expected[size_t(i)].data);
+        QVERIFY(r.start >= end); // in order, each once
+        end = r.end;
+        QVERIFY(live.at(i).tNs >= lastNs && live.at(i).tNs <= hop.timings.lastByteNs);
+        lastNs = live.at(i).tNs;
+        if (r.kind == SseRecord::Kind::Event)
+            ids.append(r.lastEventId);
+    }
+    QCOMPARE(ids.size(), 12);
+    QCOMPARE(ids.constFirst(), QStringLiteral("1"));
+    QCOMPARE(ids.constLast(), QStringLiteral("12"));
 }
 
 void TestHttpEngine::exchangesRunAndReportFromTheEngineThread()
