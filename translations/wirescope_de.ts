@@ -1821,10 +1821,6 @@
         <translation>Latenz im Zeitverlauf</translation>
     </message>
     <message>
-        <source>s since the transport started</source>
-        <translation>s seit dem Start des Transports</translation>
-    </message>
-    <message>
         <source>Bytes per delivered message</source>
         <translation>Bytes pro zugestellter Nachricht</translation>
     </message>
@@ -1871,6 +1867,10 @@
     <message>
         <source>%1 (failed)</source>
         <translation>%1 (fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <source>s since its start</source>
+        <translation>s seit seinem Start</translation>
     </message>
 </context>
 <context>
