@@ -28,7 +28,7 @@ int digits(qint64 value)
 std::optional<DemoLabConfig> refuse(DemoLabProblem *problem, const char *parameter, const QString &message)
 {
     if (problem)
-        *problem = DemoLabProblem{QString::fromLatin1(parameter), message};
+        *problem = DemoLabProblem {QString::fromLatin1(parameter), message};
     return std::nullopt;
 }
 
@@ -39,7 +39,8 @@ bool DemoLabConfig::isRunId(QByteArrayView id)
     if (id.isEmpty() || id.size() > 64)
         return false;
     for (char c : id) {
-        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'
+            || c == '-';
         if (!ok)
             return false;
     }
@@ -52,10 +53,10 @@ QByteArray DemoLabConfig::runFromQuery(const QUrlQuery &query, DemoLabProblem *p
     if (isRunId(run))
         return run;
     if (problem) {
-        *problem = DemoLabProblem{QStringLiteral("run"),
-                                  query.hasQueryItem(QStringLiteral("run"))
-                                      ? QStringLiteral("run must be 1 to 64 characters of A-Z a-z 0-9 _ -")
-                                      : QStringLiteral("run is missing: every /lab/ request names its run (run=ID)")};
+        *problem = DemoLabProblem {QStringLiteral("run"),
+            query.hasQueryItem(QStringLiteral("run"))
+                ? QStringLiteral("run must be 1 to 64 characters of A-Z a-z 0-9 _ -")
+                : QStringLiteral("run is missing: every /lab/ request names its run (run=ID)")};
     }
     return {};
 }
@@ -96,8 +97,10 @@ std::optional<DemoLabConfig> DemoLabConfig::fromQuery(const QUrlQuery &query, De
     if (has("rate")) {
         bool ok = false;
         config.rate = value("rate").toDouble(&ok);
-        if (!ok || !std::isfinite(config.rate) || config.rate < DemoLimits::minLabRate || config.rate > DemoLimits::maxLabRate)
-            return refuse(problem, "rate", QStringLiteral("rate must be from 0.1 to 10000 messages per second"));
+        if (!ok || !std::isfinite(config.rate) || config.rate < DemoLimits::minLabRate
+            || config.rate > DemoLimits::maxLabRate)
+            return refuse(
+                problem, "rate", QStringLiteral("rate must be from 0.1 to 10000 messages per second"));
     }
     if (has("duration_ms")) {
         bool ok = false;
@@ -114,20 +117,20 @@ std::optional<DemoLabConfig> DemoLabConfig::fromQuery(const QUrlQuery &query, De
     const int minimum = minimumSize(config.payload, config.scheduled());
     if (config.size < minimum || config.size > DemoLimits::maxLabSize) {
         return refuse(problem, "size",
-                      QStringLiteral("size must be from %1 to %2 bytes for %3 messages%4")
-                          .arg(minimum)
-                          .arg(DemoLimits::maxLabSize)
-                          .arg(payloadName(config.payload),
-                               minimum > (config.payload == Payload::Json ? kJsonMinimum : kTextMinimum)
-                                   ? QStringLiteral(" numbered up to %1").arg(config.scheduled())
-                                   : QString()));
+            QStringLiteral("size must be from %1 to %2 bytes for %3 messages%4")
+                .arg(minimum)
+                .arg(DemoLimits::maxLabSize)
+                .arg(payloadName(config.payload),
+                    minimum > (config.payload == Payload::Json ? kJsonMinimum : kTextMinimum)
+                        ? QStringLiteral(" numbered up to %1").arg(config.scheduled())
+                        : QString()));
     }
     if (config.rate * config.size > DemoLimits::maxLabBytesPerSecond) {
         return refuse(problem, "rate",
-                      QStringLiteral("rate x size must be at most 67108864 bytes per second (64 MiB/s); "
-                                     "at size %1 the rate is at most %2")
-                          .arg(config.size)
-                          .arg(std::floor(DemoLimits::maxLabBytesPerSecond / config.size * 10) / 10));
+            QStringLiteral("rate x size must be at most 67108864 bytes per second (64 MiB/s); "
+                           "at size %1 the rate is at most %2")
+                .arg(config.size)
+                .arg(std::floor(DemoLimits::maxLabBytesPerSecond / config.size * 10) / 10));
     }
     return config;
 }
@@ -192,9 +195,12 @@ QByteArray DemoLabConfig::message(qint64 seq, qint64 tUs, QRandomGenerator &rand
 QString DemoLabConfig::workloadName(Workload workload)
 {
     switch (workload) {
-    case Workload::Push: return QStringLiteral("push");
-    case Workload::Echo: return QStringLiteral("echo");
-    case Workload::Chat: return QStringLiteral("chat");
+    case Workload::Push:
+        return QStringLiteral("push");
+    case Workload::Echo:
+        return QStringLiteral("echo");
+    case Workload::Chat:
+        return QStringLiteral("chat");
     }
     return {};
 }
@@ -202,9 +208,12 @@ QString DemoLabConfig::workloadName(Workload workload)
 QString DemoLabConfig::payloadName(Payload payload)
 {
     switch (payload) {
-    case Payload::Text: return QStringLiteral("text");
-    case Payload::Json: return QStringLiteral("json");
-    case Payload::Random: return QStringLiteral("random");
+    case Payload::Text:
+        return QStringLiteral("text");
+    case Payload::Json:
+        return QStringLiteral("json");
+    case Payload::Random:
+        return QStringLiteral("random");
     }
     return {};
 }

@@ -13,24 +13,22 @@ namespace wirescope {
 
 // A query parameter of a /lab/ request that cannot be used: answered 400 with
 // {"status": 400, "error": message, "parameter": parameter} (docs/lab-endpoints.md).
-struct DemoLabProblem
-{
+struct DemoLabProblem {
     QString parameter; // "size", "rate", "run", "body" ...
-    QString message;   // English, names the allowed range
+    QString message; // English, names the allowed range
 };
 
 // The parameters of one lab run (docs/lab-endpoints.md "Run parameters") and the messages
 // they describe. The first request that names an unknown run creates it with these.
-struct DemoLabConfig
-{
+struct DemoLabConfig {
     enum class Workload : quint8 { Push, Echo, Chat };
     enum class Payload : quint8 { Text, Json, Random };
 
-    QByteArray run;   // [A-Za-z0-9_-]{1,64}
+    QByteArray run; // [A-Za-z0-9_-]{1,64}
     Workload workload = Workload::Push;
     Payload payload = Payload::Json;
     double rate = 10; // messages per second
-    int size = 64;    // bytes per message
+    int size = 64; // bytes per message
     int durationMs = 5000;
 
     // Reads run, workload, payload, rate, size and duration_ms (absent: the defaults);

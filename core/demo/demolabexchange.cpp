@@ -34,7 +34,7 @@ bool parseSeq(const QByteArray &text, qint64 *value)
 } // namespace
 
 DemoLabExchange::DemoLabExchange(DemoHttpConnection *connection, DemoLabRuns *runs, DemoLabMeter *meter,
-                                 DemoEndpoint::Kind kind, bool firstRequest)
+    DemoEndpoint::Kind kind, bool firstRequest)
     : QObject(connection)
     , m_connection(connection)
     , m_runs(runs)
@@ -46,9 +46,9 @@ DemoLabExchange::DemoLabExchange(DemoHttpConnection *connection, DemoLabRuns *ru
 
 DemoResponse DemoLabExchange::refusal(int status, const QString &parameter, const QString &message)
 {
-    return DemoResponse::json(status, QJsonObject{{QStringLiteral("status"), status},
-                                                  {QStringLiteral("error"), message},
-                                                  {QStringLiteral("parameter"), parameter}});
+    return DemoResponse::json(status,
+        QJsonObject {{QStringLiteral("status"), status}, {QStringLiteral("error"), message},
+            {QStringLiteral("parameter"), parameter}});
 }
 
 void DemoLabExchange::start()
@@ -66,9 +66,9 @@ void DemoLabExchange::start()
         const DemoLabRun *run = m_runs->find(id);
         if (!run) {
             m_connection->answer(refusal(404, QStringLiteral("run"),
-                                         QStringLiteral("no run named %1 (a run is forgotten 60 s after it ended "
-                                                        "and its last connection closed)")
-                                             .arg(QString::fromLatin1(id))));
+                QStringLiteral("no run named %1 (a run is forgotten 60 s after it ended "
+                               "and its last connection closed)")
+                    .arg(QString::fromLatin1(id))));
             return;
         }
         m_connection->answer(DemoResponse::json(200, run->stats()));
@@ -82,9 +82,9 @@ void DemoLabExchange::start()
     m_run = m_runs->open(*config);
     if (!m_run) {
         DemoResponse response = refusal(503, QStringLiteral("run"),
-                                        QStringLiteral("%1 lab runs are open, the most this server keeps: try "
-                                                       "again when one has ended")
-                                            .arg(DemoLimits::maxLabRuns));
+            QStringLiteral("%1 lab runs are open, the most this server keeps: try "
+                           "again when one has ended")
+                .arg(DemoLimits::maxLabRuns));
         response.header("Retry-After", "5");
         m_connection->answer(response);
         return;
@@ -96,7 +96,7 @@ void DemoLabExchange::start()
     const bool hasAfter = query.hasQueryItem(QStringLiteral("after"));
     if (hasAfter && !parseSeq(query.queryItemValue(QStringLiteral("after")).toLatin1(), &after)) {
         m_connection->answer(refusal(400, QStringLiteral("after"),
-                                     QStringLiteral("after must be the last seq the client got (0 or more)")));
+            QStringLiteral("after must be the last seq the client got (0 or more)")));
         return;
     }
     switch (m_kind) {
@@ -114,7 +114,7 @@ void DemoLabExchange::start()
         if (sse && !request.header("Last-Event-ID").isEmpty()) {
             if (!parseSeq(request.header("Last-Event-ID").trimmed(), &lastEventId)) {
                 m_connection->answer(refusal(400, QStringLiteral("Last-Event-ID"),
-                                             QStringLiteral("Last-Event-ID must be a seq this run sent")));
+                    QStringLiteral("Last-Event-ID must be a seq this run sent")));
                 return;
             }
             after = lastEventId;
@@ -126,8 +126,8 @@ void DemoLabExchange::start()
     case DemoEndpoint::Kind::LabEcho: {
         const QByteArray &body = request.body;
         if (body.size() > DemoLimits::maxLabSize) {
-            m_connection->answer(refusal(413, QStringLiteral("body"),
-                                         QStringLiteral("a lab message is at most 65536 bytes")));
+            m_connection->answer(
+                refusal(413, QStringLiteral("body"), QStringLiteral("a lab message is at most 65536 bytes")));
             return;
         }
         m_run->countEcho();
@@ -140,8 +140,8 @@ void DemoLabExchange::start()
     case DemoEndpoint::Kind::LabSend: {
         if (!DemoLabConfig::isLabLine(request.body)) {
             m_connection->answer(refusal(400, QStringLiteral("body"),
-                                         QStringLiteral("a relayed message is one line of printable ASCII "
-                                                        "(0x20-0x7e), at most 65536 bytes")));
+                QStringLiteral("a relayed message is one line of printable ASCII "
+                               "(0x20-0x7e), at most 65536 bytes")));
             return;
         }
         m_run->relay(request.body);
@@ -198,8 +198,9 @@ void DemoLabExchange::serveStream(qint64 position, bool sse)
 {
     m_position = position;
     m_sse = sse;
-    m_chunked = sse ? m_connection->beginStreamed("text/event-stream; charset=utf-8", "Cache-Control: no-cache\r\n")
-                    : m_connection->beginStreamed("application/x-ndjson");
+    m_chunked = sse
+        ? m_connection->beginStreamed("text/event-stream; charset=utf-8", "Cache-Control: no-cache\r\n")
+        : m_connection->beginStreamed("application/x-ndjson");
     if (sse) {
         const QByteArray retry = "retry: " + QByteArray::number(DemoLimits::labRetryMs) + "\n\n";
         m_connection->writeStreamed(m_chunked ? DemoResponse::chunk(retry) : retry);
@@ -250,20 +251,23 @@ void DemoLabExchange::serveWebSocket()
     const DemoRequest &request = m_connection->request();
     if (!request.isWebSocketUpgrade()) {
         // RFC 9110 §15.5.22: 426 tells the client which protocol to switch to.
-        DemoResponse response = DemoResponse::error(426, "this is a WebSocket endpoint: send a GET with "
-                                                         "Upgrade: websocket (RFC 6455 section 4.1)");
+        DemoResponse response = DemoResponse::error(426,
+            "this is a WebSocket endpoint: send a GET with "
+            "Upgrade: websocket (RFC 6455 section 4.1)");
         response.header("Upgrade", "websocket");
         m_connection->answer(response);
         return;
     }
     // RFC 6455 §4.2.1: an HTTP/1.1 GET with a 16-byte base64 key and version 13.
     if (request.minorVersion < 1) {
-        m_connection->answer(DemoResponse::error(400, "a WebSocket opening handshake is HTTP/1.1 or later (RFC 6455 section 4.2.1)"));
+        m_connection->answer(DemoResponse::error(
+            400, "a WebSocket opening handshake is HTTP/1.1 or later (RFC 6455 section 4.2.1)"));
         return;
     }
     if (request.header("Sec-WebSocket-Version").trimmed() != "13") {
         // RFC 6455 §4.4: name the version this server speaks.
-        DemoResponse response = DemoResponse::error(426, "Sec-WebSocket-Version must be 13 (RFC 6455 section 4.4)");
+        DemoResponse response
+            = DemoResponse::error(426, "Sec-WebSocket-Version must be 13 (RFC 6455 section 4.4)");
         response.header("Sec-WebSocket-Version", "13");
         m_connection->answer(response);
         return;
@@ -271,7 +275,8 @@ void DemoLabExchange::serveWebSocket()
     const QByteArray key = request.header("Sec-WebSocket-Key").trimmed();
     const auto decoded = QByteArray::fromBase64Encoding(key, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.size() != 16) {
-        m_connection->answer(DemoResponse::error(400, "Sec-WebSocket-Key must be 16 bytes in base64 (RFC 6455 section 4.2.1)"));
+        m_connection->answer(DemoResponse::error(
+            400, "Sec-WebSocket-Key must be 16 bytes in base64 (RFC 6455 section 4.2.1)"));
         return;
     }
     m_connection->handOverToLabWebSocket(m_run);

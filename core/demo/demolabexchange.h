@@ -25,8 +25,8 @@ class DemoLabExchange : public QObject
     Q_OBJECT
 public:
     // firstRequest: the connection's first request, which attributes it to the run it names.
-    DemoLabExchange(DemoHttpConnection *connection, DemoLabRuns *runs, DemoLabMeter *meter, DemoEndpoint::Kind kind,
-                    bool firstRequest);
+    DemoLabExchange(DemoHttpConnection *connection, DemoLabRuns *runs, DemoLabMeter *meter,
+        DemoEndpoint::Kind kind, bool firstRequest);
 
     void start();
 

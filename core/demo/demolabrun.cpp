@@ -35,7 +35,8 @@ void DemoLabRun::createDue()
     int created = 0;
     // Catch up with every event due by now, each stamped when it is really created; a turn
     // creates at most labMaxEventsPerTurn so that sockets are served between batches.
-    while (m_nextSeq <= m_scheduled && m_config.dueNs(m_nextSeq) <= now && created < DemoLimits::labMaxEventsPerTurn) {
+    while (m_nextSeq <= m_scheduled && m_config.dueNs(m_nextSeq) <= now
+        && created < DemoLimits::labMaxEventsPerTurn) {
         append(m_nextSeq, m_config.message(m_nextSeq, demoWallClockNs() / 1000, m_random));
         ++m_nextSeq;
         ++created;
@@ -47,7 +48,8 @@ void DemoLabRun::createDue()
         return;
     }
     const qint64 wait = m_config.dueNs(m_nextSeq) - m_clock.nsecsElapsed();
-    m_timer->start(wait <= 0 ? 0 : int(qMin<qint64>((wait + 999999) / 1000000, std::numeric_limits<int>::max())));
+    m_timer->start(
+        wait <= 0 ? 0 : int(qMin<qint64>((wait + 999999) / 1000000, std::numeric_limits<int>::max())));
 }
 
 void DemoLabRun::finish()
@@ -62,10 +64,11 @@ void DemoLabRun::finish()
 
 void DemoLabRun::append(qint64 seq, const QByteArray &bytes)
 {
-    m_log.push_back(Entry{endPosition(), seq, bytes, false});
+    m_log.push_back(Entry {endPosition(), seq, bytes, false});
     m_logBytes += bytes.size();
     while (!m_log.empty()
-           && (qint64(m_log.size()) > DemoLimits::maxLabPendingMessages || m_logBytes > DemoLimits::maxLabPendingBytes)) {
+        && (qint64(m_log.size()) > DemoLimits::maxLabPendingMessages
+            || m_logBytes > DemoLimits::maxLabPendingBytes)) {
         if (!m_log.front().delivered)
             ++m_dropped;
         m_logBytes -= m_log.front().bytes.size();
@@ -96,7 +99,8 @@ QList<DemoLabRun::Entry> DemoLabRun::take(qint64 *position, qint64 maxBytes)
     QList<Entry> out;
     qint64 bytes = 0;
     qint64 at = qMax(*position, m_firstPosition);
-    while (at < endPosition() && (out.isEmpty() || bytes + m_log[size_t(at - m_firstPosition)].bytes.size() <= maxBytes)) {
+    while (at < endPosition()
+        && (out.isEmpty() || bytes + m_log[size_t(at - m_firstPosition)].bytes.size() <= maxBytes)) {
         Entry &entry = m_log[size_t(at - m_firstPosition)];
         entry.delivered = true;
         bytes += entry.bytes.size();
@@ -139,12 +143,13 @@ void DemoLabRun::connectionClosed()
 
 bool DemoLabRun::isForgettable() const
 {
-    return m_over && m_open == 0 && m_quietSince.isValid() && m_quietSince.elapsed() >= DemoLimits::labForgetAfterMs;
+    return m_over && m_open == 0 && m_quietSince.isValid()
+        && m_quietSince.elapsed() >= DemoLimits::labForgetAfterMs;
 }
 
 QJsonObject DemoLabRun::stats() const
 {
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("run"), QString::fromLatin1(m_config.run)},
         {QStringLiteral("workload"), DemoLabConfig::workloadName(m_config.workload)},
         {QStringLiteral("payload"), DemoLabConfig::payloadName(m_config.payload)},

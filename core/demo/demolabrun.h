@@ -26,12 +26,11 @@ class DemoLabRun : public QObject
 {
     Q_OBJECT
 public:
-    struct Entry
-    {
+    struct Entry {
         qint64 position = 0;
-        qint64 seq = 0;          // 1..N for a server event, 0 for a relayed client message
-        QByteArray bytes;        // the message, exactly as delivered
-        bool delivered = false;  // handed to at least one reader
+        qint64 seq = 0; // 1..N for a server event, 0 for a relayed client message
+        QByteArray bytes; // the message, exactly as delivered
+        bool delivered = false; // handed to at least one reader
     };
 
     DemoLabRun(const DemoLabConfig &config, QObject *parent = nullptr);
@@ -60,9 +59,17 @@ public:
     void countEcho() { ++m_echoed; }
 
     // Counts of the connections attributed to this run (DemoLabMeter).
-    void connectionOpened() { ++m_connections; ++m_open; }
+    void connectionOpened()
+    {
+        ++m_connections;
+        ++m_open;
+    }
     void connectionClosed();
-    void addBytes(qint64 in, qint64 out) { m_bytesIn += in; m_bytesOut += out; }
+    void addBytes(qint64 in, qint64 out)
+    {
+        m_bytesIn += in;
+        m_bytesOut += out;
+    }
     void addRequests(qint64 count) { m_requests += count; }
     int openConnections() const { return m_open; }
 

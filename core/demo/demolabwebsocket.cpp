@@ -38,7 +38,8 @@ WsAssemblerOptions assemblerOptions()
 
 } // namespace
 
-DemoLabWebSocket::DemoLabWebSocket(QTcpSocket *socket, const DemoRequest &request, DemoLabRun *run, QObject *parent)
+DemoLabWebSocket::DemoLabWebSocket(
+    QTcpSocket *socket, const DemoRequest &request, DemoLabRun *run, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_meter(DemoLabMeter::of(socket))
@@ -70,6 +71,7 @@ DemoLabWebSocket::DemoLabWebSocket(QTcpSocket *socket, const DemoRequest &reques
     if (run) {
         connect(run, &DemoLabRun::messagesAdded, this, &DemoLabWebSocket::pump);
         connect(run, &DemoLabRun::over, this, &DemoLabWebSocket::pump);
+        connect(run, &QObject::destroyed, this, &DemoLabWebSocket::pump, Qt::QueuedConnection);
     }
     // Frames may already wait behind the handshake; and the owner connects to finished()
     // after this constructor, so nothing that can end the connection runs before that.
@@ -86,7 +88,7 @@ QByteArray DemoLabWebSocket::handshakeResponse(const DemoRequest &request, std::
     // RFC 6455 §4.2.2 step 5.
     QByteArray out = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                      "Sec-WebSocket-Accept: "
-                     + wsAcceptFor(request.header("Sec-WebSocket-Key").trimmed()) + "\r\n";
+        + wsAcceptFor(request.header("Sec-WebSocket-Key").trimmed()) + "\r\n";
     // RFC 7692 §5: the offer elements in the client's order of preference; the first one this
     // server can accept is answered, the others declined by leaving them out.
     deflate->reset();

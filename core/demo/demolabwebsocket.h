@@ -35,7 +35,8 @@ class DemoLabWebSocket : public QObject
 public:
     // socket: the opening handshake already read (through its meter); request: that handshake,
     // checked by DemoLabExchange. Writes the 101 at once. Owns the socket from here.
-    DemoLabWebSocket(QTcpSocket *socket, const DemoRequest &request, DemoLabRun *run, QObject *parent = nullptr);
+    DemoLabWebSocket(
+        QTcpSocket *socket, const DemoRequest &request, DemoLabRun *run, QObject *parent = nullptr);
     ~DemoLabWebSocket() override;
 
     // The 101 response for a valid upgrade request, and the permessage-deflate parameters it
@@ -63,12 +64,12 @@ private:
     std::unique_ptr<PerMessageDeflate> m_deflate;
     WsFrameParser m_parser;
     WsMessageAssembler m_assembler;
-    WsFrameWriter m_writer{WsRole::Server};
+    WsFrameWriter m_writer {WsRole::Server};
     qint64 m_position = 0;
     bool m_closeSent = false;
     bool m_closeReceived = false;
     bool m_failed = false;
-    QTimer *m_retry;     // while the client reads slower than the run writes
+    QTimer *m_retry; // while the client reads slower than the run writes
     QTimer *m_closeWait; // our close sent: how long the client gets to answer
 };
 

@@ -66,7 +66,7 @@ void LabDriver::cancel()
 
 void LabDriver::sendDueMessages()
 {
-    if (m_finished || m_wrappingUp)
+    if (m_finished || m_wrappingUp || !readyForClientMessages())
         return;
     const LabConfig &c = m_setup.config;
     while (m_nextCseq <= m_clientMessages) {
@@ -82,8 +82,12 @@ void LabDriver::sendDueMessages()
         const qint64 cseq = m_nextCseq++;
         const qint64 epochUs = m_setup.epochAnchorUs + now / 1000;
         const QByteArray message = makeLabClientMessage(c.payload, c.size, cseq, epochUs);
+        // Noted first: an answer cannot come before its message is counted as written.
         m_tally.noteClientWritten(cseq, now, message.size());
-        sendClientMessage(cseq, message);
+        if (!sendClientMessage(cseq, message)) {
+            m_tally.unnoteClientWritten(cseq, message.size());
+            return;
+        }
         if (m_finished)
             return;
     }

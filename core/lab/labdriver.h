@@ -54,8 +54,12 @@ protected:
     virtual void abortIo() = 0;
     // Why the transport had not ended at its time limit ("the /lab/sse response had not ended").
     virtual QString pending() const = 0;
-    // Writes the client's message on the transport's way for the workload.
-    virtual void sendClientMessage(qint64 cseq, const QByteArray &message) = 0;
+    // Writes the client's message on the transport's way for the workload; false when the
+    // transport cannot take it any more (a WebSocket already closing): it is not counted.
+    virtual bool sendClientMessage(qint64 cseq, const QByteArray &message) = 0;
+    // Whether the client's messages can go now (a WebSocket: once open); when it becomes
+    // true, call sendDueMessages(): what fell due meanwhile goes at once.
+    virtual bool readyForClientMessages() const { return true; }
     // The server's side of the workload is over (all its messages read, or it ended the run).
     virtual bool serverSideDone() const = 0;
     // A request of the client's is still unanswered: the transport does not end under it
@@ -88,8 +92,9 @@ protected:
     bool m_finished = false;
     bool m_wrappingUp = false;
 
-private:
     void sendDueMessages();
+
+private:
 
     QTimer m_deadline;
     QTimer m_schedule;

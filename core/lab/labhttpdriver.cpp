@@ -163,13 +163,14 @@ void LabHttpDriver::schedulePoll()
     m_pollTimer.start(int(qMax<qint64>(0, (nextNs - now + 999'999) / 1'000'000)));
 }
 
-void LabHttpDriver::sendClientMessage(qint64, const QByteArray &message)
+bool LabHttpDriver::sendClientMessage(qint64, const QByteArray &message)
 {
     const bool echo = !usesChannel();
     const QString name = echo ? QStringLiteral("echo") : QStringLiteral("send");
     startExchange(Role::Send, name, "POST", endpoint(name, !m_sendParametersSent), message);
     m_sendParametersSent = true;
     ++m_sendsOutstanding;
+    return true;
 }
 
 QString LabHttpDriver::statusError(const QString &name, const HttpResponse &response) const

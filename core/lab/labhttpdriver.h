@@ -29,7 +29,7 @@ protected:
     void begin() override;
     void abortIo() override;
     QString pending() const override;
-    void sendClientMessage(qint64 cseq, const QByteArray &message) override;
+    bool sendClientMessage(qint64 cseq, const QByteArray &message) override;
     bool serverSideDone() const override;
     bool channelClosed() const override;
     bool requestsOutstanding() const override { return m_sendsOutstanding > 0; }

@@ -29,6 +29,7 @@ QJsonObject overheadJson(const LabOverhead &o)
             {QStringLiteral("sse_fields"), o.sseFields},
             {QStringLiteral("frame_headers"), o.frameHeaders},
             {QStringLiteral("handshake"), o.handshake},
+            {QStringLiteral("control_frames"), o.controlFrames},
             {QStringLiteral("delimiters"), o.delimiters},
             {QStringLiteral("compression"), o.compression},
             {QStringLiteral("other"), o.other}};

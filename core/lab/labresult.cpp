@@ -4,7 +4,7 @@ namespace wirescope {
 
 qint64 LabOverhead::total() const
 {
-    return requestHeads + responseHeads + chunkFraming + sseFields + frameHeaders + handshake + delimiters
+    return requestHeads + responseHeads + chunkFraming + sseFields + frameHeaders + handshake + controlFrames + delimiters
         + compression + other;
 }
 

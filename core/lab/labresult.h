@@ -34,6 +34,7 @@ struct LabOverhead
     qint64 sseFields = 0;            // event-stream bytes that are not payload ("data: ", "id: ", ...)
     qint64 frameHeaders = 0;         // WebSocket frame headers (masking keys included)
     qint64 handshake = 0;            // the WebSocket upgrade request and the 101 answer
+    qint64 controlFrames = 0;        // WebSocket close, ping and pong payloads (status codes, reasons)
     qint64 delimiters = 0;           // NDJSON '\n'
     qint64 compression = 0;          // permessage-deflate: compressed minus inflated message
                                      // bytes (negative: what deflate saved)

@@ -56,6 +56,13 @@ void LabTally::noteClientWritten(qint64 cseq, qint64 tNs, qint64 size)
     m_payloadBytes += size;
 }
 
+void LabTally::unnoteClientWritten(qint64 cseq, qint64 size)
+{
+    m_clientWriteNs.remove(cseq);
+    --m_clientWritten;
+    m_payloadBytes -= size;
+}
+
 void LabTally::noteDelivered(const QList<QByteArray> &messages, qint64 receivedNs)
 {
     if (messages.isEmpty())

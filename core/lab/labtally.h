@@ -25,6 +25,8 @@ public:
     void noteScheduled(qint64 serverMessages) { m_scheduled = serverMessages; }
     qint64 scheduled() const { return m_scheduled; }
     void noteClientWritten(qint64 cseq, qint64 tNs, qint64 size);
+    // The transport could not take the message after all.
+    void unnoteClientWritten(qint64 cseq, qint64 size);
     // The messages completed by one socket read at `receivedNs`: they share the bytes the
     // sockets carried since the previous delivery. A message that is no lab message is
     // counted as unreadable (and its bytes stay unattributed).

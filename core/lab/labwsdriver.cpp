@@ -60,9 +60,7 @@ void LabWsDriver::onHandshake(const WsHandshakeRecord &record)
         return;
     }
     m_open = true;
-    const QByteArrayList waiting = std::exchange(m_waiting, {});
-    for (const QByteArray &message : waiting)
-        m_ws.sendText(QString::fromLatin1(message));
+    sendDueMessages();
 }
 
 void LabWsDriver::onFrame(const WsFrameEvent &event)
@@ -73,6 +71,8 @@ void LabWsDriver::onFrame(const WsFrameEvent &event)
     r.frameHeaderMax = qMax(r.frameHeaderMax, header);
     ++r.frames;
     r.overhead.frameHeaders += header;
+    if (event.frame.header.opcode >= WsOpcode::Close)
+        r.overhead.controlFrames += qint64(event.frame.header.payloadLength);
 }
 
 void LabWsDriver::onMessage(const WsMessageEvent &event)
@@ -124,13 +124,10 @@ void LabWsDriver::wrapUp()
         complete();
 }
 
-void LabWsDriver::sendClientMessage(qint64, const QByteArray &message)
+bool LabWsDriver::sendClientMessage(qint64, const QByteArray &message)
 {
-    if (!m_open) {
-        m_waiting.append(message);
-        return;
-    }
-    m_ws.sendText(QString::fromLatin1(message));
+    // False once a close frame went either way (RFC 6455 §5.5.1: no data after it).
+    return m_ws.state() == WsConnectionState::Open && m_ws.sendText(QString::fromLatin1(message));
 }
 
 bool LabWsDriver::serverSideDone() const

@@ -3,8 +3,6 @@
 #include "core/lab/labdriver.h"
 #include "core/net/wsconnection.h"
 
-#include <QByteArrayList>
-
 namespace wirescope {
 
 // The WebSocket transports of the lab: ws and ws-deflate (permessage-deflate offered, and
@@ -24,7 +22,8 @@ protected:
     void begin() override;
     void abortIo() override;
     QString pending() const override;
-    void sendClientMessage(qint64 cseq, const QByteArray &message) override;
+    bool sendClientMessage(qint64 cseq, const QByteArray &message) override;
+    bool readyForClientMessages() const override { return m_open && !m_closed; }
     bool serverSideDone() const override;
     bool channelClosed() const override { return m_closed; }
     void wrapUp() override;
@@ -36,7 +35,6 @@ private:
     void onClosed(const WsCloseRecord &record);
 
     WsConnection m_ws;
-    QByteArrayList m_waiting; // the client's messages due before the connection opened
     bool m_open = false;
     bool m_closed = false;
 };

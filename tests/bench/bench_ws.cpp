@@ -9,6 +9,8 @@
 //   bench_ws --server   the echo server (prints "PORT n")
 //
 // Pinned run (client and server on one vCPU, see perf-anchors.md): taskset -c 0 bench_ws
+#include "tests/bench/barewsclient.h"
+
 #include "core/net/wsconnection.h"
 #include "core/session/session.h"
 #include "core/wire/wsframeparser.h"
@@ -28,11 +30,6 @@
 #include <cstring>
 #include <vector>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace wirescope;
 
@@ -300,92 +297,11 @@ EchoFigures benchQWebSocket(quint16 port)
     return figures;
 }
 
-// A bare blocking-socket RFC 6455 client: the yardstick of what the socket allows.
-struct RawClient {
-    int fd = -1;
-    QByteArray buffer;
-    qsizetype pos = 0;
-    WsFrameWriter writer{WsRole::Client};
-
-    bool connectTo(quint16 port)
-    {
-        fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        int one = 1;
-        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(port);
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0)
-            return false;
-        WsHandshakeRequestOptions options;
-        options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port));
-        writeAll(wsBuildHandshakeRequest(options).bytes);
-        while (buffer.indexOf("\r\n\r\n") < 0)
-            fill();
-        pos = buffer.indexOf("\r\n\r\n") + 4;
-        writer.setFixedMaskKey(WsMaskKey{1, 2, 3, 4});
-        return true;
-    }
-    void writeAll(const QByteArray &bytes)
-    {
-        qsizetype done = 0;
-        while (done < bytes.size()) {
-            const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
-            if (n <= 0)
-                std::abort();
-            done += n;
-        }
-    }
-    void fill()
-    {
-        if (pos > 0 && pos == buffer.size()) {
-            buffer.clear();
-            pos = 0;
-        }
-        char chunk[65536];
-        const ssize_t n = ::read(fd, chunk, sizeof chunk);
-        if (n <= 0)
-            std::abort();
-        buffer.append(chunk, n);
-    }
-    // Reads one unmasked server frame; returns its payload length.
-    quint64 readFrame()
-    {
-        while (buffer.size() - pos < 2)
-            fill();
-        auto byte = [&](qsizetype i) { return quint8(buffer.at(pos + i)); };
-        quint64 len = byte(1) & 0x7f;
-        qsizetype header = 2;
-        if (len == 126) {
-            while (buffer.size() - pos < 4)
-                fill();
-            len = (quint64(byte(2)) << 8) | byte(3);
-            header = 4;
-        } else if (len == 127) {
-            while (buffer.size() - pos < 10)
-                fill();
-            len = 0;
-            for (int i = 0; i < 8; ++i)
-                len = (len << 8) | byte(2 + i);
-            header = 10;
-        }
-        while (quint64(buffer.size() - pos) < header + len)
-            fill();
-        pos += header + qsizetype(len);
-        if (pos > (4 << 20)) {
-            buffer.remove(0, pos);
-            pos = 0;
-        }
-        return len;
-    }
-};
-
 EchoFigures benchRaw(quint16 port)
 {
-    RawClient c;
+    bench::BareWsClient c;
     EchoFigures figures;
-    if (!c.connectTo(port))
+    if (!c.connectTo(port, QStringLiteral("/")))
         return figures;
     const QByteArray textFrame = c.writer.text(kText);
     if (runs("rtt")) {
@@ -425,7 +341,6 @@ EchoFigures benchRaw(quint16 port)
         }
         figures.bulkMBs = double(kBulk) * (1 << 20) / secondsSince(start) / 1e6;
     }
-    ::close(c.fd);
     return figures;
 }
 
