@@ -408,6 +408,10 @@
         <source>deflate growth</source>
         <translation>Zuwachs durch Deflate</translation>
     </message>
+    <message>
+        <source>close, ping, pong</source>
+        <translation>Close, Ping, Pong</translation>
+    </message>
 </context>
 <context>
     <name>TimingWaterfall</name>

@@ -151,6 +151,7 @@ void LabChartData::finishTransport(const LabTransportResult &result)
         series->bytes[SseFields] = double(o.sseFields) / n;
         series->bytes[FrameHeaders] = double(o.frameHeaders) / n;
         series->bytes[Handshake] = double(o.handshake) / n;
+        series->bytes[ControlFrames] = double(o.controlFrames) / n;
         series->bytes[Delimiters] = double(o.delimiters) / n;
         series->bytes[Other] = double(o.other) / n;
     }

@@ -45,6 +45,7 @@ public:
         SseFields,
         FrameHeaders,
         Handshake,
+        ControlFrames,
         Delimiters,
         DeflateGrowth,
         Other,
