@@ -5,7 +5,7 @@
 // transport side by side. Prints figures, asserts nothing.
 //
 //   QT_QPA_PLATFORM=offscreen bench_ui_lab [--rate 1000] [--duration 10] [--size 64] [--transports LIST]
-//                                          [--size-px 1920x1080]
+//                                          [--size-px 1920x1080] [--window-first]
 #include "core/demo/demoserver.h"
 #include "core/demo/demoserverthread.h"
 #include "core/lab/labrunner.h"
@@ -98,8 +98,13 @@ int main(int argc, char *argv[])
                 "Lab window (%dx%d, charts live) ==\n",
                 config.rate, config.size, config.durationMs / 1000.0, size.width(), size.height());
     std::fflush(stdout);
-    const LabRunResult bare = headless(config);
-    const LabRunResult shown = withWindow(config, size);
+    // --window-first: the other order, to see what the order itself does (a warm cache, a
+    // neighbour's load) apart from the window.
+    const bool windowFirst = args.contains(QStringLiteral("--window-first"));
+    const LabRunResult first = windowFirst ? withWindow(config, size) : headless(config);
+    const LabRunResult second = windowFirst ? headless(config) : withWindow(config, size);
+    const LabRunResult &bare = windowFirst ? second : first;
+    const LabRunResult &shown = windowFirst ? first : second;
     std::printf("%-12s %22s   %22s   %s\n", "transport", "headless p50 / p99 ms", "window p50 / p99 ms", "p99 window/headless");
     for (LabTransport transport : config.transports) {
         const LabTransportResult *a = find(bare, transport);
