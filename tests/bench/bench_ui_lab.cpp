@@ -94,9 +94,10 @@ int main(int argc, char *argv[])
     }
     config.baseUrl = demo.server()->httpBaseUrl();
 
-    std::printf("== lab overhead: push %.0f events/s of %d bytes for %.1f s per transport; headless LabRunner, then the "
-                "Lab window (%dx%d, charts live) ==\n",
-                config.rate, config.size, config.durationMs / 1000.0, size.width(), size.height());
+    std::printf("== lab overhead: push %.0f events/s of %d bytes for %.1f s per transport; a headless LabRunner and the "
+                "Lab window (%dx%d, charts live), %s first ==\n",
+                config.rate, config.size, config.durationMs / 1000.0, size.width(), size.height(),
+                args.contains(QStringLiteral("--window-first")) ? "the window" : "headless");
     std::fflush(stdout);
     // --window-first: the other order, to see what the order itself does (a warm cache, a
     // neighbour's load) apart from the window.
