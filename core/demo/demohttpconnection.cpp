@@ -59,19 +59,6 @@ QJsonObject queryObject(const QUrlQuery &query)
     return args;
 }
 
-// Parses an unsigned decimal argument from a path segment; false if not digits only.
-bool parseCount(const QByteArray &text, qint64 *value)
-{
-    if (text.isEmpty() || text.size() > 12)
-        return false;
-    for (char c : text) {
-        if (c < '0' || c > '9')
-            return false;
-    }
-    *value = text.toLongLong();
-    return true;
-}
-
 QByteArray compress(const QByteArray &data, bool gzip)
 {
     // windowBits 15 + 16 writes the gzip wrapper (RFC 1952); 15 alone the zlib wrapper (RFC
@@ -553,7 +540,7 @@ DemoResponse DemoHttpConnection::serveStatus(const QByteArray &argument)
 {
     qint64 code = 0;
     // 1xx cannot be a final response (RFC 9110 §15.2), so only 200..599 are served.
-    if (!parseCount(argument, &code) || code < 200 || code > 599)
+    if (!parseDemoDigits(argument, 12, &code) || code < 200 || code > 599)
         return DemoResponse::error(400, "status must be a number from 200 to 599");
     const int status = int(code);
     DemoResponse response;
@@ -600,7 +587,7 @@ void DemoHttpConnection::serveDelay(const QByteArray &argument)
 DemoResponse DemoHttpConnection::serveBytes(const QByteArray &argument)
 {
     qint64 count = 0;
-    if (!parseCount(argument, &count))
+    if (!parseDemoDigits(argument, 12, &count))
         return DemoResponse::error(400, "n must be a number of bytes, e.g. /bytes/1024");
     if (count > DemoLimits::maxResponseBytes)
         return DemoResponse::error(400, "at most 10485760 bytes (10 MiB)");
@@ -621,7 +608,7 @@ DemoResponse DemoHttpConnection::serveBytes(const QByteArray &argument)
 void DemoHttpConnection::serveStream(const QByteArray &argument)
 {
     qint64 lines = 0;
-    if (!parseCount(argument, &lines) || lines > DemoLimits::maxStreamLines) {
+    if (!parseDemoDigits(argument, 12, &lines) || lines > DemoLimits::maxStreamLines) {
         respond(DemoResponse::error(400, "n must be a number of lines from 0 to 10000"));
         return;
     }
@@ -807,7 +794,7 @@ DemoResponse DemoHttpConnection::serveEncoded(bool gzip)
 DemoResponse DemoHttpConnection::serveRedirect(const QByteArray &argument)
 {
     qint64 count = 0;
-    if (!parseCount(argument, &count) || count < 1 || count > DemoLimits::maxRedirects)
+    if (!parseDemoDigits(argument, 12, &count) || count < 1 || count > DemoLimits::maxRedirects)
         return DemoResponse::error(400, "n must be from 1 to 50");
     const QByteArray next = count == 1 ? QByteArray("/get") : "/redirect/" + QByteArray::number(count - 1);
     const bool absolute = m_request.queryItems().queryItemValue(QStringLiteral("absolute")) == u"true";

@@ -5,6 +5,7 @@
 #include "core/demo/demolabrun.h"
 #include "core/demo/demolabruns.h"
 #include "core/demo/demolimits.h"
+#include "core/demo/demorequest.h"
 #include "core/demo/demoresponse.h"
 
 #include <QJsonObject>
@@ -18,18 +19,6 @@ namespace {
 // waits for the client to read (what it has not read stays in the run's bounded log).
 constexpr qint64 kStreamBatchBytes = 256 * 1024;
 constexpr int kBackpressureRetryMs = 5;
-
-bool parseSeq(const QByteArray &text, qint64 *value)
-{
-    if (text.isEmpty() || text.size() > 18)
-        return false;
-    for (char c : text) {
-        if (c < '0' || c > '9')
-            return false;
-    }
-    *value = text.toLongLong();
-    return true;
-}
 
 } // namespace
 
@@ -94,7 +83,7 @@ void DemoLabExchange::start()
 
     qint64 after = 0;
     const bool hasAfter = query.hasQueryItem(QStringLiteral("after"));
-    if (hasAfter && !parseSeq(query.queryItemValue(QStringLiteral("after")).toLatin1(), &after)) {
+    if (hasAfter && !parseDemoDigits(query.queryItemValue(QStringLiteral("after")).toLatin1(), 18, &after)) {
         m_connection->answer(refusal(400, QStringLiteral("after"),
             QStringLiteral("after must be the last seq the client got (0 or more)")));
         return;
@@ -112,7 +101,7 @@ void DemoLabExchange::start()
         // WHATWG HTML §9.2.4: a reconnecting EventSource sends the last id it saw.
         qint64 lastEventId = 0;
         if (sse && !request.header("Last-Event-ID").isEmpty()) {
-            if (!parseSeq(request.header("Last-Event-ID").trimmed(), &lastEventId)) {
+            if (!parseDemoDigits(request.header("Last-Event-ID").trimmed(), 18, &lastEventId)) {
                 m_connection->answer(refusal(400, QStringLiteral("Last-Event-ID"),
                     QStringLiteral("Last-Event-ID must be a seq this run sent")));
                 return;

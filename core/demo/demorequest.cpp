@@ -194,4 +194,16 @@ DemoHeadParse parseDemoRequestHead(QByteArrayView bytes)
     return result;
 }
 
+bool parseDemoDigits(QByteArrayView text, int maxDigits, qint64 *value)
+{
+    if (text.isEmpty() || text.size() > maxDigits)
+        return false;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return false;
+    }
+    *value = text.toLongLong();
+    return true;
+}
+
 } // namespace wirescope

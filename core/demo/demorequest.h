@@ -54,4 +54,8 @@ struct DemoHeadParse
 // consistent, Content-Length with Transfer-Encoding rejected (request smuggling, §6.3).
 DemoHeadParse parseDemoRequestHead(QByteArrayView bytes);
 
+// An unsigned decimal of 1 to maxDigits ASCII digits (a path argument, a seq): false for
+// anything else (signs, spaces, an empty text).
+bool parseDemoDigits(QByteArrayView text, int maxDigits, qint64 *value);
+
 } // namespace wirescope
