@@ -408,6 +408,10 @@
         <source>deflate growth</source>
         <translation>Zuwachs durch Deflate</translation>
     </message>
+    <message>
+        <source>close, ping, pong</source>
+        <translation>Close, Ping, Pong</translation>
+    </message>
 </context>
 <context>
     <name>TimingWaterfall</name>
@@ -1955,10 +1959,6 @@
         <translation>Latenz im Zeitverlauf</translation>
     </message>
     <message>
-        <source>s since the transport started</source>
-        <translation>s seit dem Start des Transports</translation>
-    </message>
-    <message>
         <source>Bytes per delivered message</source>
         <translation>Bytes pro zugestellter Nachricht</translation>
     </message>
@@ -2005,6 +2005,10 @@
     <message>
         <source>%1 (failed)</source>
         <translation>%1 (fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <source>s since its start</source>
+        <translation>s seit seinem Start</translation>
     </message>
 </context>
 <context>

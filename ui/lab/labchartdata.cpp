@@ -7,20 +7,48 @@ namespace wirescope {
 
 namespace {
 
-// The smallest of 1, 2, 2.5, 5 times a power of ten that is at least `value` (axis ends).
-double niceCeil(double value)
+// Round axis ends (a leading figure times a power of ten) and the tick count that divides
+// each into round steps: 0-1.5 in 0.5s, 0-6 in 2s, 0-8 in 2s...
+struct NiceEnd {
+    double leading;
+    int ticks;
+};
+constexpr NiceEnd kNiceEnds[] = {{1, 6},   {1.2, 7}, {1.5, 4}, {2, 5}, {2.5, 6}, {3, 4},
+                                 {4, 5},   {5, 6},   {6, 4},   {8, 5}, {10, 6}};
+
+double leadingOf(double value, double *magnitude)
+{
+    *magnitude = std::pow(10.0, std::floor(std::log10(value) + 1e-9));
+    return value / *magnitude;
+}
+
+} // namespace
+
+double LabChartData::niceAxisEnd(double value)
 {
     if (value <= 0)
         return 0;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (double f : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-        if (value <= f * magnitude * (1 + 1e-9))
-            return f * magnitude;
+    double magnitude = 1;
+    const double leading = leadingOf(value, &magnitude);
+    for (const NiceEnd &end : kNiceEnds) {
+        if (leading <= end.leading * (1 + 1e-9))
+            return end.leading * magnitude;
     }
     return 10 * magnitude;
 }
 
-} // namespace
+int LabChartData::niceTickCount(double end)
+{
+    if (end <= 0)
+        return 5;
+    double magnitude = 1;
+    const double leading = leadingOf(end, &magnitude);
+    for (const NiceEnd &nice : kNiceEnds) {
+        if (std::abs(leading - nice.leading) < 1e-6)
+            return nice.ticks;
+    }
+    return 5;
+}
 
 void LabChartData::reset(const LabConfig &config)
 {
@@ -123,6 +151,7 @@ void LabChartData::finishTransport(const LabTransportResult &result)
         series->bytes[SseFields] = double(o.sseFields) / n;
         series->bytes[FrameHeaders] = double(o.frameHeaders) / n;
         series->bytes[Handshake] = double(o.handshake) / n;
+        series->bytes[ControlFrames] = double(o.controlFrames) / n;
         series->bytes[Delimiters] = double(o.delimiters) / n;
         series->bytes[Other] = double(o.other) / n;
     }
@@ -172,15 +201,12 @@ int LabChartData::latencySampleCount(LabTransport transport) const
 
 double LabChartData::latencyXMax() const
 {
-    return niceCeil(qMax(m_xMax, 0.001));
+    return niceAxisEnd(qMax(m_xMax, 0.001));
 }
 
 int LabChartData::latencyXTicks() const
 {
-    const double end = latencyXMax();
-    const double leading = end / std::pow(10.0, std::floor(std::log10(end) + 1e-9));
-    // 0-2 in steps of 0.5; 0-1, 0-2.5 and 0-5 in fifths.
-    return std::abs(leading - 2) < 1e-6 ? 5 : 6;
+    return niceTickCount(latencyXMax());
 }
 
 std::pair<double, double> LabChartData::latencyYRange() const
@@ -225,7 +251,7 @@ std::pair<double, double> LabChartData::bytesRange() const
         high = qMax(high, positive);
         low = qMin(low, negative);
     }
-    return {low < 0 ? -niceCeil(-low) : 0.0, high > 0 ? niceCeil(high) : 100.0};
+    return {low < 0 ? -niceAxisEnd(-low) : 0.0, high > 0 ? niceAxisEnd(high) : 100.0};
 }
 
 bool LabChartData::failed(LabTransport transport) const
@@ -245,7 +271,7 @@ double LabChartData::countsMax() const
     double top = 0;
     for (const Series &series : m_series)
         top = qMax(top, double(series.counts.onTime + series.counts.late + series.counts.lost));
-    return top > 0 ? niceCeil(top) : 10.0;
+    return top > 0 ? niceAxisEnd(top) : 10.0;
 }
 
 } // namespace wirescope

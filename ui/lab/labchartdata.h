@@ -45,6 +45,7 @@ public:
         SseFields,
         FrameHeaders,
         Handshake,
+        ControlFrames,
         Delimiters,
         DeflateGrowth,
         Other,
@@ -73,9 +74,14 @@ public:
     // order, so the decimated line covers what every point would have covered).
     QList<QPointF> latencyPoints(LabTransport transport, int maxPoints = kMaxPoints) const;
     int latencySampleCount(LabTransport transport) const;
-    // The x axis: 0 .. a round end (1, 2, 2.5 or 5 times a power of ten) at or after the
-    // longest transport so far (at least the configured duration), and the number of ticks
-    // that puts them on round steps.
+    // The smallest round axis end at least `value` (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8
+    // times a power of ten), and the number of ticks (both ends included) that divides it
+    // into round steps.
+    static double niceAxisEnd(double value);
+    static int niceTickCount(double end);
+
+    // The x axis: 0 .. a round end at or after the longest transport so far (at least the
+    // configured duration), and its ticks.
     double latencyXMax() const;
     int latencyXTicks() const;
     // The y axis: whole decades around every delay so far ({0.1, 10} before any).

@@ -83,7 +83,7 @@ LabChartsWidget::LabChartsWidget(QWidget *parent)
     latency->setTitle(tr("Latency over time"));
     latency->addAxis(m_latencyX, Qt::AlignBottom);
     latency->addAxis(m_latencyY, Qt::AlignLeft);
-    m_latencyX->setTitleText(tr("s since the transport started"));
+    m_latencyX->setTitleText(tr("s since its start"));
     m_latencyX->setLabelFormat(QStringLiteral("%g"));
     m_latencyY->setBase(10);
     m_latencyY->setLabelFormat(QStringLiteral("%g"));
@@ -112,8 +112,9 @@ LabChartsWidget::LabChartsWidget(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
+    // The bytes chart carries the longest legend.
     layout->addWidget(m_latencyView, 4);
-    layout->addWidget(m_bytesView, 4);
+    layout->addWidget(m_bytesView, 5);
     layout->addWidget(m_messagesView, 3);
     applyPalette();
 }
@@ -244,7 +245,10 @@ void LabChartsWidget::refresh()
     }
     const auto [bytesLow, bytesHigh] = m_data->bytesRange();
     m_bytesAxis->setRange(bytesLow, bytesHigh);
-    m_bytesAxis->applyNiceNumbers();
+    if (bytesLow < 0)
+        m_bytesAxis->applyNiceNumbers();
+    else
+        m_bytesAxis->setTickCount(LabChartData::niceTickCount(bytesHigh));
 
     for (int set = 0; set < CountSetCount; ++set) {
         QList<qreal> values;
@@ -258,7 +262,7 @@ void LabChartsWidget::refresh()
         barSet->append(values);
     }
     m_messagesAxis->setRange(0, m_data->countsMax());
-    m_messagesAxis->applyNiceNumbers();
+    m_messagesAxis->setTickCount(LabChartData::niceTickCount(m_data->countsMax()));
 }
 
 int LabChartsWidget::bytesSetCount() const

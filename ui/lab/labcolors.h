@@ -43,6 +43,7 @@ inline QColor labPartColor(LabChartData::Part part)
     case LabChartData::SseFields: return QColor(0xcc, 0x79, 0xa7);
     case LabChartData::FrameHeaders: return QColor(0xd5, 0x5e, 0x00);
     case LabChartData::Handshake: return QColor(0x00, 0x72, 0xb2);
+    case LabChartData::ControlFrames: return QColor(0xa6, 0x76, 0x1d);
     case LabChartData::Delimiters: return QColor(0x56, 0xb4, 0xe9);
     case LabChartData::DeflateGrowth: return QColor(0xf0, 0xe4, 0x42);
     case LabChartData::Other: return QColor(0x75, 0x75, 0x75);

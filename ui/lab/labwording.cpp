@@ -84,6 +84,7 @@ QString LabWording::partName(LabChartData::Part part)
     case LabChartData::SseFields: return tr("SSE fields");
     case LabChartData::FrameHeaders: return tr("frame headers");
     case LabChartData::Handshake: return tr("handshake");
+    case LabChartData::ControlFrames: return tr("close, ping, pong");
     case LabChartData::Delimiters: return tr("newlines");
     case LabChartData::DeflateGrowth: return tr("deflate growth");
     case LabChartData::Other: return tr("other");

@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <cmath>
+
 using namespace wirescope;
 
 namespace {
@@ -58,6 +60,8 @@ private Q_SLOTS:
     void deflateDrawsThePayloadAsItCrossed();
     void aStackBelowZeroWidensTheBytesAxis();
     void resetForgetsTheLastRun();
+    void axisEndsAreRoundAndTheirTicksFallOnRoundSteps_data();
+    void axisEndsAreRoundAndTheirTicksFallOnRoundSteps();
 };
 
 void TestLabChartData::pushDelaysAreDrawnAgainstTheTransportsOwnStart()
@@ -264,7 +268,7 @@ void TestLabChartData::aStackBelowZeroWidensTheBytesAxis()
     LabTransportResult result = hundredFrames();
     result.overhead.other = -4300;
     data.finishTransport(result);
-    QCOMPARE(data.bytesRange(), std::make_pair(-50.0, 100.0));
+    QCOMPARE(data.bytesRange(), std::make_pair(-50.0, 80.0));
 }
 
 void TestLabChartData::resetForgetsTheLastRun()
@@ -282,6 +286,35 @@ void TestLabChartData::resetForgetsTheLastRun()
     QVERIFY(data.latencyPoints(LabTransport::WebSocket).isEmpty());
     QCOMPARE(data.latencyXMax(), 2.0);
     QCOMPARE(data.latencyYRange(), std::make_pair(0.1, 10.0));
+}
+
+void TestLabChartData::axisEndsAreRoundAndTheirTicksFallOnRoundSteps_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<double>("end");
+    QTest::addColumn<int>("ticks");
+    QTest::newRow("a power of ten stays") << 100.0 << 100.0 << 6;
+    QTest::newRow("30 messages: 0-30 in tens") << 30.0 << 30.0 << 4;
+    QTest::newRow("589 bytes: 0-600 in 200s") << 589.0 << 600.0 << 4;
+    QTest::newRow("2.04 s: 0-2.5 in halves") << 2.04 << 2.5 << 6;
+    QTest::newRow("701 bytes: 0-800 in 200s") << 701.0 << 800.0 << 5;
+    QTest::newRow("0.11 ms: 0-0.12") << 0.11 << 0.12 << 7;
+    QTest::newRow("just above 8: the next decade") << 8.01 << 10.0 << 6;
+}
+
+void TestLabChartData::axisEndsAreRoundAndTheirTicksFallOnRoundSteps()
+{
+    QFETCH(double, value);
+    QFETCH(double, end);
+    QFETCH(int, ticks);
+    QCOMPARE(LabChartData::niceAxisEnd(value), end);
+    QCOMPARE(LabChartData::niceTickCount(end), ticks);
+    // The steps are round: a whole multiple of 1, 2 or 5 times a power of ten.
+    const double step = end / (ticks - 1);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+    const double leading = step / magnitude;
+    QVERIFY2(qFuzzyCompare(leading, 1.0) || qFuzzyCompare(leading, 2.0) || qFuzzyCompare(leading, 5.0),
+             qPrintable(QString::number(step)));
 }
 
 QTEST_APPLESS_MAIN(TestLabChartData)
