@@ -68,6 +68,10 @@ SseEventsView::SseEventsView(QWidget *parent)
     filters->addWidget(m_search, 1);
     filters->addWidget(m_reconnect);
     filters->addWidget(m_count);
+    // A laptop's 768 px must fit the window: the tab asks no more height than the Body tab.
+    const int line = fontMetrics().height();
+    m_table->setMinimumHeight(line * 3);
+    m_detail->setMinimumHeight(line * 2);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(m_detail);
@@ -75,7 +79,8 @@ SseEventsView::SseEventsView(QWidget *parent)
     split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 4, 0, 0);
+    layout->setContentsMargins(0, 2, 0, 0);
+    layout->setSpacing(2);
     layout->addLayout(filters);
     layout->addWidget(m_note);
     layout->addWidget(split, 1);
