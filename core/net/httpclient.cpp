@@ -205,6 +205,7 @@ HttpExchange *HttpClient::start(quint64 id, qint64 startNs, const HttpRequest &r
                                                    + stage));
         });
         timer->start(options.totalTimeoutMs);
+        exchange->m_totalTimer = timer;
     }
     // Started from the event loop, so the caller can connect to the signals first.
     QTimer::singleShot(0, exchange, [this, exchange, prepared] {

@@ -3,6 +3,7 @@
 #include "core/net/httpclient.h"
 #include "core/session/sessionclock.h"
 #include "core/session/timelinewriter.h"
+#include "core/wire/eventsourcestate.h"
 
 #include <QPointer>
 
@@ -168,6 +169,12 @@ void HttpConnection::onReadyRead(const CapturedChunk &chunk)
     const qint64 bodyBefore = m_parser.bodyBytesReceived();
     const ParseResult r = m_parser.feed(data);
     hop.responseBytes.append(data.constData(), r.consumed);
+    // An event stream that opened (WHATWG HTML §9.2.3: 200, text/event-stream) lasts as long
+    // as the server keeps it, as EventSource has no time limit: the exchange's time limit
+    // covered getting it open; from now on the user stops it.
+    if (m_exchange->m_totalTimer && m_parser.headComplete() && m_parser.response().status == 200
+        && EventSourceState::isEventStream(m_parser.response().headerValue("Content-Type")))
+        m_exchange->m_totalTimer->stop();
     if (const qint64 added = m_parser.bodyBytesReceived() - bodyBefore; added > 0) {
         // May end the exchange (a reader that has seen enough cancels it): checked below.
         QPointer<HttpExchange> exchange = m_exchange;

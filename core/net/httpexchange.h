@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 namespace wirescope {
 
@@ -42,6 +43,8 @@ private:
     HttpClient *m_client;
     HttpExchangeRecord m_record;
     QPointer<HttpConnection> m_connection;
+    // The whole-exchange time limit (HttpRequestOptions::totalTimeoutMs), while it runs.
+    QPointer<QTimer> m_totalTimer;
     bool m_finished = false;
 };
 

@@ -144,6 +144,8 @@ private slots:
     void decodesGzipFromNginx();
     void readsChunkedBodiesThroughProxyPass();
     void reportsTheBodyAsItArrives();
+    void anOpenEventStreamOutlivesTheTimeLimit_data();
+    void anOpenEventStreamOutlivesTheTimeLimit();
     void reusesOneConnectionForSequentialRequests();
     void followsRedirectsRecordingEveryHop();
     void doesNotFollowWithoutBeingAsked();
@@ -217,6 +219,45 @@ void TestHttpClient::reportsTheBodyAsItArrives()
     QCOMPARE(seen, exchange->record().finalHop()->response.body);
     QVERIFY2(reportsBeforeTheEnd >= 3, qPrintable(QString::number(reportsBeforeTheEnd))); // one per line at least
     QVERIFY(std::is_sorted(times.begin(), times.end()));
+    exchange->deleteLater();
+}
+
+void TestHttpClient::anOpenEventStreamOutlivesTheTimeLimit_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("outlives");
+    // The demo's /sse sends an event every 100 ms, endlessly; /stream sends JSON lines as
+    // long: only the event stream (WHATWG HTML §9.2.3: 200, text/event-stream) is exempt.
+    QTest::newRow("event stream") << QStringLiteral("/sse?hz=10&count=0") << true;
+    QTest::newRow("a stream of another type") << QStringLiteral("/stream/100?interval_ms=100") << false;
+}
+
+void TestHttpClient::anOpenEventStreamOutlivesTheTimeLimit()
+{
+    QFETCH(QString, path);
+    QFETCH(bool, outlives);
+    HttpClient client;
+    HttpRequest request;
+    request.setUrl(m_demo.httpUrl(path).toString());
+    HttpRequestOptions options;
+    options.totalTimeoutMs = 400;
+    HttpExchange *exchange = client.start(request, options);
+    qint64 bodyBytes = 0;
+    connect(exchange, &HttpExchange::receiving, this,
+            [&](int, const HttpResponse &response, qsizetype, qint64) { bodyBytes = response.body.size(); });
+    if (outlives) {
+        // Three time limits later the event stream is still open, and growing.
+        QTest::qWait(1200);
+        QVERIFY(!exchange->isFinished());
+        const qint64 before = bodyBytes;
+        QTRY_VERIFY_WITH_TIMEOUT(bodyBytes > before, 5000);
+        exchange->cancel();
+        QTRY_VERIFY(exchange->isFinished());
+        QCOMPARE(exchange->record().error.id(), QStringLiteral("cancelled"));
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(exchange->isFinished(), 10000);
+        QVERIFY2(exchange->record().error.id().startsWith(QStringLiteral("timeout")), qPrintable(exchange->record().error.id()));
+    }
     exchange->deleteLater();
 }
 
