@@ -8,6 +8,7 @@
 #include "tests/support/darkpalette.h"
 #include "ui/app/translations.h"
 #include "ui/app/workspacearea.h"
+#include "ui/common/sequencediagrampanel.h"
 #include "ui/http/httprequesttab.h"
 #include "ui/http/httpworkspace.h"
 #include "ui/mainwindow.h"
@@ -101,6 +102,10 @@ bool shoot(DemoServer *demo, const QSize &size, const QString &prefix)
     if (!save(&window, prefix + QStringLiteral("-handshake.png")))
         return false;
     window.setFocusPanel(0);
+    // The sequence diagram (issue #13), with the selected echo's arrow highlighted.
+    console->detailTabs()->setCurrentWidget(console->sequenceDiagram());
+    if (!save(&window, prefix + QStringLiteral("-sequence.png")))
+        return false;
     return true;
 }
 

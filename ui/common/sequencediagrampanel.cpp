@@ -94,8 +94,11 @@ void SequenceDiagramPanel::refresh()
 void SequenceDiagramPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (m_dirty)
-        rebuild();
+    if (!m_dirty)
+        return;
+    rebuild();
+    // A row selected while the diagram was hidden: shown now, so scrolled to.
+    m_view->setSelectedRow(m_view->selectedRow());
 }
 
 void SequenceDiagramPanel::rebuild()
