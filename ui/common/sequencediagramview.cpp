@@ -199,9 +199,14 @@ QString SequenceDiagramView::arrowLabel(const SequenceArrow &a)
     return label;
 }
 
-void SequenceDiagramView::paintDiagram(QPainter &p) const
+void SequenceDiagramView::paintDiagram(QPainter &p, const QRectF &clip) const
 {
     const SequenceLayout &l = m_layout;
+    // A long session has many more arrows than a screen: only those near the clip are drawn.
+    const double margin = l.options().step * 2;
+    const auto outside = [&](double y0, double y1) {
+        return !clip.isNull() && (y1 < clip.top() - margin || y0 > clip.bottom() + margin);
+    };
     const QPalette &pal = palette();
     p.setRenderHint(QPainter::Antialiasing);
     const double top = l.options().top;
@@ -235,7 +240,7 @@ void SequenceDiagramView::paintDiagram(QPainter &p) const
     small.setPointSizeF(small.pointSizeF() * 0.85);
     double lastTimeY = -1e9;
     for (const SequenceArrow &a : arrows) {
-        if (a.kind == SequenceArrowKind::Message || a.y == lastTimeY)
+        if (a.kind == SequenceArrowKind::Message || a.y == lastTimeY || outside(a.y, a.y))
             continue;
         lastTimeY = a.y;
         p.setFont(small);
@@ -251,7 +256,7 @@ void SequenceDiagramView::paintDiagram(QPainter &p) const
     p.setFont(font());
     for (const SequenceArrow &a : arrows) {
         const SequenceLanes *lanes = l.lanesOf(a.connection);
-        if (!lanes)
+        if (!lanes || outside(a.firstY, a.y))
             continue;
         const QColor color(QLatin1String(sequenceArrowColor(a.violated ? SequenceArrowKind::Violation : a.kind)));
         const bool selected = a.row == m_selectedRow && m_selectedRow >= 0;
@@ -311,7 +316,7 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
 {
     QPainter p(viewport());
     p.translate(origin());
-    paintDiagram(p);
+    paintDiagram(p, QRectF(viewport()->rect().translated(-origin())));
 }
 
 void SequenceDiagramView::resizeEvent(QResizeEvent *event)

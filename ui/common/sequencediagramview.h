@@ -31,8 +31,9 @@ public:
     // The session time at the viewport's top third.
     qint64 timeInView() const;
 
-    // Paints the whole diagram at (0, 0), for the PNG export.
-    void paintDiagram(QPainter &painter) const;
+    // Paints the diagram at (0, 0): the part inside `clip` (diagram coordinates), or all of
+    // it (the PNG export) when clip is null.
+    void paintDiagram(QPainter &painter, const QRectF &clip = {}) const;
     // What an arrow says, in the user's language.
     static QString arrowLabel(const SequenceArrow &arrow);
 
