@@ -9,6 +9,8 @@
 #include "core/session/harwriter.h"
 #include "core/session/pcapngwriter.h"
 #include "core/session/recordjson.h"
+#include "core/session/sequencelayout.h"
+#include "core/session/sequencesvg.h"
 #include "core/session/session.h"
 #include "core/session/sessionclock.h"
 #include "core/session/sessionfilereader.h"
@@ -137,6 +139,39 @@ int importHar(const QString &harPath, const QString &output)
     return report(QStringLiteral("import"), done);
 }
 
+// session diagram FILE [--connection N]... [--compressed] --svg OUT
+int diagramSession(const QString &path, const QStringList &connections, bool compressed, const QString &svg)
+{
+    QJsonObject fields{{QStringLiteral("file"), path}, {QStringLiteral("output"), svg},
+                       {QStringLiteral("format"), QStringLiteral("svg")}, {QStringLiteral("compressed"), compressed}};
+    SessionFileError error;
+    const std::unique_ptr<Session> session = SessionFileReader::load(path, &error);
+    if (!session)
+        return report(QStringLiteral("diagram"), fields, error.id, error.message, FailureClass::Usage);
+    const Timeline &timeline = session->timeline();
+    SequenceLayoutOptions options;
+    options.compressed = compressed;
+    for (const QString &text : connections) {
+        bool ok = false;
+        const quint32 id = text.toUInt(&ok);
+        if (!ok || !timeline.connection(id))
+            return report(QStringLiteral("diagram"), fields, QStringLiteral("diagram.no_such_connection"),
+                          QStringLiteral("the session has no connection %1").arg(text), FailureClass::Usage);
+        options.connections << id;
+    }
+    const SequenceLayout layout = SequenceLayout::build(timeline, options);
+    QString why;
+    if (!saveSequenceSvg(layout, svg, &why))
+        return report(QStringLiteral("diagram"), fields, QStringLiteral("diagram.write_failed"), why, FailureClass::Incomplete);
+    QJsonArray ids;
+    for (const SequenceLanes &l : layout.lanes())
+        ids.append(qint64(l.connection));
+    fields.insert(QStringLiteral("connections"), ids);
+    fields.insert(QStringLiteral("arrows"), qint64(layout.arrows().size()));
+    fields.insert(QStringLiteral("bytes"), QFileInfo(svg).size());
+    return report(QStringLiteral("diagram"), fields);
+}
+
 } // namespace
 
 int runSessionCommand(const QStringList &arguments)
@@ -147,10 +182,11 @@ int runSessionCommand(const QStringList &arguments)
                        "  info FILE                          one JSON object: versions, start, counts, time span, bytes\n"
                        "  export FILE --har OUT|--pcapng OUT HAR 1.2 or pcapng (credentials redacted unless --no-redact)\n"
                        "  import IN.har -o FILE              a new session file holding what the HAR held\n"
+                       "  diagram FILE --svg OUT             the sequence diagram as SVG ([--connection N]... [--compressed])\n"
                        "Output and exit status: docs/cli.md."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("info, export or import."),
-                                 QStringLiteral("info|export|import"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("info, export, import or diagram."),
+                                 QStringLiteral("info|export|import|diagram"));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The session file (import: the HAR file)."));
     const QCommandLineOption harOption(QStringLiteral("har"), QStringLiteral("export: write HAR 1.2 to OUT."), QStringLiteral("OUT"));
     const QCommandLineOption pcapngOption(QStringLiteral("pcapng"), QStringLiteral("export: write pcapng to OUT."), QStringLiteral("OUT"));
@@ -158,7 +194,14 @@ int runSessionCommand(const QStringList &arguments)
                                             QStringLiteral("export: keep Authorization, Cookie, Set-Cookie and token-like query values."));
     const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
                                           QStringLiteral("import: the new session file."), QStringLiteral("FILE"));
-    parser.addOptions({harOption, pcapngOption, noRedactOption, outputOption});
+    const QCommandLineOption svgOption(QStringLiteral("svg"), QStringLiteral("diagram: write the sequence diagram as SVG to OUT."),
+                                       QStringLiteral("OUT"));
+    const QCommandLineOption connectionOption(QStringLiteral("connection"),
+                                              QStringLiteral("diagram: draw connection N only (repeat for more; default: all)."),
+                                              QStringLiteral("N"));
+    const QCommandLineOption compressedOption(QStringLiteral("compressed"),
+                                              QStringLiteral("diagram: keep the order of the arrows, not the time between them."));
+    parser.addOptions({harOption, pcapngOption, noRedactOption, outputOption, svgOption, connectionOption, compressedOption});
     QTextStream err(stderr);
     auto usage = [&err](const QString &message) {
         err << "wirescope-cli session: " << message << " (see --help)\n";
@@ -186,6 +229,14 @@ int runSessionCommand(const QStringList &arguments)
         if (!parser.isSet(outputOption))
             return usage(QStringLiteral("import needs -o FILE"));
         return importHar(positional.at(1), parser.value(outputOption));
+    }
+    if (command == u"diagram") {
+        if (positional.size() != 2)
+            return usage(QStringLiteral("diagram needs exactly one FILE"));
+        if (!parser.isSet(svgOption))
+            return usage(QStringLiteral("diagram needs --svg OUT"));
+        return diagramSession(positional.at(1), parser.values(connectionOption), parser.isSet(compressedOption),
+                              parser.value(svgOption));
     }
     if (command != u"info")
         return usage(positional.isEmpty() ? QStringLiteral("missing subcommand")

@@ -75,6 +75,16 @@ QString number(double v)
     return QString::number(v, 'f', 1);
 }
 
+// An arrow head with its tip at (x, y), pointing the way dx goes.
+void writeHead(QXmlStreamWriter &w, double x, double y, double dx, const QString &color)
+{
+    const double back = dx > 0 ? -9 : 9;
+    w.writeEmptyElement(QStringLiteral("path"));
+    w.writeAttribute(QStringLiteral("d"), QStringLiteral("M%1,%2 L%3,%4 L%3,%5 z")
+                                              .arg(number(x), number(y), number(x + back), number(y - 4.5), number(y + 4.5)));
+    w.writeAttribute(QStringLiteral("fill"), color);
+}
+
 } // namespace
 
 QString sequenceArrowKindName(SequenceArrowKind kind)
@@ -195,28 +205,6 @@ QByteArray sequenceSvg(const SequenceLayout &layout)
     w.writeAttribute(QStringLiteral("font-size"), QStringLiteral("12"));
     w.writeTextElement(QStringLiteral("title"), QStringLiteral("Wirescope sequence diagram"));
 
-    // One arrow head per colour: SVG 1.1 markers do not take the line's colour.
-    w.writeStartElement(QStringLiteral("defs"));
-    QStringList colors;
-    for (int k = 0; k <= int(SequenceArrowKind::TcpEnd); ++k) {
-        const QString color = QLatin1String(sequenceArrowColor(SequenceArrowKind(k)));
-        if (colors.contains(color))
-            continue;
-        colors << color;
-        w.writeStartElement(QStringLiteral("marker"));
-        w.writeAttribute(QStringLiteral("id"), QStringLiteral("head-") + color.mid(1));
-        w.writeAttribute(QStringLiteral("viewBox"), QStringLiteral("0 0 10 10"));
-        w.writeAttribute(QStringLiteral("refX"), QStringLiteral("10"));
-        w.writeAttribute(QStringLiteral("refY"), QStringLiteral("5"));
-        w.writeAttribute(QStringLiteral("markerWidth"), QStringLiteral("8"));
-        w.writeAttribute(QStringLiteral("markerHeight"), QStringLiteral("8"));
-        w.writeAttribute(QStringLiteral("orient"), QStringLiteral("auto-start-reverse"));
-        w.writeEmptyElement(QStringLiteral("path"));
-        w.writeAttribute(QStringLiteral("d"), QStringLiteral("M0,0 L10,5 L0,10 z"));
-        w.writeAttribute(QStringLiteral("fill"), color);
-        w.writeEndElement();
-    }
-    w.writeEndElement();
     w.writeEmptyElement(QStringLiteral("rect"));
     w.writeAttribute(QStringLiteral("width"), width);
     w.writeAttribute(QStringLiteral("height"), height);
@@ -360,10 +348,10 @@ QByteArray sequenceSvg(const SequenceLayout &layout)
             if (a.kind == SequenceArrowKind::Fragment || a.kind == SequenceArrowKind::TcpConnect
                 || a.kind == SequenceArrowKind::TcpEnd || a.kind == SequenceArrowKind::TlsHandshake)
                 w.writeAttribute(QStringLiteral("stroke-dasharray"), QStringLiteral("6 3"));
-            const QString head = QStringLiteral("url(#head-%1)").arg(color.mid(1));
-            w.writeAttribute(QStringLiteral("marker-end"), head);
+            // Heads as paths, not markers: slide software and simple renderers skip markers.
+            writeHead(w, to, a.y, to - from, color);
             if (a.kind == SequenceArrowKind::TcpEnd) // either side may have ended it
-                w.writeAttribute(QStringLiteral("marker-start"), head);
+                writeHead(w, from, a.y, from - to, color);
         }
         w.writeStartElement(QStringLiteral("text"));
         w.writeAttribute(QStringLiteral("x"), number(textX));

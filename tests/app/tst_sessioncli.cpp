@@ -10,6 +10,7 @@
 #include "tests/peers/demopeer.h"
 
 #include <QCryptographicHash>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,6 +18,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 using namespace wirescope;
 using namespace wirescope::test;
@@ -46,8 +48,14 @@ private slots:
     void aSessionTravelsAsHarAndPcapngAndComesBack();
     void badExportsAndImportsChangeNothing_data();
     void badExportsAndImportsChangeNothing();
+    void aSessionDrawsAsASequenceDiagram_data();
+    void aSessionDrawsAsASequenceDiagram();
+    void badDiagramsWriteNothing_data();
+    void badDiagramsWriteNothing();
 
 private:
+    QString diagramSession();
+
     DemoPeer m_demo;
     QTemporaryDir m_dir;
 };
@@ -149,6 +157,8 @@ void TestSessionCli::usageErrorsExitWithTwo_data()
     QTest::newRow("info without a file") << QStringList{QStringLiteral("session"), QStringLiteral("info")};
     QTest::newRow("info with two files") << QStringList{QStringLiteral("session"), QStringLiteral("info"), QStringLiteral("a"), QStringLiteral("b")};
     QTest::newRow("an unknown option") << QStringList{QStringLiteral("session"), QStringLiteral("--frobnicate")};
+    QTest::newRow("diagram without --svg") << QStringList{QStringLiteral("session"), QStringLiteral("diagram"), QStringLiteral("f")};
+    QTest::newRow("diagram without a file") << QStringList{QStringLiteral("session"), QStringLiteral("diagram"), QStringLiteral("--svg"), QStringLiteral("o.svg")};
 }
 
 void TestSessionCli::usageErrorsExitWithTwo()
@@ -278,6 +288,108 @@ void TestSessionCli::badExportsAndImportsChangeNothing()
     QCOMPARE(fileHash(untouched), before);
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("never.har"))));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("never.wirescope"))));
+}
+
+// The diagram file recorded once by the CLI: an HTTP GET, then a WebSocket echo.
+QString TestSessionCli::diagramSession()
+{
+    const QString path = m_dir.filePath(QStringLiteral("diagram.wirescope"));
+    if (QFileInfo::exists(path))
+        return path;
+    const CliRun http = runCli({QStringLiteral("http"), QStringLiteral("--save"), path, m_demo.httpUrl(QStringLiteral("/get")).toString()});
+    const CliRun ws = runCli({QStringLiteral("ws"), QStringLiteral("--save"), path, QStringLiteral("--text"), QStringLiteral("hello"),
+                              QStringLiteral("--wait"), QStringLiteral("0.3"), m_demo.wsUrl(QStringLiteral("/ws/echo")).toString()});
+    return http.exitCode == 0 && ws.exitCode == 0 ? path : QString();
+}
+
+void TestSessionCli::aSessionDrawsAsASequenceDiagram_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QList<int>>("connections");
+    QTest::newRow("every connection") << QStringList() << QList<int>{1, 2};
+    QTest::newRow("the WebSocket connection, compressed")
+        << QStringList{QStringLiteral("--connection"), QStringLiteral("2"), QStringLiteral("--compressed")} << QList<int>{2};
+    QTest::newRow("both, the WebSocket first")
+        << QStringList{QStringLiteral("--connection"), QStringLiteral("2"), QStringLiteral("--connection"), QStringLiteral("1")}
+        << QList<int>{2, 1};
+}
+
+void TestSessionCli::aSessionDrawsAsASequenceDiagram()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QList<int>, connections);
+    const QString session = diagramSession();
+    QVERIFY(!session.isEmpty());
+    const QString svg = m_dir.filePath(QStringLiteral("diagram.svg"));
+    const CliRun run = runCli(QStringList{QStringLiteral("session"), QStringLiteral("diagram"), session, QStringLiteral("--svg"), svg} + options);
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject o = run.object();
+    QCOMPARE(o[u"format"].toString(), QStringLiteral("svg"));
+    QCOMPARE(o[u"compressed"].toBool(), options.contains(QStringLiteral("--compressed")));
+    QList<int> drawn;
+    for (const QJsonValue &v : o[u"connections"].toArray())
+        drawn << v.toInt();
+    QCOMPARE(drawn, connections);
+    QCOMPARE(o[u"bytes"].toInteger(), QFileInfo(svg).size());
+
+    // The file: one lane pair per connection drawn, one arrow element per arrow counted.
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QList<int> lanes;
+    int arrows = 0;
+    QStringList kinds;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement || xml.name() != u"g")
+            continue;
+        const QXmlStreamAttributes a = xml.attributes();
+        if (a.value(QLatin1String("class")) == u"lanes")
+            lanes << a.value(QLatin1String("data-connection")).toInt();
+        if (a.value(QLatin1String("class")) == u"arrow") {
+            ++arrows;
+            kinds << a.value(QLatin1String("data-kind")).toString();
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(lanes, connections);
+    QCOMPARE(arrows, o[u"arrows"].toInt());
+    QVERIFY(kinds.contains(QStringLiteral("upgrade-response")));
+    QCOMPARE(kinds.contains(QStringLiteral("http-response")), connections.contains(1));
+}
+
+void TestSessionCli::badDiagramsWriteNothing_data()
+{
+    QTest::addColumn<QString>("input"); // "session" or a path that is not one
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("not a session") << QStringLiteral("not-a-session") << QStringList() << QStringLiteral("session.") << 2;
+    QTest::newRow("a connection the session does not have")
+        << QStringLiteral("session") << QStringList{QStringLiteral("--connection"), QStringLiteral("9")}
+        << QStringLiteral("diagram.no_such_connection") << 2;
+    QTest::newRow("a connection that is not a number")
+        << QStringLiteral("session") << QStringList{QStringLiteral("--connection"), QStringLiteral("two")}
+        << QStringLiteral("diagram.no_such_connection") << 2;
+}
+
+void TestSessionCli::badDiagramsWriteNothing()
+{
+    QFETCH(QString, input);
+    QFETCH(QStringList, options);
+    QFETCH(QString, id);
+    QFETCH(int, exitCode);
+    QString path = diagramSession();
+    if (input != u"session") {
+        path = m_dir.filePath(input);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not a database");
+    }
+    const QString svg = m_dir.filePath(QStringLiteral("bad.svg"));
+    const CliRun run = runCli(QStringList{QStringLiteral("session"), QStringLiteral("diagram"), path, QStringLiteral("--svg"), svg} + options);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.object()[u"error"].toObject()[u"id"].toString().startsWith(id), run.stdoutBytes.constData());
+    QVERIFY(!QFileInfo::exists(svg));
 }
 
 QTEST_GUILESS_MAIN(TestSessionCli)

@@ -9,6 +9,7 @@
 #include "tests/support/darkpalette.h"
 #include "ui/app/translations.h"
 #include "ui/app/workspacearea.h"
+#include "ui/common/sequencediagrampanel.h"
 #include "ui/http/httprequesttab.h"
 #include "ui/http/httpresponseview.h"
 #include "ui/http/sseeventmodel.h"
@@ -167,6 +168,10 @@ bool shoot(DemoServer *demo, const QSize &size, const QString &prefix)
     if (!save(&window, prefix + QStringLiteral("-handshake.png")))
         return false;
     window.setFocusPanel(0);
+    // The sequence diagram (issue #13), with the selected echo's arrow highlighted.
+    console->detailTabs()->setCurrentWidget(console->sequenceDiagram());
+    if (!save(&window, prefix + QStringLiteral("-sequence.png")))
+        return false;
     // A sent frame's masking, byte by byte, in the normal layout.
     for (int row = 0; row < log->rowCount(); ++row) {
         const QModelIndex index = log->index(row, WsLogModel::PreviewColumn);
@@ -176,8 +181,7 @@ bool shoot(DemoServer *demo, const QSize &size, const QString &prefix)
             break;
         }
     }
-    if (auto *tabs = qobject_cast<QTabWidget *>(console->maskingView()->parentWidget()->parentWidget()))
-        tabs->setCurrentWidget(console->maskingView());
+    console->detailTabs()->setCurrentWidget(console->maskingView());
     if (!save(&window, prefix + QStringLiteral("-masking.png")))
         return false;
     return shootLab(window.openLab(), size, prefix);

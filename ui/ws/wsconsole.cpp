@@ -7,6 +7,7 @@
 #include "ui/app/appsettings.h"
 #include "ui/common/freedmemory.h"
 #include "ui/common/noteactions.h"
+#include "ui/common/sequencediagrampanel.h"
 #include "ui/ws/wscomposer.h"
 #include "ui/widgets/hexview.h"
 #include "ui/ws/wsframeinspector.h"
@@ -402,6 +403,9 @@ void WsConsole::buildUi()
     m_details->addTab(m_masking, tr("Mas&king"));
     m_details->addTab(m_handshake, tr("Hand&shake"));
     m_details->addTab(m_connectionInfo, tr("Co&nnection"));
+    // The exchange over time (issue #13); selecting an arrow selects its row in the log.
+    m_sequence = new SequenceDiagramPanel(m_details);
+    m_details->addTab(m_sequence, tr("Se&quence"));
     // The selected row's note stands above whichever tab is open.
     m_noteLabel = NoteActions::createBanner(this);
     m_detailsPane = new QWidget(this);
@@ -468,6 +472,14 @@ void WsConsole::buildUi()
     connect(clearButton, &QToolButton::clicked, this, &WsConsole::clearLog);
     connect(m_log, &WsLogModel::rowsScanned, this, &WsConsole::onRowsScanned);
     connect(m_details, &QTabWidget::currentChanged, this, [this] { updateConnectionInfo(); });
+    connect(m_sequence, &SequenceDiagramPanel::rowClicked, this, [this](qsizetype row) {
+        const int shown = m_log->rowForTimelineRow(row);
+        if (shown < 0) // hidden by the log's filter or mode: the diagram keeps its own selection
+            return;
+        const QModelIndex index = m_log->index(shown, 0);
+        m_logView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_logView->scrollTo(index);
+    });
     connect(m_logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showRow(current); });
     // Notes on rows (issue #11): the log's context menu, the details' banner.
@@ -620,6 +632,7 @@ void WsConsole::adoptConnection(quint32 id)
 {
     const bool first = m_log->connections().isEmpty();
     m_log->addConnection(id);
+    m_sequence->setConnections(&m_session->timeline(), m_log->connections());
     m_shownHandshake = nullptr;
     m_handshake->clear();
     if (first) {
@@ -729,6 +742,7 @@ void WsConsole::flushLog()
 void WsConsole::onRowsScanned(qsizetype first, qsizetype end)
 {
     addChartRows(first, end);
+    m_sequence->refresh();
     showHandshake();
     updateCounts();
     if (m_details->currentWidget() == m_connectionInfo)
@@ -992,6 +1006,7 @@ void WsConsole::showRow(const QModelIndex &index)
     const qsizetype row = m_log->timelineRow(index.row());
     if (row < 0)
         return;
+    m_sequence->setSelectedRow(row);
     showNote(row);
     const Timeline &timeline = m_session->timeline();
     const TimelineRow &r = timeline.row(row);
@@ -1010,7 +1025,8 @@ void WsConsole::showRow(const QModelIndex &index)
         }
         m_messageView->setPlainText(text);
         m_inspector->showMessage(tr("A violation row: its rule and byte offset are on the Message tab."));
-        m_details->setCurrentWidget(m_messageView);
+        if (m_details->currentWidget() != m_sequence) // the diagram stays up while its arrows are clicked
+            m_details->setCurrentWidget(m_messageView);
         return;
     }
     case RowKind::Event:

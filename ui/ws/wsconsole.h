@@ -28,6 +28,7 @@ namespace wirescope {
 class Session;
 struct TimelineConnection;
 class NoteActions;
+class SequenceDiagramPanel;
 class WsComposer;
 class WsFrameInspector;
 class WsHandshakeView;
@@ -78,6 +79,7 @@ public:
     WsComposer *composer() const { return m_composer; }
     QTabWidget *detailTabs() const { return m_details; }
     QTextBrowser *connectionInfo() const { return m_connectionInfo; }
+    SequenceDiagramPanel *sequenceDiagram() const { return m_sequence; }
     // The log's "Add Note..." / "Edit Note..." / "Remove Note" and the selected row's note.
     NoteActions *noteActions() const { return m_notes; }
     QLabel *noteLabel() const { return m_noteLabel; }
@@ -209,6 +211,7 @@ private:
     WsHandshakeView *m_handshake;
     WsMaskingView *m_masking;
     QTextBrowser *m_connectionInfo;
+    SequenceDiagramPanel *m_sequence;
     WsComposer *m_composer;
 };
 
