@@ -3113,6 +3113,184 @@ regex:\d{4}-\d\d-\d\dT[0-9:.]+Z</translation>
     </message>
 </context>
 <context>
+    <name>wirescope::SequenceDiagramPanel</name>
+    <message>
+        <source>C&amp;ompressed</source>
+        <translation>K&amp;omprimiert</translation>
+    </message>
+    <message>
+        <source>Keep the order of the arrows but not the time between them</source>
+        <translation>Die Reihenfolge der Pfeile behalten, nicht aber die Zeit zwischen ihnen</translation>
+    </message>
+    <message>
+        <source>Time in the session</source>
+        <translation>Zeit in der Sitzung</translation>
+    </message>
+    <message>
+        <source>Scrub through the session&apos;s time</source>
+        <translation>Durch die Zeit der Sitzung spulen</translation>
+    </message>
+    <message>
+        <source>Export &amp;SVG…</source>
+        <translation>Als &amp;SVG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PNG…</source>
+        <translation>Als &amp;PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>+%1 ms</source>
+        <translation>+%1 ms</translation>
+    </message>
+    <message>
+        <source>The diagram is too large for an image.</source>
+        <translation>Das Diagramm ist zu groß für ein Bild.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Export Sequence Diagram as PNG</source>
+        <translation>Sequenzdiagramm als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Sequence Diagram as SVG</source>
+        <translation>Sequenzdiagramm als SVG exportieren</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>wirescope::SequenceDiagramView</name>
+    <message>
+        <source>continuation</source>
+        <translation>Fortsetzung</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>Sequenzdiagramm</translation>
+    </message>
+    <message>
+        <source>TCP connect</source>
+        <translation>TCP-Verbindungsaufbau</translation>
+    </message>
+    <message>
+        <source>TLS handshake</source>
+        <translation>TLS-Handshake</translation>
+    </message>
+    <message>
+        <source>TLS handshake (%1)</source>
+        <translation>TLS-Handshake (%1)</translation>
+    </message>
+    <message>
+        <source>GET, Upgrade: websocket</source>
+        <translation>GET, Upgrade: websocket</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3</source>
+        <translation>%1 %2, %3</translation>
+    </message>
+    <message>
+        <source>%1 %2, fragment %3/%4</source>
+        <translation>%1 %2, Fragment %3/%4</translation>
+    </message>
+    <message>
+        <source>%1 %2, fragment %3</source>
+        <translation>%1 %2, Fragment %3</translation>
+    </message>
+    <message>
+        <source>%1 message, %2 frames, %3</source>
+        <translation>%1-Nachricht, %2 Frames, %3</translation>
+    </message>
+    <message>
+        <source>ping %1</source>
+        <translation>Ping %1</translation>
+    </message>
+    <message>
+        <source>pong %1, RTT %2 ms</source>
+        <translation>Pong %1, RTT %2 ms</translation>
+    </message>
+    <message>
+        <source>pong %1</source>
+        <translation>Pong %1</translation>
+    </message>
+    <message>
+        <source>close %1</source>
+        <translation>Close %1</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>violation %1</source>
+        <translation>Regelverstoß %1</translation>
+    </message>
+    <message>
+        <source>failure %1</source>
+        <translation>Fehler %1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>Notiz: %1</translation>
+    </message>
+    <message>
+        <source>TCP end</source>
+        <translation>TCP-Ende</translation>
+    </message>
+    <message>
+        <source>TCP end (%1, clean)</source>
+        <translation>TCP-Ende (%1, sauber)</translation>
+    </message>
+    <message>
+        <source>TCP end (%1, not clean)</source>
+        <translation>TCP-Ende (%1, nicht sauber)</translation>
+    </message>
+    <message>
+        <source>, between fragments</source>
+        <translation>, zwischen Fragmenten</translation>
+    </message>
+    <message>
+        <source>, violation</source>
+        <translation>, Regelverstoß</translation>
+    </message>
+    <message>
+        <source>HTTP server</source>
+        <translation>HTTP-Server</translation>
+    </message>
+    <message>
+        <source>WebSocket server</source>
+        <translation>WebSocket-Server</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>+%1 ms</source>
+        <translation>+%1 ms</translation>
+    </message>
+    <message>
+        <source>+%1 ms: %2</source>
+        <translation>+%1 ms: %2</translation>
+    </message>
+</context>
+<context>
     <name>wirescope::SettingsDialog</name>
     <message>
         <source>&amp;Start the demo server when Wirescope starts</source>
@@ -4165,6 +4343,10 @@ Detail: %8</translation>
     <message>
         <source>Mas&amp;king</source>
         <translation>Mas&amp;kierung</translation>
+    </message>
+    <message>
+        <source>Se&amp;quence</source>
+        <translation>Se&amp;quenz</translation>
     </message>
 </context>
 <context>
