@@ -468,8 +468,8 @@ void tst_LabRunner::claims_data()
     QTest::newRow("no polling transport") << run({ws(2, 2, 0.2)}) << latency << V::NotMeasured;
     QTest::newRow("no ws") << run({polling(LabTransport::Poll, 6000, 20, 0, 25)}) << latency << V::NotMeasured;
 
-    QTest::newRow("half the polls empty") << run({polling(LabTransport::Poll, 6000, 20, 10, 20)}) << wastes << V::Supported;
-    QTest::newRow("most polls had news") << run({polling(LabTransport::Poll, 6000, 20, 9, 20)}) << wastes << V::Refuted;
+    QTest::newRow("a quarter of the polls empty") << run({polling(LabTransport::Poll, 6000, 20, 5, 20)}) << wastes << V::Supported;
+    QTest::newRow("fewer than a quarter empty") << run({polling(LabTransport::Poll, 6000, 20, 4, 20)}) << wastes << V::Refuted;
     QTest::newRow("long-poll does not count") << run({polling(LabTransport::LongPoll, 6000, 20, 20, 1)}) << wastes
                                               << V::NotMeasured;
 }
